@@ -1,0 +1,391 @@
+"""The ``tracker`` command: the desktop app with no arguments, headless otherwise.
+
+Exit status: 0 ok, 2 bad input (the message names the field; nothing was written),
+1 any other failure (the message says what to do).  No traceback reaches the user;
+unexpected errors are written to ``errors.log`` in the data folder.  This module never
+imports Qt: only ``tracker`` with no arguments loads the ``ui`` package.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from tracker import __version__
+from tracker.errors import BadInput, TrackerError
+
+TYPES = ("technical", "support", "standard")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is bad input (exit 2) with no traceback."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"tracker: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="tracker", description="Time-tracker for paid consultancy.")
+    p.add_argument("--version", action="version", version=f"tracker {__version__}")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+
+    config = sub.add_parser("config", help="settings").add_subparsers(dest="action", required=True)
+    c = config.add_parser("set", help="set a setting")
+    c.add_argument("key")
+    c.add_argument("value")
+    c = config.add_parser("get", help="show settings")
+    c.add_argument("key", nargs="?")
+    c.add_argument("--json", action="store_true")
+
+    ticket = sub.add_parser("ticket", help="tickets").add_subparsers(dest="action", required=True)
+    t = ticket.add_parser("add", help="add a ticket")
+    t.add_argument("number")
+    t.add_argument("--customer", required=True)
+    t.add_argument("--type", required=True, help="technical, support or standard")
+    t.add_argument("--product", default="")
+    t.add_argument("--scope", default="")
+    t.add_argument("--term-accepted", default=None, metavar="YYYY-MM-DD")
+    t.add_argument("--term-ref", default="")
+    t.add_argument("--bill-to-unit", default="", metavar="CODE")
+    t.add_argument("--authorization", default="")
+    t.add_argument("--cost-center", default="")
+    t.add_argument("--value-class", default="")
+    t.add_argument("--accounting-item", default="")
+    t = ticket.add_parser("accept-term", help="record the customer's acceptance of the term")
+    t.add_argument("number")
+    t.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+    t.add_argument("--ref", default="")
+    t = ticket.add_parser("escalate", help="standard -> support, from that moment on")
+    t.add_argument("number")
+    t.add_argument("--at", default=None, metavar="TIME")
+    t.add_argument(
+        "--confirm",
+        action="append",
+        default=[],
+        metavar="ITEM",
+        help="a customer's confirmation: procedures, documentation or reproduced (repeatable)",
+    )
+    t = ticket.add_parser("show", help="one ticket")
+    t.add_argument("number")
+    t.add_argument("--json", action="store_true")
+    t = ticket.add_parser("list", help="tickets")
+    t.add_argument("--open", action="store_true")
+    t.add_argument("--json", action="store_true")
+
+    d = sub.add_parser("defect", help="flag a product or documentation defect")
+    d.add_argument("number")
+    d.add_argument("--kind", required=True, help="product or documentation")
+    d.add_argument("--ref", required=True)
+    d.add_argument("--published", action="store_true")
+    d.add_argument("--note", default="")
+
+    f = sub.add_parser("finalize", help="finalize a ticket")
+    f.add_argument("number")
+    f.add_argument("--at", default=None, metavar="TIME")
+
+    s = sub.add_parser("start", help="start the timer on a ticket")
+    s.add_argument("number")
+    s.add_argument("--note", default="")
+    s = sub.add_parser("stop", help="stop the running timer")
+    s.add_argument("--note", default="")
+    s = sub.add_parser("status", help="the running timer")
+    s.add_argument("--json", action="store_true")
+    s = sub.add_parser("add", help="a session typed in by hand")
+    s.add_argument("number")
+    s.add_argument("--start", required=True, metavar="TIME")
+    s.add_argument("--end", required=True, metavar="TIME")
+    s.add_argument("--note", default="")
+    s = sub.add_parser("log", help="this consultant's sessions of a day")
+    s.add_argument("--day", default=None, metavar="YYYY-MM-DD")
+    s.add_argument("--json", action="store_true")
+    s = sub.add_parser("import", help="import a JSON Lines file, all or nothing")
+    s.add_argument("file")
+    s.add_argument("--dry-run", action="store_true")
+    return p
+
+
+# ----- output ------------------------------------------------------------------
+
+
+def _print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _warn(message: str) -> None:
+    print(f"warning: {message}", file=sys.stderr)
+
+
+def session_json(s: Any) -> dict[str, Any]:
+    from tracker.timeutil import iso
+
+    return {
+        "uuid": s.uuid,
+        "ticket": s.ticket,
+        "consultant": s.consultant,
+        "type": s.type.value,
+        "start": iso(s.start),
+        "end": iso(s.end),
+        "seconds": s.seconds,
+        "revision": s.revision,
+        "synced": s.synced,
+        "flags": list(s.flags),
+        "note": s.note,
+        "zone": s.zone,
+        "source": s.source,
+    }
+
+
+def ticket_json(t: Any) -> dict[str, Any]:
+    from tracker.timeutil import iso
+
+    return {
+        "number": t.number,
+        "customer": t.customer,
+        "type": t.type.value,
+        "original_type": t.original_type.value,
+        "product": t.product,
+        "scope": t.scope,
+        "term_accepted": t.term_accepted.isoformat() if t.term_accepted else None,
+        "term_ref": t.term_ref,
+        "bill_to": t.bill_to,
+        "bill_to_kind": t.bill_to_kind,
+        "bill_to_unit": t.bill_to_unit,
+        "authorization": t.authorization,
+        "cost_center": t.cost_center,
+        "value_class": t.value_class,
+        "accounting_item": t.accounting_item,
+        "escalated_at": iso(t.escalated_at) if t.escalated_at else None,
+        "escalation_checklist": list(t.escalation_checklist),
+        "finalized_at": iso(t.finalized_at) if t.finalized_at else None,
+        "defects": [
+            {
+                "uuid": d.uuid,
+                "kind": d.kind.value,
+                "ref": d.ref,
+                "published": d.published,
+                "note": d.note,
+                "flagged_at": iso(d.flagged_at),
+                "consultant": d.consultant,
+            }
+            for d in t.defects
+        ],
+    }
+
+
+# ----- commands ----------------------------------------------------------------
+
+
+def run(args: argparse.Namespace) -> int:  # noqa: C901 - one dispatch table
+    from tracker.clock import default_clock
+    from tracker.paths import data_home
+    from tracker.service import Tracker
+    from tracker.store import open_store
+    from tracker.timeutil import human_duration, iso
+
+    home = data_home()
+    with open_store(home) as store:
+        app = Tracker(store, default_clock(), home, warn=_warn)
+        cmd = args.command
+        action = getattr(args, "action", None)
+
+        if cmd == "config":
+            if action == "set":
+                value = app.settings.set(args.key, args.value)
+                print(f"{args.key} = {value}")
+            else:
+                values = app.settings.all()
+                if args.key:
+                    values = {args.key: app.settings.get(args.key)}
+                if args.json:
+                    _print_json(values if not args.key else values)
+                else:
+                    for key, value in values.items():
+                        print(f"{key} = {value}" if not args.key else value)
+            return 0
+
+        if cmd == "ticket":
+            if action == "add":
+                t = app.add_ticket(
+                    args.number,
+                    args.customer,
+                    args.type,
+                    product=args.product,
+                    scope=args.scope,
+                    term_accepted=args.term_accepted,
+                    term_ref=args.term_ref,
+                    bill_to_unit=args.bill_to_unit,
+                    authorization=args.authorization,
+                    cost_center=args.cost_center,
+                    value_class=args.value_class,
+                    accounting_item=args.accounting_item,
+                )
+                print(f"ticket {t.number} added: {t.customer}, {t.type.value}")
+            elif action == "accept-term":
+                t = app.accept_term(args.number, args.date, args.ref)
+                print(f"ticket {t.number}: term accepted on {t.term_accepted}")
+            elif action == "escalate":
+                t = app.escalate(args.number, args.at, args.confirm)
+                assert t.escalated_at is not None
+                print(f"ticket {t.number} escalated to support from {iso(t.escalated_at)}")
+            elif action == "show":
+                t = app.ticket(args.number)
+                from tracker.store import queries as q
+
+                totals = q.ticket_totals(store, t.number)
+                if args.json:
+                    _print_json(dict(ticket_json(t), recorded_seconds=totals))
+                else:
+                    _print_ticket(t, totals)
+            elif action == "list":
+                tickets = app.list_tickets(open_only=args.open)
+                if args.json:
+                    _print_json([ticket_json(t) for t in tickets])
+                else:
+                    for t in tickets:
+                        state = "finalized" if t.finalized else "open"
+                        print(f"{t.number:<10} {t.type.value:<10} {state:<9} {t.customer}")
+            return 0
+
+        if cmd == "defect":
+            d = app.flag_defect(args.number, args.kind, args.ref, published=args.published, note=args.note)
+            print(f"defect {d.ref} ({d.kind.value}) flagged on ticket {d.ticket}")
+            return 0
+        if cmd == "finalize":
+            t = app.finalize(args.number, args.at)
+            assert t.finalized_at is not None
+            print(f"ticket {t.number} finalized at {iso(t.finalized_at)}")
+            return 0
+        if cmd == "start":
+            result = app.start(args.number, args.note)
+            if result.stopped:
+                s = result.stopped
+                print(f"stopped {s.ticket}: {human_duration(s.seconds)}")
+            print(f"started {result.timer.ticket} ({result.timer.type.value}) at {iso(result.timer.start)}")
+            return 0
+        if cmd == "stop":
+            s = app.stop(args.note)
+            print(f"stopped {s.ticket}: {human_duration(s.seconds)} ({iso(s.start)} - {iso(s.end)})")
+            for flag in s.flags:
+                _warn(f"the session is flagged for review: {flag}")
+            return 0
+        if cmd == "status":
+            st = app.status()
+            if args.json:
+                _print_json(st)
+            elif st["running"]:
+                elapsed = human_duration(st["elapsed_seconds"])
+                print(f"running {st['ticket']} since {st['started_at']} ({elapsed})")
+            else:
+                print("no timer running")
+            return 0
+        if cmd == "add":
+            s = app.add_session(args.number, args.start, args.end, args.note)
+            print(f"added {s.ticket}: {human_duration(s.seconds)} ({iso(s.start)} - {iso(s.end)}) {s.uuid}")
+            return 0
+        if cmd == "log":
+            sessions = app.log(args.day)
+            if args.json:
+                _print_json([session_json(s) for s in sessions])
+            else:
+                total = 0
+                for s in sessions:
+                    total += s.seconds
+                    print(
+                        f"{s.start:%H:%M}-{s.end:%H:%M}  {s.ticket:<10} {s.type.value:<10} "
+                        f"{human_duration(s.seconds):>9}  {s.note}"
+                    )
+                print(f"total {human_duration(total)} in {len(sessions)} sessions")
+            return 0
+        if cmd == "import":
+            r = app.import_file(Path(args.file), dry_run=args.dry_run)
+            verb = "would import" if r.dry_run else "imported"
+            print(
+                f"{verb} {r.tickets_added} tickets and {r.sessions_added} sessions "
+                f"({r.tickets_skipped} tickets and {r.sessions_skipped} sessions already stored)"
+            )
+            return 0
+    raise AssertionError(f"unhandled command {args.command}")  # pragma: no cover
+
+
+def _print_ticket(t: Any, totals: dict[str, int]) -> None:
+    from tracker.timeutil import human_duration, iso
+
+    print(f"ticket {t.number}  {t.customer}")
+    print(f"  type         {t.type.value} ({t.type.portuguese})")
+    if t.escalated_at:
+        print(
+            f"  escalated    from standard at {iso(t.escalated_at)}; "
+            f"confirmed: {', '.join(t.escalation_checklist) or 'nothing'}"
+        )
+    for label, value in (("product", t.product), ("scope", t.scope)):
+        if value:
+            print(f"  {label:<12} {value}")
+    print(f"  term         {t.term_accepted or 'not accepted'} {t.term_ref}".rstrip())
+    print(f"  bill to      {t.bill_to} ({t.bill_to_kind})")
+    print(f"  state        {'finalized at ' + iso(t.finalized_at) if t.finalized_at else 'open'}")
+    for kind, seconds in sorted(totals.items()):
+        print(f"  recorded     {kind}: {human_duration(seconds)}")
+    for d in t.defects:
+        print(
+            f"  defect       {d.kind.value} {d.ref}{' (published)' if d.published else ''} {d.note}".rstrip()
+        )
+
+
+def _log_unexpected(exc: BaseException) -> Path | None:
+    import traceback
+
+    try:
+        from tracker.paths import data_home
+
+        path = data_home() / "errors.log"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "a", encoding="utf-8") as fh:
+            traceback.print_exception(exc, file=fh)
+        return path
+    except Exception:  # pragma: no cover - nowhere to write
+        return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv:
+        from ui.app import run_app  # type: ignore[import-not-found,unused-ignore]
+
+        return int(run_app())
+    args = build_parser().parse_args(argv)
+    if args.command is None:  # pragma: no cover - argparse needs a command here
+        build_parser().print_help()
+        return 2
+    try:
+        return run(args)
+    except BadInput as exc:
+        print(f"tracker: {exc}", file=sys.stderr)
+        return 2
+    except TrackerError as exc:
+        print(f"tracker: {exc}", file=sys.stderr)
+        return 1
+    except sqlite3.OperationalError as exc:
+        print(
+            f"tracker: the database is busy or unavailable ({exc}); nothing was changed. "
+            "Try again in a moment.",
+            file=sys.stderr,
+        )
+        return 1
+    except KeyboardInterrupt:
+        print("tracker: interrupted; nothing was half-written", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        where = _log_unexpected(exc)
+        print(
+            f"tracker: unexpected error: {exc}. Nothing was half-written. "
+            f"Details are in {where}; please report them.",
+            file=sys.stderr,
+        )
+        return 1

@@ -1,0 +1,84 @@
+"""The one place that asks the time.
+
+Everything else receives a :class:`Clock` (or a ``now`` value) from its caller, so
+tests can fix the time and never sleep.  ``TRACKER_FAKE_NOW`` (an ISO 8601 time with
+an offset) fixes the clock of a whole process; end-to-end tests use it to drive the
+CLI through real subprocesses.  ``TRACKER_TZ`` overrides the IANA zone the same way.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Protocol
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The current time, timezone-aware, in UTC."""
+        ...
+
+    def zone(self) -> str:
+        """The IANA name of the machine's zone (for example ``America/Sao_Paulo``)."""
+        ...
+
+
+def local_zone_name() -> str:
+    """The machine's IANA zone, or ``UTC`` when it cannot be told."""
+    forced = os.environ.get("TRACKER_TZ")
+    if forced:
+        return forced
+    try:
+        import tzlocal
+
+        name = tzlocal.get_localzone_name()
+    except Exception:  # pragma: no cover - depends on the host's setup
+        name = None
+    return name or "UTC"
+
+
+class SystemClock:
+    """The real clock of the machine."""
+
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+    def zone(self) -> str:
+        return local_zone_name()
+
+
+@dataclass
+class FixedClock:
+    """A clock that says what it is told; tests move it with :meth:`advance`."""
+
+    current: datetime
+    zone_name: str = "America/Sao_Paulo"
+
+    def __post_init__(self) -> None:
+        if self.current.tzinfo is None:
+            raise ValueError("FixedClock needs a timezone-aware time")
+        self.current = self.current.astimezone(UTC)
+
+    def now(self) -> datetime:
+        return self.current
+
+    def zone(self) -> str:
+        return self.zone_name
+
+    def advance(self, **delta: float) -> None:
+        self.current = self.current + timedelta(**delta)
+
+    def set(self, when: datetime) -> None:
+        self.current = when.astimezone(UTC)
+
+
+def default_clock() -> Clock:
+    """The process clock: fixed when ``TRACKER_FAKE_NOW`` is set, else the system's."""
+    fake = os.environ.get("TRACKER_FAKE_NOW")
+    if fake:
+        when = datetime.fromisoformat(fake)
+        if when.tzinfo is None:
+            raise ValueError("TRACKER_FAKE_NOW needs an offset, for example 2026-11-03T09:00:00-03:00")
+        return FixedClock(when, local_zone_name())
+    return SystemClock()

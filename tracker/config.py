@@ -1,0 +1,147 @@
+"""Settings kept in the local database: who the consultant is, and where the export goes."""
+
+from __future__ import annotations
+
+import getpass
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from tracker.errors import BadInput
+from tracker.model import Role
+from tracker.store import Store
+
+LOGIN_RE = re.compile(r"^[A-Za-z0-9._@-]{1,64}$")
+UNIT_RE = re.compile(r"^[A-Za-z0-9._/-]{1,32}$")
+
+# Products the paid consultancy is offered for; a ticket naming another one is warned.
+DEFAULT_PRODUCTS = ("Protheus", "RM", "Datasul", "Logix")
+
+
+def os_login() -> str:
+    try:
+        name = getpass.getuser()
+    except Exception:  # pragma: no cover - no user name on this host
+        name = "consultant"
+    cleaned = re.sub(r"[^A-Za-z0-9._@-]", "", name)
+    return cleaned or "consultant"
+
+
+def _login(value: str) -> str:
+    value = value.strip()
+    if not LOGIN_RE.match(value):
+        raise BadInput(
+            "consultant",
+            f"'{value}' is not a login; use 1-64 letters, digits or . _ @ -",
+        )
+    return value
+
+
+def _name(value: str) -> str:
+    value = value.strip()
+    if len(value) > 200:
+        raise BadInput("name", "is longer than 200 characters")
+    return value
+
+
+def _role(value: str) -> str:
+    value = value.strip().lower()
+    try:
+        return Role(value).value
+    except ValueError:
+        raise BadInput("role", f"'{value}' is not a role; use consultant, lead or billing") from None
+
+
+def _unit(value: str) -> str:
+    value = value.strip()
+    if value and not UNIT_RE.match(value):
+        raise BadInput("unit", f"'{value}' is not a unit code; use letters, digits or . _ / -")
+    return value
+
+
+def _export_dir(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise BadInput("export-dir", "is empty; give the folder of the central export")
+    return str(Path(value).expanduser().absolute())
+
+
+def _products(value: str) -> str:
+    items = [p.strip() for p in value.split(",") if p.strip()]
+    return ",".join(dict.fromkeys(items))
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str
+    help: str
+    check: Callable[[str], str]
+
+
+KEYS: dict[str, Key] = {
+    k.name: k
+    for k in (
+        Key("consultant", "your login; defaults to the operating system's user name", _login),
+        Key("name", "your full name", _name),
+        Key("role", "consultant, lead or billing", _role),
+        Key("unit", "your own unit code; empty for the vendor's staff", _unit),
+        Key("export-dir", "the folder of the central billing export", _export_dir),
+        Key("products", "comma-separated products enabled for consultancy", _products),
+    )
+}
+
+
+class Settings:
+    def __init__(self, store: Store, home: Path) -> None:
+        self.store = store
+        self.home = home
+
+    def _stored(self) -> dict[str, str]:
+        return {r["key"]: r["value"] for r in self.store.all("SELECT key, value FROM settings")}
+
+    def defaults(self) -> dict[str, str]:
+        from tracker.paths import default_export_dir
+
+        return {
+            "consultant": os_login(),
+            "name": "",
+            "role": Role.CONSULTANT.value,
+            "unit": "",
+            "export-dir": str(default_export_dir(self.home)),
+            "products": ",".join(DEFAULT_PRODUCTS),
+        }
+
+    def all(self) -> dict[str, str]:
+        values = self.defaults()
+        values.update(self._stored())
+        return values
+
+    def get(self, key: str) -> str:
+        if key not in KEYS:
+            raise BadInput("key", f"'{key}' is not a setting; use one of {', '.join(KEYS)}")
+        return self.all()[key]
+
+    def is_set(self, key: str) -> bool:
+        return key in self._stored()
+
+    def set(self, key: str, value: str) -> str:
+        if key not in KEYS:
+            raise BadInput("key", f"'{key}' is not a setting; use one of {', '.join(KEYS)}")
+        checked = KEYS[key].check(value)
+        with self.store.atomic() as db:
+            db.execute(
+                "INSERT INTO settings(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, checked],
+            )
+        return checked
+
+    @property
+    def consultant(self) -> str:
+        row = self.store.one("SELECT value FROM settings WHERE key = 'consultant'")
+        return str(row["value"]) if row else os_login()
+
+    @property
+    def products(self) -> list[str]:
+        return [p for p in self.get("products").split(",") if p]

@@ -1,0 +1,181 @@
+"""Plain dataclasses and enums of the domain.  No I/O here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta, timezone
+from enum import StrEnum
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+
+class ConsultancyType(StrEnum):
+    TECHNICAL = "technical"
+    SUPPORT = "support"
+    STANDARD = "standard"
+
+    @property
+    def portuguese(self) -> str:
+        return {
+            "technical": "Consultoria Técnica",
+            "support": "Consultoria de Suporte",
+            "standard": "Suporte Padrão",
+        }[self.value]
+
+    @property
+    def billed(self) -> bool:
+        return self is not ConsultancyType.STANDARD
+
+
+class DefectKind(StrEnum):
+    PRODUCT = "product"
+    DOCUMENTATION = "documentation"
+
+
+class EventKind(StrEnum):
+    """What a ticket event records; a later sync sends them to the central export."""
+
+    CREATED = "created"
+    TERM_ACCEPTED = "term_accepted"
+    ESCALATED = "escalated"
+    DEFECT_FLAGGED = "defect_flagged"
+    FINALIZED = "finalized"
+
+
+class Role(StrEnum):
+    CONSULTANT = "consultant"
+    LEAD = "lead"
+    BILLING = "billing"
+
+
+# The customer's confirmations recorded when standard support escalates to support.
+ESCALATION_CHECKLIST: dict[str, str] = {
+    "procedures": "support's procedures were done",
+    "documentation": "the documentation was checked",
+    "reproduced": "reproduced in an updated test environment",
+}
+
+# The published recommended scope, by billed type.
+SCOPES: dict[ConsultancyType, tuple[str, ...]] = {
+    ConsultancyType.TECHNICAL: (
+        "one-off questions",
+        "following configuration and runs of standard routines",
+        "product or environment update",
+        "urgent priority service",
+        "no IT staff at the customer",
+        "functions never deployed before",
+        "product problems",
+    ),
+    ConsultancyType.SUPPORT: (
+        "issue not reproduced by standard support",
+        "only reproduced with certain records",
+        "customised data dictionary",
+        "support's procedures were done without success",
+    ),
+}
+
+MAX_SESSION_SECONDS = 24 * 3600
+
+
+def zone_of(name: str | None, offset_seconds: int) -> ZoneInfo | timezone:
+    """The zone to show a stored time in: its IANA zone, else its fixed offset."""
+    if name:
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    return timezone(timedelta(seconds=offset_seconds))
+
+
+def from_ts(ts: int, zone: ZoneInfo | timezone) -> datetime:
+    return datetime.fromtimestamp(ts, UTC).astimezone(zone)
+
+
+@dataclass(frozen=True)
+class Defect:
+    uuid: str
+    ticket: str
+    kind: DefectKind
+    ref: str
+    published: bool
+    note: str
+    flagged_at: datetime
+    consultant: str
+
+
+@dataclass(frozen=True)
+class Ticket:
+    number: str
+    customer: str
+    type: ConsultancyType
+    original_type: ConsultancyType
+    product: str = ""
+    scope: str = ""
+    term_accepted: date | None = None
+    term_ref: str = ""
+    bill_to_unit: str = ""
+    authorization: str = ""
+    cost_center: str = ""
+    value_class: str = ""
+    accounting_item: str = ""
+    escalated_at: datetime | None = None
+    escalation_checklist: tuple[str, ...] = ()
+    finalized_at: datetime | None = None
+    created_at: datetime | None = None
+    defects: tuple[Defect, ...] = field(default=())
+
+    def type_at(self, when: datetime) -> ConsultancyType:
+        """The type in force at ``when``: escalation changes it from that moment on."""
+        if self.escalated_at is not None and when >= self.escalated_at:
+            return ConsultancyType.SUPPORT
+        return self.original_type
+
+    @property
+    def finalized(self) -> bool:
+        return self.finalized_at is not None
+
+    @property
+    def bill_to(self) -> str:
+        return self.bill_to_unit or self.customer
+
+    @property
+    def bill_to_kind(self) -> str:
+        return "unit" if self.bill_to_unit else "customer"
+
+
+@dataclass(frozen=True)
+class Session:
+    uuid: str
+    ticket: str
+    consultant: str
+    type: ConsultancyType
+    start: datetime  # aware, in the session's own zone
+    end: datetime
+    zone: str | None
+    note: str = ""
+    revision: int = 1
+    synced: bool = False
+    source: str = "timer"
+    flags: tuple[str, ...] = ()
+
+    @property
+    def seconds(self) -> int:
+        return int((self.end - self.start).total_seconds())
+
+    @property
+    def day(self) -> date:
+        return self.start.date()
+
+
+@dataclass(frozen=True)
+class RunningTimer:
+    consultant: str
+    ticket: str
+    type: ConsultancyType
+    start: datetime  # aware, in the zone it was started in
+    zone: str
+    uuid: str
+    note: str = ""
+
+    def elapsed_seconds(self, now: datetime) -> int:
+        """Always computed from the stored start, never from counted ticks."""
+        return int((now - self.start).total_seconds())

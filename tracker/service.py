@@ -1,0 +1,549 @@
+"""The service layer: everything the CLI and the desktop app can do.
+
+Both front ends call these methods and nothing else; neither builds SQL.  Each method
+checks its input first and raises :class:`BadInput` naming the field before anything
+is written, then writes in one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid as uuidlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from tracker.clock import Clock
+from tracker.config import Settings
+from tracker.errors import BadInput, NotFound, TrackerError
+from tracker.model import (
+    ESCALATION_CHECKLIST,
+    MAX_SESSION_SECONDS,
+    SCOPES,
+    ConsultancyType,
+    Defect,
+    DefectKind,
+    EventKind,
+    RunningTimer,
+    Session,
+    Ticket,
+    from_ts,
+    zone_of,
+)
+from tracker.store import Store
+from tracker.store import queries as q
+from tracker.timeutil import (
+    iso,
+    offset_seconds,
+    parse_date,
+    parse_time,
+    session_zone,
+    to_ts,
+    zone,
+)
+
+TICKET_RE = re.compile(r"^[0-9]{7,8}$")
+MAX_TEXT = 2000
+Warn = Callable[[str], None]
+
+
+def _ignore(_: str) -> None:
+    pass
+
+
+def clean_ticket_number(value: str | None, warn: Warn = _ignore, field: str = "number") -> str:
+    """Tickets are text; usually 7-8 digits, and anything else is only warned about."""
+    number = (value or "").strip()
+    if not number:
+        raise BadInput(field, "is empty; give the ticket number, for example 12345678")
+    if len(number) > 64 or any(ch.isspace() or not ch.isprintable() for ch in number):
+        raise BadInput(field, f"'{number}' is not a ticket number; use up to 64 characters, no spaces")
+    if not TICKET_RE.match(number):
+        warn(f"ticket number '{number}' is unusual; tickets are usually 7-8 digits")
+    return number
+
+
+def clean_type(value: str | None, field: str = "type") -> ConsultancyType:
+    text = (value or "").strip().lower()
+    try:
+        return ConsultancyType(text)
+    except ValueError:
+        raise BadInput(
+            field, f"'{value or ''}' is not a consultancy type; use technical, support or standard"
+        ) from None
+
+
+def clean_text(value: str | None, field: str, *, required: bool = False) -> str:
+    text = (value or "").strip()
+    if required and not text:
+        raise BadInput(field, "is empty")
+    if len(text) > MAX_TEXT:
+        raise BadInput(field, f"is longer than {MAX_TEXT} characters")
+    if any(not ch.isprintable() and ch not in "\t\n" for ch in text):
+        raise BadInput(field, "contains control characters")
+    return text
+
+
+def clean_scope(value: str | None, kind: ConsultancyType) -> str:
+    text = (value or "").strip()
+    if not text:
+        return ""
+    options = SCOPES.get(kind, ())
+    if not options:
+        raise BadInput("scope", f"a {kind.value} ticket has no scope category; leave it empty")
+    wanted = re.sub(r"[^a-z0-9]", "", text.lower())
+    for option in options:
+        if re.sub(r"[^a-z0-9]", "", option.lower()) == wanted:
+            return option
+    raise BadInput("scope", f"'{text}' is not a {kind.value} scope; use one of: " + "; ".join(options))
+
+
+@dataclass(frozen=True)
+class StartResult:
+    timer: RunningTimer
+    stopped: Session | None
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    tickets_added: int
+    sessions_added: int
+    tickets_skipped: int
+    sessions_skipped: int
+    dry_run: bool
+
+
+class Tracker:
+    """One consultant's tracker over one local database."""
+
+    def __init__(self, store: Store, clock: Clock, home: Path, warn: Warn = _ignore) -> None:
+        self.store = store
+        self.clock = clock
+        self.home = home
+        self.warn = warn
+        self.settings = Settings(store, home)
+
+    # ----- helpers -------------------------------------------------------------
+
+    @property
+    def consultant(self) -> str:
+        return self.settings.consultant
+
+    def now(self) -> datetime:
+        """The current time in the machine's zone, to the whole second."""
+        return self.clock.now().astimezone(zone(self.clock.zone())).replace(microsecond=0)
+
+    def _not_future(self, when: datetime, field: str) -> None:
+        if when > self.now():
+            raise BadInput(field, f"{iso(when)} is in the future")
+
+    def _event(self, db: Any, ticket: str, kind: EventKind, payload: dict[str, Any], at: datetime) -> None:
+        q.insert_event(
+            db,
+            uuid=str(uuidlib.uuid4()),
+            ticket=ticket,
+            kind=kind.value,
+            payload=json.dumps(payload, sort_keys=True, ensure_ascii=False),
+            consultant=self.consultant,
+            at_ts=to_ts(at),
+            utc_offset=offset_seconds(at),
+        )
+
+    def ticket(self, number: str) -> Ticket:
+        number = clean_ticket_number(number)
+        ticket = q.get_ticket(self.store, number)
+        if ticket is None:
+            raise NotFound("number", f"ticket {number} does not exist; add it first with tracker ticket add")
+        return ticket
+
+    # ----- tickets -------------------------------------------------------------
+
+    def add_ticket(
+        self,
+        number: str,
+        customer: str,
+        type: str,
+        *,
+        product: str = "",
+        scope: str = "",
+        term_accepted: str | date | None = None,
+        term_ref: str = "",
+        bill_to_unit: str = "",
+        authorization: str = "",
+        cost_center: str = "",
+        value_class: str = "",
+        accounting_item: str = "",
+    ) -> Ticket:
+        fields = self._clean_ticket(
+            number,
+            customer,
+            type,
+            product,
+            scope,
+            term_accepted,
+            term_ref,
+            bill_to_unit,
+            authorization,
+            cost_center,
+            value_class,
+            accounting_item,
+        )
+        if q.get_ticket(self.store, fields["number"]) is not None:
+            raise BadInput(
+                "number",
+                f"ticket {fields['number']} already exists; see tracker ticket show {fields['number']}",
+            )
+        now = self.now()
+        self._warn_ticket(fields)
+        with self.store.atomic() as db:
+            q.insert_ticket(db, fields, created_ts=to_ts(now), created_by=self.consultant)
+            self._event(db, fields["number"], EventKind.CREATED, _event_fields(fields), now)
+        return self.ticket(fields["number"])
+
+    def _clean_ticket(
+        self,
+        number: str,
+        customer: str,
+        type: str,
+        product: str,
+        scope: str,
+        term_accepted: str | date | None,
+        term_ref: str,
+        bill_to_unit: str,
+        authorization: str,
+        cost_center: str,
+        value_class: str,
+        accounting_item: str,
+    ) -> dict[str, Any]:
+        kind = clean_type(type)
+        fields: dict[str, Any] = {
+            "number": clean_ticket_number(number, self.warn),
+            "customer": clean_text(customer, "customer", required=True),
+            "type": kind.value,
+            "original_type": kind.value,
+            "product": clean_text(product, "product"),
+            "scope": clean_scope(scope, kind),
+            "term_accepted": None,
+            "term_ref": clean_text(term_ref, "term-ref"),
+            "bill_to_unit": clean_text(bill_to_unit, "bill-to-unit"),
+            "authorization": clean_text(authorization, "authorization"),
+            "cost_center": clean_text(cost_center, "cost-center"),
+            "value_class": clean_text(value_class, "value-class"),
+            "accounting_item": clean_text(accounting_item, "accounting-item"),
+        }
+        if isinstance(term_accepted, date):
+            fields["term_accepted"] = term_accepted.isoformat()
+        elif term_accepted is not None:
+            fields["term_accepted"] = parse_date(term_accepted, "term-accepted").isoformat()
+        if fields["term_accepted"]:
+            if kind is ConsultancyType.STANDARD:
+                raise BadInput("term-accepted", "a standard ticket is never billed and has no term")
+            if date.fromisoformat(fields["term_accepted"]) > self.now().date():
+                raise BadInput("term-accepted", f"{fields['term_accepted']} is in the future")
+        elif fields["term_ref"]:
+            raise BadInput("term-accepted", "a term reference needs the date the term was accepted")
+        if not fields["bill_to_unit"]:
+            for name in ("authorization", "cost_center", "value_class", "accounting_item"):
+                if fields[name]:
+                    flag = name.replace("_", "-")
+                    raise BadInput(
+                        flag, f"--{flag} is an accounting field of a unit; give --bill-to-unit too"
+                    )
+        elif not re.match(r"^[A-Za-z0-9._/-]{1,32}$", fields["bill_to_unit"]):
+            raise BadInput("bill-to-unit", f"'{fields['bill_to_unit']}' is not a unit code")
+        return fields
+
+    def _warn_ticket(self, fields: dict[str, Any]) -> None:
+        products = self.settings.products
+        if fields["product"] and products and fields["product"].lower() not in {p.lower() for p in products}:
+            self.warn(
+                f"product '{fields['product']}' is not enabled for consultancy "
+                f"(enabled: {', '.join(products)}); the ticket was kept"
+            )
+        if ConsultancyType(fields["type"]).billed and not fields["term_accepted"]:
+            self.warn(
+                f"ticket {fields['number']} has no term acceptance yet; its billable time is held "
+                f"back until 'tracker ticket accept-term {fields['number']} --date YYYY-MM-DD'"
+            )
+
+    def list_tickets(self, open_only: bool = False) -> list[Ticket]:
+        return q.list_tickets(self.store, open_only)
+
+    def accept_term(self, number: str, when: str | date, ref: str = "") -> Ticket:
+        ticket = self.ticket(number)
+        accepted = when if isinstance(when, date) else parse_date(when, "date")
+        ref = clean_text(ref, "ref")
+        if not ticket.type.billed and not ticket.original_type.billed:
+            raise BadInput(
+                "number", f"ticket {ticket.number} is standard support, never billed; it needs no term"
+            )
+        if accepted > self.now().date():
+            raise BadInput("date", f"{accepted.isoformat()} is in the future")
+        now = self.now()
+        with self.store.atomic() as db:
+            q.update_ticket(db, ticket.number, term_accepted=accepted.isoformat(), term_ref=ref)
+            self._event(
+                db,
+                ticket.number,
+                EventKind.TERM_ACCEPTED,
+                {"term_accepted": accepted.isoformat(), "term_ref": ref},
+                now,
+            )
+        return self.ticket(ticket.number)
+
+    def escalate(
+        self, number: str, at: str | datetime | None = None, confirmations: Iterable[str] = ()
+    ) -> Ticket:
+        """Standard support becomes support from ``at`` on (now by default)."""
+        ticket = self.ticket(number)
+        when = self._when(at, "at")
+        self._not_future(when, "at")
+        if ticket.type is not ConsultancyType.STANDARD:
+            raise BadInput(
+                "number",
+                f"ticket {ticket.number} is {ticket.type.value}; only a standard ticket is escalated",
+            )
+        if ticket.finalized:
+            raise BadInput("number", f"ticket {ticket.number} is finalized")
+        checklist = []
+        for item in confirmations:
+            key = item.strip().lower()
+            if key not in ESCALATION_CHECKLIST:
+                raise BadInput(
+                    "confirm", f"'{item}' is not a confirmation; use {', '.join(ESCALATION_CHECKLIST)}"
+                )
+            if key not in checklist:
+                checklist.append(key)
+        now = self.now()
+        with self.store.atomic() as db:
+            q.update_ticket(
+                db,
+                ticket.number,
+                type=ConsultancyType.SUPPORT.value,
+                escalated_ts=to_ts(when),
+                escalation_checklist=json.dumps(checklist),
+            )
+            # Sessions not yet synced that started after the escalation carry the new type.
+            q.restamp_sessions(db, ticket.number, to_ts(when), ConsultancyType.SUPPORT.value)
+            self._event(
+                db,
+                ticket.number,
+                EventKind.ESCALATED,
+                {"at": iso(when), "from": "standard", "to": "support", "checklist": checklist},
+                now,
+            )
+        return self.ticket(ticket.number)
+
+    def flag_defect(
+        self, number: str, kind: str, ref: str, *, published: bool = False, note: str = ""
+    ) -> Defect:
+        ticket = self.ticket(number)
+        try:
+            defect_kind = DefectKind((kind or "").strip().lower())
+        except ValueError:
+            raise BadInput("kind", f"'{kind}' is not a defect kind; use product or documentation") from None
+        ref = clean_text(ref, "ref", required=True)
+        note = clean_text(note, "note")
+        if ticket.type is ConsultancyType.TECHNICAL:
+            self.warn("a defect on a technical ticket is recorded and reported; it waives nothing")
+        now = self.now()
+        defect = Defect(
+            str(uuidlib.uuid4()), ticket.number, defect_kind, ref, published, note, now, self.consultant
+        )
+        with self.store.atomic() as db:
+            q.insert_defect(db, defect)
+            self._event(
+                db,
+                ticket.number,
+                EventKind.DEFECT_FLAGGED,
+                {
+                    "uuid": defect.uuid,
+                    "kind": defect_kind.value,
+                    "ref": ref,
+                    "published": published,
+                    "note": note,
+                },
+                now,
+            )
+        return defect
+
+    def finalize(self, number: str, at: str | datetime | None = None) -> Ticket:
+        ticket = self.ticket(number)
+        when = self._when(at, "at")
+        self._not_future(when, "at")
+        if ticket.finalized:
+            assert ticket.finalized_at is not None
+            raise BadInput(
+                "number", f"ticket {ticket.number} was finalized already, at {iso(ticket.finalized_at)}"
+            )
+        running = q.timer_on_ticket(self.store, ticket.number)
+        if running:
+            raise BadInput(
+                "number",
+                f"a timer runs on ticket {ticket.number} ({running}); stop it first with tracker stop",
+            )
+        now = self.now()
+        with self.store.atomic() as db:
+            q.update_ticket(
+                db, ticket.number, finalized_ts=to_ts(when), finalized_offset=offset_seconds(when)
+            )
+            self._event(db, ticket.number, EventKind.FINALIZED, {"at": iso(when)}, now)
+        return self.ticket(ticket.number)
+
+    def _when(self, value: str | datetime | None, field: str) -> datetime:
+        if value is None:
+            return self.now()
+        if isinstance(value, datetime):
+            if value.tzinfo is None:
+                raise BadInput(field, "needs a time zone")
+            return value.replace(microsecond=0)
+        return parse_time(value, field, self.clock.zone())
+
+    # ----- timer ---------------------------------------------------------------
+
+    def running(self) -> RunningTimer | None:
+        return q.get_timer(self.store, self.consultant)
+
+    def start(self, number: str, note: str = "") -> StartResult:
+        """Start a timer on a ticket; a running one is stopped first, in the same transaction."""
+        ticket = self.ticket(number)
+        note = clean_text(note, "note")
+        if ticket.finalized:
+            raise BadInput("number", f"ticket {ticket.number} is finalized; its time can no longer change")
+        now = self.now()
+        consultant = self.consultant
+        timer = RunningTimer(
+            consultant=consultant,
+            ticket=ticket.number,
+            type=ticket.type_at(now),
+            start=now,
+            zone=self.clock.zone(),
+            uuid=str(uuidlib.uuid4()),
+            note=note,
+        )
+        stopped = None
+        with self.store.atomic() as db:
+            current = q.get_timer(self.store, consultant)
+            if current is not None:
+                stopped = self._close(db, current, now, "")
+            q.insert_timer(db, timer)
+        return StartResult(timer, stopped)
+
+    def stop(self, note: str = "") -> Session:
+        note = clean_text(note, "note")
+        now = self.now()
+        with self.store.atomic() as db:
+            current = q.get_timer(self.store, self.consultant)
+            if current is None:
+                raise TrackerError("no timer is running; start one with tracker start NUMBER")
+            return self._close(db, current, now, note)
+
+    def _close(self, db: Any, timer: RunningTimer, now: datetime, note: str) -> Session:
+        """Turn the running timer into a stored session; it never loses a second."""
+        start_ts = to_ts(timer.start)
+        end_ts = to_ts(now)
+        flags: list[str] = []
+        if end_ts <= start_ts:
+            # The wall clock went backwards (or the stop came in the same second). Keep
+            # the session, one second long, and flag it for review.
+            if end_ts < start_ts:
+                flags.append("clock_jump")
+            end_ts = start_ts + 1
+        if end_ts - start_ts > MAX_SESSION_SECONDS:
+            flags.append("over_24h")
+        tz = zone_of(timer.zone, offset_seconds(timer.start))
+        start = from_ts(start_ts, tz)
+        session = Session(
+            uuid=timer.uuid,
+            ticket=timer.ticket,
+            consultant=timer.consultant,
+            type=timer.type,
+            start=start,
+            end=from_ts(end_ts, tz),
+            zone=timer.zone,
+            note=" / ".join(n for n in (timer.note, note) if n),
+            source="timer",
+            flags=tuple(flags),
+        )
+        q.insert_session(db, session, created_ts=end_ts)
+        q.delete_timer(db, timer.consultant)
+        return session
+
+    def status(self) -> dict[str, Any]:
+        timer = self.running()
+        if timer is None:
+            return {"running": False, "ticket": None, "started_at": None, "elapsed_seconds": 0}
+        return {
+            "running": True,
+            "ticket": timer.ticket,
+            "type": timer.type.value,
+            "started_at": iso(timer.start),
+            "elapsed_seconds": timer.elapsed_seconds(self.clock.now()),
+            "note": timer.note,
+        }
+
+    # ----- sessions ------------------------------------------------------------
+
+    def add_session(self, number: str, start: str | datetime, end: str | datetime, note: str = "") -> Session:
+        """A session typed in by hand."""
+        ticket = self.ticket(number)
+        begin = self._when(start, "start")
+        finish = self._when(end, "end")
+        note = clean_text(note, "note")
+        check_interval(begin, finish, self.now())
+        if ticket.finalized:
+            raise BadInput("number", f"ticket {ticket.number} is finalized; its time can no longer change")
+        machine_zone = self.clock.zone()
+        zname = session_zone(begin, machine_zone)
+        tz = zone_of(zname, offset_seconds(begin))
+        session = Session(
+            uuid=str(uuidlib.uuid4()),
+            ticket=ticket.number,
+            consultant=self.consultant,
+            type=ticket.type_at(begin),
+            start=begin.astimezone(tz),
+            end=finish.astimezone(tz),
+            zone=zname,
+            note=note,
+            source="manual",
+        )
+        with self.store.atomic() as db:
+            q.insert_session(db, session, created_ts=to_ts(self.now()))
+        return session
+
+    def log(self, day: str | date | None = None, consultant: str | None = None) -> list[Session]:
+        """One day's sessions, the day taken in each session's own zone."""
+        if day is None:
+            the_day = self.now().date()
+        elif isinstance(day, date):
+            the_day = day
+        else:
+            the_day = parse_date(day, "day")
+        return q.sessions_of_day(self.store, consultant or self.consultant, the_day.isoformat())
+
+    def sessions_of_ticket(self, number: str) -> list[Session]:
+        return q.sessions_of_ticket(self.store, self.ticket(number).number)
+
+    def import_file(self, path: Path, dry_run: bool = False) -> ImportResult:
+        from tracker.importer import import_jsonl
+
+        return import_jsonl(self, path, dry_run=dry_run)
+
+
+def check_interval(begin: datetime, finish: datetime, now: datetime, prefix: str = "") -> None:
+    """An end after the start, at most 24 h, and no start in the future."""
+    if finish <= begin:
+        raise BadInput(f"{prefix}end", f"{iso(finish)} is not after the start {iso(begin)}")
+    if (finish - begin).total_seconds() > MAX_SESSION_SECONDS:
+        raise BadInput(f"{prefix}end", "the session is longer than 24 h; split it into days")
+    if begin > now:
+        raise BadInput(f"{prefix}start", f"{iso(begin)} is in the future")
+    if finish > now:
+        raise BadInput(f"{prefix}end", f"{iso(finish)} is in the future")
+
+
+def _event_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in fields.items() if k != "original_type"}

@@ -1,0 +1,147 @@
+"""Opening the local database with the settings that keep it crash-safe.
+
+The database is one SQLite file in WAL mode with ``synchronous=FULL``: a commit that
+returned is on disk, and a killed process never leaves it half-written.  The file and
+its -wal and -shm files are private to the user (mode 0600).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tracker.errors import TrackerError
+from tracker.store.schema import SCHEMA_VERSION
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sqlite_utils import Database
+
+DB_FILENAME = "tracker.db"
+BUSY_TIMEOUT_MS = 10_000
+
+
+class Store:
+    """A connection to the local database.
+
+    Reads go through the plain ``sqlite3`` connection.  Writes and migrations go
+    through sqlite-utils, which is imported only when first needed so that a
+    read-only command such as ``tracker status`` starts fast.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+        self._db: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn, execute_plugins=False, recursive_triggers=False)
+        return self._db
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:
+        """One transaction: every write inside it is kept, or none is.
+
+        The outermost block takes the write lock at once (``BEGIN IMMEDIATE``), so a
+        writer beside the open window waits for the busy timeout instead of failing
+        on a stale snapshot; inner blocks are sqlite-utils savepoints.
+        """
+        db = self.db
+        if self.conn.in_transaction:
+            with db.atomic():
+                yield db
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            with db.atomic():
+                yield db
+        except BaseException:
+            db.rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            db.rollback()
+            raise
+
+    def one(self, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> sqlite3.Row | None:
+        row: sqlite3.Row | None = self.conn.execute(sql, params).fetchone()
+        return row
+
+    def all(self, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> list[sqlite3.Row]:
+        return list(self.conn.execute(sql, params).fetchall())
+
+    def data_version(self) -> int:
+        """Changes when another connection commits; cheap to poll."""
+        row = self.conn.execute("PRAGMA data_version").fetchone()
+        return int(row[0])
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _private_file(path: Path) -> None:
+    """Create the file (if missing) readable and writable by its owner only."""
+    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+    os.close(fd)
+    with contextlib.suppress(OSError):  # pragma: no cover - e.g. a FAT volume
+        os.chmod(path, 0o600)
+
+
+def open_store(home: Path, *, migrate: bool = True) -> Store:
+    """Open (creating if needed) the database in ``home`` and bring its schema up to date."""
+    try:
+        home.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path = home / DB_FILENAME
+        _private_file(path)
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+    except OSError as exc:
+        raise TrackerError(
+            f"cannot open the data folder {home}: {exc.strerror or exc}. "
+            "Check that it exists and that you may write to it, or set TRACKER_HOME."
+        ) from exc
+    conn.row_factory = sqlite3.Row
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":  # pragma: no cover - only on odd file systems
+            raise TrackerError(f"the database {path} cannot use WAL mode (got {mode})")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise TrackerError(
+            f"the database {path} cannot be read ({exc}). It was not changed. "
+            "Restore it from a backup with 'tracker restore FILE'."
+        ) from exc
+    for suffix in ("-wal", "-shm"):
+        side = Path(str(path) + suffix)
+        if side.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(side, 0o600)
+    store = Store(conn, path)
+    if migrate and version != SCHEMA_VERSION:
+        if version > SCHEMA_VERSION:
+            store.close()
+            raise TrackerError(
+                f"the database {path} was written by a newer version of tracker "
+                f"(schema {version}, this one knows {SCHEMA_VERSION}). Update tracker."
+            )
+        from tracker.store.schema import migrations
+
+        migrations().apply(store.db)
+    return store

@@ -1,0 +1,123 @@
+"""The database schema, as sqlite-utils migrations.
+
+Each migration also bumps ``PRAGMA user_version`` so that a command can tell, with
+one cheap pragma and without importing sqlite-utils, that nothing is pending.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+SCHEMA_VERSION = 1
+
+TYPES = "('technical', 'support', 'standard')"
+
+INITIAL = f"""
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE tickets (
+    number TEXT PRIMARY KEY NOT NULL CHECK (length(trim(number)) > 0),
+    customer TEXT NOT NULL CHECK (length(trim(customer)) > 0),
+    product TEXT NOT NULL DEFAULT '',
+    type TEXT NOT NULL CHECK (type IN {TYPES}),
+    original_type TEXT NOT NULL CHECK (original_type IN {TYPES}),
+    scope TEXT NOT NULL DEFAULT '',
+    term_accepted TEXT CHECK (term_accepted IS NULL OR term_accepted GLOB
+        '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+    term_ref TEXT NOT NULL DEFAULT '',
+    bill_to_unit TEXT NOT NULL DEFAULT '',
+    authorization TEXT NOT NULL DEFAULT '',
+    cost_center TEXT NOT NULL DEFAULT '',
+    value_class TEXT NOT NULL DEFAULT '',
+    accounting_item TEXT NOT NULL DEFAULT '',
+    escalated_ts INTEGER,
+    escalation_checklist TEXT NOT NULL DEFAULT '[]',
+    finalized_ts INTEGER,
+    finalized_offset INTEGER,
+    created_ts INTEGER NOT NULL,
+    created_by TEXT NOT NULL,
+    CHECK (escalated_ts IS NULL OR (original_type = 'standard' AND type = 'support'))
+) WITHOUT ROWID;
+
+CREATE TABLE defects (
+    uuid TEXT PRIMARY KEY NOT NULL CHECK (length(uuid) = 36),
+    ticket TEXT NOT NULL REFERENCES tickets(number),
+    kind TEXT NOT NULL CHECK (kind IN ('product', 'documentation')),
+    ref TEXT NOT NULL CHECK (length(trim(ref)) > 0),
+    published INTEGER NOT NULL DEFAULT 0 CHECK (published IN (0, 1)),
+    note TEXT NOT NULL DEFAULT '',
+    flagged_ts INTEGER NOT NULL,
+    consultant TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX defects_ticket ON defects(ticket);
+
+CREATE TABLE ticket_events (
+    uuid TEXT PRIMARY KEY NOT NULL CHECK (length(uuid) = 36),
+    ticket TEXT NOT NULL REFERENCES tickets(number),
+    kind TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    consultant TEXT NOT NULL,
+    at_ts INTEGER NOT NULL,
+    utc_offset INTEGER NOT NULL,
+    synced INTEGER NOT NULL DEFAULT 0 CHECK (synced IN (0, 1))
+) WITHOUT ROWID;
+CREATE INDEX ticket_events_ticket ON ticket_events(ticket, at_ts);
+CREATE INDEX ticket_events_pending ON ticket_events(synced) WHERE synced = 0;
+
+CREATE TABLE sessions (
+    uuid TEXT PRIMARY KEY NOT NULL CHECK (length(uuid) = 36),
+    ticket TEXT NOT NULL CHECK (length(trim(ticket)) > 0) REFERENCES tickets(number),
+    consultant TEXT NOT NULL CHECK (length(trim(consultant)) > 0),
+    type TEXT NOT NULL CHECK (type IN {TYPES}),
+    start_ts INTEGER NOT NULL,
+    end_ts INTEGER NOT NULL,
+    zone TEXT,
+    utc_offset INTEGER NOT NULL,
+    local_day TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+    synced INTEGER NOT NULL DEFAULT 0 CHECK (synced IN (0, 1)),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    source TEXT NOT NULL DEFAULT 'timer',
+    flags TEXT NOT NULL DEFAULT '',
+    created_ts INTEGER NOT NULL,
+    CHECK (end_ts > start_ts)
+) WITHOUT ROWID;
+CREATE INDEX sessions_day ON sessions(consultant, local_day, start_ts);
+CREATE INDEX sessions_ticket ON sessions(ticket, start_ts);
+CREATE INDEX sessions_pending ON sessions(synced) WHERE synced = 0;
+
+CREATE TABLE timers (
+    consultant TEXT PRIMARY KEY NOT NULL CHECK (length(trim(consultant)) > 0),
+    uuid TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),
+    ticket TEXT NOT NULL CHECK (length(trim(ticket)) > 0) REFERENCES tickets(number),
+    type TEXT NOT NULL CHECK (type IN {TYPES}),
+    start_ts INTEGER NOT NULL,
+    zone TEXT NOT NULL,
+    utc_offset INTEGER NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    heartbeat_ts INTEGER
+) WITHOUT ROWID;
+"""
+
+
+def migrations() -> Migrations:
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations("tracker")
+
+    @migrations()
+    def m001_initial(db: Database) -> None:
+        for statement in INITIAL.split(";\n"):
+            if statement.strip():
+                db.execute(statement)
+        db.execute("PRAGMA user_version = 1")
+
+    return migrations

@@ -1,0 +1,83 @@
+"""Parsing and showing times and dates, with errors that name the field."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from tracker.errors import BadInput
+
+EXAMPLE_TIME = "2026-11-03T09:00:00-03:00"
+
+
+def zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise BadInput("zone", f"'{name}' is not a known IANA time zone") from exc
+
+
+def parse_time(text: str, field: str, zone_name: str) -> datetime:
+    """An ISO 8601 time; one without an offset is taken in ``zone_name``.
+
+    The result is aware and truncated to the whole second.
+    """
+    value = (text or "").strip()
+    if not value:
+        raise BadInput(field, f"is empty; give an ISO 8601 time such as {EXAMPLE_TIME}")
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        raise BadInput(field, f"'{value}' is not an ISO 8601 time; write it like {EXAMPLE_TIME}") from None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=zone(zone_name))
+    return when.replace(microsecond=0)
+
+
+def parse_date(text: str, field: str) -> date:
+    value = (text or "").strip()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise BadInput(field, f"'{value}' is not a date; write it as YYYY-MM-DD") from None
+
+
+def to_ts(when: datetime) -> int:
+    return int(when.timestamp())
+
+
+def iso(when: datetime) -> str:
+    return when.isoformat(timespec="seconds")
+
+
+def session_zone(when: datetime, machine_zone: str) -> str | None:
+    """The IANA zone to stamp on a time given with an offset.
+
+    The machine's zone when it agrees with the given offset at that instant, else
+    None: the session then keeps its fixed offset.
+    """
+    offset = when.utcoffset()
+    if isinstance(when.tzinfo, ZoneInfo):
+        return str(when.tzinfo.key)
+    try:
+        local = when.astimezone(ZoneInfo(machine_zone))
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    return machine_zone if local.utcoffset() == offset else None
+
+
+def offset_seconds(when: datetime) -> int:
+    delta = when.utcoffset() or timedelta(0)
+    return int(delta.total_seconds())
+
+
+def utc_now_ts(now: datetime) -> int:
+    return int(now.astimezone(UTC).timestamp())
+
+
+def human_duration(seconds: int) -> str:
+    sign = "-" if seconds < 0 else ""
+    seconds = abs(seconds)
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
