@@ -125,7 +125,7 @@ class Ticket:
 
     def type_at(self, when: datetime) -> ConsultancyType:
         """The type in force at ``when``: escalation changes it from that moment on."""
-        if self.escalated_at is not None and when >= self.escalated_at:
+        if self.escalated_at is not None and when.timestamp() >= self.escalated_at.timestamp():
             return ConsultancyType.SUPPORT
         return self.original_type
 
@@ -159,7 +159,9 @@ class Session:
 
     @property
     def seconds(self) -> int:
-        return int((self.end - self.start).total_seconds())
+        # Subtracting two datetimes of the same ZoneInfo gives wall-clock time, which is
+        # wrong across a DST change; epoch seconds are exact.
+        return int(self.end.timestamp()) - int(self.start.timestamp())
 
     @property
     def day(self) -> date:
@@ -178,4 +180,4 @@ class RunningTimer:
 
     def elapsed_seconds(self, now: datetime) -> int:
         """Always computed from the stored start, never from counted ticks."""
-        return int((now - self.start).total_seconds())
+        return int(now.timestamp()) - int(self.start.timestamp())

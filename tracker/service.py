@@ -137,7 +137,7 @@ class Tracker:
         return self.clock.now().astimezone(zone(self.clock.zone())).replace(microsecond=0)
 
     def _not_future(self, when: datetime, field: str) -> None:
-        if when > self.now():
+        if to_ts(when) > to_ts(self.now()):
             raise BadInput(field, f"{iso(when)} is in the future")
 
     def _event(self, db: Any, ticket: str, kind: EventKind, payload: dict[str, Any], at: datetime) -> None:
@@ -534,14 +534,19 @@ class Tracker:
 
 
 def check_interval(begin: datetime, finish: datetime, now: datetime, prefix: str = "") -> None:
-    """An end after the start, at most 24 h, and no start in the future."""
-    if finish <= begin:
+    """An end after the start, at most 24 h, and no start in the future.
+
+    Compared as epoch seconds: aware times of one ZoneInfo compare by wall clock,
+    which is wrong in the repeated hour of a DST change.
+    """
+    start_ts, end_ts, now_ts = to_ts(begin), to_ts(finish), to_ts(now)
+    if end_ts <= start_ts:
         raise BadInput(f"{prefix}end", f"{iso(finish)} is not after the start {iso(begin)}")
-    if (finish - begin).total_seconds() > MAX_SESSION_SECONDS:
+    if end_ts - start_ts > MAX_SESSION_SECONDS:
         raise BadInput(f"{prefix}end", "the session is longer than 24 h; split it into days")
-    if begin > now:
+    if start_ts > now_ts:
         raise BadInput(f"{prefix}start", f"{iso(begin)} is in the future")
-    if finish > now:
+    if end_ts > now_ts:
         raise BadInput(f"{prefix}end", f"{iso(finish)} is in the future")
 
 

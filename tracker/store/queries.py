@@ -166,13 +166,17 @@ def insert_defect(db: Any, defect: Defect) -> None:
 def insert_event(db: Any, **event: Any) -> None:
     names = ", ".join(event)
     marks = ", ".join("?" for _ in event)
-    db.execute(f"INSERT INTO ticket_events ({names}) VALUES ({marks})", list(event.values()))
+    db.execute(
+        f"INSERT INTO ticket_events ({names}, seq) "
+        f"VALUES ({marks}, (SELECT coalesce(max(seq), 0) + 1 FROM ticket_events))",
+        list(event.values()),
+    )
 
 
 def events_of_ticket(store: Store, number: str) -> list[dict[str, Any]]:
     rows = store.all(
         "SELECT uuid, kind, payload, consultant, at_ts, utc_offset, synced FROM ticket_events "
-        "WHERE ticket = ? ORDER BY at_ts",
+        "WHERE ticket = ? ORDER BY seq",
         (number,),
     )
     out = []

@@ -60,6 +60,7 @@ CREATE INDEX defects_ticket ON defects(ticket);
 
 CREATE TABLE ticket_events (
     uuid TEXT PRIMARY KEY NOT NULL CHECK (length(uuid) = 36),
+    seq INTEGER NOT NULL UNIQUE,
     ticket TEXT NOT NULL REFERENCES tickets(number),
     kind TEXT NOT NULL,
     payload TEXT NOT NULL,
