@@ -206,6 +206,11 @@ def import_jsonl(tracker: Tracker, path: Path, dry_run: bool = False) -> ImportR
                 if fields["number"] in known or fields["number"] in new_tickets:
                     tickets_skipped += 1
                     continue
+                tracker.warn = collect
+                try:
+                    tracker._warn_ticket(fields)
+                finally:
+                    tracker.warn = original_warn
                 new_tickets[fields["number"]] = fields
             else:
                 raise _Line(number, "kind", f"'{kind}' is not a record kind; use ticket or session")

@@ -472,6 +472,13 @@ class Tracker:
         q.delete_timer(db, timer.consultant)
         return session
 
+    def data_version(self) -> int:
+        """A number that changes when another process (the CLI) commits to the database.
+
+        The desktop window polls it to reload what it shows; it is cheap to call.
+        """
+        return self.store.data_version()
+
     def status(self) -> dict[str, Any]:
         timer = self.running()
         if timer is None:
