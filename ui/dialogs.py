@@ -1,0 +1,255 @@
+"""The small dialogs of the main window.
+
+Each dialog has an ``ask()`` classmethod that runs it and returns what it did (or
+None when cancelled), so tests can monkeypatch ``ask`` (pytest-qt's note_dialogs).
+A dialog that changes data calls the Tracker in ``accept()``: bad input is shown in
+red next to the form, naming the field, and the dialog stays open with nothing
+written.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.errors import BadInput, TrackerError
+from tracker.model import ESCALATION_CHECKLIST, Defect, DefectKind, Ticket
+from tracker.service import Tracker
+
+ERROR_STYLE = "color: #c0392b; font-weight: bold;"
+FIELD_ERROR_STYLE = "border: 2px solid #c0392b;"
+
+
+def qdate_to_date(value: QDate) -> Any:
+    return value.toPython()
+
+
+class FormDialog(QDialog):
+    """A form, a red error line and OK/Cancel; subclasses implement ``perform()``."""
+
+    def __init__(self, parent: QWidget | None, title: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.result_value: Any = None
+        self.layout_ = QVBoxLayout(self)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.layout_.addLayout(self.form)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("error")
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.layout_.addWidget(self.error_label)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.layout_.addWidget(self.buttons)
+        self.fields: dict[str, tuple[str, QWidget]] = {}
+
+    @property
+    def ok_button(self) -> Any:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def add_field(self, name: str, label: str, widget: QWidget) -> QWidget:
+        """Add a row; ``name`` is the field name BadInput uses for it."""
+        self.form.addRow(label, widget)
+        self.fields[name] = (label.rstrip(":"), widget)
+        return widget
+
+    def show_error(self, exc: TrackerError) -> None:
+        for _, widget in self.fields.values():
+            widget.setStyleSheet("")
+        if isinstance(exc, BadInput):
+            label, widget = self.fields.get(exc.field, (exc.field, None))
+            self.error_label.setText(f"{label}: {exc.message}")
+            if widget is not None:
+                widget.setStyleSheet(FIELD_ERROR_STYLE)
+                widget.setFocus()
+        else:
+            self.error_label.setText(str(exc))
+        self.error_label.show()
+
+    def perform(self) -> Any:  # pragma: no cover - every subclass overrides it
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        try:
+            self.result_value = self.perform()
+        except TrackerError as exc:
+            self.show_error(exc)
+            return
+        super().accept()
+
+    @classmethod
+    def run(cls, dialog: FormDialog) -> Any:
+        return dialog.result_value if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class LoginDialog(FormDialog):
+    """First run: who is the consultant?  Prefilled with the OS user name."""
+
+    def __init__(self, parent: QWidget | None, tracker: Tracker, default: str) -> None:
+        super().__init__(parent, self.tr("Welcome to Tracker"))
+        self.tracker = tracker
+        intro = QLabel(self.tr("Your login names every session you record. Check it and press OK."))
+        intro.setWordWrap(True)
+        self.layout_.insertWidget(0, intro)
+        self.login = QLineEdit(default)
+        self.login.selectAll()
+        self.add_field("consultant", self.tr("Login:"), self.login)
+
+    def perform(self) -> str:
+        return self.tracker.settings.set("consultant", self.login.text())
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, tracker: Tracker, default: str) -> str | None:
+        return cls.run(cls(parent, tracker, default))
+
+
+class AcceptTermDialog(FormDialog):
+    def __init__(self, parent: QWidget | None, tracker: Tracker, ticket: Ticket) -> None:
+        super().__init__(parent, self.tr("Accept term — {0}").format(ticket.number))
+        self.tracker, self.ticket = tracker, ticket
+        today = tracker.now().date()
+        self.date = QDateEdit(QDate(today.year, today.month, today.day))
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("dd/MM/yyyy")
+        self.date.setMaximumDate(QDate(today.year, today.month, today.day))
+        if ticket.term_accepted:
+            d = ticket.term_accepted
+            self.date.setDate(QDate(d.year, d.month, d.day))
+        self.ref = QLineEdit(ticket.term_ref)
+        self.ref.setPlaceholderText(self.tr("e-mail, protocol or document number"))
+        self.add_field("date", self.tr("Accepted on:"), self.date)
+        self.add_field("ref", self.tr("Reference:"), self.ref)
+
+    def perform(self) -> Ticket:
+        return self.tracker.accept_term(self.ticket.number, qdate_to_date(self.date.date()), self.ref.text())
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, tracker: Tracker, ticket: Ticket) -> Ticket | None:
+        return cls.run(cls(parent, tracker, ticket))
+
+
+class DefectDialog(FormDialog):
+    def __init__(self, parent: QWidget | None, tracker: Tracker, ticket: Ticket) -> None:
+        super().__init__(parent, self.tr("Flag defect — {0}").format(ticket.number))
+        self.tracker, self.ticket = tracker, ticket
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("Product defect"), DefectKind.PRODUCT.value)
+        self.kind.addItem(self.tr("Documentation defect"), DefectKind.DOCUMENTATION.value)
+        self.ref = QLineEdit()
+        self.ref.setPlaceholderText(self.tr("issue or article number"))
+        self.published = QCheckBox(self.tr("Already published in the customer portal"))
+        self.note = QPlainTextEdit()
+        self.note.setFixedHeight(70)
+        self.add_field("kind", self.tr("Kind:"), self.kind)
+        self.add_field("ref", self.tr("Reference:"), self.ref)
+        self.add_field("published", "", self.published)
+        self.add_field("note", self.tr("Note:"), self.note)
+        hint = QLabel(
+            self.tr("On a support ticket, a defect not yet published waives the whole charge.")
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: palette(mid);")
+        self.layout_.insertWidget(1, hint)
+
+    def perform(self) -> Defect:
+        return self.tracker.flag_defect(
+            self.ticket.number,
+            str(self.kind.currentData()),
+            self.ref.text(),
+            published=self.published.isChecked(),
+            note=self.note.toPlainText(),
+        )
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, tracker: Tracker, ticket: Ticket) -> Defect | None:
+        return cls.run(cls(parent, tracker, ticket))
+
+
+class EscalateDialog(FormDialog):
+    """Standard support becomes support, with the customer's confirmations."""
+
+    def __init__(self, parent: QWidget | None, tracker: Tracker, ticket: Ticket) -> None:
+        super().__init__(parent, self.tr("Escalate to support — {0}").format(ticket.number))
+        self.tracker, self.ticket = tracker, ticket
+        intro = QLabel(
+            self.tr(
+                "From now on, new sessions on {0} are Consultoria de Suporte (billed per minute). "
+                "Tick what the customer confirmed:"
+            ).format(ticket.number)
+        )
+        intro.setWordWrap(True)
+        self.layout_.insertWidget(0, intro)
+        self.checks: dict[str, QCheckBox] = {}
+        for key, text in ESCALATION_CHECKLIST.items():
+            box = QCheckBox(self.tr(text))
+            self.checks[key] = box
+            self.add_field(f"confirm:{key}", "", box)
+        self.fields["confirm"] = ("Confirmations", self.checks[next(iter(self.checks))])
+
+    def confirmations(self) -> list[str]:
+        return [key for key, box in self.checks.items() if box.isChecked()]
+
+    def perform(self) -> Ticket:
+        return self.tracker.escalate(self.ticket.number, confirmations=self.confirmations())
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, tracker: Tracker, ticket: Ticket) -> Ticket | None:
+        return cls.run(cls(parent, tracker, ticket))
+
+
+class FinalizeDialog(FormDialog):
+    """Finalizing fixes the billing month; it asks before doing it."""
+
+    def __init__(self, parent: QWidget | None, tracker: Tracker, ticket: Ticket) -> None:
+        super().__init__(parent, self.tr("Finalize — {0}").format(ticket.number))
+        self.tracker, self.ticket = tracker, ticket
+        text = QLabel(
+            self.tr(
+                "Finalize ticket {0} ({1})?\n\nIts charge is computed now and billed this month. "
+                "Its time can no longer change."
+            ).format(ticket.number, ticket.customer)
+        )
+        text.setWordWrap(True)
+        self.layout_.insertWidget(0, text)
+        self.ok_button.setText(self.tr("Finalize"))
+
+    def perform(self) -> Ticket:
+        return self.tracker.finalize(self.ticket.number)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, tracker: Tracker, ticket: Ticket) -> Ticket | None:
+        return cls.run(cls(parent, tracker, ticket))
+
+
+class CloseNotice:
+    """The message shown when the window closes while a timer runs."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, text: str) -> None:
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(QMessageBox.tr("Timer keeps running"))
+        box.setText(text)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()

@@ -1,0 +1,305 @@
+"""The main window: a ticket, a big start/stop button, and today's sessions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QFontDatabase, QIcon, QPaintEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.errors import TrackerError
+from tracker.service import Tracker
+from ui.dialogs import CloseNotice
+from ui.fmt import clock_text, day_text, duration_text
+from ui.sessions_model import COL_NOTE, COL_START, COL_TICKET, SessionsModel, SortRole
+from ui.ticket_dialog import NewTicketDialog
+from ui.ticket_panel import TicketPanel
+
+APP_TITLE = "Tracker"
+START_STYLE = (
+    "QPushButton {{ background: {0}; color: white; border: none; border-radius: 8px;"
+    " padding: 10px 22px; font-size: 17pt; font-weight: bold; }}"
+    "QPushButton:hover {{ background: {1}; }}"
+    "QPushButton:disabled {{ background: #9aa5ad; }}"
+)
+GREEN = START_STYLE.format("#1e8449", "#196f3d")
+RED = START_STYLE.format("#c0392b", "#a93226")
+STATUS_STYLES = {"info": "", "warning": "color: #9a5b00;", "error": "color: #c0392b; font-weight: bold;"}
+
+
+class MainWindow(QMainWindow):
+    first_painted = Signal()
+
+    def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tracker = tracker
+        self._painted = False
+        self._day: date | None = None
+        self._version = -1
+        previous_warn = tracker.warn
+
+        def warn(text: str) -> None:
+            previous_warn(text)
+            self.show_message(self.tr("Warning: {0}").format(text), "warning")
+
+        tracker.warn = warn
+        self.setWindowTitle(self.tr(APP_TITLE))
+        self.resize(900, 640)
+        self._build()
+        self.reload()
+
+        self.tick_timer = QTimer(self)
+        self.tick_timer.setInterval(1000)
+        self.tick_timer.timeout.connect(self.tick)
+        self.tick_timer.start()
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(1000)
+        self.poll_timer.timeout.connect(self.poll)
+        self.poll_timer.start()
+
+    # ----- building --------------------------------------------------------------------
+
+    def _build(self) -> None:
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(14, 12, 14, 8)
+        layout.setSpacing(10)
+
+        self.panel = TicketPanel(self.tracker)
+        self.panel.changed.connect(self.reload)
+        self.panel.message.connect(self.show_message)
+        self.panel.selection_changed.connect(self._update_timer_widgets)
+        layout.addWidget(self.panel)
+
+        timer_row = QHBoxLayout()
+        self.start_button = QPushButton()
+        self.start_button.setMinimumSize(220, 64)
+        self.start_button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.start_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.start_button.clicked.connect(self.start_or_stop)
+        timer_row.addWidget(self.start_button)
+        self.elapsed_label = QLabel()
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setPointSize(30)
+        mono.setWeight(QFont.Weight.Bold)
+        self.elapsed_label.setFont(mono)
+        self.elapsed_label.setMinimumWidth(200)
+        timer_row.addWidget(self.elapsed_label)
+        self.running_label = QLabel()
+        self.running_label.setWordWrap(True)
+        timer_row.addWidget(self.running_label, 1)
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setMinimumHeight(40)
+        self.stop_button.clicked.connect(self.stop)
+        timer_row.addWidget(self.stop_button)
+        layout.addLayout(timer_row)
+
+        self.note_edit = QLineEdit()
+        self.note_edit.setPlaceholderText(self.tr("Note for the session (optional)"))
+        self.note_edit.setClearButtonEnabled(True)
+        layout.addWidget(self.note_edit)
+
+        self.day_label = QLabel()
+        bold = self.day_label.font()
+        bold.setBold(True)
+        self.day_label.setFont(bold)
+        layout.addWidget(self.day_label)
+
+        self.model = SessionsModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_START, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(70)
+        layout.addWidget(self.table, 1)
+
+        self.total_label = QLabel()
+        self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        total_font = self.total_label.font()
+        total_font.setBold(True)
+        total_font.setPointSize(total_font.pointSize() + 2)
+        self.total_label.setFont(total_font)
+        layout.addWidget(self.total_label)
+
+        self.setCentralWidget(central)
+        self.consultant_label = QLabel()
+        self.statusBar().addPermanentWidget(self.consultant_label)
+
+    # ----- data --------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read everything the window shows again (after a write, or another process's)."""
+        now = self.tracker.clock.now()
+        self._day = self.tracker.now().date()
+        try:
+            self._version = self.tracker.data_version()
+            self.model.load(self.tracker.log(), self.tracker.running(), now)
+            self.panel.reload_tickets()
+        except TrackerError as exc:
+            self.show_message(str(exc), "error")
+        if not self.panel.current_number():
+            self._preselect()
+        self.day_label.setText(self.tr("Today, {0}").format(day_text(self._day)))
+        self.consultant_label.setText(self.tr("Consultant: {0}").format(self.tracker.consultant))
+        self.table.scrollToBottom()
+        self.tick()
+
+    def _preselect(self) -> None:
+        """Nothing picked yet: show the running ticket, else the last one worked on today."""
+        timer = self.model.timer
+        rows = self.model.rowCount()
+        if timer is not None:
+            self.panel.select(timer.ticket)
+        elif rows:
+            self.panel.select(str(self.model.index(rows - 1, COL_TICKET).data()))
+
+    def poll(self) -> None:
+        """Reload when another process (the CLI) committed to the database."""
+        try:
+            version = self.tracker.data_version()
+        except Exception:  # the database may be busy for a moment; the next poll retries
+            return
+        if version != self._version:
+            self.reload()
+
+    def tick(self) -> None:
+        """Once a second: elapsed time, the running row, the total and the title."""
+        if self._day is not None and self.tracker.now().date() != self._day:
+            self.reload()  # a new day: today's sessions are other ones
+            return
+        self.model.refresh_running(self.tracker.clock.now())
+        self.total_label.setText(self.tr("Total today: {0}").format(duration_text(self.model.total_seconds())))
+        self._update_timer_widgets()
+
+    def _update_timer_widgets(self) -> None:
+        timer = self.model.timer
+        seconds = self.model.running_seconds()
+        selected = self.panel.current_number()
+        self.elapsed_label.setText(clock_text(seconds))
+        if timer is None:
+            self.setWindowTitle(self.tr(APP_TITLE))
+            self.start_button.setText(self.tr("▶  Start"))
+            self.start_button.setStyleSheet(GREEN)
+            self.start_button.setEnabled(bool(selected))
+            self.running_label.setText(self.tr("No timer running."))
+            self.stop_button.hide()
+            return
+        self.setWindowTitle(f"● {timer.ticket} — {duration_text(seconds)} — {self.tr(APP_TITLE)}")
+        self.running_label.setText(
+            self.tr("Running on {0} since {1}").format(timer.ticket, timer.start.strftime("%H:%M"))
+            + (f"\n{timer.note}" if timer.note else "")
+        )
+        if selected and selected != timer.ticket:
+            self.start_button.setText(self.tr("▶  Switch to {0}").format(selected))
+            self.start_button.setStyleSheet(GREEN)
+            self.stop_button.show()
+        else:
+            self.start_button.setText(self.tr("■  Stop"))
+            self.start_button.setStyleSheet(RED)
+            self.stop_button.hide()
+        self.start_button.setEnabled(True)
+
+    # ----- actions -----------------------------------------------------------------------
+
+    def start_or_stop(self) -> None:
+        timer = self.model.timer
+        selected = self.panel.current_number()
+        if timer is not None and (not selected or selected == timer.ticket):
+            self.stop()
+        else:
+            self.start(selected)
+
+    def start(self, number: str) -> None:
+        if self.panel.ticket is None:
+            ticket = NewTicketDialog.ask(self, self.tracker, number)
+            if ticket is None:
+                return
+            self.reload()
+            self.panel.select(ticket.number)
+            number = ticket.number
+        try:
+            result = self.tracker.start(number, self.note_edit.text())
+        except TrackerError as exc:
+            self.show_message(str(exc), "error")
+            return
+        self.note_edit.clear()
+        if result.stopped is not None:
+            s = result.stopped
+            self.show_message(
+                self.tr("Stopped {0} after {1}; started {2}").format(
+                    s.ticket, duration_text(s.seconds), result.timer.ticket
+                )
+            )
+        else:
+            self.show_message(self.tr("Started {0}").format(result.timer.ticket))
+        self.reload()
+
+    def stop(self) -> None:
+        try:
+            session = self.tracker.stop(self.note_edit.text())
+        except TrackerError as exc:
+            self.show_message(str(exc), "error")
+            self.reload()
+            return
+        self.note_edit.clear()
+        self.show_message(
+            self.tr("Stopped {0} after {1}").format(session.ticket, duration_text(session.seconds))
+        )
+        self.reload()
+
+    def show_message(self, text: str, kind: str = "info") -> None:
+        self.statusBar().setStyleSheet(STATUS_STYLES.get(kind, ""))
+        self.statusBar().showMessage(text)
+
+    # ----- events ------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        try:
+            timer = self.tracker.running()
+        except TrackerError:
+            timer = None
+        if timer is not None:
+            CloseNotice.ask(
+                self,
+                self.tr(
+                    "The timer on {0} keeps running; it is stored and will be here when you reopen."
+                ).format(timer.ticket),
+            )
+        self.tick_timer.stop()
+        self.poll_timer.stop()
+        event.accept()
+
+
+def app_icon() -> QIcon:
+    from pathlib import Path
+
+    return QIcon(str(Path(__file__).resolve().parent.parent / "resources" / "icon.svg"))

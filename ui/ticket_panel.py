@@ -1,0 +1,233 @@
+"""Find or create a ticket, see its details, and act on it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.errors import TrackerError
+from tracker.model import ConsultancyType, Ticket
+from tracker.service import Tracker
+from ui.dialogs import AcceptTermDialog, DefectDialog, EscalateDialog, FinalizeDialog
+from ui.fmt import day_text, type_label
+from ui.ticket_dialog import NewTicketDialog
+
+SEPARATOR = " — "
+HELD_STYLE = "color: #b35c00; font-weight: bold;"
+
+
+def number_of(text: str) -> str:
+    """The ticket number in a combo text such as '12345678 — Padaria'."""
+    return text.split(SEPARATOR, 1)[0].strip()
+
+
+class TicketPanel(QWidget):
+    """The ticket picker, the selected ticket's details, and its action buttons."""
+
+    changed = Signal()  # something was written: the window reloads
+    message = Signal(str)  # a line for the status bar
+    selection_changed = Signal()
+
+    def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tracker = tracker
+        self._ticket: Ticket | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        picker = QHBoxLayout()
+        picker.addWidget(QLabel(self.tr("Ticket:")))
+        self.combo = QComboBox()
+        self.combo.setEditable(True)
+        self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.combo.setMinimumContentsLength(34)
+        self.combo.lineEdit().setPlaceholderText(self.tr("type a number or a customer"))
+        self.completer = QCompleter(self.combo.model(), self)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.combo.setCompleter(self.completer)
+        picker.addWidget(self.combo, 1)
+        self.new_button = QPushButton(self.tr("New ticket…"))
+        picker.addWidget(self.new_button)
+        layout.addLayout(picker)
+
+        self.details = QGroupBox(self.tr("Selected ticket"))
+        form = QFormLayout(self.details)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.customer_label = QLabel()
+        self.type_label = QLabel()
+        self.term_label = QLabel()
+        self.bill_to_label = QLabel()
+        self.state_label = QLabel()
+        for label in (self.customer_label, self.type_label, self.term_label, self.bill_to_label,
+                      self.state_label):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setWordWrap(True)
+        form.addRow(self.tr("Customer:"), self.customer_label)
+        form.addRow(self.tr("Type:"), self.type_label)
+        form.addRow(self.tr("Term:"), self.term_label)
+        form.addRow(self.tr("Bill to:"), self.bill_to_label)
+        form.addRow(self.tr("State:"), self.state_label)
+        actions = QHBoxLayout()
+        self.accept_button = QPushButton(self.tr("Accept term…"))
+        self.defect_button = QPushButton(self.tr("Flag defect…"))
+        self.escalate_button = QPushButton(self.tr("Escalate…"))
+        self.finalize_button = QPushButton(self.tr("Finalize…"))
+        for button in (self.accept_button, self.defect_button, self.escalate_button,
+                       self.finalize_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        form.addRow(actions)
+        layout.addWidget(self.details)
+
+        self.new_button.clicked.connect(self.new_ticket)
+        self.accept_button.clicked.connect(lambda: self._act(AcceptTermDialog, self.tr("Term accepted")))
+        self.defect_button.clicked.connect(lambda: self._act(DefectDialog, self.tr("Defect flagged")))
+        self.escalate_button.clicked.connect(
+            lambda: self._act(EscalateDialog, self.tr("Escalated to support"))
+        )
+        self.finalize_button.clicked.connect(lambda: self._act(FinalizeDialog, self.tr("Finalized")))
+        self.combo.currentTextChanged.connect(self._text_changed)
+        self.refresh_details()
+
+    # ----- selection ---------------------------------------------------------------
+
+    def current_number(self) -> str:
+        index = self.combo.findText(self.combo.currentText())
+        if index >= 0:
+            return str(self.combo.itemData(index))
+        return number_of(self.combo.currentText())
+
+    @property
+    def ticket(self) -> Ticket | None:
+        return self._ticket
+
+    def select(self, number: str) -> None:
+        index = self.combo.findData(number)
+        if index >= 0:
+            self.combo.setCurrentIndex(index)
+        else:
+            self.combo.setEditText(number)
+        self.refresh_details()
+
+    def reload_tickets(self) -> None:
+        """Refill the list of open tickets, keeping what the user typed."""
+        text = self.combo.currentText()
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        for t in self.tracker.list_tickets(open_only=True):
+            self.combo.addItem(f"{t.number}{SEPARATOR}{t.customer}", t.number)
+        self.combo.setCurrentIndex(-1)
+        self.combo.setEditText(text)
+        self.combo.blockSignals(False)
+        self.refresh_details()
+
+    def _text_changed(self, _: str) -> None:
+        self.refresh_details()
+        self.selection_changed.emit()
+
+    # ----- details -------------------------------------------------------------------
+
+    def refresh_details(self) -> None:
+        number = self.current_number()
+        self._ticket = None
+        if number:
+            try:
+                self._ticket = self.tracker.ticket(number)
+            except TrackerError:
+                self._ticket = None
+        t = self._ticket
+        if t is None:
+            blank = self.tr("—")
+            self.customer_label.setText(
+                self.tr("Ticket {0} does not exist yet: use New ticket… to add it.").format(number)
+                if number else self.tr("Pick a ticket above, or add one with New ticket…")
+            )
+            for label in (self.type_label, self.term_label, self.bill_to_label, self.state_label):
+                label.setText(blank)
+                label.setStyleSheet("")
+        else:
+            self._show(t)
+        self._enable(t)
+
+    def _show(self, t: Ticket) -> None:
+        self.details.setTitle(self.tr("Ticket {0}").format(t.number))
+        product = f" · {t.product}" if t.product else ""
+        self.customer_label.setText(f"{t.customer}{product}")
+        kind = type_label(t.type)
+        if t.escalated_at is not None:
+            kind += self.tr(" (escalated from standard)")
+        if t.scope:
+            kind += f"\n{self.tr('Scope')}: {self.tr(t.scope)}"
+        self.type_label.setText(kind)
+        if not t.type.billed and not t.original_type.billed:
+            self.term_label.setText(self.tr("not needed: standard support is never billed"))
+            self.term_label.setStyleSheet("")
+        elif t.term_accepted is None:
+            self.term_label.setText(self.tr("no term accepted — billable time held"))
+            self.term_label.setStyleSheet(HELD_STYLE)
+        else:
+            ref = f" ({t.term_ref})" if t.term_ref else ""
+            self.term_label.setText(self.tr("accepted on {0}").format(day_text(t.term_accepted)) + ref)
+            self.term_label.setStyleSheet("")
+        if t.bill_to_unit:
+            extras = [v for v in (t.authorization, t.cost_center, t.value_class, t.accounting_item) if v]
+            more = f" · {' / '.join(extras)}" if extras else ""
+            self.bill_to_label.setText(self.tr("unit {0}").format(t.bill_to_unit) + more)
+        else:
+            self.bill_to_label.setText(self.tr("the customer"))
+        state = []
+        if t.finalized_at is not None:
+            state.append(self.tr("finalized on {0}").format(day_text(t.finalized_at.date())))
+        else:
+            state.append(self.tr("open"))
+        if t.defects:
+            state.append(self.tr("{0} defect(s): {1}").format(
+                len(t.defects), ", ".join(f"{d.kind.value} {d.ref}" for d in t.defects)))
+        self.state_label.setText("; ".join(state))
+
+    def _enable(self, t: Ticket | None) -> None:
+        buttons = (self.accept_button, self.defect_button, self.escalate_button, self.finalize_button)
+        if t is None:
+            self.details.setTitle(self.tr("Selected ticket"))
+            for button in buttons:
+                button.setEnabled(False)
+            self.escalate_button.setVisible(True)
+            return
+        open_ = not t.finalized
+        standard = t.type is ConsultancyType.STANDARD
+        self.accept_button.setEnabled(open_ and (t.type.billed or t.original_type.billed))
+        self.defect_button.setEnabled(True)
+        self.escalate_button.setVisible(standard)  # only standard support escalates
+        self.escalate_button.setEnabled(open_ and standard)
+        self.finalize_button.setEnabled(open_)
+
+    # ----- actions ---------------------------------------------------------------------
+
+    def new_ticket(self) -> Ticket | None:
+        number = self.current_number() if self._ticket is None else ""
+        ticket = NewTicketDialog.ask(self.window(), self.tracker, number)
+        if ticket is not None:
+            self.changed.emit()
+            self.select(ticket.number)
+            self.message.emit(self.tr("Ticket {0} added").format(ticket.number))
+        return ticket
+
+    def _act(self, dialog: type, done: str) -> None:
+        if self._ticket is None:
+            return
+        number = self._ticket.number
+        if dialog.ask(self.window(), self.tracker, self._ticket) is not None:
+            self.message.emit(f"{done}: {number}")
+            self.changed.emit()
+            self.select(number)
