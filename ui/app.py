@@ -38,6 +38,7 @@ def run_app(argv: list[str] | None = None) -> int:
     qapp = QApplication.instance() or QApplication(args)
     assert isinstance(qapp, QApplication)
     qapp.setApplicationName("Tracker")
+    qapp.setStyle("Fusion")  # the same look on every desktop
     qapp.setWindowIcon(app_icon())
 
     home = data_home()
@@ -55,7 +56,12 @@ def run_app(argv: list[str] | None = None) -> int:
         if exit_when_shown:
             window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: qapp.exit(0)))
         window.show()
-        return int(qapp.exec())
+        try:
+            return int(qapp.exec())
+        finally:
+            window.shutdown()
+            window.hide()
+            window.deleteLater()
     except TrackerError as exc:
         QMessageBox.critical(None, tr("Tracker"), str(exc))
         return 1

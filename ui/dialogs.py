@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -45,6 +45,7 @@ class FormDialog(QDialog):
     def __init__(self, parent: QWidget | None, title: str) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.setMinimumWidth(440)
         self.result_value: Any = None
         self.layout_ = QVBoxLayout(self)
         self.form = QFormLayout()
@@ -78,7 +79,7 @@ class FormDialog(QDialog):
         for _, widget in self.fields.values():
             widget.setStyleSheet("")
         if isinstance(exc, BadInput):
-            label, widget = self.fields.get(exc.field, (exc.field, None))
+            label, widget = self.fields.get(exc.field, (exc.field, None))  # type: ignore[assignment]
             self.error_label.setText(f"{label}: {exc.message}")
             if widget is not None:
                 widget.setStyleSheet(FIELD_ERROR_STYLE)
@@ -121,7 +122,7 @@ class LoginDialog(FormDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, tracker: Tracker, default: str) -> str | None:
-        return cls.run(cls(parent, tracker, default))
+        return cls.run(cls(parent, tracker, default))  # type: ignore[no-any-return]
 
 
 class AcceptTermDialog(FormDialog):
@@ -146,7 +147,7 @@ class AcceptTermDialog(FormDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, tracker: Tracker, ticket: Ticket) -> Ticket | None:
-        return cls.run(cls(parent, tracker, ticket))
+        return cls.run(cls(parent, tracker, ticket))  # type: ignore[no-any-return]
 
 
 class DefectDialog(FormDialog):
@@ -165,12 +166,9 @@ class DefectDialog(FormDialog):
         self.add_field("ref", self.tr("Reference:"), self.ref)
         self.add_field("published", "", self.published)
         self.add_field("note", self.tr("Note:"), self.note)
-        hint = QLabel(
-            self.tr("On a support ticket, a defect not yet published waives the whole charge.")
-        )
+        hint = QLabel(self.tr("On a support ticket, a defect not yet published waives the whole charge."))
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(mid);")
-        self.layout_.insertWidget(1, hint)
+        self.layout_.insertWidget(0, hint)
 
     def perform(self) -> Defect:
         return self.tracker.flag_defect(
@@ -183,7 +181,7 @@ class DefectDialog(FormDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, tracker: Tracker, ticket: Ticket) -> Defect | None:
-        return cls.run(cls(parent, tracker, ticket))
+        return cls.run(cls(parent, tracker, ticket))  # type: ignore[no-any-return]
 
 
 class EscalateDialog(FormDialog):
@@ -215,7 +213,7 @@ class EscalateDialog(FormDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, tracker: Tracker, ticket: Ticket) -> Ticket | None:
-        return cls.run(cls(parent, tracker, ticket))
+        return cls.run(cls(parent, tracker, ticket))  # type: ignore[no-any-return]
 
 
 class FinalizeDialog(FormDialog):
@@ -239,7 +237,7 @@ class FinalizeDialog(FormDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, tracker: Tracker, ticket: Ticket) -> Ticket | None:
-        return cls.run(cls(parent, tracker, ticket))
+        return cls.run(cls(parent, tracker, ticket))  # type: ignore[no-any-return]
 
 
 class CloseNotice:
@@ -249,7 +247,7 @@ class CloseNotice:
     def ask(cls, parent: QWidget | None, text: str) -> None:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(QMessageBox.tr("Timer keeps running"))
+        box.setWindowTitle(QCoreApplication.translate("CloseNotice", "Timer keeps running"))
         box.setText(text)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()

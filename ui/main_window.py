@@ -47,13 +47,17 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.tracker = tracker
         self._painted = False
+        self._shut = False
+        self._running_customer = ""
         self._day: date | None = None
         self._version = -1
+        self._warnings: list[str] = []  # Tracker warnings not yet shown with a message
         previous_warn = tracker.warn
 
         def warn(text: str) -> None:
             previous_warn(text)
-            self.show_message(self.tr("Warning: {0}").format(text), "warning")
+            self._warnings.append(text)
+            self.show_message("")
 
         tracker.warn = warn
         self.setWindowTitle(self.tr(APP_TITLE))
@@ -99,6 +103,9 @@ class MainWindow(QMainWindow):
         self.elapsed_label.setMinimumWidth(200)
         timer_row.addWidget(self.elapsed_label)
         self.running_label = QLabel()
+        running_font = self.running_label.font()
+        running_font.setPointSize(running_font.pointSize() + 1)
+        self.running_label.setFont(running_font)
         self.running_label.setWordWrap(True)
         timer_row.addWidget(self.running_label, 1)
         self.stop_button = QPushButton(self.tr("Stop"))
@@ -156,7 +163,9 @@ class MainWindow(QMainWindow):
         self._day = self.tracker.now().date()
         try:
             self._version = self.tracker.data_version()
-            self.model.load(self.tracker.log(), self.tracker.running(), now)
+            timer = self.tracker.running()
+            self.model.load(self.tracker.log(), timer, now)
+            self._running_customer = self.tracker.ticket(timer.ticket).customer if timer else ""
             self.panel.reload_tickets()
         except TrackerError as exc:
             self.show_message(str(exc), "error")
@@ -191,7 +200,9 @@ class MainWindow(QMainWindow):
             self.reload()  # a new day: today's sessions are other ones
             return
         self.model.refresh_running(self.tracker.clock.now())
-        self.total_label.setText(self.tr("Total today: {0}").format(duration_text(self.model.total_seconds())))
+        self.total_label.setText(
+            self.tr("Total today: {0}").format(duration_text(self.model.total_seconds()))
+        )
         self._update_timer_widgets()
 
     def _update_timer_widgets(self) -> None:
@@ -208,9 +219,12 @@ class MainWindow(QMainWindow):
             self.stop_button.hide()
             return
         self.setWindowTitle(f"● {timer.ticket} — {duration_text(seconds)} — {self.tr(APP_TITLE)}")
+        customer = f" — {self._running_customer}" if self._running_customer else ""
         self.running_label.setText(
-            self.tr("Running on {0} since {1}").format(timer.ticket, timer.start.strftime("%H:%M"))
-            + (f"\n{timer.note}" if timer.note else "")
+            self.tr("Running on {0}{1}\nsince {2}").format(
+                timer.ticket, customer, timer.start.strftime("%H:%M")
+            )
+            + (f" · {timer.note}" if timer.note else "")
         )
         if selected and selected != timer.ticket:
             self.start_button.setText(self.tr("▶  Switch to {0}").format(selected))
@@ -271,6 +285,13 @@ class MainWindow(QMainWindow):
         self.reload()
 
     def show_message(self, text: str, kind: str = "info") -> None:
+        """A status bar line; the Tracker's warnings of the same action are added to it."""
+        if self._warnings:
+            warning = self.tr("Warning: {0}").format("; ".join(self._warnings))
+            text = f"{text} — {warning}" if text else warning
+            kind = "warning" if kind == "info" else kind
+            if text != warning:  # shown with its action's own message: done with them
+                self._warnings.clear()
         self.statusBar().setStyleSheet(STATUS_STYLES.get(kind, ""))
         self.statusBar().showMessage(text)
 
@@ -282,7 +303,16 @@ class MainWindow(QMainWindow):
             self._painted = True
             self.first_painted.emit()
 
+    def shutdown(self) -> None:
+        """Stop polling; after this the window no longer touches the database."""
+        self.tick_timer.stop()
+        self.poll_timer.stop()
+        self._shut = True
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._shut:
+            event.accept()
+            return
         try:
             timer = self.tracker.running()
         except TrackerError:
@@ -294,8 +324,7 @@ class MainWindow(QMainWindow):
                     "The timer on {0} keeps running; it is stored and will be here when you reopen."
                 ).format(timer.ticket),
             )
-        self.tick_timer.stop()
-        self.poll_timer.stop()
+        self.shutdown()
         event.accept()
 
 

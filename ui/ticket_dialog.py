@@ -150,4 +150,4 @@ class NewTicketDialog(FormDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, tracker: Tracker, number: str = "") -> Ticket | None:
-        return cls.run(cls(parent, tracker, number))
+        return cls.run(cls(parent, tracker, number))  # type: ignore[no-any-return]

@@ -22,6 +22,8 @@ from ui.dialogs import AcceptTermDialog, DefectDialog, EscalateDialog, FinalizeD
 from ui.fmt import day_text, type_label
 from ui.ticket_dialog import NewTicketDialog
 
+TicketDialog = AcceptTermDialog | DefectDialog | EscalateDialog | FinalizeDialog
+
 SEPARATOR = " — "
 HELD_STYLE = "color: #b35c00; font-weight: bold;"
 
@@ -51,7 +53,9 @@ class TicketPanel(QWidget):
         self.combo.setEditable(True)
         self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.combo.setMinimumContentsLength(34)
-        self.combo.lineEdit().setPlaceholderText(self.tr("type a number or a customer"))
+        line = self.combo.lineEdit()
+        assert line is not None  # the combo is editable
+        line.setPlaceholderText(self.tr("type a number or a customer"))
         self.completer = QCompleter(self.combo.model(), self)
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -69,8 +73,13 @@ class TicketPanel(QWidget):
         self.term_label = QLabel()
         self.bill_to_label = QLabel()
         self.state_label = QLabel()
-        for label in (self.customer_label, self.type_label, self.term_label, self.bill_to_label,
-                      self.state_label):
+        for label in (
+            self.customer_label,
+            self.type_label,
+            self.term_label,
+            self.bill_to_label,
+            self.state_label,
+        ):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setWordWrap(True)
         form.addRow(self.tr("Customer:"), self.customer_label)
@@ -83,8 +92,7 @@ class TicketPanel(QWidget):
         self.defect_button = QPushButton(self.tr("Flag defect…"))
         self.escalate_button = QPushButton(self.tr("Escalate…"))
         self.finalize_button = QPushButton(self.tr("Finalize…"))
-        for button in (self.accept_button, self.defect_button, self.escalate_button,
-                       self.finalize_button):
+        for button in (self.accept_button, self.defect_button, self.escalate_button, self.finalize_button):
             actions.addWidget(button)
         actions.addStretch(1)
         form.addRow(actions)
@@ -151,7 +159,8 @@ class TicketPanel(QWidget):
             blank = self.tr("—")
             self.customer_label.setText(
                 self.tr("Ticket {0} does not exist yet: use New ticket… to add it.").format(number)
-                if number else self.tr("Pick a ticket above, or add one with New ticket…")
+                if number
+                else self.tr("Pick a ticket above, or add one with New ticket…")
             )
             for label in (self.type_label, self.term_label, self.bill_to_label, self.state_label):
                 label.setText(blank)
@@ -192,8 +201,11 @@ class TicketPanel(QWidget):
         else:
             state.append(self.tr("open"))
         if t.defects:
-            state.append(self.tr("{0} defect(s): {1}").format(
-                len(t.defects), ", ".join(f"{d.kind.value} {d.ref}" for d in t.defects)))
+            state.append(
+                self.tr("{0} defect(s): {1}").format(
+                    len(t.defects), ", ".join(f"{d.kind.value} {d.ref}" for d in t.defects)
+                )
+            )
         self.state_label.setText("; ".join(state))
 
     def _enable(self, t: Ticket | None) -> None:
@@ -223,7 +235,7 @@ class TicketPanel(QWidget):
             self.message.emit(self.tr("Ticket {0} added").format(ticket.number))
         return ticket
 
-    def _act(self, dialog: type, done: str) -> None:
+    def _act(self, dialog: type[TicketDialog], done: str) -> None:
         if self._ticket is None:
             return
         number = self._ticket.number

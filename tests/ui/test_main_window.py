@@ -120,9 +120,7 @@ def test_closing_while_a_timer_runs_keeps_it_stored_and_says_so(
     app.start("1234567")
     window.reload()
     assert window.close()
-    assert notices == [
-        "The timer on 1234567 keeps running; it is stored and will be here when you reopen."
-    ]
+    assert notices == ["The timer on 1234567 keeps running; it is stored and will be here when you reopen."]
     with open_store(home) as other:
         timer = Tracker(other, clock, home).running()
     assert timer is not None and timer.ticket == "1234567"
