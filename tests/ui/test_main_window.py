@@ -62,6 +62,9 @@ def test_elapsed_time_is_computed_from_the_stored_start_not_from_ticks(
     clock.advance(hours=1, minutes=2, seconds=3)  # one tick after an hour asleep
     window.tick()
     assert window.elapsed_label.text() == "01:02:03"
+    # the display and the database poll are both refreshed every second
+    assert window.tick_timer.isActive() and window.tick_timer.interval() == 1000
+    assert window.poll_timer.isActive() and window.poll_timer.interval() == 1000
 
 
 def test_title_shows_the_running_ticket_and_elapsed_time_and_just_tracker_when_idle(
