@@ -33,7 +33,8 @@ def test_a_consultants_day_through_the_cli(cli: Cli, home: Path) -> None:
     cli.now = "2026-11-03T09:04:10-03:00"
     status = cli("status", "--json").json()
     assert status == {"running": True, "ticket": "12345678", "type": "technical",
-                      "started_at": "2026-11-03T09:00:00-03:00", "elapsed_seconds": 250, "note": "remote"}
+                      "started_at": "2026-11-03T09:00:00-03:00", "elapsed_seconds": 250, "note": "remote",
+                      "flags": []}
     r = cli("start", "7654321")
     assert "stopped 12345678: 0:04:10" in r.out
     cli.now = "2026-11-03T10:00:00-03:00"
@@ -187,7 +188,7 @@ def test_a_database_that_is_not_sqlite_exits_1_and_is_not_overwritten(tmp_path: 
     (home / "tracker.db").write_bytes(junk)
     r = Cli(home)("status")
     assert r.code == 1
-    assert "cannot be read" in r.err and "tracker restore" in r.err
+    assert "is damaged" in r.err and "nothing will be written" in r.err
     assert (home / "tracker.db").read_bytes() == junk
 
 

@@ -107,6 +107,31 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("import", help="import a JSON Lines file, all or nothing")
     s.add_argument("file")
     s.add_argument("--dry-run", action="store_true")
+
+    session = sub.add_parser("session", help="change stored sessions; every change is audited")
+    ss = session.add_subparsers(dest="action", required=True)
+    e = ss.add_parser("edit", help="edit a session")
+    e.add_argument("uuid", metavar="UUID")
+    e.add_argument("--start", default=None, metavar="TIME")
+    e.add_argument("--end", default=None, metavar="TIME")
+    e.add_argument("--ticket", default=None, metavar="NUMBER")
+    e.add_argument("--note", default=None)
+    e.add_argument("--reason", required=True)
+    e = ss.add_parser("split", help="split a session in two at a time")
+    e.add_argument("uuid", metavar="UUID")
+    e.add_argument("--at", required=True, metavar="TIME")
+    e.add_argument("--reason", default="")
+    e = ss.add_parser("delete", help="delete a session (a tombstone revision)")
+    e.add_argument("uuid", metavar="UUID")
+    e.add_argument("--reason", required=True)
+    e = ss.add_parser("history", help="every revision: who, when, why, before and after")
+    e.add_argument("uuid", metavar="UUID")
+    e.add_argument("--json", action="store_true")
+
+    b = sub.add_parser("backup", help="a consistent copy made with SQLite's backup API")
+    b.add_argument("--out", default=None, metavar="FILE")
+    b = sub.add_parser("restore", help="check a backup, keep the current database aside, restore")
+    b.add_argument("file", metavar="FILE")
     return p
 
 
@@ -190,6 +215,8 @@ def run(args: argparse.Namespace) -> int:  # noqa: C901 - one dispatch table
     from tracker.timeutil import human_duration, iso
 
     home = data_home()
+    if args.command == "restore":
+        return _restore(home, Path(args.file))
     with open_store(home) as store:
         app = Tracker(store, default_clock(), home, warn=_warn)
         cmd = args.command
@@ -284,6 +311,15 @@ def run(args: argparse.Namespace) -> int:  # noqa: C901 - one dispatch table
                 print(f"running {st['ticket']} since {st['started_at']} ({elapsed})")
             else:
                 print("no timer running")
+            if st.get("sleep_gap"):
+                gap = st["sleep_gap"]
+                _warn(
+                    f"no heartbeat from the window since {gap['from']} ({human_duration(gap['seconds'])}): "
+                    "the machine slept or the app was killed; open the window to keep, discard or split it"
+                )
+            for flag in st.get("flags", []):
+                if flag != "sleep_gap":
+                    _warn(f"the running timer is flagged for review: {flag}")
             return 0
         if cmd == "add":
             s = app.add_session(args.number, args.start, args.end, args.note)
@@ -302,6 +338,12 @@ def run(args: argparse.Namespace) -> int:  # noqa: C901 - one dispatch table
                         f"{human_duration(s.seconds):>9}  {s.note}"
                     )
                 print(f"total {human_duration(total)} in {len(sessions)} sessions")
+            return 0
+        if cmd == "session":
+            return _session(app, args)
+        if cmd == "backup":
+            out = app.backup(Path(args.out) if args.out else None)
+            print(f"backup written to {out}")
             return 0
         if cmd == "import":
             r = app.import_file(Path(args.file), dry_run=args.dry_run)
@@ -338,6 +380,72 @@ def _print_ticket(t: Any, totals: dict[str, int]) -> None:
         )
 
 
+def _session(app: Any, args: argparse.Namespace) -> int:
+    from tracker.timeutil import human_duration, iso
+
+    if args.action == "edit":
+        s = app.edit_session(
+            args.uuid, reason=args.reason, start=args.start, end=args.end, ticket=args.ticket, note=args.note
+        )
+        print(f"session {s.uuid} is now {iso(s.start)} - {iso(s.end)} on {s.ticket} (revision {s.revision})")
+    elif args.action == "split":
+        first, second = app.split_session(args.uuid, args.at, args.reason)
+        print(
+            f"split into {first.uuid} ({human_duration(first.seconds)}) and "
+            f"{second.uuid} ({human_duration(second.seconds)})"
+        )
+    elif args.action == "delete":
+        s = app.delete_session(args.uuid, args.reason)
+        print(f"session {s.uuid} deleted (revision {s.revision}); its history is kept")
+    else:
+        entries = app.session_history(args.uuid)
+        if args.json:
+            _print_json(entries)
+        else:
+            for entry in entries:
+                after = entry["after"]
+                head = f"r{entry['revision']} {entry['at']} {entry['action']:<10}"
+                print(f"{head} by {entry['who']}: {entry['why']}")
+                gone = " (deleted)" if after["deleted"] else ""
+                print(f"    {after['start']} - {after['end']} {after['ticket']}{gone}")
+    return 0
+
+
+def _restore(home: Path, source: Path) -> int:
+    from tracker import backup
+    from tracker.lock import window_pid
+
+    pid = window_pid(home)
+    if pid is not None:
+        raise TrackerError(f"the tracker window is open (process {pid}); close it, then restore")
+    aside = backup.restore(home, source)
+    print(f"restored {source}; the previous database was kept as {aside}")
+    return 0
+
+
+def explain_database_error(exc: sqlite3.Error) -> str:
+    """Plain words for what SQLite said; nothing acknowledged before was lost."""
+    text = str(exc).lower()
+    if "full" in text:
+        return (
+            "the disk is full: this change was not saved, and everything saved before is intact. "
+            "Free some space and try again."
+        )
+    if "disk i/o" in text or "readonly" in text or "read-only" in text:
+        return (
+            f"the disk refused the write ({exc}): this change was not saved, and everything saved "
+            "before is intact. Check the disk, then try again."
+        )
+    if "locked" in text or "busy" in text:
+        return f"the database is busy ({exc}); nothing was changed. Try again in a moment."
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        from tracker.backup import damaged_message
+        from tracker.paths import data_home
+
+        return damaged_message(data_home(), str(exc))
+    return f"the database failed ({exc}); nothing was changed."
+
+
 def _log_unexpected(exc: BaseException) -> Path | None:
     import traceback
 
@@ -371,12 +479,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except TrackerError as exc:
         print(f"tracker: {exc}", file=sys.stderr)
         return 1
-    except sqlite3.OperationalError as exc:
-        print(
-            f"tracker: the database is busy or unavailable ({exc}); nothing was changed. "
-            "Try again in a moment.",
-            file=sys.stderr,
-        )
+    except sqlite3.Error as exc:
+        print(f"tracker: {explain_database_error(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("tracker: interrupted; nothing was half-written", file=sys.stderr)

@@ -72,6 +72,19 @@ def _products(value: str) -> str:
     return ",".join(dict.fromkeys(items))
 
 
+def _number(name: str, low: int, high: int) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        try:
+            number = int(value.strip())
+        except ValueError:
+            raise BadInput(name, f"'{value}' is not a whole number") from None
+        if not low <= number <= high:
+            raise BadInput(name, f"{number} is outside {low}..{high}")
+        return str(number)
+
+    return check
+
+
 @dataclass(frozen=True)
 class Key:
     name: str
@@ -88,6 +101,16 @@ KEYS: dict[str, Key] = {
         Key("unit", "your own unit code; empty for the vendor's staff", _unit),
         Key("export-dir", "the folder of the central billing export", _export_dir),
         Key("products", "comma-separated products enabled for consultancy", _products),
+        Key(
+            "long-session-hours",
+            "a session or timer longer than this is flagged (default 10)",
+            _number("long-session-hours", 1, 24),
+        ),
+        Key(
+            "sleep-gap-minutes",
+            "a heartbeat gap longer than this is a sleep gap (default 15)",
+            _number("sleep-gap-minutes", 2, 24 * 60),
+        ),
     )
 }
 
@@ -110,6 +133,8 @@ class Settings:
             "unit": "",
             "export-dir": str(default_export_dir(self.home)),
             "products": ",".join(DEFAULT_PRODUCTS),
+            "long-session-hours": "10",
+            "sleep-gap-minutes": "15",
         }
 
     def all(self) -> dict[str, str]:
@@ -141,6 +166,14 @@ class Settings:
     def consultant(self) -> str:
         row = self.store.one("SELECT value FROM settings WHERE key = 'consultant'")
         return str(row["value"]) if row else os_login()
+
+    @property
+    def long_session_seconds(self) -> int:
+        return int(self.get("long-session-hours")) * 3600
+
+    @property
+    def sleep_gap_seconds(self) -> int:
+        return int(self.get("sleep-gap-minutes")) * 60
 
     @property
     def products(self) -> list[str]:

@@ -76,6 +76,16 @@ SCOPES: dict[ConsultancyType, tuple[str, ...]] = {
 MAX_SESSION_SECONDS = 24 * 3600
 
 
+class Flag(StrEnum):
+    """Why a session needs a second look.  Flags are shown, never auto-fixed."""
+
+    OVERLAP = "overlap"  # overlaps another session of the same consultant
+    LONG = "long"  # longer than the configured limit (default 10 h)
+    ACROSS_MIDNIGHT = "across_midnight"  # ends on a later day, in its own zone
+    SLEEP_GAP = "sleep_gap"  # the machine slept (no heartbeat) while it ran
+    CLOCK_JUMP = "clock_jump"  # the wall clock went backwards, or a start in the future
+
+
 def zone_of(name: str | None, offset_seconds: int) -> ZoneInfo | timezone:
     """The zone to show a stored time in: its IANA zone, else its fixed offset."""
     if name:
@@ -156,6 +166,8 @@ class Session:
     synced: bool = False
     source: str = "timer"
     flags: tuple[str, ...] = ()
+    deleted: bool = False
+    published: bool = False  # some revision of it has reached the central export
 
     @property
     def seconds(self) -> int:
@@ -177,6 +189,8 @@ class RunningTimer:
     zone: str
     uuid: str
     note: str = ""
+    flags: tuple[str, ...] = ()
+    heartbeat: datetime | None = None  # last sign of life of the open window
 
     def elapsed_seconds(self, now: datetime) -> int:
         """Always computed from the stored start, never from counted ticks."""

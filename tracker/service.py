@@ -11,7 +11,7 @@ import json
 import re
 import uuid as uuidlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ from tracker.model import (
     Defect,
     DefectKind,
     EventKind,
+    Flag,
     RunningTimer,
     Session,
     Ticket,
@@ -445,15 +446,13 @@ class Tracker:
         """Turn the running timer into a stored session; it never loses a second."""
         start_ts = to_ts(timer.start)
         end_ts = to_ts(now)
-        flags: list[str] = []
+        flags: list[str] = list(timer.flags)
         if end_ts <= start_ts:
             # The wall clock went backwards (or the stop came in the same second). Keep
             # the session, one second long, and flag it for review.
             if end_ts < start_ts:
-                flags.append("clock_jump")
+                flags.append(Flag.CLOCK_JUMP.value)
             end_ts = start_ts + 1
-        if end_ts - start_ts > MAX_SESSION_SECONDS:
-            flags.append("over_24h")
         tz = zone_of(timer.zone, offset_seconds(timer.start))
         start = from_ts(start_ts, tz)
         session = Session(
@@ -466,7 +465,7 @@ class Tracker:
             zone=timer.zone,
             note=" / ".join(n for n in (timer.note, note) if n),
             source="timer",
-            flags=tuple(flags),
+            flags=tuple(dict.fromkeys(flags)),
         )
         q.insert_session(db, session, created_ts=end_ts)
         q.delete_timer(db, timer.consultant)
@@ -483,14 +482,105 @@ class Tracker:
         timer = self.running()
         if timer is None:
             return {"running": False, "ticket": None, "started_at": None, "elapsed_seconds": 0}
-        return {
+        from tracker.flags import heartbeat_gap, timer_flags
+
+        now = self.clock.now()
+        result = {
             "running": True,
             "ticket": timer.ticket,
             "type": timer.type.value,
             "started_at": iso(timer.start),
-            "elapsed_seconds": timer.elapsed_seconds(self.clock.now()),
+            "elapsed_seconds": timer.elapsed_seconds(now),
             "note": timer.note,
+            "flags": list(
+                timer_flags(timer, now, self.settings.long_session_seconds, self.settings.sleep_gap_seconds)
+            ),
         }
+        gap = heartbeat_gap(timer, now, self.settings.sleep_gap_seconds)
+        if gap is not None:
+            result["sleep_gap"] = {
+                "from": iso(gap[0].astimezone(timer.start.tzinfo)),
+                "seconds": to_ts(now) - to_ts(gap[0]),
+            }
+        return result
+
+    def sleep_gap(self) -> tuple[datetime, datetime] | None:
+        """(last heartbeat, now) when the window went silent past the threshold."""
+        from tracker.flags import heartbeat_gap
+
+        timer = self.running()
+        if timer is None:
+            return None
+        return heartbeat_gap(timer, self.clock.now(), self.settings.sleep_gap_seconds)
+
+    def heartbeat(self) -> RunningTimer | None:
+        from tracker import revisions
+
+        return revisions.heartbeat(self)
+
+    def quiet(self) -> None:
+        """Call when the window closes cleanly with a timer running."""
+        from tracker import revisions
+
+        revisions.quiet(self)
+
+    def resolve_gap(self, choice: str) -> Session | None:
+        """keep, discard or split the sleep gap; see tracker.revisions.resolve_gap."""
+        from tracker import revisions
+
+        return revisions.resolve_gap(self, choice)
+
+    # ----- changing stored sessions (tracker/revisions.py) -------------------------
+
+    def get_session(self, uuid: str) -> Session:
+        from tracker import revisions
+
+        return revisions.resolve(self, uuid)
+
+    def edit_session(
+        self,
+        uuid: str,
+        *,
+        reason: str,
+        start: str | datetime | None = None,
+        end: str | datetime | None = None,
+        ticket: str | None = None,
+        note: str | None = None,
+    ) -> Session:
+        from tracker import revisions
+
+        return revisions.edit(self, uuid, reason=reason, start=start, end=end, ticket=ticket, note=note)
+
+    def split_session(self, uuid: str, at: str | datetime, reason: str = "") -> tuple[Session, Session]:
+        from tracker import revisions
+
+        return revisions.split(self, uuid, at, reason)
+
+    def delete_session(self, uuid: str, reason: str) -> Session:
+        from tracker import revisions
+
+        return revisions.delete(self, uuid, reason)
+
+    def session_history(self, uuid: str) -> list[dict[str, Any]]:
+        from tracker import revisions
+
+        return revisions.history(self, uuid)
+
+    # ----- backups (tracker/backup.py) -----------------------------------------
+
+    def backup(self, out: Path | None = None) -> Path:
+        from tracker import backup
+
+        if out is None:
+            stamp = self.now().strftime("%Y-%m-%d-%H%M%S")
+            out = backup.backups_dir(self.home) / f"tracker-{stamp}.db"
+        return backup.backup_to(self.store, out)
+
+    def auto_backup(self) -> Path | None:
+        """Today's automatic backup if there is none yet; keeps the last 14."""
+        from tracker import backup
+
+        return backup.auto_backup(self.store, self.home, self.now().date())
 
     # ----- sessions ------------------------------------------------------------
 
@@ -529,7 +619,16 @@ class Tracker:
             the_day = day
         else:
             the_day = parse_date(day, "day")
-        return q.sessions_of_day(self.store, consultant or self.consultant, the_day.isoformat())
+        from tracker.flags import session_flags
+
+        sessions = q.sessions_of_day(self.store, consultant or self.consultant, the_day.isoformat())
+        if not sessions:
+            return sessions
+        first = min(to_ts(s.start) for s in sessions)
+        last = max(to_ts(s.end) for s in sessions)
+        neighbours = q.sessions_between(self.store, sessions[0].consultant, first, last)
+        flags = session_flags(sessions, neighbours, self.settings.long_session_seconds)
+        return [replace(s, flags=flags[s.uuid]) for s in sessions]
 
     def sessions_of_ticket(self, number: str) -> list[Session]:
         return q.sessions_of_ticket(self.store, self.ticket(number).number)

@@ -101,8 +101,16 @@ def _private_file(path: Path) -> None:
         os.chmod(path, 0o600)
 
 
-def open_store(home: Path, *, migrate: bool = True) -> Store:
-    """Open (creating if needed) the database in ``home`` and bring its schema up to date."""
+QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024
+
+
+def open_store(home: Path, *, migrate: bool = True, check: bool | None = None) -> Store:
+    """Open (creating if needed) the database in ``home`` and bring its schema up to date.
+
+    ``check`` runs ``PRAGMA quick_check`` first and refuses a damaged file before
+    anything is written to it.  The default (None) checks files up to 64 MiB, which
+    costs a few milliseconds; the desktop app always checks, at start.
+    """
     try:
         home.mkdir(parents=True, exist_ok=True, mode=0o700)
         path = home / DB_FILENAME
@@ -116,6 +124,11 @@ def open_store(home: Path, *, migrate: bool = True) -> Store:
     conn.row_factory = sqlite3.Row
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # Check before anything (even the journal mode) could write to a damaged file.
+        if check or (check is None and path.stat().st_size <= QUICK_CHECK_MAX_BYTES):
+            result = conn.execute("PRAGMA quick_check").fetchone()[0]
+            if result != "ok":
+                raise sqlite3.DatabaseError(result)
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode.lower() != "wal":  # pragma: no cover - only on odd file systems
             raise TrackerError(f"the database {path} cannot use WAL mode (got {mode})")
@@ -124,10 +137,9 @@ def open_store(home: Path, *, migrate: bool = True) -> Store:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise TrackerError(
-            f"the database {path} cannot be read ({exc}). It was not changed. "
-            "Restore it from a backup with 'tracker restore FILE'."
-        ) from exc
+        from tracker.backup import damaged_message
+
+        raise TrackerError(damaged_message(home, str(exc))) from exc
     for suffix in ("-wal", "-shm"):
         side = Path(str(path) + suffix)
         if side.exists():

@@ -26,9 +26,9 @@ TICKET_COLUMNS = (
 )
 SESSION_COLUMNS = (
     "uuid, ticket, consultant, type, start_ts, end_ts, zone, utc_offset, note, revision, "
-    "synced, source, flags"
+    "synced, source, flags, deleted, published"
 )
-TIMER_COLUMNS = "consultant, uuid, ticket, type, start_ts, zone, utc_offset, note"
+TIMER_COLUMNS = "consultant, uuid, ticket, type, start_ts, zone, utc_offset, note, flags, heartbeat_ts"
 
 
 def _utc(ts: int | None) -> datetime | None:
@@ -90,6 +90,8 @@ def session_from_row(row: sqlite3.Row) -> Session:
         synced=bool(row["synced"]),
         source=row["source"],
         flags=tuple(f for f in row["flags"].split(",") if f),
+        deleted=bool(row["deleted"]),
+        published=bool(row["published"]),
     )
 
 
@@ -110,6 +112,8 @@ def session_row(session: Session, created_ts: int) -> dict[str, Any]:
         "synced": int(session.synced),
         "source": session.source,
         "flags": ",".join(session.flags),
+        "deleted": int(session.deleted),
+        "published": int(session.published),
         "created_ts": created_ts,
     }
 
@@ -215,6 +219,8 @@ def _timer_from_row(row: sqlite3.Row) -> RunningTimer:
         zone=row["zone"],
         uuid=row["uuid"],
         note=row["note"],
+        flags=tuple(f for f in row["flags"].split(",") if f),
+        heartbeat=_utc(row["heartbeat_ts"]),
     )
 
 
@@ -231,7 +237,7 @@ def timer_on_ticket(store: Store, number: str) -> str | None:
 def insert_timer(db: Any, timer: RunningTimer) -> None:
     offset = timer.start.utcoffset() or timedelta(0)
     db.execute(
-        f"INSERT INTO timers ({TIMER_COLUMNS}, heartbeat_ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO timers ({TIMER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             timer.consultant,
             timer.uuid,
@@ -241,9 +247,15 @@ def insert_timer(db: Any, timer: RunningTimer) -> None:
             timer.zone,
             int(offset.total_seconds()),
             timer.note,
-            int(timer.start.timestamp()),
+            ",".join(timer.flags),
+            None if timer.heartbeat is None else int(timer.heartbeat.timestamp()),
         ],
     )
+
+
+def update_timer(db: Any, consultant: str, **changes: Any) -> None:
+    sets = ", ".join(f"{name} = ?" for name in changes)
+    db.execute(f"UPDATE timers SET {sets} WHERE consultant = ?", [*changes.values(), consultant])
 
 
 def delete_timer(db: Any, consultant: str) -> None:
@@ -258,6 +270,60 @@ def insert_session(db: Any, session: Session, created_ts: int) -> None:
     names = ", ".join(row)
     marks = ", ".join("?" for _ in row)
     db.execute(f"INSERT INTO sessions ({names}) VALUES ({marks})", list(row.values()))
+
+
+def get_session(store: Store, uuid: str) -> Session | None:
+    row = store.one(f"SELECT {SESSION_COLUMNS} FROM sessions WHERE uuid = ?", (uuid,))
+    return None if row is None else session_from_row(row)
+
+
+def find_session_uuids(store: Store, prefix: str) -> list[str]:
+    """Sessions whose uuid starts with ``prefix`` (a range scan on the key)."""
+    rows = store.all(
+        "SELECT uuid FROM sessions WHERE uuid >= ? AND uuid < ? ORDER BY uuid LIMIT 2",
+        (prefix, prefix + "\uffff"),
+    )
+    return [r["uuid"] for r in rows]
+
+
+def update_session(db: Any, session: Session) -> None:
+    row = session_row(session, created_ts=0)
+    del row["created_ts"], row["uuid"]
+    sets = ", ".join(f"{name} = ?" for name in row)
+    db.execute(f"UPDATE sessions SET {sets} WHERE uuid = ?", [*row.values(), session.uuid])
+
+
+def sessions_between(store: Store, consultant: str, start_ts: int, end_ts: int) -> list[Session]:
+    """Sessions of a consultant that touch [start_ts, end_ts): the day and its neighbours."""
+    rows = store.all(
+        f"SELECT {SESSION_COLUMNS} FROM sessions WHERE consultant = ? AND deleted = 0 "
+        "AND local_day BETWEEN date(?, 'unixepoch', '-2 days') AND date(?, 'unixepoch', '+2 days') "
+        "AND start_ts < ? AND end_ts > ? ORDER BY start_ts, uuid",
+        (consultant, start_ts, end_ts, end_ts, start_ts),
+    )
+    return [session_from_row(r) for r in rows]
+
+
+def insert_audit(db: Any, **entry: Any) -> None:
+    names = ", ".join(entry)
+    marks = ", ".join("?" for _ in entry)
+    db.execute(
+        f"INSERT INTO audit ({names}, seq) VALUES ({marks}, (SELECT coalesce(max(seq), 0) + 1 FROM audit))",
+        list(entry.values()),
+    )
+
+
+def audit_of_session(store: Store, uuid: str) -> list[sqlite3.Row]:
+    return store.all(
+        "SELECT uuid, seq, session, revision, action, who, at_ts, utc_offset, why, before, after "
+        "FROM audit WHERE session = ? ORDER BY seq",
+        (uuid,),
+    )
+
+
+def created_ts_of(store: Store, uuid: str) -> int:
+    row = store.one("SELECT created_ts FROM sessions WHERE uuid = ?", (uuid,))
+    return int(row["created_ts"]) if row else 0
 
 
 def sessions_of_day(store: Store, consultant: str, day: str) -> list[Session]:

@@ -12,7 +12,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from sqlite_utils import Database
     from sqlite_utils.migrations import Migrations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 TYPES = "('technical', 'support', 'standard')"
 
@@ -109,6 +109,56 @@ CREATE TABLE timers (
 """
 
 
+AUDIT = """
+CREATE TABLE audit (
+    uuid TEXT PRIMARY KEY NOT NULL CHECK (length(uuid) = 36),
+    seq INTEGER NOT NULL UNIQUE,
+    session TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    action TEXT NOT NULL,
+    who TEXT NOT NULL,
+    at_ts INTEGER NOT NULL,
+    utc_offset INTEGER NOT NULL,
+    why TEXT NOT NULL,
+    before TEXT,
+    after TEXT
+) WITHOUT ROWID;
+CREATE INDEX audit_session ON audit(session, seq);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN
+    SELECT RAISE(ABORT, 'the audit trail is append-only');
+END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN
+    SELECT RAISE(ABORT, 'the audit trail is append-only');
+END;
+ALTER TABLE sessions ADD COLUMN published INTEGER NOT NULL DEFAULT 0 CHECK (published IN (0, 1));
+ALTER TABLE timers ADD COLUMN flags TEXT NOT NULL DEFAULT '';
+"""
+
+
+def _script(db: Database, sql: str) -> None:
+    """Run statements one by one inside the migration's transaction.
+
+    (``executescript`` would commit first.)  A trigger body holds semicolons, so
+    statements are split on a semicolon that ends a line outside BEGIN ... END.
+    """
+    statement: list[str] = []
+    in_body = False
+    for line in sql.splitlines():
+        statement.append(line)
+        stripped = line.strip()
+        if stripped == "BEGIN":
+            in_body = True
+        elif stripped == "END;":
+            in_body = False
+        if stripped.endswith(";") and not in_body:
+            text = "\n".join(statement).strip()
+            if text.strip(";").strip():
+                db.execute(text)
+            statement = []
+
+
 def migrations() -> Migrations:
     from sqlite_utils.migrations import Migrations
 
@@ -116,9 +166,12 @@ def migrations() -> Migrations:
 
     @migrations()
     def m001_initial(db: Database) -> None:
-        for statement in INITIAL.split(";\n"):
-            if statement.strip():
-                db.execute(statement)
+        _script(db, INITIAL)
         db.execute("PRAGMA user_version = 1")
+
+    @migrations()
+    def m002_audit(db: Database) -> None:
+        _script(db, AUDIT)
+        db.execute("PRAGMA user_version = 2")
 
     return migrations
