@@ -39,9 +39,9 @@ def _fsync_dir(folder: Path) -> None:
 def backup_to(store: Store, out: Path) -> Path:
     """Write a consistent copy of the database to ``out`` (atomically)."""
     out = out.expanduser().absolute()
-    out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     try:
+        out.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_RDWR, 0o600)
         os.close(fd)
         dest = sqlite3.connect(tmp)
