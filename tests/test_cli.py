@@ -221,3 +221,47 @@ def test_an_unexpected_error_is_logged_not_shown_as_a_traceback(cli: Cli, home: 
     assert "Traceback" not in r.err
     assert "unexpected error" in r.err
     assert "Traceback" in (home / "errors.log").read_text()
+
+
+def test_session_edit_split_delete_and_history_through_the_cli(cli: Cli) -> None:
+    cli("config", "set", "consultant", "ana")
+    cli("ticket", "add", "1234567", "--customer", "ACME", "--type", "technical")
+    uuid = cli("add", "1234567", "--start", "2026-11-03T09:00", "--end", "2026-11-03T10:00").out.split()[-1]
+    r = cli("session", "edit", uuid[:8], "--end", "2026-11-03T09:50", "--reason", "left early")
+    assert r.code == 0, r.err
+    assert "09:50:00-03:00" in r.out
+    r = cli("session", "edit", uuid, "--end", "2026-11-03T08:00", "--reason", "oops")
+    assert r.code == 2 and "end" in r.err
+    r = cli("session", "edit", uuid, "--note", "x")
+    assert r.code == 2 and "--reason" in r.err
+    r = cli("session", "split", uuid, "--at", "2026-11-03T09:20")
+    assert r.code == 0 and "0:20:00" in r.out and "0:30:00" in r.out
+    second = r.out.split()[5]
+    r = cli("session", "delete", second, "--reason", "not billable")
+    assert r.code == 0 and "deleted" in r.out
+    log = cli("log", "--day", "2026-11-03", "--json").json()
+    assert [(s["uuid"], s["seconds"]) for s in log] == [(uuid, 1200)]
+    history = cli("session", "history", uuid, "--json").json()
+    assert [h["action"] for h in history] == ["created", "edit", "split"]
+    assert history[1]["why"] == "left early" and history[1]["who"] == "ana"
+    assert history[1]["before"]["end"] == "2026-11-03T10:00:00-03:00"
+    assert history[1]["after"]["end"] == "2026-11-03T09:50:00-03:00"
+    text = cli("session", "history", second).out
+    assert "split_from" in text and "delete" in text and "(deleted)" in text
+    r = cli("session", "history", "00000000")
+    assert r.code == 2 and "no session" in r.err
+
+
+def test_status_warns_about_a_sleep_gap_and_flags(cli: Cli, home: Path) -> None:
+    cli("ticket", "add", "1234567", "--customer", "ACME", "--type", "technical")
+    cli.now = "2026-11-02T20:00:00-03:00"
+    cli("start", "1234567")
+    with sqlite3.connect(home / "tracker.db") as conn:  # the window's last heartbeat, at 20:05
+        conn.execute("UPDATE timers SET heartbeat_ts = start_ts + 300")
+    cli.now = "2026-11-03T08:00:00-03:00"
+    r = cli("status")
+    assert r.code == 0
+    assert "no heartbeat from the window since 2026-11-02T20:05:00-03:00" in r.err
+    assert "flagged for review: long" in r.err and "across_midnight" in r.err
+    st = cli("status", "--json").json()
+    assert st["sleep_gap"]["seconds"] == 11 * 3600 + 55 * 60
