@@ -167,7 +167,7 @@ class Session:
     source: str = "timer"
     flags: tuple[str, ...] = ()
     deleted: bool = False
-    published: bool = False  # some revision of it has reached the central export
+    sent_revision: int = 0  # the highest revision put into a batch for the central export
 
     @property
     def seconds(self) -> int:

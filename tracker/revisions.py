@@ -87,7 +87,9 @@ def _changeable(app: Tracker, session: Session) -> None:
 
 def _next(session: Session, **changes: Any) -> Session:
     """The changed session: a new revision once the export has the current one."""
-    revision = session.revision + 1 if (session.published and session.synced) else session.revision
+    # Once a revision is in a batch (sent, even if not yet verified), the export may
+    # hold it: a change must then be a new revision, never the same one with new content.
+    revision = session.revision + 1 if session.sent_revision >= session.revision else session.revision
     return replace(session, revision=revision, synced=False, **changes)
 
 
@@ -163,7 +165,7 @@ def split(app: Tracker, uuid: str, at: str | datetime, reason: str = "") -> tupl
         start=when.astimezone(tz),
         revision=1,
         synced=False,
-        published=False,
+        sent_revision=0,
         source="split",
         type=app.ticket(session.ticket).type_at(when),
     )

@@ -26,7 +26,7 @@ TICKET_COLUMNS = (
 )
 SESSION_COLUMNS = (
     "uuid, ticket, consultant, type, start_ts, end_ts, zone, utc_offset, note, revision, "
-    "synced, source, flags, deleted, published"
+    "synced, source, flags, deleted, sent_revision"
 )
 TIMER_COLUMNS = "consultant, uuid, ticket, type, start_ts, zone, utc_offset, note, flags, heartbeat_ts"
 
@@ -91,7 +91,7 @@ def session_from_row(row: sqlite3.Row) -> Session:
         source=row["source"],
         flags=tuple(f for f in row["flags"].split(",") if f),
         deleted=bool(row["deleted"]),
-        published=bool(row["published"]),
+        sent_revision=row["sent_revision"],
     )
 
 
@@ -113,7 +113,7 @@ def session_row(session: Session, created_ts: int) -> dict[str, Any]:
         "source": session.source,
         "flags": ",".join(session.flags),
         "deleted": int(session.deleted),
-        "published": int(session.published),
+        "sent_revision": session.sent_revision,
         "created_ts": created_ts,
     }
 

@@ -132,7 +132,7 @@ CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
 BEGIN
     SELECT RAISE(ABORT, 'the audit trail is append-only');
 END;
-ALTER TABLE sessions ADD COLUMN published INTEGER NOT NULL DEFAULT 0 CHECK (published IN (0, 1));
+ALTER TABLE sessions ADD COLUMN sent_revision INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE timers ADD COLUMN flags TEXT NOT NULL DEFAULT '';
 """
 
