@@ -1,14 +1,23 @@
-"""Starting the desktop app: ``tracker`` with no arguments calls :func:`run_app`."""
+"""Starting the desktop app: ``tracker`` with no arguments calls :func:`run_app`.
+
+One window per data folder (ui/instance.py); the database is checked before the
+window opens, and a damaged one is never written to: the consultant may restore
+the latest good backup, or the app exits.
+"""
 
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from tracker.errors import TrackerError
 from tracker.service import Tracker
+from tracker.store import Store
 
 EXIT_WHEN_SHOWN = "TRACKER_EXIT_WHEN_SHOWN"
 
@@ -27,11 +36,58 @@ def ensure_consultant(tracker: Tracker, parent: QWidget | None = None) -> str:
     return tracker.consultant
 
 
+def cannot_start(text: str) -> int:
+    QMessageBox.critical(None, tr("Tracker"), tr("Tracker cannot start.\n\n{0}").format(text))
+    return 1
+
+
+def open_checked_store(home: Path) -> Store | None:
+    """The store after the start-up check; a damaged file may be replaced by a backup.
+
+    None means the app must exit: the damaged file was left exactly as it was.
+    """
+    from tracker import backup
+    from tracker.store import open_store
+    from ui.dialogs import DamagedDatabaseDialog
+
+    try:
+        return open_store(home, check=True)
+    except TrackerError as exc:
+        damaged = isinstance(exc.__cause__, sqlite3.DatabaseError)
+        good = backup.latest_good_backup(home) if damaged else None
+        if good is None:
+            cannot_start(str(exc))
+            return None
+        if not DamagedDatabaseDialog.ask(None, str(exc), good):
+            return None
+        try:
+            aside = backup.restore(home, good)
+            store = open_store(home, check=True)
+        except TrackerError as again:
+            cannot_start(str(again))
+            return None
+        print(f"tracker: restored {good}; the damaged database was kept as {aside}", file=sys.stderr)
+        return store
+
+
+def already_open(home: Path, pid: int | None) -> int:
+    """A window on this data folder runs already: bring it to the front, and exit."""
+    from ui.instance import ask_first_to_raise
+
+    if ask_first_to_raise(home):
+        print("Tracker is already open; it was brought to the front", file=sys.stderr)
+        return 0
+    text = tr("Tracker is already open (process {0})").format(pid if pid else "?")
+    print(text, file=sys.stderr)
+    if os.environ.get(EXIT_WHEN_SHOWN) != "1":
+        QMessageBox.information(None, tr("Tracker"), text)
+    return 1
+
+
 def run_app(argv: list[str] | None = None) -> int:
     from tracker.clock import default_clock
-    from tracker.errors import TrackerError
     from tracker.paths import data_home
-    from tracker.store import open_store
+    from ui.instance import Acquired, SingleInstance, debug
     from ui.main_window import MainWindow, app_icon
 
     args = list(sys.argv if argv is None else argv) or ["tracker"]
@@ -42,28 +98,58 @@ def run_app(argv: list[str] | None = None) -> int:
     qapp.setWindowIcon(app_icon())
 
     home = data_home()
+    instance = SingleInstance(home)
+    acquired = instance.acquire()
+    if acquired is Acquired.HELD:
+        return already_open(home, instance.holder_pid())
+    if acquired is Acquired.ERROR:
+        return cannot_start(
+            tr(
+                "cannot open the data folder {0}: the lock file {1} cannot be created. "
+                "Check that the folder exists and that you may write to it, or set TRACKER_HOME."
+            ).format(home, instance.lock.fileName())
+        )
+    window: MainWindow | None = None
+
+    def bring_to_front() -> None:
+        if window is not None:
+            window.bring_to_front()
+            debug("raised")
+
+    def ready() -> None:
+        """After the first paint: today's automatic backup, in the background."""
+        if window is not None:
+            window.start_auto_backup()
+        debug("ready")
+
     try:
-        store = open_store(home)
-    except TrackerError as exc:
-        QMessageBox.critical(None, tr("Tracker"), tr("Tracker cannot start.\n\n{0}").format(exc))
-        return 1
-    try:
-        tracker = Tracker(store, default_clock(), home)
-        exit_when_shown = os.environ.get(EXIT_WHEN_SHOWN) == "1"
-        if not exit_when_shown:  # a timed start-up must not wait for a person
-            ensure_consultant(tracker)
-        window = MainWindow(tracker)
-        if exit_when_shown:
-            window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: qapp.exit(0)))
-        window.show()
+        instance.listen()
+        instance.raise_requested.connect(bring_to_front)
+        store = open_checked_store(home)
+        if store is None:
+            return 1
         try:
-            return int(qapp.exec())
+            tracker = Tracker(store, default_clock(), home)
+            exit_when_shown = os.environ.get(EXIT_WHEN_SHOWN) == "1"
+            if not exit_when_shown:  # a timed start-up must not wait for a person
+                ensure_consultant(tracker)
+            window = MainWindow(tracker)
+            if exit_when_shown:
+                window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: qapp.exit(0)))
+            else:
+                window.first_painted.connect(lambda: QTimer.singleShot(0, ready))
+            window.show()
+            try:
+                return int(qapp.exec())
+            finally:
+                window.shutdown()
+                window.hide()
+                window.deleteLater()
+                window = None
+        except TrackerError as exc:
+            QMessageBox.critical(None, tr("Tracker"), str(exc))
+            return 1
         finally:
-            window.shutdown()
-            window.hide()
-            window.deleteLater()
-    except TrackerError as exc:
-        QMessageBox.critical(None, tr("Tracker"), str(exc))
-        return 1
+            store.close()
     finally:
-        store.close()
+        instance.release()

@@ -9,6 +9,7 @@ written.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
@@ -251,3 +252,31 @@ class CloseNotice:
         box.setText(text)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
+
+
+class DamagedDatabaseDialog:
+    """The start-up check found the database damaged: restore the latest good backup?"""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, text: str, backup: Path) -> bool:
+        """True when the consultant chose to restore ``backup``."""
+
+        def tr(s: str) -> str:
+            return QCoreApplication.translate("DamagedDatabaseDialog", s)
+
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(tr("Tracker cannot open your data"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(tr("Tracker cannot open your data.") + "\n\n" + text)
+        box.setInformativeText(
+            tr(
+                "Restore this backup: {0}\n\nThe damaged file is kept next to it, untouched. "
+                "Time recorded after that backup was taken is not in it."
+            ).format(backup)
+        )
+        restore = box.addButton(tr("Restore this backup"), QMessageBox.ButtonRole.AcceptRole)
+        quit_button = box.addButton(tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(quit_button)
+        box.exec()
+        return box.clickedButton() is restore

@@ -55,14 +55,27 @@ def type_label(kind: ConsultancyType) -> str:
     return f"{type_name(kind)} — {kind.portuguese}"
 
 
+# Short names for the Flags column and a plain-words explanation for its tooltip.
 FLAG_NAMES = {
-    "clock_jump": "clock jumped back",
-    "over_24h": "over 24 h",
     "overlap": "overlap",
-    "overnight": "overnight",
+    "long": "long",
+    "across_midnight": "across midnight",
     "sleep_gap": "sleep gap",
+    "clock_jump": "clock jump",
+}
+FLAG_HELP = {
+    "overlap": "Overlap: it overlaps another of your sessions; keep only the time you really worked.",
+    "long": "Long: longer than the usual limit for one session; was the timer left running?",
+    "across_midnight": "Across midnight: it runs into the next day; was the timer left on overnight?",
+    "sleep_gap": "Sleep gap: the computer was asleep (or the app was stopped) while the timer ran.",
+    "clock_jump": "Clock jump: the computer's clock went backwards while it ran; check the times.",
 }
 
 
-def flags_text(flags: tuple[str, ...]) -> str:
+def flags_text(flags: tuple[str, ...] | list[str]) -> str:
     return ", ".join(tr(FLAG_NAMES.get(f, f)) for f in flags)
+
+
+def flags_help(flags: tuple[str, ...] | list[str]) -> str:
+    """One line per flag, in plain words, for a tooltip; empty when there are none."""
+    return "\n".join(tr(FLAG_HELP.get(f, f)) for f in flags)

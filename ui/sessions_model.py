@@ -12,10 +12,11 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon
+from PySide6.QtWidgets import QApplication, QStyle
 
 from tracker.model import RunningTimer, Session
-from ui.fmt import duration_text, flags_text, time_text, type_label, type_name
+from ui.fmt import duration_text, flags_help, flags_text, time_text, type_label, type_name
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -42,6 +43,9 @@ class SessionsModel(QAbstractTableModel):
         self._timer: RunningTimer | None = None
         self._now: datetime | None = None
         self._today: date | None = None
+        self._running_flags: tuple[str, ...] = ()
+        self._finalized: frozenset[str] = frozenset()
+        self._flag_icon: QIcon | None = None
         self._headers = [
             self.tr("Start"),
             self.tr("End"),
@@ -54,13 +58,32 @@ class SessionsModel(QAbstractTableModel):
 
     # ----- loading ---------------------------------------------------------------
 
-    def load(self, sessions: list[Session], timer: RunningTimer | None, now: datetime) -> None:
+    def load(
+        self,
+        sessions: list[Session],
+        timer: RunningTimer | None,
+        now: datetime,
+        running_flags: tuple[str, ...] | list[str] = (),
+        finalized: frozenset[str] | set[str] = frozenset(),
+    ) -> None:
+        """``running_flags`` are the timer's (Tracker.status()); ``finalized`` the ticket numbers."""
         self.beginResetModel()
         self._sessions = list(sessions)
         self._timer = timer
         self._now = now
         self._today = now.date()
+        self._running_flags = tuple(running_flags) if timer is not None else ()
+        self._finalized = frozenset(finalized)
         self.endResetModel()
+
+    def set_running_flags(self, flags: tuple[str, ...] | list[str]) -> None:
+        """The running timer's flags changed (a long session, a sleep gap): one cell."""
+        flags = tuple(flags)
+        if self._timer is None or flags == self._running_flags:
+            return
+        self._running_flags = flags
+        cell = self.index(len(self._sessions), COL_FLAGS)
+        self.dataChanged.emit(cell, cell)
 
     def refresh_running(self, now: datetime) -> None:
         """Move the clock on: only the running row's duration cell changes."""
@@ -87,6 +110,28 @@ class SessionsModel(QAbstractTableModel):
 
     def is_running_row(self, row: int) -> bool:
         return self._timer is not None and row == len(self._sessions)
+
+    def session_at(self, row: int) -> Session | None:
+        """The stored session shown on ``row``; None for the running timer's row."""
+        return self._sessions[row] if 0 <= row < len(self._sessions) else None
+
+    def row_of(self, uuid: str) -> int:
+        return next((i for i, s in enumerate(self._sessions) if s.uuid == uuid), -1)
+
+    def is_finalized(self, ticket: str) -> bool:
+        return ticket in self._finalized
+
+    @property
+    def running_flags(self) -> tuple[str, ...]:
+        return self._running_flags
+
+    def _flag_decoration(self, flags: tuple[str, ...]) -> QIcon | None:
+        if not flags:
+            return None
+        if self._flag_icon is None:
+            style = QApplication.style()
+            self._flag_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        return self._flag_icon
 
     # ----- QAbstractTableModel ------------------------------------------------------
 
@@ -142,8 +187,13 @@ class SessionsModel(QAbstractTableModel):
                 return type_label(s.type)
             if col in (COL_START, COL_END):
                 return (s.start if col == COL_START else s.end).isoformat(timespec="seconds")
-        if role == Qt.ItemDataRole.ForegroundRole and col == COL_FLAGS and s.flags:
-            return QBrush(FLAG_COLOR)
+        if col == COL_FLAGS and s.flags:
+            if role == Qt.ItemDataRole.DecorationRole:
+                return self._flag_decoration(s.flags)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return flags_help(s.flags)
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(FLAG_COLOR)
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_DURATION:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -160,7 +210,7 @@ class SessionsModel(QAbstractTableModel):
                 COL_TYPE: type_name(timer.type),
                 COL_DURATION: duration_text(seconds),
                 COL_NOTE: timer.note,
-                COL_FLAGS: "",
+                COL_FLAGS: flags_text(self._running_flags),
             }.get(col)
         if role == SortRole:
             return {
@@ -170,8 +220,13 @@ class SessionsModel(QAbstractTableModel):
                 COL_TYPE: timer.type.value,
                 COL_DURATION: seconds,
                 COL_NOTE: timer.note,
-                COL_FLAGS: "",
+                COL_FLAGS: ",".join(self._running_flags),
             }.get(col)
+        if col == COL_FLAGS and self._running_flags:
+            if role == Qt.ItemDataRole.DecorationRole:
+                return self._flag_decoration(self._running_flags)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return flags_help(self._running_flags)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_TYPE:
             return type_label(timer.type)
         if role == Qt.ItemDataRole.FontRole:

@@ -1,0 +1,277 @@
+"""Dialogs that change a stored session: edit, split, delete, and its history.
+
+Like the dialogs in ``ui/dialogs.py`` each has an ``ask()`` classmethod (tests
+monkeypatch it) and calls the Tracker in ``perform()``: a BadInput is shown in red
+naming the field, the dialog stays open and nothing is written.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+from typing import Any
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.errors import BadInput
+from tracker.model import Session
+from tracker.service import Tracker
+from ui.dialogs import FormDialog
+from ui.fmt import duration_text, flags_text
+
+DATETIME_FORMAT = "dd/MM/yyyy HH:mm:ss"
+
+
+def session_summary(s: Session) -> str:
+    """'03/11/2026 08:00–09:30 on 12345678 (1:30:00)'."""
+    end = s.end.strftime("%H:%M") if s.end.date() == s.start.date() else s.end.strftime("%d/%m/%Y %H:%M")
+    return f"{s.start.strftime('%d/%m/%Y %H:%M')}–{end} on {s.ticket} ({duration_text(s.seconds)})"
+
+
+class DateTimeField(QDateTimeEdit):
+    """A date and time to the second, as the wall clock of one zone.
+
+    Qt holds the value in UTC so that no local daylight-saving rule of this machine
+    shifts it; ``value()`` gives it back in the zone it was shown in.
+    """
+
+    def __init__(self, when: datetime, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        tz = when.tzinfo
+        assert tz is not None
+        self.zone: tzinfo = tz
+        self.setTimeZone(QTimeZone.utc())
+        self.setDisplayFormat(DATETIME_FORMAT)
+        self.setCalendarPopup(True)
+        self.set_value(when)
+
+    def set_value(self, when: datetime) -> None:
+        local = when.astimezone(self.zone)
+        self.setDateTime(
+            QDateTime(
+                QDate(local.year, local.month, local.day),
+                QTime(local.hour, local.minute, local.second),
+                QTimeZone.utc(),
+            )
+        )
+
+    def wall(self) -> datetime:
+        """The naive wall-clock value shown."""
+        value = self.dateTime()
+        d, t = value.date(), value.time()
+        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), t.second())
+
+    def value(self) -> datetime:
+        return self.wall().replace(tzinfo=self.zone)
+
+
+class EditSessionDialog(FormDialog):
+    """Start, end, ticket and note of a stored session, and why it changes."""
+
+    def __init__(self, parent: QWidget | None, tracker: Tracker, session: Session) -> None:
+        super().__init__(parent, self.tr("Edit session"))
+        self.tracker, self.session = tracker, session
+        intro = QLabel(session_summary(session))
+        intro.setWordWrap(True)
+        self.layout_.insertWidget(0, intro)
+        self.start = DateTimeField(session.start)
+        self.end = DateTimeField(session.end)
+        self.ticket = QComboBox()
+        self.ticket.setEditable(True)
+        self.ticket.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        numbers = [t.number for t in tracker.list_tickets(open_only=False) if not t.finalized]
+        if session.ticket not in numbers:
+            numbers.insert(0, session.ticket)
+        self.ticket.addItems(numbers)
+        self.ticket.setCurrentText(session.ticket)
+        self.note = QLineEdit(session.note)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("required: why it changes (kept in the history)"))
+        self.add_field("start", self.tr("Start:"), self.start)
+        self.add_field("end", self.tr("End:"), self.end)
+        self.add_field("ticket", self.tr("Ticket:"), self.ticket)
+        self.fields["number"] = self.fields["ticket"]  # the service names a bad ticket 'number'
+        self.add_field("note", self.tr("Note:"), self.note)
+        self.add_field("reason", self.tr("Reason:"), self.reason)
+        self.reason.setFocus()
+
+    def changes(self) -> dict[str, Any]:
+        """Only the fields that differ from the stored session."""
+        s = self.session
+        changed: dict[str, Any] = {}
+        if self.start.wall() != s.start.replace(tzinfo=None, microsecond=0):
+            changed["start"] = self.start.value()
+        if self.end.wall() != s.end.replace(tzinfo=None, microsecond=0):
+            changed["end"] = self.end.value()
+        if self.ticket.currentText().strip() != s.ticket:
+            changed["ticket"] = self.ticket.currentText()
+        if self.note.text().strip() != s.note:
+            changed["note"] = self.note.text()
+        return changed
+
+    def perform(self) -> Session:
+        changes = self.changes()
+        if not changes:
+            raise BadInput("start", self.tr("nothing changed; change a field or press Cancel"))
+        return self.tracker.edit_session(self.session.uuid, reason=self.reason.text(), **changes)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, tracker: Tracker, session: Session) -> Session | None:
+        return cls.run(cls(parent, tracker, session))  # type: ignore[no-any-return]
+
+
+class SplitSessionDialog(FormDialog):
+    """Two sessions that meet at a time inside this one; the total is kept."""
+
+    def __init__(self, parent: QWidget | None, tracker: Tracker, session: Session) -> None:
+        super().__init__(parent, self.tr("Split session"))
+        self.tracker, self.session = tracker, session
+        intro = QLabel(
+            self.tr("Split {0} in two at:").format(session_summary(session))
+            + "\n"
+            + self.tr("The total time stays the same.")
+        )
+        intro.setWordWrap(True)
+        self.layout_.insertWidget(0, intro)
+        middle = session.start + (session.end - session.start) / 2
+        self.at = DateTimeField(middle.replace(microsecond=0))
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("optional"))
+        self.add_field("at", self.tr("Split at:"), self.at)
+        self.add_field("reason", self.tr("Reason:"), self.reason)
+        self.ok_button.setText(self.tr("Split"))
+
+    def perform(self) -> tuple[Session, Session]:
+        return self.tracker.split_session(self.session.uuid, self.at.value(), self.reason.text())
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, tracker: Tracker, session: Session
+    ) -> tuple[Session, Session] | None:
+        return cls.run(cls(parent, tracker, session))  # type: ignore[no-any-return]
+
+
+class DeleteSessionDialog(FormDialog):
+    """Asks before deleting, and why; the history keeps what the session was."""
+
+    def __init__(self, parent: QWidget | None, tracker: Tracker, session: Session) -> None:
+        super().__init__(parent, self.tr("Delete session"))
+        self.tracker, self.session = tracker, session
+        intro = QLabel(
+            self.tr("Delete the session {0}?\nIts history keeps what it was.").format(
+                session_summary(session)
+            )
+        )
+        intro.setWordWrap(True)
+        self.layout_.insertWidget(0, intro)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("required: why it is deleted"))
+        self.add_field("reason", self.tr("Reason:"), self.reason)
+        self.ok_button.setText(self.tr("Delete"))
+        self.reason.setFocus()
+
+    def perform(self) -> Session:
+        return self.tracker.delete_session(self.session.uuid, self.reason.text())
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, tracker: Tracker, session: Session) -> Session | None:
+        return cls.run(cls(parent, tracker, session))  # type: ignore[no-any-return]
+
+
+# ----- history -----------------------------------------------------------------------
+
+SHOWN_KEYS = ("ticket", "type", "start", "end", "seconds", "note", "flags", "deleted")
+
+
+def _value_text(key: str, value: Any) -> str:
+    if value is None:
+        return "—"
+    if key in ("start", "end"):
+        return datetime.fromisoformat(str(value)).strftime("%d/%m/%Y %H:%M:%S")
+    if key == "seconds":
+        return duration_text(int(value))
+    if key == "flags":
+        return flags_text(tuple(value)) or "—"
+    if key == "deleted":
+        return "yes" if value else "no"
+    return str(value) if value != "" else "—"
+
+
+def change_text(before: dict[str, Any] | None, after: dict[str, Any]) -> str:
+    """What a revision changed, one 'field: old → new' line each."""
+    if before is None:
+        return "\n".join(
+            f"{key}: {_value_text(key, after.get(key))}"
+            for key in ("ticket", "start", "end", "seconds", "note")
+            if key in after
+        )
+    lines = [
+        f"{key}: {_value_text(key, before.get(key))} → {_value_text(key, after.get(key))}"
+        for key in SHOWN_KEYS
+        if before.get(key) != after.get(key)
+    ]
+    return "\n".join(lines) or "—"
+
+
+HISTORY_COLUMNS = ("Revision", "When", "Who", "Action", "Why", "Change")
+
+
+class HistoryDialog(QDialog):
+    """Every revision of a session, read-only: who, when, why, and what changed."""
+
+    def __init__(self, parent: QWidget | None, title: str, entries: list[dict[str, Any]]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(860, 360)
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(len(entries), len(HISTORY_COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in HISTORY_COLUMNS])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        for row, entry in enumerate(entries):
+            when = datetime.fromisoformat(entry["at"]).strftime("%d/%m/%Y %H:%M:%S")
+            values = [
+                str(entry["revision"]),
+                when,
+                entry["who"],
+                entry["action"],
+                entry["why"],
+                change_text(entry["before"], entry["after"]),
+            ]
+            for col, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                self.table.setItem(row, col, item)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(HISTORY_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeRowsToContents()
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def rows(self) -> list[list[str]]:
+        return [
+            [self.table.item(r, c).text() for c in range(self.table.columnCount())]
+            for r in range(self.table.rowCount())
+        ]
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, entries: list[dict[str, Any]]) -> None:
+        cls(parent, title, entries).exec()
