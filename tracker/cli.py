@@ -132,6 +132,16 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--out", default=None, metavar="FILE")
     b = sub.add_parser("restore", help="check a backup, keep the current database aside, restore")
     b.add_argument("file", metavar="FILE")
+
+    s = sub.add_parser("sync", help="send what is not yet in the central export")
+    s.add_argument("--json", action="store_true")
+    central = sub.add_parser("central", help="read the central export").add_subparsers(
+        dest="action", required=True
+    )
+    c = central.add_parser("log", help="every consultant's sessions from the export, de-duplicated")
+    c.add_argument("--day", default=None, metavar="YYYY-MM-DD")
+    c.add_argument("--consultant", default=None, metavar="LOGIN")
+    c.add_argument("--json", action="store_true")
     return p
 
 
@@ -341,6 +351,10 @@ def run(args: argparse.Namespace) -> int:  # noqa: C901 - one dispatch table
             return 0
         if cmd == "session":
             return _session(app, args)
+        if cmd == "sync":
+            return _sync(app, args)
+        if cmd == "central":
+            return _central_log(app, args)
         if cmd == "backup":
             out = app.backup(Path(args.out) if args.out else None)
             print(f"backup written to {out}")
@@ -408,6 +422,67 @@ def _session(app: Any, args: argparse.Namespace) -> int:
                 print(f"{head} by {entry['who']}: {entry['why']}")
                 gone = " (deleted)" if after["deleted"] else ""
                 print(f"    {after['start']} - {after['end']} {after['ticket']}{gone}")
+    return 0
+
+
+def _sync(app: Any, args: argparse.Namespace) -> int:
+    from tracker.errors import TrackerError
+
+    def progress(done: int, total: int) -> None:
+        if not args.json and sys.stderr.isatty():
+            print(f"\rsyncing {done}/{total} records", end="", file=sys.stderr, flush=True)
+
+    try:
+        result = app.sync(progress)
+    except TrackerError:
+        pending = app.sync_status()["pending"]
+        _warn(f"{pending['sessions']} sessions and {pending['events']} ticket events stay queued")
+        raise
+    if sys.stderr.isatty() and not args.json:
+        print(file=sys.stderr)
+    if args.json:
+        _print_json(
+            {
+                "target": result.target,
+                "batches_written": result.batches_written,
+                "batches_skipped": result.batches_skipped,
+                "sessions": result.sessions,
+                "events": result.events,
+                "pending": result.pending,
+            }
+        )
+    else:
+        print(
+            f"sent {result.sessions} session revisions and {result.events} ticket events in "
+            f"{result.batches_written + result.batches_skipped} batches to {result.target}"
+        )
+    return 0
+
+
+def _central_log(app: Any, args: argparse.Namespace) -> int:
+    from tracker.timeutil import human_duration, parse_date
+
+    day = parse_date(args.day, "day").isoformat() if args.day else app.now().date().isoformat()
+    with app.central_reader() as reader:
+        report = reader.refresh()
+        sessions = reader.sessions_of_day(day, args.consultant)
+        problems = report.problems + reader.conflicts() + reader.ticket_disagreements()
+    for problem in problems:
+        _warn(problem)
+    if args.json:
+        _print_json({"day": day, "consultant": args.consultant, "sessions": sessions, "problems": problems})
+        return 0
+    totals: dict[str, int] = {}
+    for s in sessions:
+        totals[s["consultant"]] = totals.get(s["consultant"], 0) + s["seconds"]
+        print(
+            f"{s['consultant']:<12} {s['start'][11:16]}-{s['end'][11:16]}  {s['ticket']:<10} "
+            f"{s['type']:<10} {human_duration(s['seconds']):>9}  {s['note']}"
+        )
+    for who, seconds in sorted(totals.items()):
+        print(f"total {who}: {human_duration(seconds)}")
+    if not sessions:
+        print(f"no sessions on {day} in the export")
     return 0
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tracker.clock import Clock
 from tracker.config import Settings
@@ -45,6 +45,11 @@ from tracker.timeutil import (
     to_ts,
     zone,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from tracker.sync.reader import CentralReader
+    from tracker.sync.sender import SyncResult
+    from tracker.sync.target import SyncTarget
 
 TICKET_RE = re.compile(r"^[0-9]{7,8}$")
 MAX_TEXT = 2000
@@ -565,6 +570,43 @@ class Tracker:
         from tracker import revisions
 
         return revisions.history(self, uuid)
+
+    # ----- the central export (tracker/sync/) -----------------------------------
+
+    def sync_target(self) -> SyncTarget:
+        from tracker.paths import default_export_dir
+        from tracker.sync.target import FolderTarget
+
+        folder = Path(self.settings.get("export-dir"))
+        # The embedded default is a local folder made on first use; a configured share
+        # must already be there (an unmounted share is reported, never created locally).
+        return FolderTarget(folder, create=folder == default_export_dir(self.home))
+
+    def sync(
+        self, progress: Callable[[int, int], None] | None = None, target: SyncTarget | None = None
+    ) -> SyncResult:
+        """Send every pending session revision and ticket event to the central export."""
+        from tracker.sync.sender import sync
+
+        return sync(self, target or self.sync_target(), progress)
+
+    def sync_status(self) -> dict[str, Any]:
+        """Pending counts, the last sync and the last error, for the status indicator."""
+        from tracker.sync.sender import pending_counts, state
+
+        st = state(self)
+        return {
+            "pending": pending_counts(self),
+            "last_sync": st.get("last-sync") or None,
+            "last_error": st.get("last-error") or None,
+            "target": self.settings.get("export-dir"),
+        }
+
+    def central_reader(self, target: SyncTarget | None = None) -> CentralReader:
+        """A reader of every consultant's batches, with its cache in this data folder."""
+        from tracker.sync.reader import CentralReader
+
+        return CentralReader(target or self.sync_target(), self.home / "central-cache.db")
 
     # ----- backups (tracker/backup.py) -----------------------------------------
 

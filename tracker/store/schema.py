@@ -12,7 +12,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from sqlite_utils import Database
     from sqlite_utils.migrations import Migrations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 TYPES = "('technical', 'support', 'standard')"
 
@@ -137,6 +137,33 @@ ALTER TABLE timers ADD COLUMN flags TEXT NOT NULL DEFAULT '';
 """
 
 
+OUTBOX = """
+CREATE TABLE outbox (
+    batch TEXT PRIMARY KEY NOT NULL,
+    seq INTEGER NOT NULL UNIQUE,
+    consultant TEXT NOT NULL,
+    data BLOB,
+    manifest BLOB NOT NULL,
+    sha256 TEXT NOT NULL,
+    rows INTEGER NOT NULL,
+    created_ts INTEGER NOT NULL,
+    done_ts INTEGER
+) WITHOUT ROWID;
+CREATE INDEX outbox_pending ON outbox(done_ts) WHERE done_ts IS NULL;
+CREATE TABLE outbox_items (
+    batch TEXT NOT NULL REFERENCES outbox(batch),
+    kind TEXT NOT NULL CHECK (kind IN ('session', 'event')),
+    uuid TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    PRIMARY KEY (batch, kind, uuid)
+) WITHOUT ROWID;
+CREATE TABLE sync_state (
+    key TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+"""
+
+
 def _script(db: Database, sql: str) -> None:
     """Run statements one by one inside the migration's transaction.
 
@@ -173,5 +200,10 @@ def migrations() -> Migrations:
     def m002_audit(db: Database) -> None:
         _script(db, AUDIT)
         db.execute("PRAGMA user_version = 2")
+
+    @migrations()
+    def m003_outbox(db: Database) -> None:
+        _script(db, OUTBOX)
+        db.execute("PRAGMA user_version = 3")
 
     return migrations

@@ -1,0 +1,294 @@
+"""The central reader: every consultant's batches, checked and de-duplicated.
+
+It keeps an index of the batches it has read in its own cache database (in the
+reader's data folder, never on the share) and parses only batches it has not seen.
+Files it will not read are reported, never silently used: temp files, batches without
+a manifest, files whose sha256 or row count does not match their manifest, and copies
+made by file-sync tools ("name (1).jsonl", "name.sync-conflict-…").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tracker.sync.target import BATCH_RE, SyncTarget
+
+CACHE_VERSION = 1
+
+CACHE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS batches (
+    consultant TEXT NOT NULL, name TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    sha256 TEXT NOT NULL, rows INTEGER NOT NULL, PRIMARY KEY (consultant, name)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS records (
+    uuid TEXT NOT NULL, revision INTEGER NOT NULL, sha TEXT NOT NULL, batch TEXT NOT NULL,
+    PRIMARY KEY (uuid, revision)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS sessions (
+    uuid TEXT PRIMARY KEY, revision INTEGER NOT NULL, consultant TEXT NOT NULL, ticket TEXT NOT NULL,
+    type TEXT NOT NULL, day TEXT NOT NULL, start_ts INTEGER NOT NULL, end_ts INTEGER NOT NULL,
+    deleted INTEGER NOT NULL, payload TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS sessions_day ON sessions(day, consultant, start_ts);
+CREATE INDEX IF NOT EXISTS sessions_ticket ON sessions(ticket);
+CREATE TABLE IF NOT EXISTS events (
+    uuid TEXT PRIMARY KEY, ticket TEXT NOT NULL, event TEXT NOT NULL, consultant TEXT NOT NULL,
+    at TEXT NOT NULL, payload TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS events_ticket ON events(ticket);
+CREATE TABLE IF NOT EXISTS conflicts (
+    uuid TEXT NOT NULL, revision INTEGER NOT NULL, first_batch TEXT NOT NULL, other_batch TEXT NOT NULL,
+    PRIMARY KEY (uuid, revision, other_batch)
+) WITHOUT ROWID;
+"""
+
+
+_COLUMNS = ("revision", "consultant", "ticket", "type", "day", "start_ts", "end_ts", "deleted", "payload")
+# The highest revision of a session wins; the same revision again changes nothing.
+UPSERT_SESSION = (
+    f"INSERT INTO sessions (uuid, {', '.join(_COLUMNS)}) VALUES ({', '.join('?' * (len(_COLUMNS) + 1))}) "
+    "ON CONFLICT(uuid) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS)
+    + " WHERE excluded.revision > sessions.revision"
+)
+
+
+@dataclass
+class ReadReport:
+    new_batches: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+def _sha(line: bytes) -> str:
+    return hashlib.sha256(line).hexdigest()
+
+
+class CentralReader:
+    def __init__(self, target: SyncTarget, cache: Path) -> None:
+        self.target = target
+        self.cache_path = cache
+        self.conn = sqlite3.connect(cache, timeout=10)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("PRAGMA synchronous = NORMAL")  # a cache: it can always be rebuilt
+        self.conn.executescript(CACHE_SCHEMA)
+        where = target.describe()
+        known = self.conn.execute("SELECT value FROM meta WHERE key = 'source'").fetchone()
+        version = self.conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+        if (known and known[0] != where) or (version and int(version[0]) != CACHE_VERSION):
+            self._reset()
+        with self.conn:
+            self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('source', ?)", (where,))
+            self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (str(CACHE_VERSION),))
+
+    def _reset(self) -> None:
+        with self.conn:
+            for table in ("batches", "records", "sessions", "events", "conflicts", "meta"):
+                self.conn.execute(f"DELETE FROM {table}")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> CentralReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ----- reading the export ----------------------------------------------------
+
+    def refresh(self) -> ReadReport:
+        """Index every batch not seen yet; report what was skipped and why."""
+        report = ReadReport()
+        seen = {
+            (r["consultant"], r["name"]): (r["size"], r["mtime_ns"])
+            for r in self.conn.execute("SELECT consultant, name, size, mtime_ns FROM batches")
+        }
+        files: dict[tuple[str, str], tuple[int, int]] = {}
+        for entry in self.target.entries():
+            files[(entry.consultant, entry.name)] = (entry.size, entry.mtime_ns)
+        for who, name in sorted(files):
+            where = f"{who}/{name}"
+            if name.startswith("."):
+                report.problems.append(
+                    f"{where}: a temp file (a sync still running, or one that crashed); skipped"
+                )
+                continue
+            match = BATCH_RE.match(name)
+            if not match:
+                report.problems.append(
+                    f"{where}: not a batch name (a copy made by a file-sync tool?); skipped"
+                )
+                continue
+            batch = match["batch"]
+            if match["what"] == "jsonl":
+                if (who, f"{batch}.manifest.json") not in files:
+                    report.problems.append(
+                        f"{where}: no manifest yet (incomplete, or being written); skipped"
+                    )
+                continue
+            data_name = f"{batch}.jsonl"
+            if (who, data_name) not in files:
+                report.problems.append(f"{where}: its batch file {data_name} is missing; skipped")
+                continue
+            data_stat = files[(who, data_name)]
+            if seen.get((who, data_name)) == data_stat:
+                continue
+            problem = self._read_batch(who, batch, data_stat)
+            if problem:
+                report.problems.append(f"{who}/{data_name}: {problem}; skipped")
+            else:
+                report.new_batches += 1
+        return report
+
+    def _read_batch(self, who: str, batch: str, data_stat: tuple[int, int]) -> str | None:
+        try:
+            manifest = json.loads(self.target.read(who, f"{batch}.manifest.json"))
+            data = self.target.read(who, f"{batch}.jsonl")
+        except (OSError, ValueError) as exc:
+            return f"cannot be read ({exc})"
+        if not isinstance(manifest, dict) or manifest.get("batch") != batch:
+            return "its manifest does not name it"
+        if hashlib.sha256(data).hexdigest() != manifest.get("sha256"):
+            return "its sha256 does not match its manifest (changed or damaged after it was written)"
+        lines = data.splitlines()
+        if len(lines) != manifest.get("rows") or not data.endswith(b"\n"):
+            return "its row count does not match its manifest"
+        stage_records: list[tuple[Any, ...]] = []
+        stage_sessions: list[tuple[Any, ...]] = []
+        stage_events: list[tuple[Any, ...]] = []
+        ref = f"{who}/{batch}"
+        try:
+            for line in lines:
+                rec = json.loads(line)
+                kind = rec["kind"]
+                stage_records.append((rec["uuid"], int(rec["revision"]), _sha(line), ref))
+                if kind == "session":
+                    stage_sessions.append(
+                        (
+                            rec["uuid"],
+                            int(rec["revision"]),
+                            rec["consultant"],
+                            rec["ticket"],
+                            rec["type"],
+                            rec["day"],
+                            _ts(rec["start"]),
+                            _ts(rec["end"]),
+                            int(bool(rec["deleted"])),
+                            line.decode(),
+                        )
+                    )
+                elif kind == "ticket_event":
+                    stage_events.append(
+                        (
+                            rec["uuid"],
+                            rec["ticket"],
+                            rec["event"],
+                            rec["consultant"],
+                            rec["at"],
+                            line.decode(),
+                        )
+                    )
+        except (ValueError, KeyError, TypeError) as exc:
+            return f"a record cannot be read ({exc})"
+        with self.conn:
+            c = self.conn
+            c.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS stage (uuid TEXT, revision INTEGER, sha TEXT, batch TEXT)"
+            )
+            c.execute("DELETE FROM temp.stage")
+            c.executemany("INSERT INTO temp.stage VALUES (?, ?, ?, ?)", stage_records)
+            c.execute(
+                "INSERT OR IGNORE INTO conflicts SELECT s.uuid, s.revision, r.batch, s.batch "
+                "FROM temp.stage s JOIN records r ON r.uuid = s.uuid AND r.revision = s.revision "
+                "WHERE r.sha != s.sha"
+            )
+            c.execute("INSERT OR IGNORE INTO records SELECT uuid, revision, sha, batch FROM temp.stage")
+            c.executemany(UPSERT_SESSION, stage_sessions)
+            c.executemany("INSERT OR IGNORE INTO events VALUES (?, ?, ?, ?, ?, ?)", stage_events)
+            c.execute(
+                "INSERT OR REPLACE INTO batches VALUES (?, ?, ?, ?, ?, ?)",
+                (who, f"{batch}.jsonl", data_stat[0], data_stat[1], manifest["sha256"], len(lines)),
+            )
+        return None
+
+    # ----- what leads and billing read ---------------------------------------------
+
+    def sessions_of_day(self, day: str, consultant: str | None = None) -> list[dict[str, Any]]:
+        """The latest revision of each session of the day, deleted ones left out."""
+        sql = "SELECT payload, uuid, revision FROM sessions WHERE day = ? AND deleted = 0"
+        params: list[Any] = [day]
+        if consultant:
+            sql += " AND consultant = ?"
+            params.append(consultant)
+        rows = self.conn.execute(sql + " ORDER BY consultant, start_ts, uuid", params).fetchall()
+        conflicted = self._conflicted({r["uuid"] for r in rows})
+        out = []
+        for r in rows:
+            rec = json.loads(r["payload"])
+            if (r["uuid"], r["revision"]) in conflicted:
+                rec["flags"] = [*rec.get("flags", []), "conflict"]
+            out.append(rec)
+        return out
+
+    def _conflicted(self, uuids: set[str]) -> set[tuple[str, int]]:
+        if not uuids:
+            return set()
+        rows = self.conn.execute("SELECT uuid, revision FROM conflicts").fetchall()
+        return {(r["uuid"], r["revision"]) for r in rows if r["uuid"] in uuids}
+
+    def conflicts(self) -> list[str]:
+        rows = self.conn.execute(
+            "SELECT uuid, revision, first_batch, other_batch FROM conflicts ORDER BY uuid, revision"
+        ).fetchall()
+        return [
+            f"record {r['uuid']} revision {r['revision']} differs between {r['first_batch']} and "
+            f"{r['other_batch']}; the first one read is shown, flagged 'conflict'"
+            for r in rows
+        ]
+
+    def ticket_disagreements(self) -> list[str]:
+        """Tickets whose 'created' metadata differs between consultants."""
+        rows = self.conn.execute(
+            "SELECT ticket, consultant, payload FROM events WHERE event = 'created' "
+            "ORDER BY ticket, consultant"
+        ).fetchall()
+        by_ticket: dict[str, dict[str, dict[str, Any]]] = {}
+        for r in rows:
+            payload = json.loads(r["payload"])["payload"]
+            by_ticket.setdefault(r["ticket"], {})[r["consultant"]] = payload
+        out = []
+        for ticket, versions in by_ticket.items():
+            if len(versions) < 2:
+                continue
+            keys = sorted({k for v in versions.values() for k in v})
+            differ = [k for k in keys if len({json.dumps(v.get(k)) for v in versions.values()}) > 1]
+            if differ:
+                out.append(
+                    f"ticket {ticket}: {', '.join(differ)} differ between {', '.join(sorted(versions))}"
+                )
+        return out
+
+    def events_of_ticket(self, ticket: str) -> list[dict[str, Any]]:
+        rows = self.conn.execute("SELECT payload FROM events WHERE ticket = ? ORDER BY at, uuid", (ticket,))
+        return [json.loads(r["payload"]) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        one = self.conn.execute
+        return {
+            "batches": one("SELECT count(*) FROM batches").fetchone()[0],
+            "sessions": one("SELECT count(*) FROM sessions WHERE deleted = 0").fetchone()[0],
+            "events": one("SELECT count(*) FROM events").fetchone()[0],
+        }
+
+
+def _ts(text: str) -> int:
+    from datetime import datetime
+
+    return int(datetime.fromisoformat(text).timestamp())
