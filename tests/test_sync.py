@@ -1,0 +1,271 @@
+"""Sync to the central export folder, and the central reader."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Cli
+from tracker.errors import TrackerError
+from tracker.service import Tracker
+from tracker.sync.target import FolderTarget, TamperedBatch, TargetUnavailable
+
+
+@pytest.fixture
+def share(tmp_path: Path) -> Path:
+    path = tmp_path / "share"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def ana(app: Tracker, share: Path) -> Tracker:
+    app.settings.set("export-dir", str(share))
+    app.add_ticket("1234567", "ACME", "technical", term_accepted="2026-11-01")
+    return app
+
+
+def central(app: Tracker, day: str = "2026-11-03", consultant: str | None = None):
+    with app.central_reader() as reader:
+        report = reader.refresh()
+        return reader.sessions_of_day(day, consultant), report, reader.conflicts()
+
+
+def batch_files(share: Path) -> list[Path]:
+    return sorted((share / "consultants").glob("*/*"))
+
+
+def test_a_sync_sends_sessions_and_events_once(ana: Tracker, share: Path) -> None:
+    s = ana.add_session("1234567", "2026-11-03T09:00:00-03:00", "2026-11-03T09:25:00-03:00", "setup")
+    assert ana.sync_status()["pending"] == {"sessions": 1, "events": 1}
+    result = ana.sync()
+    assert (result.sessions, result.events, result.batches_written, result.pending) == (1, 1, 1, 0)
+    names = [p.name for p in batch_files(share)]
+    assert len(names) == 2 and names[0].endswith(".jsonl") and names[1].endswith(".manifest.json")
+    manifest = json.loads(batch_files(share)[1].read_text())
+    assert (manifest["rows"], manifest["consultant"], manifest["kinds"]) == (
+        2, "ana", {"session": 1, "ticket_event": 1})
+    again = ana.sync()
+    assert (again.sessions, again.events, again.batches_written) == (0, 0, 0)
+    assert len(batch_files(share)) == 2
+    sessions, report, conflicts = central(ana)
+    assert [(x["uuid"], x["seconds"], x["note"], x["revision"]) for x in sessions] == [(s.uuid, 1500, "setup", 1)]
+    assert report.problems == [] and conflicts == []
+    status = ana.sync_status()
+    assert status["last_sync"] == "2026-11-03T15:00:00-03:00" and status["last_error"] is None
+    assert ana.log("2026-11-03")[0].synced is True
+
+
+def test_an_edit_after_sync_arrives_as_revision_2_and_only_it_is_shown(ana: Tracker) -> None:
+    s = ana.add_session("1234567", "2026-11-03T09:00:00-03:00", "2026-11-03T09:25:00-03:00")
+    ana.sync()
+    ana.edit_session(s.uuid, reason="ended later", end="2026-11-03T09:40:00-03:00")
+    assert ana.sync_status()["pending"]["sessions"] == 1
+    ana.sync()
+    sessions, _, conflicts = central(ana)
+    assert [(x["revision"], x["seconds"]) for x in sessions] == [(2, 2400)]
+    assert conflicts == []
+
+
+def test_a_delete_after_sync_is_a_tombstone_the_reader_hides(ana: Tracker) -> None:
+    s = ana.add_session("1234567", "2026-11-03T09:00:00-03:00", "2026-11-03T09:25:00-03:00")
+    ana.sync()
+    ana.delete_session(s.uuid, reason="wrong customer")
+    ana.sync()
+    sessions, _, _ = central(ana)
+    assert sessions == []
+
+
+def test_a_session_deleted_before_it_was_sent_is_never_sent(ana: Tracker, share: Path) -> None:
+    s = ana.add_session("1234567", "2026-11-03T09:00:00-03:00", "2026-11-03T09:25:00-03:00")
+    ana.delete_session(s.uuid, reason="typo")
+    ana.sync()
+    lines = [json.loads(x) for x in batch_files(share)[0].read_text().splitlines()]
+    assert [x["kind"] for x in lines] == ["ticket_event"]
+    assert ana.sync_status()["pending"] == {"sessions": 0, "events": 0}
+
+
+def test_an_edit_between_prepare_and_mark_becomes_a_new_revision(ana: Tracker) -> None:
+    from tracker.sync import sender
+
+    s = ana.add_session("1234567", "2026-11-03T09:00:00-03:00", "2026-11-03T09:25:00-03:00")
+    batch = sender._prepare(ana, 100)
+    assert batch is not None
+    ana.edit_session(s.uuid, reason="late fix", note="changed while syncing")
+    assert ana.get_session(s.uuid).revision == 2
+    ana.sync()  # sends the prepared batch (revision 1), then revision 2
+    sessions, _, conflicts = central(ana)
+    assert [(x["revision"], x["note"]) for x in sessions] == [(2, "changed while syncing")]
+    assert conflicts == []
+
+
+def test_a_missing_share_keeps_everything_queued_until_it_returns(ana: Tracker, share: Path) -> None:
+    ana.add_session("1234567", "2026-11-03T09:00:00-03:00", "2026-11-03T09:25:00-03:00")
+    shutil.rmtree(share)
+    with pytest.raises(TargetUnavailable, match="is not there"):
+        ana.sync()
+    assert not share.exists()  # never created locally in place of the share
+    status = ana.sync_status()
+    assert status["pending"] == {"sessions": 1, "events": 1}
+    assert "is not there" in status["last_error"]
+    share.mkdir()
+    assert ana.sync().sessions == 1
+    assert ana.sync_status()["last_error"] is None
+
+
+@pytest.mark.parametrize(("fault", "words"), [
+    ("batch_write:ENOSPC", "disk is full"),
+    ("manifest_write:ENOSPC", "disk is full"),
+    ("batch_write:EROFS", "read-only"),
+    ("batch_write:EACCES", "read-only"),
+    ("batch_write:EIO", "failed"),
+])
+def test_write_failures_say_what_happened_and_keep_everything_queued(
+    ana: Tracker, share: Path, monkeypatch: pytest.MonkeyPatch, fault: str, words: str
+) -> None:
+    ana.add_session("1234567", "2026-11-03T09:00:00-03:00", "2026-11-03T09:25:00-03:00")
+    monkeypatch.setenv("TRACKER_SYNC_FAULT", fault)
+    with pytest.raises(TargetUnavailable, match=words):
+        ana.sync()
+    assert ana.sync_status()["pending"]["sessions"] == 1
+    assert not [p for p in share.rglob("*") if p.name.startswith(".")]  # no temp file left
+    monkeypatch.delenv("TRACKER_SYNC_FAULT")
+    assert ana.sync().sessions == 1
+    sessions, report, _ = central(ana)
+    assert len(sessions) == 1 and report.problems == []
+
+
+def test_a_tampered_batch_on_the_share_stops_the_sync_and_is_left_alone(ana: Tracker, share: Path) -> None:
+    from tracker.sync import sender
+
+    ana.add_session("1234567", "2026-11-03T09:00:00-03:00", "2026-11-03T09:25:00-03:00")
+    batch = sender._prepare(ana, 100)  # as if the app crashed after writing the batch
+    assert batch is not None
+    FolderTarget(share).publish(batch.consultant, batch.batch, batch.data, batch.manifest)
+    data = batch_files(share)[0]
+    data.write_bytes(data.read_bytes().replace(b"1500", b"9999"))
+    with pytest.raises(TamperedBatch, match="someone changed"):
+        ana.sync()
+    assert b"9999" in data.read_bytes()
+    assert ana.sync_status()["pending"]["sessions"] == 1
+    _, report, _ = central(ana)
+    assert any("sha256 does not match" in p for p in report.problems)
+    moved = share.parent / "kept"
+    moved.mkdir()
+    for p in batch_files(share):
+        p.rename(moved / p.name)
+    assert ana.sync().sessions == 1
+    sessions, _, _ = central(ana)
+    assert [x["seconds"] for x in sessions] == [1500]
+
+
+def test_the_reader_skips_and_reports_files_it_must_not_trust(ana: Tracker, share: Path) -> None:
+    ana.add_session("1234567", "2026-11-03T09:00:00-03:00", "2026-11-03T09:25:00-03:00")
+    ana.sync()
+    folder = share / "consultants" / "ana"
+    data, manifest = sorted(folder.iterdir())
+    shutil.copy(data, folder / "00000001-aaaaaaaa (1).jsonl")
+    shutil.copy(data, folder / f"{data.stem}.sync-conflict-20261103.jsonl")
+    (folder / ".00000009-aaaaaaaa.jsonl.tmp-123").write_text("half")
+    (folder / "00000008-aaaaaaaa.jsonl").write_text("{}\n")
+    (folder / "00000007-aaaaaaaa.manifest.json").write_text("{}")
+    sessions, report, _ = central(ana)
+    assert len(sessions) == 1
+    text = "\n".join(report.problems)
+    assert "(1).jsonl: not a batch name" in text
+    assert "sync-conflict" in text
+    assert "a temp file" in text
+    assert "00000008-aaaaaaaa.jsonl: no manifest yet" in text
+    assert "00000007-aaaaaaaa.manifest.json: its batch file" in text
+
+
+def test_reading_the_same_batch_twice_changes_nothing(ana: Tracker, share: Path) -> None:
+    ana.add_session("1234567", "2026-11-03T09:00:00-03:00", "2026-11-03T09:25:00-03:00")
+    ana.sync()
+    folder = share / "consultants" / "ana"
+    data, manifest = sorted(folder.iterdir())
+    with ana.central_reader() as reader:
+        reader.refresh()
+        before = reader.counts()
+        # The same batch again under another name (a consultant's second copy of it).
+        shutil.copy(data, folder / "00000050-bbbbbbbb.jsonl")
+        m = json.loads(manifest.read_text())
+        m["batch"], m["file"] = "00000050-bbbbbbbb", "00000050-bbbbbbbb.jsonl"
+        (folder / "00000050-bbbbbbbb.manifest.json").write_text(json.dumps(m))
+        report = reader.refresh()
+        assert report.new_batches == 1 and report.problems == []
+        after = reader.counts()
+    assert after["sessions"] == before["sessions"] == 1
+    assert after["events"] == before["events"] == 1
+    assert central(ana)[2] == []
+
+
+def test_the_same_uuid_and_revision_with_other_content_is_a_reported_conflict(ana: Tracker, share: Path) -> None:
+    ana.add_session("1234567", "2026-11-03T09:00:00-03:00", "2026-11-03T09:25:00-03:00")
+    ana.sync()
+    folder = share / "consultants" / "ana"
+    data, _ = sorted(folder.iterdir())
+    lines = data.read_bytes().splitlines(keepends=True)
+    forged = b"".join(line.replace(b'"note":""', b'"note":"forged"') for line in lines)
+    import hashlib
+
+    (folder / "00000060-cccccccc.jsonl").write_bytes(forged)
+    (folder / "00000060-cccccccc.manifest.json").write_text(json.dumps({
+        "batch": "00000060-cccccccc", "sha256": hashlib.sha256(forged).hexdigest(), "rows": len(lines)}))
+    sessions, report, conflicts = central(ana)
+    assert len(conflicts) == 1 and "differs between" in conflicts[0]
+    assert sessions[0]["note"] == "" and "conflict" in sessions[0]["flags"]
+
+
+def test_ticket_metadata_that_disagrees_between_consultants_is_reported(
+    ana: Tracker, share: Path, store, clock, home, tmp_path: Path
+) -> None:
+    ana.sync()
+    from tracker.store import open_store
+
+    other_home = tmp_path / "bruno"
+    with open_store(other_home) as other_store:
+        bruno = Tracker(other_store, clock, other_home)
+        bruno.settings.set("consultant", "bruno")
+        bruno.settings.set("export-dir", str(share))
+        bruno.add_ticket("1234567", "ACME Ltda", "support")
+        bruno.sync()
+    with ana.central_reader() as reader:
+        reader.refresh()
+        found = reader.ticket_disagreements()
+    assert len(found) == 1
+    assert "ticket 1234567: customer, term_accepted, type differ between ana, bruno" == found[0]
+
+
+def test_the_default_export_folder_is_made_on_first_use(app: Tracker, home: Path) -> None:
+    app.add_ticket("1234567", "ACME", "technical")
+    app.sync()
+    assert (home / "central-export" / "FORMAT").read_text() == "tracker-central-export 1\n"
+
+
+def test_cli_sync_and_central_log(cli: Cli, home: Path, share: Path) -> None:
+    cli("config", "set", "consultant", "ana")
+    cli("config", "set", "export-dir", str(share))
+    cli("ticket", "add", "1234567", "--customer", "ACME", "--type", "technical")
+    cli("add", "1234567", "--start", "2026-11-03T09:00", "--end", "2026-11-03T09:25")
+    r = cli("sync", "--json")
+    assert r.code == 0, r.err
+    assert r.json()["sessions"] == 1 and r.json()["pending"] == 0
+    r = cli("central", "log", "--day", "2026-11-03", "--json")
+    doc = r.json()
+    assert [s["seconds"] for s in doc["sessions"]] == [1500] and doc["problems"] == []
+    assert "total ana: 0:25:00" in cli("central", "log", "--day", "2026-11-03").out
+    assert cli("central", "log", "--day", "2026-11-03", "--consultant", "bruno", "--json").json()["sessions"] == []
+    shutil.rmtree(share)
+    cli("add", "1234567", "--start", "2026-11-03T10:00", "--end", "2026-11-03T10:05")
+    r = cli("sync")
+    assert r.code == 1
+    assert "is not there" in r.err and "1 sessions and 0 ticket events stay queued" in r.err
+    assert "Traceback" not in r.err
+
+
+def test_sync_errors_are_tracker_errors() -> None:
+    assert issubclass(TargetUnavailable, TrackerError) and issubclass(TamperedBatch, TrackerError)
