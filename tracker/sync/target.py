@@ -153,6 +153,9 @@ class FolderTarget:
         wrote = False
         try:
             folder.mkdir(parents=True, exist_ok=True)
+            # Temp files of this very batch left by a crashed earlier try: ours to clear.
+            for stale in folder.glob(f".{batch}.*.tmp-*"):
+                stale.unlink()
             target = folder / f"{batch}.jsonl"
             if target.exists():
                 if sha256_of(target.read_bytes()) != sha256_of(data):
