@@ -79,8 +79,7 @@ def already_open(home: Path, pid: int | None) -> int:
         return 0
     text = tr("Tracker is already open (process {0})").format(pid if pid else "?")
     print(text, file=sys.stderr)
-    if os.environ.get(EXIT_WHEN_SHOWN) != "1":
-        QMessageBox.information(None, tr("Tracker"), text)
+    QMessageBox.information(None, tr("Tracker"), text)
     return 1
 
 

@@ -326,7 +326,6 @@ class MainWindow(QMainWindow):
             self.show_message(str(exc), "error")
             return
         self.note_edit.clear()
-        self._heartbeat()
         if result.stopped is not None:
             s = result.stopped
             self.show_message(
@@ -377,7 +376,10 @@ class MainWindow(QMainWindow):
         if self.model.timer is None:
             self.heartbeat_timer.stop()
         elif self._started and not self._shut and not self.heartbeat_timer.isActive():
+            # A timer that just appeared (started here or from the CLI): beat at once,
+            # so that a sleep within the next minute is noticed too.
             self.heartbeat_timer.start()
+            self.heartbeat_tick()
 
     def heartbeat_tick(self) -> None:
         """Every minute while a timer runs: first look for a sleep gap, then say we are alive.
