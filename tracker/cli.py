@@ -9,12 +9,14 @@ imports Qt: only ``tracker`` with no arguments loads the ``ui`` package.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TextIO
 
 from tracker import __version__
 from tracker.errors import BadInput, TrackerError
@@ -142,6 +144,26 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--day", default=None, metavar="YYYY-MM-DD")
     c.add_argument("--consultant", default=None, metavar="LOGIN")
     c.add_argument("--json", action="store_true")
+
+    rates = sub.add_parser("rates", help="hourly rates per billed type").add_subparsers(
+        dest="action", required=True
+    )
+    r = rates.add_parser("set", help="a new rate version")
+    r.add_argument("--type", required=True, help="technical or support")
+    r.add_argument("--hourly", required=True, metavar="240.00")
+    r.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
+    r = rates.add_parser("adjust", help="the yearly inflation adjustment: new versions")
+    r.add_argument("--index", required=True, metavar="NAME", help="IPCA, IGP-M, INPC...")
+    r.add_argument("--percent", required=True, metavar="4.62")
+    r.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
+    r.add_argument("--type", default=None, help="technical or support (default: both)")
+    r = rates.add_parser("list", help="every rate version")
+    r.add_argument("--json", action="store_true")
+
+    b = sub.add_parser("bill", help="the monthly statement from the central export")
+    b.add_argument("--month", required=True, metavar="YYYY-MM")
+    b.add_argument("--format", choices=("csv", "xlsx", "json"), default="json")
+    b.add_argument("--out", default=None, metavar="FILE")
     return p
 
 
@@ -353,6 +375,10 @@ def run(args: argparse.Namespace) -> int:  # noqa: C901 - one dispatch table
             return _session(app, args)
         if cmd == "sync":
             return _sync(app, args)
+        if cmd == "rates":
+            return _rates(app, args)
+        if cmd == "bill":
+            return _bill(app, args)
         if cmd == "central":
             return _central_log(app, args)
         if cmd == "backup":
@@ -484,6 +510,90 @@ def _central_log(app: Any, args: argparse.Namespace) -> int:
     if not sessions:
         print(f"no sessions on {day} in the export")
     return 0
+
+
+def _rates(app: Any, args: argparse.Namespace) -> int:
+    def show(r: Any) -> str:
+        extra = f" ({r.index_name} {r.percent:+}%)" if r.index_name else ""
+        return f"{r.label}: R$ {r.hourly:.2f}/h{extra}"
+
+    if args.action == "set":
+        print(show(app.set_rate(args.type, args.hourly, args.start)))
+    elif args.action == "adjust":
+        for r in app.adjust_rates(args.index, args.percent, args.start, args.type):
+            print(show(r))
+    else:
+        rates = app.rates()
+        if args.json:
+            _print_json(
+                [
+                    {
+                        "type": r.type.value,
+                        "version": r.version,
+                        "label": r.label,
+                        "hourly": f"{r.hourly:.2f}",
+                        "effective_from": r.effective_from.isoformat(),
+                        "index": r.index_name or None,
+                        "percent": None if r.percent is None else str(r.percent),
+                        "created_by": r.created_by,
+                        "created_at": r.created_at,
+                    }
+                    for r in rates
+                ]
+            )
+        else:
+            for r in rates:
+                print(show(r))
+            if not rates:
+                print(
+                    "no rates yet; set one with: tracker rates set --type technical --hourly 240.00 --from D"
+                )
+    return 0
+
+
+def _bill(app: Any, args: argparse.Namespace) -> int:
+    if args.format == "xlsx" and not args.out:
+        raise BadInput("out", "an XLSX statement needs a file: give --out statement.xlsx")
+    st = app.statement(args.month)
+    for problem in st.problems:
+        _warn(problem)
+    out = Path(args.out).expanduser() if args.out else None
+    if args.format == "json":
+        from tracker.export.json_out import write_json
+
+        if out is None:
+            write_json(st, sys.stdout)
+        else:
+            with _atomic_text(out) as fh:
+                write_json(st, fh)
+    elif args.format == "csv":
+        from tracker.export.csv_pt import write_csv
+
+        if out is None:
+            write_csv(st, sys.stdout)
+        else:
+            with _atomic_text(out, newline="") as fh:
+                write_csv(st, fh)
+    else:
+        from tracker.export.xlsx import write_xlsx
+
+        assert out is not None
+        tmp = out.with_name(f".{out.name}.tmp")
+        with open(tmp, "wb") as bfh:
+            write_xlsx(st, bfh)
+        os.replace(tmp, out)
+    if out is not None:
+        held = sum(1 for x in st.lines if x.held)
+        print(f"statement {st.month}: {len(st.lines)} lines ({held} held) written to {out}", file=sys.stderr)
+    return 0
+
+
+@contextlib.contextmanager
+def _atomic_text(path: Path, newline: str | None = None) -> Iterator[TextIO]:
+    tmp = path.with_name(f".{path.name}.tmp")
+    with open(tmp, "w", encoding="utf-8", newline=newline) as fh:
+        yield fh
+    os.replace(tmp, path)
 
 
 def _restore(home: Path, source: Path) -> int:

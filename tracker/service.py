@@ -47,6 +47,8 @@ from tracker.timeutil import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
+    from tracker.billing import Rate
+    from tracker.statement import Statement
     from tracker.sync.reader import CentralReader
     from tracker.sync.sender import SyncResult
     from tracker.sync.target import SyncTarget
@@ -607,6 +609,40 @@ class Tracker:
         from tracker.sync.reader import CentralReader
 
         return CentralReader(target or self.sync_target(), self.home / "central-cache.db")
+
+    # ----- rates and the statement (tracker/rates.py, tracker/statement.py) ------
+
+    def rates(self) -> list[Rate]:
+        from tracker import rates
+
+        return rates.list_rates(self)
+
+    def set_rate(self, type: str, hourly: str, start: str) -> Rate:
+        from tracker import rates
+
+        return rates.set_rate(self, type, hourly, start)
+
+    def adjust_rates(self, index: str, percent: str, start: str, type: str | None = None) -> list[Rate]:
+        from tracker import rates
+
+        return rates.adjust(self, index, percent, start, type)
+
+    def statement(self, month: str, progress: Callable[[str], None] | None = None) -> Statement:
+        """The month's statement from the central export, priced with this home's rates."""
+        from tracker import statement
+
+        text = (month or "").strip()
+        if not re.match(r"^[0-9]{4}-(0[1-9]|1[0-2])$", text):
+            raise BadInput("month", f"'{month}' is not a month; write it as YYYY-MM")
+        with self.central_reader() as reader:
+            if progress:
+                progress("reading the central export")
+            report = reader.refresh()
+            if progress:
+                progress("pricing")
+            st = statement.build(reader, text, self.rates())
+        st.problems = report.problems + st.problems
+        return st
 
     # ----- backups (tracker/backup.py) -----------------------------------------
 

@@ -12,7 +12,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from sqlite_utils import Database
     from sqlite_utils.migrations import Migrations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 TYPES = "('technical', 'support', 'standard')"
 
@@ -164,6 +164,30 @@ CREATE TABLE sync_state (
 """
 
 
+RATES = """
+CREATE TABLE rates (
+    uuid TEXT PRIMARY KEY NOT NULL CHECK (length(uuid) = 36),
+    type TEXT NOT NULL CHECK (type IN ('technical', 'support')),
+    version INTEGER NOT NULL CHECK (version >= 1),
+    hourly TEXT NOT NULL,
+    effective_from TEXT NOT NULL,
+    index_name TEXT NOT NULL DEFAULT '',
+    percent TEXT,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    UNIQUE (type, version)
+) WITHOUT ROWID;
+CREATE TRIGGER rates_no_update BEFORE UPDATE ON rates
+BEGIN
+    SELECT RAISE(ABORT, 'rate versions are never rewritten; add a new version');
+END;
+CREATE TRIGGER rates_no_delete BEFORE DELETE ON rates
+BEGIN
+    SELECT RAISE(ABORT, 'rate versions are never rewritten; add a new version');
+END;
+"""
+
+
 def _script(db: Database, sql: str) -> None:
     """Run statements one by one inside the migration's transaction.
 
@@ -205,5 +229,10 @@ def migrations() -> Migrations:
     def m003_outbox(db: Database) -> None:
         _script(db, OUTBOX)
         db.execute("PRAGMA user_version = 3")
+
+    @migrations()
+    def m004_rates(db: Database) -> None:
+        _script(db, RATES)
+        db.execute("PRAGMA user_version = 4")
 
     return migrations

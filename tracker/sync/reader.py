@@ -42,6 +42,7 @@ CREATE TABLE IF NOT EXISTS events (
     at TEXT NOT NULL, payload TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS events_ticket ON events(ticket);
+CREATE INDEX IF NOT EXISTS events_kind ON events(event, at);
 CREATE TABLE IF NOT EXISTS conflicts (
     uuid TEXT NOT NULL, revision INTEGER NOT NULL, first_batch TEXT NOT NULL, other_batch TEXT NOT NULL,
     PRIMARY KEY (uuid, revision, other_batch)
@@ -277,6 +278,17 @@ class CentralReader:
 
     def events_of_ticket(self, ticket: str) -> list[dict[str, Any]]:
         rows = self.conn.execute("SELECT payload FROM events WHERE ticket = ? ORDER BY at, uuid", (ticket,))
+        return [json.loads(r["payload"]) for r in rows]
+
+    def finalized_tickets(self) -> list[str]:
+        rows = self.conn.execute("SELECT DISTINCT ticket FROM events WHERE event = 'finalized'").fetchall()
+        return [r["ticket"] for r in rows]
+
+    def sessions_of_ticket(self, ticket: str) -> list[dict[str, Any]]:
+        """The latest revision of each of the ticket's sessions, from every consultant."""
+        rows = self.conn.execute(
+            "SELECT payload FROM sessions WHERE ticket = ? AND deleted = 0 ORDER BY start_ts, uuid", (ticket,)
+        ).fetchall()
         return [json.loads(r["payload"]) for r in rows]
 
     def counts(self) -> dict[str, int]:

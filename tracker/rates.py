@@ -1,0 +1,152 @@
+"""Hourly rates per billed type, as versions; the yearly inflation adjustment adds one."""
+
+from __future__ import annotations
+
+import uuid as uuidlib
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
+
+from tracker.billing import Rate, adjusted, to_cents
+from tracker.errors import BadInput
+from tracker.model import ConsultancyType
+from tracker.timeutil import iso, parse_date
+
+if TYPE_CHECKING:  # pragma: no cover
+    from tracker.service import Tracker
+
+MAX_HOURLY = Decimal("100000.00")
+KNOWN_INDEXES = ("IPCA", "IGP-M", "INPC")
+
+
+def billed_type(value: str, field: str = "type") -> ConsultancyType:
+    text = (value or "").strip().lower()
+    if text not in ("technical", "support"):
+        raise BadInput(field, f"'{value}' is not a billed type; use technical or support")
+    return ConsultancyType(text)
+
+
+def money(value: str, field: str) -> Decimal:
+    text = (value or "").strip().replace("R$", "").strip()
+    if "," in text and "." not in text:
+        text = text.replace(",", ".")  # 240,00 as typed in Brazil
+    try:
+        amount = Decimal(text)
+    except InvalidOperation:
+        raise BadInput(field, f"'{value}' is not an amount; write it like 240.00") from None
+    if not amount.is_finite() or amount <= 0:
+        raise BadInput(field, f"{value} must be a positive amount")
+    if amount > MAX_HOURLY:
+        raise BadInput(field, f"{value} is absurd for an hourly rate (over {MAX_HOURLY})")
+    if amount != to_cents(amount):
+        raise BadInput(field, f"{value} has more than two decimal places")
+    return amount
+
+
+def percent_of(value: str) -> Decimal:
+    try:
+        pct = Decimal((value or "").strip().replace(",", "."))
+    except InvalidOperation:
+        raise BadInput("percent", f"'{value}' is not a percentage; write it like 4.62") from None
+    if not pct.is_finite() or not Decimal(-50) <= pct <= Decimal(100):
+        raise BadInput("percent", f"{value} is outside -50..100")
+    return pct
+
+
+def list_rates(app: Tracker) -> list[Rate]:
+    rows = app.store.all(
+        "SELECT type, version, hourly, effective_from, index_name, percent, created_by, created_at "
+        "FROM rates ORDER BY type, version"
+    )
+    return [
+        Rate(
+            type=ConsultancyType(r["type"]),
+            version=r["version"],
+            hourly=Decimal(r["hourly"]),
+            effective_from=date.fromisoformat(r["effective_from"]),
+            index_name=r["index_name"],
+            percent=Decimal(r["percent"]) if r["percent"] is not None else None,
+            created_by=r["created_by"],
+            created_at=r["created_at"],
+        )
+        for r in rows
+    ]
+
+
+def _latest(rates: list[Rate], kind: ConsultancyType) -> Rate | None:
+    mine = [r for r in rates if r.type is kind]
+    return max(mine, key=lambda r: r.version) if mine else None
+
+
+def _check_date(rates: list[Rate], kind: ConsultancyType, start: date) -> None:
+    latest = _latest(rates, kind)
+    if latest is not None and start <= latest.effective_from:
+        raise BadInput(
+            "from",
+            f"{start.isoformat()} is not after the current {kind.value} version's start "
+            f"({latest.effective_from.isoformat()}); old versions are never rewritten",
+        )
+
+
+def _insert(app: Tracker, rows: list[Rate]) -> None:
+    with app.store.atomic() as db:
+        for r in rows:
+            db.execute(
+                "INSERT INTO rates (uuid, type, version, hourly, effective_from, index_name, percent, "
+                "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    str(uuidlib.uuid4()),
+                    r.type.value,
+                    r.version,
+                    str(r.hourly),
+                    r.effective_from.isoformat(),
+                    r.index_name,
+                    None if r.percent is None else str(r.percent),
+                    r.created_by,
+                    r.created_at,
+                ],
+            )
+
+
+def set_rate(app: Tracker, kind: str, hourly: str, start: str) -> Rate:
+    k = billed_type(kind)
+    amount = money(hourly, "hourly")
+    when = parse_date(start, "from")
+    rates = list_rates(app)
+    _check_date(rates, k, when)
+    latest = _latest(rates, k)
+    rate = Rate(
+        k,
+        (latest.version + 1) if latest else 1,
+        amount,
+        when,
+        created_by=app.consultant,
+        created_at=iso(app.now()),
+    )
+    _insert(app, [rate])
+    return rate
+
+
+def adjust(app: Tracker, index: str, percent: str, start: str, kind: str | None = None) -> list[Rate]:
+    """A new version of each billed type (or one): previous × (1 + percent/100)."""
+    name = (index or "").strip().upper()
+    if not name or len(name) > 20:
+        raise BadInput("index", f"'{index}' is not an index name; for example {', '.join(KNOWN_INDEXES)}")
+    pct = percent_of(percent)
+    when = parse_date(start, "from")
+    kinds = [billed_type(kind)] if kind else [ConsultancyType.TECHNICAL, ConsultancyType.SUPPORT]
+    rates = list_rates(app)
+    new = []
+    for k in kinds:
+        latest = _latest(rates, k)
+        if latest is None:
+            raise BadInput(
+                "type", f"there is no {k.value} rate to adjust; set one first with tracker rates set"
+            )
+        _check_date(rates, k, when)
+        value = adjusted(latest.hourly, pct)
+        if value <= 0 or value > MAX_HOURLY:
+            raise BadInput("percent", f"{percent} would make the {k.value} rate {value}")
+        new.append(Rate(k, latest.version + 1, value, when, name, pct, app.consultant, iso(app.now())))
+    _insert(app, new)
+    return new
