@@ -12,7 +12,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from sqlite_utils import Database
     from sqlite_utils.migrations import Migrations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 TYPES = "('technical', 'support', 'standard')"
 
@@ -141,6 +141,7 @@ OUTBOX = """
 CREATE TABLE outbox (
     batch TEXT PRIMARY KEY NOT NULL,
     seq INTEGER NOT NULL UNIQUE,
+    area TEXT NOT NULL DEFAULT 'consultants' CHECK (area IN ('consultants', 'reviews')),
     consultant TEXT NOT NULL,
     data BLOB,
     manifest BLOB NOT NULL,
@@ -152,7 +153,7 @@ CREATE TABLE outbox (
 CREATE INDEX outbox_pending ON outbox(done_ts) WHERE done_ts IS NULL;
 CREATE TABLE outbox_items (
     batch TEXT NOT NULL REFERENCES outbox(batch),
-    kind TEXT NOT NULL CHECK (kind IN ('session', 'event')),
+    kind TEXT NOT NULL CHECK (kind IN ('session', 'event', 'review')),
     uuid TEXT NOT NULL,
     revision INTEGER NOT NULL,
     PRIMARY KEY (batch, kind, uuid)
@@ -185,6 +186,37 @@ CREATE TRIGGER rates_no_delete BEFORE DELETE ON rates
 BEGIN
     SELECT RAISE(ABORT, 'rate versions are never rewritten; add a new version');
 END;
+"""
+
+
+REVIEWS = """
+CREATE TABLE reviews (
+    uuid TEXT PRIMARY KEY NOT NULL CHECK (length(uuid) = 36),
+    consultant TEXT NOT NULL CHECK (length(trim(consultant)) > 0),
+    day TEXT NOT NULL,
+    decision TEXT NOT NULL CHECK (decision IN ('approve', 'return')),
+    comment TEXT NOT NULL DEFAULT '',
+    lead TEXT NOT NULL,
+    at_ts INTEGER NOT NULL,
+    utc_offset INTEGER NOT NULL,
+    synced INTEGER NOT NULL DEFAULT 0 CHECK (synced IN (0, 1)),
+    CHECK (decision = 'approve' OR length(trim(comment)) > 0)
+) WITHOUT ROWID;
+CREATE INDEX reviews_pending ON reviews(synced) WHERE synced = 0;
+CREATE TABLE review_inbox (
+    uuid TEXT PRIMARY KEY NOT NULL,
+    day TEXT NOT NULL,
+    decision TEXT NOT NULL,
+    comment TEXT NOT NULL,
+    lead TEXT NOT NULL,
+    at TEXT NOT NULL,
+    at_ts INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX review_inbox_day ON review_inbox(day, at_ts);
+CREATE TABLE review_batches_seen (
+    name TEXT PRIMARY KEY NOT NULL,
+    size INTEGER NOT NULL
+) WITHOUT ROWID;
 """
 
 
@@ -234,5 +266,10 @@ def migrations() -> Migrations:
     def m004_rates(db: Database) -> None:
         _script(db, RATES)
         db.execute("PRAGMA user_version = 4")
+
+    @migrations()
+    def m005_reviews(db: Database) -> None:
+        _script(db, REVIEWS)
+        db.execute("PRAGMA user_version = 5")
 
     return migrations

@@ -16,16 +16,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tracker.sync.target import BATCH_RE, SyncTarget
+from tracker.sync.target import AREAS, BATCH_RE, SyncTarget
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 CACHE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS batches (
     consultant TEXT NOT NULL, name TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
-    sha256 TEXT NOT NULL, rows INTEGER NOT NULL, PRIMARY KEY (consultant, name)
+    sha256 TEXT NOT NULL, rows INTEGER NOT NULL, created_ts INTEGER NOT NULL, area TEXT NOT NULL,
+    PRIMARY KEY (area, consultant, name)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS reviews (
+    uuid TEXT PRIMARY KEY, consultant TEXT NOT NULL, day TEXT NOT NULL, decision TEXT NOT NULL,
+    comment TEXT NOT NULL, lead TEXT NOT NULL, at TEXT NOT NULL, at_ts INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS reviews_day ON reviews(day, consultant, at_ts);
 CREATE TABLE IF NOT EXISTS records (
     uuid TEXT NOT NULL, revision INTEGER NOT NULL, sha TEXT NOT NULL, batch TEXT NOT NULL,
     PRIMARY KEY (uuid, revision)
@@ -90,8 +96,9 @@ class CentralReader:
 
     def _reset(self) -> None:
         with self.conn:
-            for table in ("batches", "records", "sessions", "events", "conflicts", "meta"):
-                self.conn.execute(f"DELETE FROM {table}")
+            for table in ("batches", "records", "sessions", "events", "conflicts", "reviews", "meta"):
+                self.conn.execute(f"DROP TABLE IF EXISTS {table}")
+            self.conn.executescript(CACHE_SCHEMA)
 
     def close(self) -> None:
         self.conn.close()
@@ -107,15 +114,22 @@ class CentralReader:
     def refresh(self) -> ReadReport:
         """Index every batch not seen yet; report what was skipped and why."""
         report = ReadReport()
+        for area in AREAS:
+            self._refresh_area(area, report)
+        return report
+
+    def _refresh_area(self, area: str, report: ReadReport) -> None:
         seen = {
             (r["consultant"], r["name"]): (r["size"], r["mtime_ns"])
-            for r in self.conn.execute("SELECT consultant, name, size, mtime_ns FROM batches")
+            for r in self.conn.execute(
+                "SELECT consultant, name, size, mtime_ns FROM batches WHERE area = ?", (area,)
+            )
         }
         files: dict[tuple[str, str], tuple[int, int]] = {}
-        for entry in self.target.entries():
+        for entry in self.target.entries(area=area):
             files[(entry.consultant, entry.name)] = (entry.size, entry.mtime_ns)
         for who, name in sorted(files):
-            where = f"{who}/{name}"
+            where = f"{area}/{who}/{name}"
             if name.startswith("."):
                 report.problems.append(
                     f"{where}: a temp file (a sync still running, or one that crashed); skipped"
@@ -141,17 +155,16 @@ class CentralReader:
             data_stat = files[(who, data_name)]
             if seen.get((who, data_name)) == data_stat:
                 continue
-            problem = self._read_batch(who, batch, data_stat)
+            problem = self._read_batch(area, who, batch, data_stat)
             if problem:
-                report.problems.append(f"{who}/{data_name}: {problem}; skipped")
+                report.problems.append(f"{area}/{who}/{data_name}: {problem}; skipped")
             else:
                 report.new_batches += 1
-        return report
 
-    def _read_batch(self, who: str, batch: str, data_stat: tuple[int, int]) -> str | None:
+    def _read_batch(self, area: str, who: str, batch: str, data_stat: tuple[int, int]) -> str | None:
         try:
-            manifest = json.loads(self.target.read(who, f"{batch}.manifest.json"))
-            data = self.target.read(who, f"{batch}.jsonl")
+            manifest = json.loads(self.target.read(who, f"{batch}.manifest.json", area=area))
+            data = self.target.read(who, f"{batch}.jsonl", area=area)
         except (OSError, ValueError) as exc:
             return f"cannot be read ({exc})"
         if not isinstance(manifest, dict) or manifest.get("batch") != batch:
@@ -164,6 +177,7 @@ class CentralReader:
         stage_records: list[tuple[Any, ...]] = []
         stage_sessions: list[tuple[Any, ...]] = []
         stage_events: list[tuple[Any, ...]] = []
+        stage_reviews: list[tuple[Any, ...]] = []
         ref = f"{who}/{batch}"
         try:
             for line in lines:
@@ -183,6 +197,19 @@ class CentralReader:
                             _ts(rec["end"]),
                             int(bool(rec["deleted"])),
                             line.decode(),
+                        )
+                    )
+                elif kind == "review":
+                    stage_reviews.append(
+                        (
+                            rec["uuid"],
+                            rec["consultant"],
+                            rec["day"],
+                            rec["decision"],
+                            rec["comment"],
+                            rec["lead"],
+                            rec["at"],
+                            _ts(rec["at"]),
                         )
                     )
                 elif kind == "ticket_event":
@@ -213,9 +240,20 @@ class CentralReader:
             c.execute("INSERT OR IGNORE INTO records SELECT uuid, revision, sha, batch FROM temp.stage")
             c.executemany(UPSERT_SESSION, stage_sessions)
             c.executemany("INSERT OR IGNORE INTO events VALUES (?, ?, ?, ?, ?, ?)", stage_events)
+            c.executemany("INSERT OR IGNORE INTO reviews VALUES (?, ?, ?, ?, ?, ?, ?, ?)", stage_reviews)
+            created = manifest.get("created_at")
             c.execute(
-                "INSERT OR REPLACE INTO batches VALUES (?, ?, ?, ?, ?, ?)",
-                (who, f"{batch}.jsonl", data_stat[0], data_stat[1], manifest["sha256"], len(lines)),
+                "INSERT OR REPLACE INTO batches VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    who,
+                    f"{batch}.jsonl",
+                    data_stat[0],
+                    data_stat[1],
+                    manifest["sha256"],
+                    len(lines),
+                    _ts(created) if isinstance(created, str) else 0,
+                    area,
+                ),
             )
         return None
 
@@ -290,6 +328,38 @@ class CentralReader:
             "SELECT payload FROM sessions WHERE ticket = ? AND deleted = 0 ORDER BY start_ts, uuid", (ticket,)
         ).fetchall()
         return [json.loads(r["payload"]) for r in rows]
+
+    def consultants(self) -> list[str]:
+        """Everyone with a batch in the export."""
+        rows = self.conn.execute("SELECT DISTINCT consultant FROM batches WHERE area = 'consultants'")
+        return sorted(r[0] for r in rows)
+
+    def last_batch_ts(self) -> dict[str, int]:
+        """When each consultant's latest batch was written (from its manifest)."""
+        rows = self.conn.execute(
+            "SELECT consultant, max(created_ts) FROM batches WHERE area = 'consultants' GROUP BY consultant"
+        )
+        return {r[0]: int(r[1]) for r in rows}
+
+    def decisions(self, day: str | None = None) -> dict[tuple[str, str], dict[str, Any]]:
+        """The latest lead decision per (consultant, day)."""
+        sql = "SELECT consultant, day, decision, comment, lead, at, at_ts, uuid FROM reviews"
+        params: tuple[Any, ...] = ()
+        if day:
+            sql += " WHERE day = ?"
+            params = (day,)
+        out: dict[tuple[str, str], dict[str, Any]] = {}
+        for r in self.conn.execute(sql + " ORDER BY at_ts, uuid", params):
+            out[(r["consultant"], r["day"])] = {
+                "decision": r["decision"],
+                "comment": r["comment"],
+                "lead": r["lead"],
+                "at": r["at"],
+            }
+        return out
+
+    def approved_days(self) -> set[tuple[str, str]]:
+        return {key for key, d in self.decisions().items() if d["decision"] == "approve"}
 
     def counts(self) -> dict[str, int]:
         one = self.conn.execute

@@ -51,6 +51,25 @@ def event_record(row: sqlite3.Row) -> dict[str, Any]:
     }
 
 
+def review_record(row: sqlite3.Row) -> dict[str, Any]:
+    tz = timezone(timedelta(seconds=row["utc_offset"]))
+    return {
+        "kind": "review",
+        "uuid": row["uuid"],
+        "revision": 1,
+        "consultant": row["consultant"],
+        "day": row["day"],
+        "decision": row["decision"],
+        "comment": row["comment"],
+        "lead": row["lead"],
+        "at": iso(datetime.fromtimestamp(row["at_ts"], UTC).astimezone(tz)),
+    }
+
+
+def ts(text: str) -> int:
+    return int(datetime.fromisoformat(text).timestamp())
+
+
 def manifest(
     batch: str, consultant: str, sha256: str, rows: int, created: datetime, kinds: dict[str, int]
 ) -> bytes:

@@ -19,6 +19,7 @@ from typing import Protocol
 
 from tracker.errors import TrackerError
 
+AREAS = ("consultants", "reviews")  # sessions and ticket events; leads' review decisions
 BATCH_RE = re.compile(r"^(?P<batch>[0-9]{8}-[0-9a-f]{8})\.(?P<what>jsonl|manifest\.json)$")
 FORMAT_LINE = "tracker-central-export 1\n"
 
@@ -71,7 +72,7 @@ class Entry:
 class SyncTarget(Protocol):
     def describe(self) -> str: ...
 
-    def publish(self, consultant: str, batch: str, data: bytes, manifest: bytes) -> bool:
+    def publish(self, consultant: str, batch: str, data: bytes, manifest: bytes, area: str = ...) -> bool:
         """Put a batch and then its manifest on the target, atomically.
 
         Idempotent: a batch already there with the same bytes is a clean skip
@@ -79,13 +80,15 @@ class SyncTarget(Protocol):
         """
         ...
 
-    def verify(self, consultant: str, batch: str, sha256: str, rows: int, manifest: bytes) -> None:
+    def verify(
+        self, consultant: str, batch: str, sha256: str, rows: int, manifest: bytes, area: str = ...
+    ) -> None:
         """Read the batch back; raise TamperedBatch unless it is exactly what was sent."""
         ...
 
-    def entries(self) -> Iterator[Entry]: ...
+    def entries(self, area: str = ...) -> Iterator[Entry]: ...
 
-    def read(self, consultant: str, name: str) -> bytes: ...
+    def read(self, consultant: str, name: str, area: str = ...) -> bytes: ...
 
 
 class FolderTarget:
@@ -147,9 +150,11 @@ class FolderTarget:
                 tmp.unlink()
             raise
 
-    def publish(self, consultant: str, batch: str, data: bytes, manifest: bytes) -> bool:
+    def publish(
+        self, consultant: str, batch: str, data: bytes, manifest: bytes, area: str = "consultants"
+    ) -> bool:
         self._ready()
-        folder = self.root / "consultants" / consultant
+        folder = self.root / area / consultant
         wrote = False
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -182,8 +187,10 @@ class FolderTarget:
             raise TargetUnavailable(self._why(exc)) from exc
         return wrote
 
-    def verify(self, consultant: str, batch: str, sha256: str, rows: int, manifest: bytes) -> None:
-        folder = self.root / "consultants" / consultant
+    def verify(
+        self, consultant: str, batch: str, sha256: str, rows: int, manifest: bytes, area: str = "consultants"
+    ) -> None:
+        folder = self.root / area / consultant
         try:
             data = (folder / f"{batch}.jsonl").read_bytes()
             side = (folder / f"{batch}.manifest.json").read_bytes()
@@ -195,8 +202,8 @@ class FolderTarget:
                 "Check the share, then sync again"
             )
 
-    def entries(self) -> Iterator[Entry]:
-        base = self.root / "consultants"
+    def entries(self, area: str = "consultants") -> Iterator[Entry]:
+        base = self.root / area
         if not base.is_dir():
             return
         for person in sorted(os.scandir(base), key=lambda e: e.name):
@@ -207,5 +214,5 @@ class FolderTarget:
                     st = item.stat()
                     yield Entry(person.name, item.name, st.st_size, st.st_mtime_ns)
 
-    def read(self, consultant: str, name: str) -> bytes:
-        return (self.root / "consultants" / consultant / name).read_bytes()
+    def read(self, consultant: str, name: str, area: str = "consultants") -> bytes:
+        return (self.root / area / consultant / name).read_bytes()
