@@ -167,13 +167,18 @@ def test_sigkill_during_start_and_stop_never_corrupts_or_loses_time(tmp_path: Pa
                 op, ticket = "start", rng.choice([t for t in TICKETS if t != running.ticket])
             else:
                 op, ticket = "start", running.ticket
-        # Half the delays anywhere in the command's life, half near its end, where it writes.
+        # Half the delays anywhere in the command's life, half around its end, where it writes.
+        # Every fifth command runs to its end instead: it re-measures the life (the load
+        # of the machine varies) and acknowledges a state.
+        calibrate = i % 5 == 4
+        lifetime = statistics.median(lifetimes[-5:])
         if rng.random() < 0.5:
-            delay = rng.uniform(0.0, lifetime * 1.1)
+            delay = rng.uniform(0.0, lifetime * 1.15)
         else:
-            delay = rng.uniform(lifetime * 0.55, lifetime * 1.05)
+            delay = rng.uniform(lifetime * 0.6, lifetime * 1.1)
 
         args = ("stop",) if op == "stop" else ("start", str(ticket))
+        launched = time.perf_counter()
         proc = subprocess.Popen(
             _cmd(*args),
             stdout=subprocess.DEVNULL,
@@ -181,9 +186,13 @@ def test_sigkill_during_start_and_stop_never_corrupts_or_loses_time(tmp_path: Pa
             env=_env(home, now),
             cwd=ROOT,
         )
-        time.sleep(delay)
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGKILL)
+        if calibrate:
+            proc.wait(timeout=60)
+            lifetimes.append(time.perf_counter() - launched)
+        else:
+            time.sleep(delay)
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGKILL)
         _, err = proc.communicate(timeout=60)
         rc = proc.returncode
 
@@ -229,7 +238,7 @@ def test_sigkill_during_start_and_stop_never_corrupts_or_loses_time(tmp_path: Pa
         seen_sessions = set(state.sessions)
 
     # Most kills landed while the command ran.
-    assert mid_command >= ITERATIONS // 2, (mid_command, lifetime)
+    assert mid_command >= ITERATIONS // 3, (mid_command, lifetimes)
     assert committed_kills + rolled_back_kills == mid_command
 
     # The CLI still works on the file, and agrees with what sqlite3 sees.
