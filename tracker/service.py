@@ -610,6 +610,72 @@ class Tracker:
 
         return CentralReader(target or self.sync_target(), self.home / "central-cache.db")
 
+    # ----- team leads' review (tracker/review.py) ----------------------------------
+
+    def review_day(self, day: str, consultant: str | None = None) -> dict[str, Any]:
+        from tracker.review import day_review
+
+        the_day = parse_date(day, "day").isoformat()
+        with self.central_reader() as reader:
+            report = reader.refresh()
+            result = day_review(reader, the_day, consultant, self.settings.long_session_seconds)
+        result["problems"] = report.problems + result["problems"]
+        return result
+
+    def decide_day(self, day: str, consultant: str, decision: str, comment: str = "") -> dict[str, Any]:
+        """A lead approves a consultant's day, or returns it with a comment.
+
+        The decision is a record that the next sync sends to the export; leads never
+        change a consultant's sessions.
+        """
+        from tracker.config import LOGIN_RE
+
+        if self.settings.get("role") != "lead":
+            raise BadInput(
+                "role",
+                "only a team lead approves or returns days; this app's role is "
+                f"{self.settings.get('role')} (tracker config set role lead)",
+            )
+        the_day = parse_date(day, "day")
+        if the_day > self.now().date():
+            raise BadInput("day", f"{the_day.isoformat()} is in the future")
+        who = (consultant or "").strip()
+        if not LOGIN_RE.match(who):
+            raise BadInput("consultant", f"'{consultant}' is not a login")
+        if decision not in ("approve", "return"):
+            raise BadInput("decision", "use approve or return")
+        text = clean_text(comment, "comment", required=decision == "return")
+        now = self.now()
+        row = {
+            "uuid": str(uuidlib.uuid4()),
+            "consultant": who,
+            "day": the_day.isoformat(),
+            "decision": decision,
+            "comment": text,
+            "lead": self.consultant,
+            "at_ts": to_ts(now),
+            "utc_offset": offset_seconds(now),
+        }
+        with self.store.atomic() as db:
+            db.execute(
+                "INSERT INTO reviews (uuid, consultant, day, decision, comment, lead, at_ts, utc_offset) "
+                "VALUES (:uuid, :consultant, :day, :decision, :comment, :lead, :at_ts, :utc_offset)",
+                row,
+            )
+        return {**row, "at": iso(now)}
+
+    def my_reviews(self, day: str | date | None = None) -> list[dict[str, Any]]:
+        """Leads' decisions about this consultant's days, as the last sync brought them."""
+        sql = "SELECT day, decision, comment, lead, at FROM review_inbox"
+        params: tuple[Any, ...] = ()
+        if day is not None:
+            sql += " WHERE day = ?"
+            params = (day.isoformat() if isinstance(day, date) else parse_date(day, "day").isoformat(),)
+        latest: dict[str, dict[str, Any]] = {}
+        for r in self.store.all(sql + " ORDER BY at_ts, uuid", params):
+            latest[r["day"]] = dict(r)
+        return [latest[d] for d in sorted(latest)]
+
     # ----- rates and the statement (tracker/rates.py, tracker/statement.py) ------
 
     def rates(self) -> list[Rate]:
@@ -627,7 +693,9 @@ class Tracker:
 
         return rates.adjust(self, index, percent, start, type)
 
-    def statement(self, month: str, progress: Callable[[str], None] | None = None) -> Statement:
+    def statement(
+        self, month: str, progress: Callable[[str], None] | None = None, approved_only: bool = False
+    ) -> Statement:
         """The month's statement from the central export, priced with this home's rates."""
         from tracker import statement
 
@@ -640,7 +708,8 @@ class Tracker:
             report = reader.refresh()
             if progress:
                 progress("pricing")
-            st = statement.build(reader, text, self.rates())
+            approved = reader.approved_days() if approved_only else None
+            st = statement.build(reader, text, self.rates(), approved=approved)
         st.problems = report.problems + st.problems
         return st
 
