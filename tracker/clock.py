@@ -9,6 +9,7 @@ CLI through real subprocesses.  ``TRACKER_TZ`` overrides the IANA zone the same 
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
@@ -39,13 +40,24 @@ def local_zone_name() -> str:
 
 
 class SystemClock:
-    """The real clock of the machine."""
+    """The real clock of the machine.
+
+    The zone is looked up again at most once a minute: a laptop that changes zone is
+    followed, without asking the system on every call.
+    """
+
+    def __init__(self) -> None:
+        self._zone = ""
+        self._zone_at = 0.0
 
     def now(self) -> datetime:
         return datetime.now(UTC)
 
     def zone(self) -> str:
-        return local_zone_name()
+        tick = time.monotonic()
+        if not self._zone or tick - self._zone_at > 60:
+            self._zone, self._zone_at = local_zone_name(), tick
+        return self._zone
 
 
 @dataclass

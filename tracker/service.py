@@ -225,6 +225,7 @@ class Tracker:
         cost_center: str,
         value_class: str,
         accounting_item: str,
+        today: date | None = None,
     ) -> dict[str, Any]:
         kind = clean_type(type)
         fields: dict[str, Any] = {
@@ -249,7 +250,7 @@ class Tracker:
         if fields["term_accepted"]:
             if kind is ConsultancyType.STANDARD:
                 raise BadInput("term-accepted", "a standard ticket is never billed and has no term")
-            if date.fromisoformat(fields["term_accepted"]) > self.now().date():
+            if date.fromisoformat(fields["term_accepted"]) > (today or self.now().date()):
                 raise BadInput("term-accepted", f"{fields['term_accepted']} is in the future")
         elif fields["term_ref"]:
             raise BadInput("term-accepted", "a term reference needs the date the term was accepted")
@@ -264,8 +265,8 @@ class Tracker:
             raise BadInput("bill-to-unit", f"'{fields['bill_to_unit']}' is not a unit code")
         return fields
 
-    def _warn_ticket(self, fields: dict[str, Any]) -> None:
-        products = self.settings.products
+    def _warn_ticket(self, fields: dict[str, Any], products: list[str] | None = None) -> None:
+        products = self.settings.products if products is None else products
         if fields["product"] and products and fields["product"].lower() not in {p.lower() for p in products}:
             self.warn(
                 f"product '{fields['product']}' is not enabled for consultancy "
