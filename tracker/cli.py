@@ -164,6 +164,21 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--month", required=True, metavar="YYYY-MM")
     b.add_argument("--format", choices=("csv", "xlsx", "json"), default="json")
     b.add_argument("--out", default=None, metavar="FILE")
+    b.add_argument("--approved-only", action="store_true", help="count only days a lead approved")
+
+    rv = sub.add_parser("review", help="a team lead's review of a day from the export")
+    rv.add_argument("--day", default=None, metavar="YYYY-MM-DD")
+    rv.add_argument("--consultant", default=None, metavar="LOGIN")
+    rv.add_argument("--json", action="store_true")
+    rvs = rv.add_subparsers(dest="action", required=False)
+    a = rvs.add_parser("approve", help="approve a consultant's day")
+    a.add_argument("--day", required=True, metavar="YYYY-MM-DD")
+    a.add_argument("--consultant", required=True, metavar="LOGIN")
+    a.add_argument("--note", default="")
+    a = rvs.add_parser("return", help="send a consultant's day back with a comment")
+    a.add_argument("--day", required=True, metavar="YYYY-MM-DD")
+    a.add_argument("--consultant", required=True, metavar="LOGIN")
+    a.add_argument("--comment", required=True)
     return p
 
 
@@ -370,6 +385,11 @@ def run(args: argparse.Namespace) -> int:  # noqa: C901 - one dispatch table
                         f"{human_duration(s.seconds):>9}  {s.note}"
                     )
                 print(f"total {human_duration(total)} in {len(sessions)} sessions")
+            for review in app.my_reviews(args.day or app.now().date()):
+                if review["decision"] == "return":
+                    _warn(f"this day was returned by {review['lead']} on {review['at']}: {review['comment']}")
+                else:
+                    print(f"approved by {review['lead']} on {review['at']}")
             return 0
         if cmd == "session":
             return _session(app, args)
@@ -377,6 +397,8 @@ def run(args: argparse.Namespace) -> int:  # noqa: C901 - one dispatch table
             return _sync(app, args)
         if cmd == "rates":
             return _rates(app, args)
+        if cmd == "review":
+            return _review(app, args)
         if cmd == "bill":
             return _bill(app, args)
         if cmd == "central":
@@ -554,7 +576,7 @@ def _rates(app: Any, args: argparse.Namespace) -> int:
 def _bill(app: Any, args: argparse.Namespace) -> int:
     if args.format == "xlsx" and not args.out:
         raise BadInput("out", "an XLSX statement needs a file: give --out statement.xlsx")
-    st = app.statement(args.month)
+    st = app.statement(args.month, approved_only=args.approved_only)
     for problem in st.problems:
         _warn(problem)
     out = Path(args.out).expanduser() if args.out else None
@@ -594,6 +616,44 @@ def _atomic_text(path: Path, newline: str | None = None) -> Iterator[TextIO]:
     with open(tmp, "w", encoding="utf-8", newline=newline) as fh:
         yield fh
     os.replace(tmp, path)
+
+
+def _review(app: Any, args: argparse.Namespace) -> int:
+    from tracker.timeutil import human_duration
+
+    if args.action in ("approve", "return"):
+        text = args.note if args.action == "approve" else args.comment
+        decision = app.decide_day(args.day, args.consultant, args.action, text)
+        verb = "approved" if args.action == "approve" else "returned"
+        print(
+            f"{decision['consultant']}'s {decision['day']} {verb}; the next tracker sync sends the decision"
+        )
+        return 0
+    if not args.day:
+        raise BadInput("day", "give the day to review: tracker review --day YYYY-MM-DD")
+    result = app.review_day(args.day, args.consultant)
+    for problem in result["problems"]:
+        _warn(problem)
+    if args.json:
+        _print_json(result)
+        return 0
+    for c in result["consultants"]:
+        decision = c["decision"]
+        state = f"{decision['decision']}d by {decision['lead']}" if decision else "not reviewed"
+        print(
+            f"{c['consultant']}: recorded {human_duration(c['recorded_seconds'])}, billable "
+            f"{human_duration(c['billable_seconds'])}, standard {human_duration(c['standard_seconds'])} "
+            f"[{state}] {' '.join(c['flags'])}".rstrip()
+        )
+        for s in c["sessions"]:
+            flags = f"  !{','.join(s['flags'])}" if s["flags"] else ""
+            print(
+                f"    {s['start'][11:16]}-{s['end'][11:16]} {s['ticket']:<10} {s['type']:<10} "
+                f"{human_duration(s['seconds']):>9}{flags}"
+            )
+        for d in c["defects"]:
+            print(f"    defect {d['kind']} {d['ref']} on {d['ticket']}")
+    return 0
 
 
 def _restore(home: Path, source: Path) -> int:
