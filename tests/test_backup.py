@@ -110,8 +110,9 @@ def damage_truncate(path: Path) -> None:
 
 def damage_flip(path: Path) -> None:
     data = bytearray(path.read_bytes())
-    for offset in range(4096 + 100, len(data), 4096):  # scribble over every page after the first
-        data[offset:offset + 64] = bytes(b ^ 0xFF for b in data[offset:offset + 64])
+    # Scribble over the end of every page after the first, where a b-tree page keeps its cells.
+    for end in range(2 * 4096, len(data) + 1, 4096):
+        data[end - 64:end] = bytes(b ^ 0xFF for b in data[end - 64:end])
     path.write_bytes(bytes(data))
 
 
