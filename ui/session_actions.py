@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QStyle, QToolButton
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton
 
 from tracker.errors import TrackerError
 from tracker.model import Session
@@ -35,7 +35,6 @@ class SessionActions(QObject):
         super().__init__(window)
         self.window = window
         self.table = window.table
-        style = window.style()
         self.edit_action = self._action(
             self.tr("&Edit…"), self.edit, [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]
         )
@@ -44,9 +43,16 @@ class SessionActions(QObject):
             self.tr("&Delete…"), self.delete, [QKeySequence(QKeySequence.StandardKey.Delete)]
         )
         self.history_action = self._action(self.tr("&History…"), self.history, [QKeySequence("Ctrl+H")])
-        self.delete_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon))
-        self.history_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
+        tips = (
+            self.tr("Change the start, end, ticket or note of the selected session (Enter)"),
+            self.tr("Split the selected session in two at a time inside it (Ctrl+T)"),
+            self.tr("Delete the selected session; its history keeps it (Delete)"),
+            self.tr("Every revision of the selected session: who, when, why (Ctrl+H)"),
+        )
         self.actions = [self.edit_action, self.split_action, self.delete_action, self.history_action]
+        for action, tip in zip(self.actions, tips, strict=True):
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
 
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self.show_menu)
@@ -60,11 +66,13 @@ class SessionActions(QObject):
         self.hint = QLabel()
         self.hint.setStyleSheet(HINT_STYLE)
         self.hint.setWordWrap(True)
-        self.buttons: list[QToolButton] = []
+        self.buttons: list[QPushButton] = []
         for action in self.actions:
-            button = QToolButton()
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button = QPushButton(action.text().replace("&", ""))
+            button.setToolTip(action.toolTip())
+            button.setEnabled(action.isEnabled())
+            button.clicked.connect(action.trigger)
+            action.enabledChanged.connect(button.setEnabled)
             self.buttons.append(button)
             self.row.addWidget(button)
         self.row.addWidget(self.hint, 1)

@@ -126,6 +126,15 @@ class EditSessionDialog(FormDialog):
         changes = self.changes()
         if not changes:
             raise BadInput("start", self.tr("nothing changed; change a field or press Cancel"))
+        start, end = self.start.value(), self.end.value()
+        if ("start" in changes or "end" in changes) and end.timestamp() <= start.timestamp():
+            # The service refuses it too; said here in the dialog's own terms.
+            raise BadInput(
+                "end",
+                self.tr("{0} is not after the start {1}").format(
+                    end.strftime("%d/%m/%Y %H:%M:%S"), start.strftime("%d/%m/%Y %H:%M:%S")
+                ),
+            )
         return self.tracker.edit_session(self.session.uuid, reason=self.reason.text(), **changes)
 
     @classmethod

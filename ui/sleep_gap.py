@@ -47,7 +47,7 @@ class SleepGapDialog(QDialog):
             ).format(since.strftime("%H:%M"))
         )
         self.text.setWordWrap(True)
-        self.text.setMinimumWidth(440)
+        self.text.setMinimumWidth(540)
         top.addWidget(self.text, 1)
         layout.addLayout(top)
         self.buttons = QDialogButtonBox()

@@ -256,3 +256,34 @@ def test_the_running_row_shows_the_timer_flags(window: MainWindow, app: Tracker,
     cell = window.table.model().index(0, COL_FLAGS)
     assert cell.data() == "long, across midnight"
     assert "Long: longer than the usual limit" in cell.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_an_error_from_the_service_is_shown_in_red_naming_the_field(
+    window: MainWindow, app: Tracker, one_session: str, drive: Any
+) -> None:
+    def fill(dlg: EditSessionDialog) -> None:
+        dlg.end.set_value(datetime.fromisoformat("2026-11-03T16:00:00-03:00"))  # now is 15:00
+        dlg.reason.setText("worked longer")
+
+    built = drive(EditSessionDialog, fill)
+    _select_row(window, 0)
+    window.session_actions.edit_action.trigger()
+    assert built[0].isVisible()
+    assert built[0].error_label.text().startswith("End: ")
+    assert built[0].error_label.text().endswith("is in the future")
+    assert app.log()[0].end.isoformat() == "2026-11-03T09:30:00-03:00"
+
+
+def test_the_context_menu_offers_the_four_actions_on_the_row_clicked(
+    window: MainWindow, app: Tracker, one_session: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    menus: list[list[str]] = []
+    monkeypatch.setattr(QMenu, "popup", lambda self, pos: menus.append([a.text() for a in self.actions()]))
+    window.reload()
+    rect = window.table.visualRect(window.table.model().index(0, 2))
+    window.session_actions.show_menu(rect.center())
+    assert menus == [["&Edit…", "S&plit…", "&Delete…", "&History…"]]
+    assert window.session_actions.selected() is not None
+    assert window.session_actions.selected().uuid == one_session  # type: ignore[union-attr]
