@@ -178,7 +178,7 @@ def test_split_outside_the_session_is_refused(
 
 
 def test_delete_key_asks_why_removes_the_row_and_the_history_shows_the_tombstone(
-    window: MainWindow, app: Tracker, one_session: str, drive: Any, qtbot: Any, histories: list[Any]
+    window: MainWindow, app: Tracker, one_session: str, drive: Any, qtbot: Any
 ) -> None:
     built = drive(DeleteSessionDialog, lambda dlg: dlg.reason.setText("recorded twice"))
     _select_row(window, 0)
