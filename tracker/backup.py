@@ -12,6 +12,7 @@ import contextlib
 import os
 import sqlite3
 import time
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -106,6 +107,38 @@ def check_file(path: Path) -> str | None:
     if version > SCHEMA_VERSION:
         return f"it was written by a newer tracker (schema {version})"
     return None
+
+
+def quick_check(path: Path, stop: Callable[[], bool] | None = None) -> str | None:
+    """``PRAGMA quick_check`` of the database file at ``path``, on a read-only connection of its own.
+
+    None when the file is sound, else what is wrong with it.  It reads the whole file
+    (seconds for a few hundred MiB), so the desktop app runs it in a worker thread
+    after the window is shown; ``stop`` is asked now and then, and a True ends the
+    check early with a TrackerError.
+    """
+    if stop is not None and stop():
+        raise TrackerError(f"the check of {path} was stopped before it began")
+    try:
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:  # pragma: no cover - a path sqlite cannot open
+        return str(exc)
+    if stop is not None:
+        conn.set_progress_handler(lambda: 1 if stop() else 0, 1000)
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.OperationalError as exc:
+        if stop is not None and stop():
+            raise TrackerError(f"the check of {path} was stopped before it finished") from exc
+        return f"it is not a readable database ({exc})"
+    except sqlite3.DatabaseError as exc:
+        return f"it is not a readable database ({exc})"
+    finally:
+        conn.close()
+    problems = [str(r[0]) for r in rows]
+    if problems == ["ok"]:
+        return None
+    return "; ".join(problems[:3]) + (f" (and {len(problems) - 3} more)" if len(problems) > 3 else "")
 
 
 def latest_good_backup(home: Path) -> Path | None:

@@ -109,6 +109,22 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("import", help="import a JSON Lines file, all or nothing")
     s.add_argument("file")
     s.add_argument("--dry-run", action="store_true")
+    s = sub.add_parser("import-from", help="move in from Toggl Track, Clockify or Watson")
+    s.add_argument("source", choices=("toggl", "clockify", "watson"))
+    s.add_argument("file", metavar="FILE")
+    s.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="LABEL=TICKET",
+        help="project:NAME=TICKET or tag:NAME=TICKET (repeatable); see --list",
+    )
+    s.add_argument("--list", action="store_true", help="list the projects and tags to map, and stop")
+    s.add_argument(
+        "--zone", default=None, help="the zone of times without an offset (default: this machine's)"
+    )
+    s.add_argument("--day-first", action="store_true", help="dates are dd/mm/yyyy")
+    s.add_argument("--dry-run", action="store_true")
 
     session = sub.add_parser("session", help="change stored sessions; every change is audited")
     ss = session.add_subparsers(dest="action", required=True)
@@ -407,6 +423,8 @@ def run(args: argparse.Namespace) -> int:  # noqa: C901 - one dispatch table
             out = app.backup(Path(args.out) if args.out else None)
             print(f"backup written to {out}")
             return 0
+        if cmd == "import-from":
+            return _import_from(app, args)
         if cmd == "import":
             r = app.import_file(Path(args.file), dry_run=args.dry_run)
             verb = "would import" if r.dry_run else "imported"
@@ -653,6 +671,33 @@ def _review(app: Any, args: argparse.Namespace) -> int:
             )
         for d in c["defects"]:
             print(f"    defect {d['kind']} {d['ref']} on {d['ticket']}")
+    return 0
+
+
+def _import_from(app: Any, args: argparse.Namespace) -> int:
+    from tracker import moving_in
+    from tracker.timeutil import human_duration
+
+    entries = moving_in.read(args.source, Path(args.file), args.zone or app.clock.zone(), args.day_first)
+    if args.list:
+        for label, (count, seconds) in moving_in.labels(entries).items():
+            print(f"{label}\t{count} entries\t{human_duration(seconds)}")
+        return 0
+    mapping = {}
+    for item in args.map:
+        label, sep, ticket = item.rpartition("=")
+        if not sep or not label.startswith(("project:", "tag:")) or not ticket.strip():
+            raise BadInput("map", f"'{item}' is not LABEL=TICKET, for example project:ACME=12345678")
+        mapping[label] = app.ticket(ticket.strip()).number
+    result = moving_in.plan(entries, mapping, args.source, app.consultant)
+    for entry, why in result.skipped:
+        _warn(f"line {entry.line} skipped: {why} ({entry.project or '-'} {', '.join(entry.tags)})".rstrip())
+    r = moving_in.commit(app, result, dry_run=args.dry_run)
+    verb = "would import" if r.dry_run else "imported"
+    print(
+        f"{verb} {r.sessions_added} sessions ({human_duration(result.seconds)}); "
+        f"{r.sessions_skipped} already stored, {len(result.skipped)} entries skipped"
+    )
     return 0
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 import uuid as uuidlib
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -78,12 +79,17 @@ def _time(value: Any, line: int, field: str, default_zone: ZoneInfo) -> datetime
 
 
 def import_jsonl(tracker: Tracker, path: Path, dry_run: bool = False) -> ImportResult:
-    from tracker.service import ImportResult
-
     try:
         handle = open(path, encoding="utf-8")  # noqa: SIM115 - closed by the with below
     except OSError as exc:
         raise BadInput("FILE", f"cannot read {path}: {exc.strerror or exc}") from None
+    with handle:
+        return import_lines(tracker, handle, dry_run)
+
+
+def import_lines(tracker: Tracker, handle: Iterable[str], dry_run: bool = False) -> ImportResult:
+    """Import JSON Lines records from any iterable of lines: all or nothing."""
+    from tracker.service import ImportResult
 
     machine_zone_name = tracker.clock.zone()
     machine_zone = ZoneInfo(machine_zone_name)
@@ -104,138 +110,137 @@ def import_jsonl(tracker: Tracker, path: Path, dry_run: bool = False) -> ImportR
         warnings.append(message)
 
     original_warn = tracker.warn
-    with handle:
-        for number, raw in enumerate(handle, start=1):
-            text = raw.strip()
-            if not text:
-                continue
-            try:
-                record = json.loads(text)
-            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                raise _Line(
-                    number, "json", f"is not valid JSON ({exc.msg if hasattr(exc, 'msg') else exc})"
-                ) from None
-            if not isinstance(record, dict):
-                raise _Line(number, "json", "is not a JSON object")
-            kind = record.get("kind")
-            if kind == "session":
-                # The hot path of a million-line import: keep it lean.
-                if not record.keys() <= SESSION_KEYS:
-                    extra = sorted(set(record) - SESSION_KEYS)[0]
-                    raise _Line(number, extra, "is not a field of a session record")
-                ticket_no = record.get("ticket")
-                if not isinstance(ticket_no, str) or not ticket_no.strip():
-                    raise _Line(number, "ticket", "is empty; give the ticket number")
-                ticket_no = ticket_no.strip()
-                start = _time(record.get("start"), number, "start", machine_zone)
-                end = _time(record.get("end"), number, "end", machine_zone)
-                start_ts = int(start.timestamp())
-                end_ts = int(end.timestamp())
-                if end_ts <= start_ts:
-                    raise _Line(number, "end", f"{record['end']} is not after the start {record['start']}")
-                if end_ts - start_ts > MAX_SESSION_SECONDS:
-                    raise _Line(number, "end", "the session is longer than 24 h; split it into days")
-                if end_ts > now_ts:
-                    field = "start" if start_ts > now_ts else "end"
-                    raise _Line(number, field, f"{record[field]} is in the future")
-                consultant = record.get("consultant", me)
-                if consultant is not me and consultant not in logins:
-                    if not isinstance(consultant, str) or not LOGIN_RE.match(consultant):
-                        raise _Line(number, "consultant", f"'{consultant}' is not a login")
-                    logins.add(consultant)
-                note = record.get("note", "")
-                if note.__class__ is not str:
-                    raise _Line(number, "note", "is not text")
-                ticket = known.get(ticket_no)
-                if ticket is None:
-                    if ticket_no not in new_tickets:
-                        raise _Line(
-                            number,
-                            "ticket",
-                            f"ticket {ticket_no} does not exist; add it first (a ticket line before this "
-                            "one, or tracker ticket add)",
-                        )
-                    kind_value = new_tickets[ticket_no]["type"]
-                else:
-                    if ticket.finalized:
-                        raise _Line(
-                            number,
-                            "ticket",
-                            f"ticket {ticket_no} is finalized; its time can no longer change",
-                        )
-                    kind_value = ticket.type_at(start).value
-                sid = record.get("uuid")
-                if sid is None:
-                    sid = str(uuidlib.uuid5(NAMESPACE, f"{consultant}|{ticket_no}|{start_ts}|{end_ts}"))
-                elif not (sid.__class__ is str and UUID_RE.match(sid)):
-                    try:
-                        sid = str(uuidlib.UUID(str(sid)))
-                    except ValueError:
-                        raise _Line(number, "uuid", f"'{sid}' is not a UUID") from None
-                offset_s = int(start.utcoffset().total_seconds())  # type: ignore[union-attr]
-                if start.tzinfo is machine_zone:
-                    zone_name: str | None = machine_zone_name
-                else:
-                    # Is this offset the machine zone's at that moment?  Asked once per hour.
-                    key = (offset_s, start_ts // 3600)
-                    zone_name = zone_of_offset.get(key, "?")
-                    if zone_name == "?":
-                        local = start.astimezone(machine_zone).utcoffset()
-                        zone_name = machine_zone_name if local == start.utcoffset() else None
-                        zone_of_offset[key] = zone_name
-                # The local day in the session's own offset, which is its zone's when they agree.
-                sessions.append(
-                    (
+    for number, raw in enumerate(handle, start=1):
+        text = raw.strip()
+        if not text:
+            continue
+        try:
+            record = json.loads(text)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise _Line(
+                number, "json", f"is not valid JSON ({exc.msg if hasattr(exc, 'msg') else exc})"
+            ) from None
+        if not isinstance(record, dict):
+            raise _Line(number, "json", "is not a JSON object")
+        kind = record.get("kind")
+        if kind == "session":
+            # The hot path of a million-line import: keep it lean.
+            if not record.keys() <= SESSION_KEYS:
+                extra = sorted(set(record) - SESSION_KEYS)[0]
+                raise _Line(number, extra, "is not a field of a session record")
+            ticket_no = record.get("ticket")
+            if not isinstance(ticket_no, str) or not ticket_no.strip():
+                raise _Line(number, "ticket", "is empty; give the ticket number")
+            ticket_no = ticket_no.strip()
+            start = _time(record.get("start"), number, "start", machine_zone)
+            end = _time(record.get("end"), number, "end", machine_zone)
+            start_ts = int(start.timestamp())
+            end_ts = int(end.timestamp())
+            if end_ts <= start_ts:
+                raise _Line(number, "end", f"{record['end']} is not after the start {record['start']}")
+            if end_ts - start_ts > MAX_SESSION_SECONDS:
+                raise _Line(number, "end", "the session is longer than 24 h; split it into days")
+            if end_ts > now_ts:
+                field = "start" if start_ts > now_ts else "end"
+                raise _Line(number, field, f"{record[field]} is in the future")
+            consultant = record.get("consultant", me)
+            if consultant is not me and consultant not in logins:
+                if not isinstance(consultant, str) or not LOGIN_RE.match(consultant):
+                    raise _Line(number, "consultant", f"'{consultant}' is not a login")
+                logins.add(consultant)
+            note = record.get("note", "")
+            if note.__class__ is not str:
+                raise _Line(number, "note", "is not text")
+            ticket = known.get(ticket_no)
+            if ticket is None:
+                if ticket_no not in new_tickets:
+                    raise _Line(
                         number,
-                        sid,
-                        ticket_no,
-                        consultant,
-                        kind_value,
-                        start_ts,
-                        end_ts,
-                        zone_name,
-                        offset_s,
-                        start.date().isoformat(),
-                        note,
-                        now_ts,
+                        "ticket",
+                        f"ticket {ticket_no} does not exist; add it first (a ticket line before this "
+                        "one, or tracker ticket add)",
                     )
-                )
-            elif kind == "ticket":
-                extra = set(record) - TICKET_KEYS
-                if extra:
-                    raise _Line(number, sorted(extra)[0], "is not a field of a ticket record")
-                tracker.warn = collect
-                try:
-                    fields = tracker._clean_ticket(
-                        str(record.get("number", "")),
-                        str(record.get("customer", "")),
-                        str(record.get("type", "")),
-                        str(record.get("product", "")),
-                        str(record.get("scope", "")),
-                        record.get("term_accepted"),
-                        str(record.get("term_ref", "")),
-                        str(record.get("bill_to_unit", "")),
-                        str(record.get("authorization", "")),
-                        str(record.get("cost_center", "")),
-                        str(record.get("value_class", "")),
-                        str(record.get("accounting_item", "")),
-                        today=today,
-                    )
-                except BadInput as exc:
-                    raise _Line(number, exc.field, exc.message) from None
-                finally:
-                    tracker.warn = original_warn
-                if fields["number"] in known or fields["number"] in new_tickets:
-                    tickets_skipped += 1
-                    continue
-                tracker.warn = collect
-                try:
-                    tracker._warn_ticket(fields, products)
-                finally:
-                    tracker.warn = original_warn
-                new_tickets[fields["number"]] = fields
+                kind_value = new_tickets[ticket_no]["type"]
             else:
-                raise _Line(number, "kind", f"'{kind}' is not a record kind; use ticket or session")
+                if ticket.finalized:
+                    raise _Line(
+                        number,
+                        "ticket",
+                        f"ticket {ticket_no} is finalized; its time can no longer change",
+                    )
+                kind_value = ticket.type_at(start).value
+            sid = record.get("uuid")
+            if sid is None:
+                sid = str(uuidlib.uuid5(NAMESPACE, f"{consultant}|{ticket_no}|{start_ts}|{end_ts}"))
+            elif not (sid.__class__ is str and UUID_RE.match(sid)):
+                try:
+                    sid = str(uuidlib.UUID(str(sid)))
+                except ValueError:
+                    raise _Line(number, "uuid", f"'{sid}' is not a UUID") from None
+            offset_s = int(start.utcoffset().total_seconds())  # type: ignore[union-attr]
+            if start.tzinfo is machine_zone:
+                zone_name: str | None = machine_zone_name
+            else:
+                # Is this offset the machine zone's at that moment?  Asked once per hour.
+                key = (offset_s, start_ts // 3600)
+                zone_name = zone_of_offset.get(key, "?")
+                if zone_name == "?":
+                    local = start.astimezone(machine_zone).utcoffset()
+                    zone_name = machine_zone_name if local == start.utcoffset() else None
+                    zone_of_offset[key] = zone_name
+            # The local day in the session's own offset, which is its zone's when they agree.
+            sessions.append(
+                (
+                    number,
+                    sid,
+                    ticket_no,
+                    consultant,
+                    kind_value,
+                    start_ts,
+                    end_ts,
+                    zone_name,
+                    offset_s,
+                    start.date().isoformat(),
+                    note,
+                    now_ts,
+                )
+            )
+        elif kind == "ticket":
+            extra = set(record) - TICKET_KEYS
+            if extra:
+                raise _Line(number, sorted(extra)[0], "is not a field of a ticket record")
+            tracker.warn = collect
+            try:
+                fields = tracker._clean_ticket(
+                    str(record.get("number", "")),
+                    str(record.get("customer", "")),
+                    str(record.get("type", "")),
+                    str(record.get("product", "")),
+                    str(record.get("scope", "")),
+                    record.get("term_accepted"),
+                    str(record.get("term_ref", "")),
+                    str(record.get("bill_to_unit", "")),
+                    str(record.get("authorization", "")),
+                    str(record.get("cost_center", "")),
+                    str(record.get("value_class", "")),
+                    str(record.get("accounting_item", "")),
+                    today=today,
+                )
+            except BadInput as exc:
+                raise _Line(number, exc.field, exc.message) from None
+            finally:
+                tracker.warn = original_warn
+            if fields["number"] in known or fields["number"] in new_tickets:
+                tickets_skipped += 1
+                continue
+            tracker.warn = collect
+            try:
+                tracker._warn_ticket(fields, products)
+            finally:
+                tracker.warn = original_warn
+            new_tickets[fields["number"]] = fields
+        else:
+            raise _Line(number, "kind", f"'{kind}' is not a record kind; use ticket or session")
 
     for message in dict.fromkeys(warnings):
         tracker.warn(message)
