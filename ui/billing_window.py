@@ -127,10 +127,12 @@ class StatementModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else LINE_COLUMNS
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < LINE_COLUMNS:
-                return self._headers[section]
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < LINE_COLUMNS:
+            return self._headers[section]
         return None
 
     def bill_to_text(self, line: Line) -> str:
@@ -254,8 +256,13 @@ class TotalsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._totals: list[PartyTotal] = []
-        self._headers = [self.tr("Bill to"), self.tr("Party"), self.tr("Lines"), self.tr("Billable min"),
-                         self.tr("Amount")]
+        self._headers = [
+            self.tr("Bill to"),
+            self.tr("Party"),
+            self.tr("Lines"),
+            self.tr("Billable min"),
+            self.tr("Amount"),
+        ]
 
     def load(self, totals: list[PartyTotal]) -> None:
         self.beginResetModel()
@@ -271,10 +278,12 @@ class TotalsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else TOTAL_COLUMNS
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < TOTAL_COLUMNS:
-                return self._headers[section]
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < TOTAL_COLUMNS:
+            return self._headers[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -503,11 +512,15 @@ class BillingWindow(QWidget):
     def load(self) -> None:
         """Build the month's statement in the worker thread; ``built`` follows."""
         month, approved = self.month, self.approved_only.isChecked()
-        words = {"reading the central export": self.tr("Reading the central export…"), "pricing": self.tr("Pricing…")}
+        words = {
+            "reading the central export": self.tr("Reading the central export…"),
+            "pricing": self.tr("Pricing…"),
+        }
 
         def work(tracker: Tracker, progress: Any) -> Statement:
-            return tracker.statement(month, progress=lambda step: progress(words.get(step, step)),
-                                     approved_only=approved)
+            return tracker.statement(
+                month, progress=lambda step: progress(words.get(step, step)), approved_only=approved
+            )
 
         self.error.setText("")
         self.status.setText(self.tr("Building the statement of {month}…").format(month=self._month_text()))
@@ -555,10 +568,14 @@ class BillingWindow(QWidget):
         notes = []
         if st.not_billed:
             notes.append(
-                self.tr("{n} standard-support atendimento(s) recorded and never billed.").format(n=len(st.not_billed))
+                self.tr("{n} standard-support atendimento(s) recorded and never billed.").format(
+                    n=len(st.not_billed)
+                )
             )
         if held:
-            notes.append(self.tr("{n} held line(s), highlighted: see the reason in each tooltip.").format(n=held))
+            notes.append(
+                self.tr("{n} held line(s), highlighted: see the reason in each tooltip.").format(n=held)
+            )
         notes += [self.tr("Problem: {text}").format(text=p) for p in st.problems]
         self.notes.setText("\n".join(notes))
         for button in (self.csv_button, self.xlsx_button, self.json_button):
@@ -609,7 +626,9 @@ class BillingWindow(QWidget):
         try:
             write_atomically(path, writers[fmt], binary=fmt == "xlsx")
         except OSError as exc:
-            self.error.setText(self.tr("{path} was not written: {error}").format(path=path, error=exc.strerror or exc))
+            self.error.setText(
+                self.tr("{path} was not written: {error}").format(path=path, error=exc.strerror or exc)
+            )
             return None
         self.error.setText("")
         self.status.setText(self.tr("Exported {path}").format(path=path))

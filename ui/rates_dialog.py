@@ -82,10 +82,12 @@ class RatesModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else RATE_COLUMNS
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < RATE_COLUMNS:
-                return self._headers[section]
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < RATE_COLUMNS:
+            return self._headers[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -131,7 +133,7 @@ class RatesDialog(QDialog):
         super().__init__(parent)
         self.app = app
         self.setWindowTitle(self.tr("Hourly rates"))
-        self.resize(900, 640)
+        self.resize(900, 560)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
 
@@ -264,7 +266,9 @@ class RatesDialog(QDialog):
     def set_rate(self) -> Rate | None:
         self._clear()
         try:
-            rate = self.app.set_rate(self.set_type.currentData(), self.hourly.text(), self._iso(self.set_from))
+            rate = self.app.set_rate(
+                self.set_type.currentData(), self.hourly.text(), self._iso(self.set_from)
+            )
         except TrackerError as exc:
             self._show_error(exc, self.set_fields)
             return None

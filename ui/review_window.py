@@ -120,10 +120,12 @@ class ConsultantsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else CONSULTANT_COLUMNS
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < CONSULTANT_COLUMNS:
-                return self._headers[section]
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < CONSULTANT_COLUMNS:
+            return self._headers[section]
         return None
 
     def decision_text(self, decision: dict[str, Any] | None) -> str:
@@ -265,10 +267,12 @@ class ReviewSessionsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else SESSION_COLUMNS
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < SESSION_COLUMNS:
-                return self._headers[section]
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < SESSION_COLUMNS:
+            return self._headers[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -593,7 +597,9 @@ class ReviewWindow(QWidget):
         else:
             self.problems.hide()
         if people:
-            self.select_consultant(selected if self.consultants.row_of(selected) >= 0 else people[0]["consultant"])
+            self.select_consultant(
+                selected if self.consultants.row_of(selected) >= 0 else people[0]["consultant"]
+            )
         else:
             self._show_consultant(None)
         self.loaded.emit()
@@ -613,7 +619,10 @@ class ReviewWindow(QWidget):
         if row < 0:
             return
         index = self.consultants_proxy.mapFromSource(self.consultants.index(row, 0))
-        if self.consultants_view.currentIndex().row() == index.row() and self.selected_consultant() == consultant:
+        if (
+            self.consultants_view.currentIndex().row() == index.row()
+            and self.selected_consultant() == consultant
+        ):
             self._show_consultant(self.consultants.consultant_at(row))
         else:
             self.consultants_view.setCurrentIndex(index)
@@ -626,15 +635,18 @@ class ReviewWindow(QWidget):
         out = []
         for flag in c["flags"]:
             if flag == "never_synced":
-                out.append(self.tr("Never synced: nothing from {who} has reached the export.").format(
-                    who=c["consultant"]))
+                out.append(
+                    self.tr("Never synced: nothing from {who} has reached the export.").format(
+                        who=c["consultant"]
+                    )
+                )
             elif flag == "not_synced_since_day_end":
                 when = c.get("last_sync") or ""
                 shown = datetime.fromisoformat(when).strftime("%d/%m/%Y %H:%M") if when else "?"
                 out.append(
-                    self.tr("Not synced since the day ended (last sync {when}): sessions may be missing.").format(
-                        when=shown
-                    )
+                    self.tr(
+                        "Not synced since the day ended (last sync {when}): sessions may be missing."
+                    ).format(when=shown)
                 )
             else:
                 out.append(flag)
@@ -709,8 +721,12 @@ class ReviewWindow(QWidget):
         try:
             row = self.app.decide_day(self.day.isoformat(), who, decision, self.comment.text())
         except BadInput as exc:
-            names = {"comment": self.tr("Comment"), "day": self.tr("Day"), "consultant": self.tr("Consultant"),
-                     "role": self.tr("Role")}
+            names = {
+                "comment": self.tr("Comment"),
+                "day": self.tr("Day"),
+                "consultant": self.tr("Consultant"),
+                "role": self.tr("Role"),
+            }
             self.error.setText(f"{names.get(exc.field, exc.field)}: {exc.message}")
             self.error.show()
             if exc.field == "comment":
@@ -721,8 +737,13 @@ class ReviewWindow(QWidget):
             self.error.setText(str(exc))
             self.error.show()
             return None
-        mine = {"decision": row["decision"], "comment": row["comment"], "lead": row["lead"], "at": row["at"],
-                "pending": True}
+        mine = {
+            "decision": row["decision"],
+            "comment": row["comment"],
+            "lead": row["lead"],
+            "at": row["at"],
+            "pending": True,
+        }
         self._local[(who, row["day"])] = mine
         self.consultants.set_decision(who, mine)
         self.decision_label.setText(self.decision_text(mine))
@@ -730,8 +751,9 @@ class ReviewWindow(QWidget):
         done = self.tr("approved") if decision == "approve" else self.tr("returned")
         if SyncOffer.ask(
             self,
-            self.tr("{who}'s day was {done}. The decision reaches the consultant with the next sync. "
-                    "Sync now?").format(who=who, done=done),
+            self.tr(
+                "{who}'s day was {done}. The decision reaches the consultant with the next sync. Sync now?"
+            ).format(who=who, done=done),
         ):
             self.sync_now()
         return row
@@ -745,7 +767,9 @@ class ReviewWindow(QWidget):
         self.syncer.start(work)
 
     def _sync_done(self, result: Any) -> None:
-        text = self.tr("Synced: {batches} batch(es) written to the export.").format(batches=result.batches_written)
+        text = self.tr("Synced: {batches} batch(es) written to the export.").format(
+            batches=result.batches_written
+        )
         self.status.setText(text)
         self.synced.emit(text)
 

@@ -236,7 +236,9 @@ class Timeline(QWidget):
                 p.fillRect(box, SELECTED_ROW)
             p.setPen(text_color)
             name = metrics.elidedText(who, Qt.TextElideMode.ElideRight, int(self.LEFT - 12))
-            p.drawText(QRectF(6, box.top(), self.LEFT - 10, box.height()), Qt.AlignmentFlag.AlignVCenter, name)
+            p.drawText(
+                QRectF(6, box.top(), self.LEFT - 10, box.height()), Qt.AlignmentFlag.AlignVCenter, name
+            )
 
         # Hour grid and labels every 2 hours (every hour when there is room).
         step = 1 if self.plot_width() >= 24 * metrics.horizontalAdvance("00") * 2 else 2

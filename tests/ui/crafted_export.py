@@ -59,8 +59,12 @@ DAYS = {
     ],
 }
 
-OWNER = {"ana": ["40112233", "40112244", "40112255", "40112266", "40112277"], "bruno": ["40112288"],
-         "carla": ["40112299"], "diego": ["40112300"]}
+OWNER = {
+    "ana": ["40112233", "40112244", "40112255", "40112266", "40112277"],
+    "bruno": ["40112288"],
+    "carla": ["40112299"],
+    "diego": ["40112300"],
+}
 SHARED = {"bruno": ["40112233", "40112266", "40112255"]}  # tickets bruno also created in his app
 
 
@@ -104,7 +108,9 @@ class World:
             db = home / "tracker.db"
             if db.exists():
                 with sqlite3.connect(db) as conn:
-                    conn.execute("UPDATE settings SET value = ? WHERE key = 'export-dir'", (str(world.share),))
+                    conn.execute(
+                        "UPDATE settings SET value = ? WHERE key = 'export-dir'", (str(world.share),)
+                    )
                 conn.close()
         return world
 
@@ -125,16 +131,32 @@ def build(root: Path, finalize: bool = True) -> World:
         now = "2026-11-03T12:00:00-03:00" if login == "carla" else LEAD_NOW
         cli = _home(world, login, "consultant", now)
         records = [_ticket_record(n) for n in OWNER[login]]
-        records += [_ticket_record(n, "Padaria Pão Quente" if n == "40112233" else None) for n in SHARED.get(login, [])]
+        records += [
+            _ticket_record(n, "Padaria Pão Quente" if n == "40112233" else None)
+            for n in SHARED.get(login, [])
+        ]
         records += [
             {"kind": "session", "ticket": t, "start": _time(a), "end": _time(b), "note": note}
             for t, a, b, note in sessions
         ]
         path = root / f"{login}.jsonl"
-        path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8")
+        path.write_text(
+            "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8"
+        )
         ok(cli("import", str(path)))
         if login == "ana":
-            ok(cli("defect", "40112277", "--kind", "product", "--ref", "DTSERWF-4821", "--note", "saldo negativo"))
+            ok(
+                cli(
+                    "defect",
+                    "40112277",
+                    "--kind",
+                    "product",
+                    "--ref",
+                    "DTSERWF-4821",
+                    "--note",
+                    "saldo negativo",
+                )
+            )
             with sqlite3.connect(root / "ana" / "tracker.db") as conn:  # as the app recorded them
                 conn.execute("UPDATE sessions SET flags = 'sleep_gap' WHERE note LIKE 'ajuste%'")
                 conn.execute("UPDATE sessions SET flags = 'clock_jump' WHERE note LIKE 'erro%'")

@@ -73,7 +73,9 @@ def row_texts(model: Any, row: int, cols: tuple[int, ...]) -> list[str]:
     return [model.index(row, c).data() for c in cols]
 
 
-def test_each_consultant_shows_recorded_billable_and_standard_time(qtbot, qtmodeltester, world, home_of) -> None:
+def test_each_consultant_shows_recorded_billable_and_standard_time(
+    qtbot, qtmodeltester, world, home_of
+) -> None:
     window = shown(qtbot, home_of(world, "lead1"))
     model = window.consultants
     qtmodeltester.check(model)
@@ -211,7 +213,9 @@ def test_returning_a_day_needs_a_comment_and_writes_nothing_without_one(
 ) -> None:
     mine = world.copy(tmp_path / "world")
     offers: list[str] = []
-    monkeypatch.setattr(SyncOffer, "ask", classmethod(lambda cls, parent, text: offers.append(text) and False))
+    monkeypatch.setattr(
+        SyncOffer, "ask", classmethod(lambda cls, parent, text: offers.append(text) and False)
+    )
     app = home_of(mine, "lead1")
     window = shown(qtbot, app)
     window.select_consultant("ana")
@@ -226,7 +230,10 @@ def test_returning_a_day_needs_a_comment_and_writes_nothing_without_one(
     assert window.error.isHidden()
     assert len(offers) == 1
     assert app.store.one("SELECT decision, comment FROM reviews")["decision"] == "return"
-    assert "Returned by lead1" in window.decision_label.text() and "not synced yet" in window.decision_label.text()
+    assert (
+        "Returned by lead1" in window.decision_label.text()
+        and "not synced yet" in window.decision_label.text()
+    )
 
 
 def test_a_consultant_sees_the_day_but_cannot_decide(qtbot, world, home_of) -> None:
@@ -243,5 +250,9 @@ def test_screenshot_of_a_full_day(qtbot, world, home_of, tmp_path) -> None:
     QApplication.processEvents()  # let the layout settle before the grab
     picture = window.grab()
     assert picture.width() >= 1000 and picture.height() >= 600
-    target = ROOT / "docs" / "screenshot-review.png" if os.environ.get("TRACKER_SCREENSHOTS") else tmp_path / "r.png"
+    target = (
+        ROOT / "docs" / "screenshot-review.png"
+        if os.environ.get("TRACKER_SCREENSHOTS")
+        else tmp_path / "r.png"
+    )
     assert picture.save(str(target))
