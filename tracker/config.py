@@ -7,10 +7,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tracker.errors import BadInput
 from tracker.model import Role
 from tracker.store import Store
+
+if TYPE_CHECKING:  # pragma: no cover
+    from tracker.reminders import ReminderSettings
 
 LOGIN_RE = re.compile(r"^[A-Za-z0-9._@-]{1,64}$")
 UNIT_RE = re.compile(r"^[A-Za-z0-9._/-]{1,32}$")
@@ -85,6 +89,29 @@ def _number(name: str, low: int, high: int) -> Callable[[str], str]:
     return check
 
 
+def _work_hours(value: str) -> str:
+    from tracker.reminders import parse_work_hours
+
+    start, end = parse_work_hours(value)
+    return f"{start:%H:%M}-{end:%H:%M}"
+
+
+def _work_days(value: str) -> str:
+    from tracker.reminders import format_days, parse_work_days
+
+    return format_days(parse_work_days(value))
+
+
+def _choice(name: str, options: tuple[str, ...]) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        text = value.strip()
+        if text not in options:
+            raise BadInput(name, f"'{value}' is not one of {', '.join(options)}")
+        return text
+
+    return check
+
+
 @dataclass(frozen=True)
 class Key:
     name: str
@@ -111,6 +138,31 @@ KEYS: dict[str, Key] = {
             "a heartbeat gap longer than this is a sleep gap (default 15)",
             _number("sleep-gap-minutes", 2, 24 * 60),
         ),
+        Key("work-hours", "working hours, for the no-timer reminder (default 08:00-18:00)", _work_hours),
+        Key("work-days", "working days, for the no-timer reminder (default mon-fri)", _work_days),
+        Key(
+            "remind-running-hours",
+            "remind when a timer runs longer than this (default 4)",
+            _number("remind-running-hours", 1, 24),
+        ),
+        Key(
+            "remind-unsynced-days",
+            "remind when sessions wait longer than this to sync (default 2)",
+            _number("remind-unsynced-days", 1, 60),
+        ),
+        Key(
+            "idle-minutes",
+            "ask about idle time longer than this while a timer runs (default 10)",
+            _number("idle-minutes", 1, 240),
+        ),
+        Key(
+            "language", "system, pt_BR or en (default system)", _choice("language", ("system", "pt_BR", "en"))
+        ),
+        Key(
+            "close-to-tray",
+            "yes: closing the window leaves the app in the tray (default yes)",
+            _choice("close-to-tray", ("yes", "no")),
+        ),
     )
 }
 
@@ -135,6 +187,13 @@ class Settings:
             "products": ",".join(DEFAULT_PRODUCTS),
             "long-session-hours": "10",
             "sleep-gap-minutes": "15",
+            "work-hours": "08:00-18:00",
+            "work-days": "mon,tue,wed,thu,fri",
+            "remind-running-hours": "4",
+            "remind-unsynced-days": "2",
+            "idle-minutes": "10",
+            "language": "system",
+            "close-to-tray": "yes",
         }
 
     def all(self) -> dict[str, str]:
@@ -174,6 +233,19 @@ class Settings:
     @property
     def sleep_gap_seconds(self) -> int:
         return int(self.get("sleep-gap-minutes")) * 60
+
+    def reminder_settings(self) -> ReminderSettings:
+        from tracker.reminders import ReminderSettings, parse_work_days, parse_work_hours
+
+        values = self.all()
+        start, end = parse_work_hours(values["work-hours"])
+        return ReminderSettings(
+            start,
+            end,
+            parse_work_days(values["work-days"]),
+            int(values["remind-running-hours"]),
+            int(values["remind-unsynced-days"]),
+        )
 
     @property
     def products(self) -> list[str]:
