@@ -182,6 +182,8 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--out", default=None, metavar="FILE")
     b.add_argument("--approved-only", action="store_true", help="count only days a lead approved")
 
+    sub.add_parser("desktop-entry", help="install the Linux desktop entry and icon for this user")
+
     rv = sub.add_parser("review", help="a team lead's review of a day from the export")
     rv.add_argument("--day", default=None, metavar="YYYY-MM-DD")
     rv.add_argument("--consultant", default=None, metavar="LOGIN")
@@ -278,6 +280,12 @@ def run(args: argparse.Namespace) -> int:  # noqa: C901 - one dispatch table
     from tracker.timeutil import human_duration, iso
 
     home = data_home()
+    if args.command == "desktop-entry":
+        from tracker.desktop import install
+
+        for path in install():
+            print(f"wrote {path}")
+        return 0
     if args.command == "restore":
         return _restore(home, Path(args.file))
     with open_store(home) as store:

@@ -1,0 +1,1 @@
+"""Application resources: the icon, the Linux desktop entry and the translations."""
