@@ -1,4 +1,10 @@
-"""The main window: a ticket, a big start/stop button, and today's sessions."""
+"""The main window: a ticket, a big start/stop button, and today's sessions.
+
+It also syncs with the central export (a worker thread; by hand or every minute when
+the folder is there and something is pending), shows the sync status and a lead's
+decision about the day, and, opened by the app, waits for the start-up database
+check before it lets anything write.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +20,7 @@ from PySide6.QtGui import (
     QFontDatabase,
     QGuiApplication,
     QIcon,
+    QKeySequence,
     QPaintEvent,
     QShowEvent,
 )
@@ -33,13 +40,16 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.errors import TrackerError
+from tracker.model import Session, Ticket
 from tracker.service import Tracker
 from ui.backup_worker import BackupJob, BackupSignals
-from ui.dialogs import CloseNotice
+from ui.dialogs import CloseNotice, DamagedDatabaseDialog
 from ui.fmt import clock_text, day_text, duration_text
 from ui.session_actions import SessionActions
 from ui.sessions_model import COL_NOTE, COL_START, COL_TICKET, SessionsModel, SortRole
 from ui.sleep_gap import SleepGapDialog
+from ui.sync_jobs import CheckJob, CheckSignals, SyncJob, SyncOutcome, SyncSignals
+from ui.sync_status import ReviewBanner, SyncIndicator
 from ui.ticket_dialog import NewTicketDialog
 from ui.ticket_panel import TicketPanel
 
@@ -54,6 +64,7 @@ GREEN = START_STYLE.format("#1e8449", "#196f3d")
 RED = START_STYLE.format("#c0392b", "#a93226")
 STATUS_STYLES = {"info": "", "warning": "color: #9a5b00;", "error": "color: #c0392b; font-weight: bold;"}
 HEARTBEAT_MS = 60_000
+AUTO_SYNC_MS = 60_000
 
 
 class BackupFileDialog:
@@ -74,12 +85,27 @@ class MainWindow(QMainWindow):
     first_painted = Signal()
     backup_finished = Signal(str)  # the file written ("" when today's automatic one existed)
     backup_failed = Signal(str)
+    check_finished = Signal(str)  # the start-up check: "" when sound, else the problem
+    sync_finished = Signal(object)  # a sync ran (or was skipped): its SyncOutcome
+    status_shown = Signal()  # the sync indicator shows a fresh Tracker.sync_status()
 
-    def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
+    def __init__(self, tracker: Tracker, parent: QWidget | None = None, startup_check: bool = False) -> None:
+        """``startup_check``: the store was opened without its quick_check; run it in a
+        worker once shown, and allow no writes until it passes."""
         super().__init__(parent)
         self.tracker = tracker
         self._painted = False
         self._shut = False
+        self._check = "pending" if startup_check else "ok"  # then "ok" or "damaged"
+        self._writable = not startup_check
+        self._check_job: CheckJob | None = None
+        self._live = False  # checked and started: heartbeat, sync status, auto sync
+        self._backup_when_checked = False
+        self._jobs = 0  # numbers the sync and status jobs, to show only the newest status
+        self._shown_job = 0
+        self._sync_job: SyncJob | None = None
+        self._status_running = False
+        self._status_again = False
         self._running_customer = ""
         self._day: date | None = None
         self._version = -1
@@ -104,9 +130,21 @@ class MainWindow(QMainWindow):
         self.heartbeat_timer = QTimer(self)
         self.heartbeat_timer.setInterval(HEARTBEAT_MS)
         self.heartbeat_timer.timeout.connect(self.heartbeat_tick)
+        self.sync_signals = SyncSignals(self)
+        self.sync_signals.progress.connect(self._sync_progress)
+        self.sync_signals.finished.connect(self._job_done)
+        self.check_signals = CheckSignals(self)
+        self.check_signals.finished.connect(self._check_done)
+        self.auto_sync_timer = QTimer(self)
+        self.auto_sync_timer.setInterval(AUTO_SYNC_MS)
+        self.auto_sync_timer.timeout.connect(self.auto_sync_tick)
         self._build()
         self._build_menus()
         self.reload()
+        self._set_writable(self._check == "ok")
+        if self._check == "pending":
+            self.sync_indicator.show_checking()
+            self.show_message(self.tr("Checking the database…"))
         qapp = QGuiApplication.instance()
         if isinstance(qapp, QGuiApplication):
             qapp.applicationStateChanged.connect(self.application_state_changed)
@@ -128,7 +166,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(14, 12, 14, 8)
         layout.setSpacing(10)
 
-        self.panel = TicketPanel(self.tracker)
+        self.panel = TicketPanel(self.tracker, pool=self.pool)
         self.panel.changed.connect(self.reload)
         self.panel.message.connect(self.show_message)
         self.panel.selection_changed.connect(self._update_timer_widgets)
@@ -170,6 +208,8 @@ class MainWindow(QMainWindow):
         bold.setBold(True)
         self.day_label.setFont(bold)
         layout.addWidget(self.day_label)
+        self.banner = ReviewBanner()
+        layout.addWidget(self.banner)
 
         self.model = SessionsModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -189,6 +229,10 @@ class MainWindow(QMainWindow):
         header.setMinimumSectionSize(70)
         layout.addWidget(self.table, 1)
         self.session_actions = SessionActions(self)
+        # After SessionActions' own update: nothing edits while the check runs.
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._gate_session_actions())
+        self.table.model().modelReset.connect(self._gate_session_actions)
+        self.table.model().layoutChanged.connect(self._gate_session_actions)
 
         bottom = QHBoxLayout()
         bottom.addLayout(self.session_actions.row, 1)
@@ -202,11 +246,21 @@ class MainWindow(QMainWindow):
         layout.addLayout(bottom)
 
         self.setCentralWidget(central)
+        self.sync_action = QAction(self.tr("&Sync now"), self)
+        self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.sync_action.setToolTip(self.tr("Send what is pending to the central export (Ctrl+Shift+S)"))
+        self.sync_action.triggered.connect(self.sync_now)
+        self.sync_indicator = SyncIndicator()
+        self.sync_indicator.button.setDefaultAction(self.sync_action)
+        self.sync_indicator.button.setText(self.tr("Sync"))
+        self.statusBar().addPermanentWidget(self.sync_indicator)
         self.consultant_label = QLabel()
         self.statusBar().addPermanentWidget(self.consultant_label)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.sync_action)
+        file_menu.addSeparator()
         self.backup_action = QAction(self.tr("&Back up now…"), self)
         self.backup_action.triggered.connect(self.back_up_now)
         file_menu.addAction(self.backup_action)
@@ -228,12 +282,17 @@ class MainWindow(QMainWindow):
             self._version = self.tracker.data_version()
             timer = self.tracker.running()
             flags = self.tracker.status().get("flags", []) if timer else []
-            finalized = {t.number for t in self.tracker.list_tickets() if t.finalized}
-            self.model.load(self.tracker.log(), timer, now, flags, finalized)
-            self._running_customer = self.tracker.ticket(timer.ticket).customer if timer else ""
-            self.panel.reload_tickets()
+            sessions = self.tracker.log()
+            # Only the tickets on screen are read: the history may hold tens of thousands.
+            tickets = self._tickets([timer.ticket] if timer else [], sessions)
+            finalized = {t.number for t in tickets if t.finalized}
+            self.model.load(sessions, timer, now, flags, finalized)
+            self._running_customer = tickets[0].customer if timer and tickets else ""
+            self.panel.reload_tickets(tickets)
+            self._show_review()
         except TrackerError as exc:
             self.show_message(str(exc), "error")
+        self.request_status()
         if not self.panel.current_number():
             self._preselect()
         self.day_label.setText(self.tr("Today, {0}").format(day_text(self._day)))
@@ -241,6 +300,22 @@ class MainWindow(QMainWindow):
         self.table.scrollToBottom()
         self.tick()
         self._keep_heartbeat()
+
+    def _tickets(self, running: list[str], sessions: list[Session]) -> list[Ticket]:
+        """The running ticket first, then today's, the latest first."""
+        tickets = []
+        for number in dict.fromkeys([*running, *(s.ticket for s in reversed(sessions))]):
+            try:
+                tickets.append(self.tracker.ticket(number))
+            except TrackerError:
+                continue
+        return tickets
+
+    def _show_review(self) -> None:
+        if self._check == "damaged":
+            return  # the banner tells about the damage
+        reviews = self.tracker.my_reviews(self._day) if self._day is not None else []
+        self.banner.show_review(reviews[-1] if reviews else None)
 
     def _preselect(self) -> None:
         """Nothing picked yet: show the running ticket, else the last one worked on today."""
@@ -280,7 +355,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(self.tr(APP_TITLE))
             self.start_button.setText(self.tr("▶  Start"))
             self.start_button.setStyleSheet(GREEN)
-            self.start_button.setEnabled(bool(selected))
+            self.start_button.setEnabled(bool(selected) and self._writable)
             self.running_label.setText(self.tr("No timer running."))
             self.stop_button.hide()
             return
@@ -300,11 +375,14 @@ class MainWindow(QMainWindow):
             self.start_button.setText(self.tr("■  Stop"))
             self.start_button.setStyleSheet(RED)
             self.stop_button.hide()
-        self.start_button.setEnabled(True)
+        self.start_button.setEnabled(self._writable)
+        self.stop_button.setEnabled(self._writable)
 
     # ----- actions -----------------------------------------------------------------------
 
     def start_or_stop(self) -> None:
+        if not self._writable:
+            return
         timer = self.model.timer
         selected = self.panel.current_number()
         if timer is not None and (not selected or selected == timer.ticket):
@@ -338,6 +416,8 @@ class MainWindow(QMainWindow):
         self.reload()
 
     def stop(self) -> None:
+        if not self._writable:
+            return
         try:
             session = self.tracker.stop(self.note_edit.text())
         except TrackerError as exc:
@@ -364,18 +444,101 @@ class MainWindow(QMainWindow):
     # ----- heartbeat and sleep gaps -------------------------------------------------------
 
     def startup(self) -> None:
-        """Once, when the window first shows: a sleep gap since the last run, then a heartbeat."""
+        """Once, when the window first shows: the database check, if the app asked for one."""
         if self._started or self._shut:
             return
         self._started = True
+        if self._check == "pending":
+            self._check_job = CheckJob(self.tracker.store.path, self.check_signals)
+            self.pool.start(self._check_job)
+        else:
+            self._go_live()
+
+    def _go_live(self) -> None:
+        """The database is sound: a sleep gap since the last run, a heartbeat, the sync status."""
+        if self._live or self._shut:
+            return
+        self._live = True
         self._keep_heartbeat()
         self.heartbeat_tick()
+        self.panel.fetch_tickets()
+        self.request_status()
+        self.auto_sync_timer.start()
+        if self._backup_when_checked:
+            self._backup_when_checked = False
+            self._run_backup(None)
+
+    # ----- the start-up check -----------------------------------------------------------
+
+    @property
+    def writable(self) -> bool:
+        return self._writable
+
+    def _set_writable(self, writable: bool) -> None:
+        """Everything that writes, on or off: start/stop, tickets, session edits, sync."""
+        self._writable = writable
+        self.panel.set_writable(writable)
+        self.sync_action.setEnabled(writable and self._sync_job is None)
+        self._gate_session_actions()
+        self._update_timer_widgets()
+
+    def _gate_session_actions(self) -> None:
+        if self._writable:
+            return
+        actions = self.session_actions
+        for action in (actions.edit_action, actions.split_action, actions.delete_action):
+            action.setEnabled(False)
+
+    def _check_done(self, outcome: tuple[str | None, str, Path | None] | None) -> None:
+        self._check_job = None
+        if outcome is None or self._shut:  # stopped: the window is closing
+            return
+        problem, text, good = outcome
+        if problem is None:
+            self._check = "ok"
+            self._set_writable(True)
+            self.show_message(self.tr("Database checked"))
+            self._go_live()
+            self.check_finished.emit("")
+            return
+        self._check = "damaged"
+        self.banner.show_problem(text)
+        self.sync_indicator.state_label.setText(self.tr("Nothing is written: the database is damaged"))
+        self.show_message(self.tr("The database is damaged; nothing is written to it"), "error")
+        self.check_finished.emit(problem)
+        if good is not None and DamagedDatabaseDialog.ask(self, text, good):
+            self.restore_backup(good)
+
+    def restore_backup(self, good: Path) -> None:
+        """Put the latest good backup in place of the damaged file and carry on with it."""
+        from tracker import backup
+        from tracker.store import open_store
+
+        self.poll_timer.stop()
+        self.pool.waitForDone(30_000)
+        home = self.tracker.home
+        try:
+            self.tracker.store.close()
+            aside = backup.restore(home, good)
+            store = open_store(home, check=False)
+        except TrackerError as exc:
+            self.show_message(str(exc), "error")
+            return
+        self.tracker = Tracker(store, self.tracker.clock, home, self.tracker.warn)
+        self.panel.tracker = self.tracker
+        self._check = "ok"
+        self.banner.show_review(None)
+        self.reload()
+        self._set_writable(True)
+        self.poll_timer.start()
+        self._go_live()
+        self.show_message(self.tr("Restored {0}; the damaged database was kept as {1}").format(good, aside))
 
     def _keep_heartbeat(self) -> None:
         """The heartbeat QTimer runs exactly while a timer does."""
         if self.model.timer is None:
             self.heartbeat_timer.stop()
-        elif self._started and not self._shut and not self.heartbeat_timer.isActive():
+        elif self._live and not self._shut and not self.heartbeat_timer.isActive():
             # A timer that just appeared (started here or from the CLI): beat at once,
             # so that a sleep within the next minute is noticed too.
             self.heartbeat_timer.start()
@@ -433,14 +596,109 @@ class MainWindow(QMainWindow):
 
     def application_state_changed(self, state: Qt.ApplicationState) -> None:
         """Back from sleep (or another window): look for a gap at once, not in a minute."""
-        if state == Qt.ApplicationState.ApplicationActive and self._started and self.model.timer is not None:
+        if state == Qt.ApplicationState.ApplicationActive and self._live and self.model.timer is not None:
             self.heartbeat_tick()
 
     # ----- backups ---------------------------------------------------------------------
 
     def start_auto_backup(self) -> None:
-        """Today's automatic backup, in a worker thread with its own store."""
+        """Today's automatic backup, in a worker thread with its own store, once the check passed."""
+        if self._check != "ok" or not self._live:
+            self._backup_when_checked = self._check != "damaged"
+            return
         self._run_backup(None)
+
+    # ----- the central export ------------------------------------------------------------
+
+    def sync_now(self) -> None:
+        """The Sync button, menu item and Ctrl+Shift+S."""
+        if not self._writable:
+            self.show_message(self.tr("Checking the database…"), "warning")
+            return
+        if self._sync_job is not None:
+            self.show_message(self.tr("A sync is running already"), "warning")
+            return
+        self._start_sync(auto=False)
+
+    def auto_sync_tick(self) -> None:
+        """Every minute: sync when the export folder is reachable and something is pending.
+
+        Only the folder is looked at here (cheap); the worker counts what is pending.
+        """
+        if self._shut or not self._live or not self._writable or self._sync_job is not None:
+            return
+        try:
+            folder = Path(self.tracker.settings.get("export-dir"))
+        except TrackerError:
+            return
+        if folder.is_dir():
+            self._start_sync(auto=True)
+
+    def _start_sync(self, auto: bool) -> None:
+        self._jobs += 1
+        self._sync_job = SyncJob(
+            self._jobs,
+            self.tracker.home,
+            self.tracker.clock,
+            self.sync_signals,
+            send=True,
+            only_if_pending=auto,
+        )
+        self.sync_action.setEnabled(False)
+        if not auto:
+            self.sync_indicator.show_progress(0, 0)
+            self.show_message(self.tr("Syncing…"))
+        self.pool.start(self._sync_job)
+
+    def request_status(self) -> None:
+        """Read the sync status again, in a worker (one at a time; a sync brings its own)."""
+        if not self._live or self._shut:
+            return
+        if self._status_running or self._sync_job is not None:
+            self._status_again = True
+            return
+        self._status_running = True
+        self._status_again = False
+        self._jobs += 1
+        self.pool.start(
+            SyncJob(self._jobs, self.tracker.home, self.tracker.clock, self.sync_signals, send=False)
+        )
+
+    def _sync_progress(self, done: int, total: int) -> None:
+        self.sync_indicator.show_progress(done, total)
+        if total:
+            self.show_message(self.tr("Syncing… {0} of {1}").format(done, total))
+
+    def _job_done(self, number: int, outcome: SyncOutcome) -> None:
+        if self._shut:
+            return
+        is_sync = self._sync_job is not None and number == self._sync_job.number
+        if number > self._shown_job:
+            self._shown_job = number
+            if outcome.status:
+                self.sync_indicator.show_status(outcome.status)
+            elif outcome.error:
+                self.sync_indicator.show_error(outcome.error)
+        if not is_sync:
+            self._status_running = False
+            self.status_shown.emit()
+        else:
+            self._sync_job = None
+            self.sync_indicator.hide_progress()
+            self.sync_action.setEnabled(self._writable)
+            if outcome.error:
+                self.show_message(self.tr("Sync failed: {0}").format(outcome.error), "error")
+            elif outcome.sent and not outcome.cancelled:
+                self.show_message(
+                    self.tr("Synced: {0} session(s) and {1} ticket event(s) sent; {2} pending").format(
+                        outcome.sessions, outcome.events, outcome.pending
+                    )
+                )
+            self.reload()  # synced marks, and a lead's decision the sync brought
+            self.status_shown.emit()
+            self.sync_finished.emit(outcome)
+        if self._status_again:
+            self.request_status()
 
     def back_up_now(self) -> None:
         stamp = self.tracker.now().strftime("%Y-%m-%d-%H%M%S")
@@ -509,12 +767,17 @@ class MainWindow(QMainWindow):
         self.tick_timer.stop()
         self.poll_timer.stop()
         self.heartbeat_timer.stop()
+        self.auto_sync_timer.stop()
+        for job in (self._check_job, self._sync_job):
+            if job is not None:
+                job.cancel.set()  # a check stops at once; a sync after its current batch
         qapp = QGuiApplication.instance()
         if isinstance(qapp, QGuiApplication):
             with contextlib.suppress(RuntimeError, TypeError):  # already gone
                 qapp.applicationStateChanged.disconnect(self.application_state_changed)
-        with contextlib.suppress(TrackerError):
-            self.tracker.quiet()
+        if self._check != "damaged":  # never write to a damaged file
+            with contextlib.suppress(TrackerError):
+                self.tracker.quiet()
         self.pool.waitForDone(30_000)  # a backup in flight finishes writing its file
         self._shut = True
 

@@ -27,11 +27,16 @@ COL_TYPE = 3
 COL_DURATION = 4
 COL_NOTE = 5
 COL_FLAGS = 6
-COLUMN_COUNT = 7
+COL_SYNCED = 7
+COLUMN_COUNT = 8
 
 SortRole = Qt.ItemDataRole.UserRole + 1
 RUNNING_COLOR = QColor("#1b7f3b")
 FLAG_COLOR = QColor("#b35c00")
+UNSYNCED_COLOR = QColor("#c77c00")
+SYNCED_COLOR = QColor("#8a969e")
+UNSYNCED_MARK = "•"
+SYNCED_MARK = "✓"
 
 
 class SessionsModel(QAbstractTableModel):
@@ -54,6 +59,7 @@ class SessionsModel(QAbstractTableModel):
             self.tr("Duration"),
             self.tr("Note"),
             self.tr("Flags"),
+            self.tr("Sent"),
         ]
 
     # ----- loading ---------------------------------------------------------------
@@ -171,7 +177,10 @@ class SessionsModel(QAbstractTableModel):
                 COL_DURATION: duration_text(s.seconds),
                 COL_NOTE: s.note,
                 COL_FLAGS: flags_text(s.flags),
+                COL_SYNCED: SYNCED_MARK if s.synced else UNSYNCED_MARK,
             }.get(col)
+        if col == COL_SYNCED:
+            return self._synced_data(s.synced, role)
         if role == SortRole:
             return {
                 COL_START: int(s.start.timestamp()),
@@ -198,6 +207,22 @@ class SessionsModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def _synced_data(self, synced: bool, role: int) -> Any:
+        """The Sent column: a quiet tick once in the central export, an orange dot before."""
+        if role == SortRole:
+            return int(synced)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("in the central export") if synced else self.tr("not yet in the central export")
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(SYNCED_COLOR if synced else UNSYNCED_COLOR)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.FontRole and not synced:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
     def _running_data(self, col: int, role: int) -> Any:
         timer = self._timer
         assert timer is not None
@@ -211,6 +236,7 @@ class SessionsModel(QAbstractTableModel):
                 COL_DURATION: duration_text(seconds),
                 COL_NOTE: timer.note,
                 COL_FLAGS: flags_text(self._running_flags),
+                COL_SYNCED: "",
             }.get(col)
         if role == SortRole:
             return {
@@ -221,6 +247,7 @@ class SessionsModel(QAbstractTableModel):
                 COL_DURATION: seconds,
                 COL_NOTE: timer.note,
                 COL_FLAGS: ",".join(self._running_flags),
+                COL_SYNCED: -1,
             }.get(col)
         if col == COL_FLAGS and self._running_flags:
             if role == Qt.ItemDataRole.DecorationRole:
@@ -229,6 +256,8 @@ class SessionsModel(QAbstractTableModel):
                 return flags_help(self._running_flags)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_TYPE:
             return type_label(timer.type)
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_SYNCED:
+            return self.tr("still running: it is sent once stopped")
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)

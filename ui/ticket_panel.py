@@ -1,8 +1,20 @@
-"""Find or create a ticket, see its details, and act on it."""
+"""Find or create a ticket, see its details, and act on it.
+
+The picker is model-based: the drop-down lists the ~200 most recent open tickets, and
+typing searches every open ticket (by number or customer) through a QCompleter over
+one QStringListModel.  Both models are filled in one go; with tens of thousands of
+tickets, one addItem per ticket is slow and crashed PySide6.  The full list of open
+tickets is read in a worker thread (a second with 60,000 tickets), never while the
+window starts; tickets of today and those changed here are known at once.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from itertools import chain
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QStringListModel, Qt, QThreadPool, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -15,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.clock import Clock
 from tracker.errors import TrackerError
 from tracker.model import ConsultancyType, Ticket
 from tracker.service import Tracker
@@ -26,11 +39,38 @@ TicketDialog = AcceptTermDialog | DefectDialog | EscalateDialog | FinalizeDialog
 
 SEPARATOR = " — "
 HELD_STYLE = "color: #b35c00; font-weight: bold;"
+RECENT_LIMIT = 200  # tickets in the drop-down; typing searches all of them
 
 
 def number_of(text: str) -> str:
     """The ticket number in a combo text such as '12345678 — Padaria'."""
     return text.split(SEPARATOR, 1)[0].strip()
+
+
+class TicketsSignals(QObject):
+    loaded = Signal(int, object)  # fetch number, [(number, customer)] newest first
+
+
+class TicketsJob(QRunnable):
+    """Tracker.list_tickets(open_only=True) over a store of its own."""
+
+    def __init__(self, number: int, home: Path, clock: Clock, signals: TicketsSignals) -> None:
+        super().__init__()
+        self.number, self.home, self.clock, self.signals = number, home, clock, signals
+
+    def run(self) -> None:
+        from tracker.service import Tracker
+        from tracker.store import open_store
+
+        pairs: list[tuple[str, str]] | None
+        try:
+            with open_store(self.home, check=False, migrate=False) as store:
+                pairs = [
+                    (t.number, t.customer) for t in Tracker(store, self.clock, self.home).list_tickets(True)
+                ]
+        except Exception:  # the window keeps what it knows; the next change fetches again
+            pairs = None
+        self.signals.loaded.emit(self.number, pairs)
 
 
 class TicketPanel(QWidget):
@@ -39,11 +79,26 @@ class TicketPanel(QWidget):
     changed = Signal()  # something was written: the window reloads
     message = Signal(str)  # a line for the status bar
     selection_changed = Signal()
+    tickets_loaded = Signal(int)  # the full list of open tickets arrived: how many
 
-    def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, tracker: Tracker, parent: QWidget | None = None, pool: QThreadPool | None = None
+    ) -> None:
         super().__init__(parent)
         self.tracker = tracker
+        self.pool = pool or QThreadPool.globalInstance()
         self._ticket: Ticket | None = None
+        self._writable = True
+        # Open tickets: the last full list (newest first), and what is known since.
+        self._base: dict[str, str] = {}
+        self._known: dict[str, tuple[int, str]] = {}  # number -> (fetch number, customer)
+        self._closed: dict[str, int] = {}  # finalized here: number -> fetch number
+        self._fetch = 0
+        self._fetching = False
+        self._fetch_again = False
+        self._shown: list[str] = []
+        self.signals = TicketsSignals(self)
+        self.signals.loaded.connect(self._loaded)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
@@ -53,13 +108,21 @@ class TicketPanel(QWidget):
         self.combo.setEditable(True)
         self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.combo.setMinimumContentsLength(34)
+        self.combo.setMaxVisibleItems(15)
+        self.recent_model = QStandardItemModel(self)
+        self.combo.setModel(self.recent_model)
         line = self.combo.lineEdit()
         assert line is not None  # the combo is editable
         line.setPlaceholderText(self.tr("type a number or a customer"))
-        self.completer = QCompleter(self.combo.model(), self)
+        self.all_model = QStringListModel(self)
+        self.completer = QCompleter(self.all_model, self)
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.combo.setCompleter(self.completer)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.completer.setMaxVisibleItems(12)
+        # On the line edit, not through QComboBox.setCompleter: the combo would look the
+        # completion up among its own (recent) items and clear the text when it is not one.
+        line.setCompleter(self.completer)
         picker.addWidget(self.combo, 1)
         self.new_button = QPushButton(self.tr("New ticket…"))
         picker.addWidget(self.new_button)
@@ -128,17 +191,88 @@ class TicketPanel(QWidget):
             self.combo.setEditText(number)
         self.refresh_details()
 
-    def reload_tickets(self) -> None:
-        """Refill the list of open tickets, keeping what the user typed."""
+    def reload_tickets(self, known: list[Ticket] | None = None) -> None:
+        """Show the open tickets again, keeping what the user typed.
+
+        ``known``: tickets just read (today's, the running one) put first; the full
+        list is read by :meth:`fetch_tickets`, in a worker.
+        """
+        for t in known or ():
+            self._note(t)
+        self._render()
+        self.refresh_details()
+
+    def note_ticket(self, number: str) -> None:
+        """A ticket was added or changed here: show it at once, or drop it once finalized."""
+        try:
+            self._note(self.tracker.ticket(number))
+        except TrackerError:
+            return
+        self._render()
+
+    def _note(self, t: Ticket) -> None:
+        if t.finalized:
+            self._known.pop(t.number, None)
+            self._closed[t.number] = self._fetch
+        else:
+            self._closed.pop(t.number, None)
+            self._known.pop(t.number, None)  # to the front
+            self._known = {t.number: (self._fetch, t.customer), **self._known}
+
+    def open_tickets(self) -> list[tuple[str, str]]:
+        """(number, customer) of every open ticket known, the most recent first."""
+        seen: set[str] = set()
+        result = []
+        known = ((n, c) for n, (_, c) in self._known.items())
+        for number, customer in chain(known, self._base.items()):
+            if number not in seen and number not in self._closed:
+                seen.add(number)
+                result.append((number, customer))
+        return result
+
+    def _render(self) -> None:
+        tickets = self.open_tickets()
+        texts = [f"{n}{SEPARATOR}{c}" for n, c in tickets]
+        if texts == self._shown:
+            return
+        self._shown = texts
         text = self.combo.currentText()
         self.combo.blockSignals(True)
-        self.combo.clear()
-        for t in self.tracker.list_tickets(open_only=True):
-            self.combo.addItem(f"{t.number}{SEPARATOR}{t.customer}", t.number)
+        self.recent_model.clear()
+        items = []
+        for (number, _), label in zip(tickets[:RECENT_LIMIT], texts, strict=False):
+            item = QStandardItem(label)
+            item.setData(number, Qt.ItemDataRole.UserRole)
+            item.setEditable(False)
+            items.append(item)
+        self.recent_model.invisibleRootItem().appendRows(items)
+        self.all_model.setStringList(texts)
         self.combo.setCurrentIndex(-1)
         self.combo.setEditText(text)
         self.combo.blockSignals(False)
-        self.refresh_details()
+
+    def fetch_tickets(self) -> None:
+        """Read every open ticket again, in a worker; a request during a read reads once more after it."""
+        if self._fetching:
+            self._fetch_again = True
+            return
+        self._fetching = True
+        self._fetch_again = False
+        self._fetch += 1
+        self.pool.start(TicketsJob(self._fetch, self.tracker.home, self.tracker.clock, self.signals))
+
+    def _loaded(self, number: int, pairs: list[tuple[str, str]] | None) -> None:
+        self._fetching = False
+        if pairs is not None:
+            self._base = dict(pairs)
+            # What was noted before this read began is in it now.
+            self._known = {n: v for n, v in self._known.items() if v[0] >= number}
+            self._closed = {n: f for n, f in self._closed.items() if f >= number}
+            self._render()
+            self.refresh_details()
+            self.tickets_loaded.emit(len(pairs))
+        if self._fetch_again:
+            self.fetch_tickets()
 
     def _text_changed(self, _: str) -> None:
         self.refresh_details()
@@ -208,13 +342,20 @@ class TicketPanel(QWidget):
             )
         self.state_label.setText("; ".join(state))
 
+    def set_writable(self, writable: bool) -> None:
+        """False while the start-up check runs (or found damage): nothing here writes."""
+        self._writable = writable
+        self.new_button.setEnabled(writable)
+        self._enable(self._ticket)
+
     def _enable(self, t: Ticket | None) -> None:
         buttons = (self.accept_button, self.defect_button, self.escalate_button, self.finalize_button)
-        if t is None:
-            self.details.setTitle(self.tr("Selected ticket"))
+        if t is None or not self._writable:
+            if t is None:
+                self.details.setTitle(self.tr("Selected ticket"))
             for button in buttons:
                 button.setEnabled(False)
-            self.escalate_button.setVisible(True)
+            self.escalate_button.setVisible(t is None or t.type is ConsultancyType.STANDARD)
             return
         open_ = not t.finalized
         standard = t.type is ConsultancyType.STANDARD
@@ -230,6 +371,7 @@ class TicketPanel(QWidget):
         number = self.current_number() if self._ticket is None else ""
         ticket = NewTicketDialog.ask(self.window(), self.tracker, number)
         if ticket is not None:
+            self.note_ticket(ticket.number)
             self.changed.emit()
             self.select(ticket.number)
             self.message.emit(self.tr("Ticket {0} added").format(ticket.number))
@@ -240,6 +382,7 @@ class TicketPanel(QWidget):
             return
         number = self._ticket.number
         if dialog.ask(self.window(), self.tracker, self._ticket) is not None:
+            self.note_ticket(number)
             self.message.emit(f"{done}: {number}")
             self.changed.emit()
             self.select(number)
