@@ -50,15 +50,15 @@ def test_a_stopped_check_raises_and_leaves_the_file_alone(app: Tracker, store: S
     before = path.read_bytes()
     with pytest.raises(TrackerError, match="stopped before it began"):
         backup.quick_check(path, stop=lambda: True)
-    with sqlite3.connect(path) as conn:  # enough pages for the check to ask on its way
+    with sqlite3.connect(path) as conn:  # a table big enough to be interrupted in its middle
         conn.execute("CREATE TABLE filler (n INTEGER PRIMARY KEY, text TEXT)")
-        conn.executemany("INSERT INTO filler (text) VALUES (?)", (("y" * 200,) for _ in range(20_000)))
+        conn.executemany("INSERT INTO filler (text) VALUES (?)", (("y" * 200,) for _ in range(200_000)))
     before = path.read_bytes()
     asked: list[int] = []
 
     def stop_once_running() -> bool:
         asked.append(1)
-        return len(asked) > 1
+        return len(asked) > 1  # the first answer is before the check begins
 
     with pytest.raises(TrackerError, match="stopped before it finished"):
         backup.quick_check(path, stop=stop_once_running)

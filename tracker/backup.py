@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Callable
 from datetime import date, datetime
@@ -114,26 +115,43 @@ def quick_check(path: Path, stop: Callable[[], bool] | None = None) -> str | Non
 
     None when the file is sound, else what is wrong with it.  It reads the whole file
     (seconds for a few hundred MiB), so the desktop app runs it in a worker thread
-    after the window is shown; ``stop`` is asked now and then, and a True ends the
-    check early with a TrackerError.
+    after the window is shown.  ``stop`` is asked every few milliseconds from a
+    watcher thread; a True interrupts the check at once and raises TrackerError.
     """
     if stop is not None and stop():
         raise TrackerError(f"the check of {path} was stopped before it began")
     try:
-        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, check_same_thread=False)
     except sqlite3.Error as exc:  # pragma: no cover - a path sqlite cannot open
         return str(exc)
+    done = threading.Event()
+    stopped = threading.Event()
+
+    def watch(ask: Callable[[], bool]) -> None:
+        # The check spends up to a second inside one table without calling back, so
+        # it is interrupted from outside: sqlite3_interrupt is safe from any thread.
+        while not done.wait(0.02):
+            if ask():
+                stopped.set()
+                conn.interrupt()
+                return
+
+    watcher = None
     if stop is not None:
-        conn.set_progress_handler(lambda: 1 if stop() else 0, 1000)
+        watcher = threading.Thread(target=watch, args=(stop,), name="quick-check-stop", daemon=True)
+        watcher.start()
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
     except sqlite3.OperationalError as exc:
-        if stop is not None and stop():
+        if stopped.is_set():
             raise TrackerError(f"the check of {path} was stopped before it finished") from exc
         return f"it is not a readable database ({exc})"
     except sqlite3.DatabaseError as exc:
         return f"it is not a readable database ({exc})"
     finally:
+        done.set()
+        if watcher is not None:
+            watcher.join()
         conn.close()
     problems = [str(r[0]) for r in rows]
     if problems == ["ok"]:

@@ -1,8 +1,10 @@
 """Starting the desktop app: ``tracker`` with no arguments calls :func:`run_app`.
 
-One window per data folder (ui/instance.py); the database is checked before the
-window opens, and a damaged one is never written to: the consultant may restore
-the latest good backup, or the app exits.
+One window per data folder (ui/instance.py).  The database is opened without its
+full check, which reads the whole file (seconds for a large history): a file SQLite
+cannot read at all is refused here, and ``PRAGMA quick_check`` runs in a worker once
+the window shows, which writes nothing until it passes.  A damaged database is
+never written to: the consultant may restore the latest good backup.
 """
 
 from __future__ import annotations
@@ -42,16 +44,17 @@ def cannot_start(text: str) -> int:
 
 
 def open_checked_store(home: Path) -> Store | None:
-    """The store after the start-up check; a damaged file may be replaced by a backup.
+    """The store, if SQLite can read it; an unreadable file may be replaced by a backup.
 
-    None means the app must exit: the damaged file was left exactly as it was.
+    None means the app must exit: the damaged file was left exactly as it was.  The
+    full check (quick_check) is the window's, in a worker thread.
     """
     from tracker import backup
     from tracker.store import open_store
     from ui.dialogs import DamagedDatabaseDialog
 
     try:
-        return open_store(home, check=True)
+        return open_store(home, check=False)
     except TrackerError as exc:
         damaged = isinstance(exc.__cause__, sqlite3.DatabaseError)
         good = backup.latest_good_backup(home) if damaged else None
@@ -61,8 +64,8 @@ def open_checked_store(home: Path) -> Store | None:
         if not DamagedDatabaseDialog.ask(None, str(exc), good):
             return None
         try:
-            aside = backup.restore(home, good)
-            store = open_store(home, check=True)
+            aside = backup.restore(home, good)  # it checks the backup first
+            store = open_store(home, check=False)
         except TrackerError as again:
             cannot_start(str(again))
             return None
@@ -127,12 +130,12 @@ def run_app(argv: list[str] | None = None) -> int:
         store = open_checked_store(home)
         if store is None:
             return 1
+        tracker = Tracker(store, default_clock(), home)
         try:
-            tracker = Tracker(store, default_clock(), home)
             exit_when_shown = os.environ.get(EXIT_WHEN_SHOWN) == "1"
             if not exit_when_shown:  # a timed start-up must not wait for a person
                 ensure_consultant(tracker)
-            window = MainWindow(tracker)
+            window = MainWindow(tracker, startup_check=True)
             if exit_when_shown:
                 window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: qapp.exit(0)))
             else:
@@ -142,6 +145,7 @@ def run_app(argv: list[str] | None = None) -> int:
                 return int(qapp.exec())
             finally:
                 window.shutdown()
+                tracker = window.tracker  # a restored backup brings a store of its own
                 window.hide()
                 window.deleteLater()
                 window = None
@@ -149,6 +153,7 @@ def run_app(argv: list[str] | None = None) -> int:
             QMessageBox.critical(None, tr("Tracker"), str(exc))
             return 1
         finally:
-            store.close()
+            tracker.store.close()
+            store.close()  # closing twice does no harm
     finally:
         instance.release()

@@ -62,7 +62,12 @@ START_STYLE = (
 )
 GREEN = START_STYLE.format("#1e8449", "#196f3d")
 RED = START_STYLE.format("#c0392b", "#a93226")
-STATUS_STYLES = {"info": "", "warning": "color: #9a5b00;", "error": "color: #c0392b; font-weight: bold;"}
+# For the status bar's own message only: its permanent widgets (the sync indicator) keep their colours.
+STATUS_STYLES = {
+    "info": "",
+    "warning": "QStatusBar { color: #9a5b00; }",
+    "error": "QStatusBar { color: #c0392b; font-weight: bold; }",
+}
 HEARTBEAT_MS = 60_000
 AUTO_SYNC_MS = 60_000
 
@@ -252,7 +257,6 @@ class MainWindow(QMainWindow):
         self.sync_action.triggered.connect(self.sync_now)
         self.sync_indicator = SyncIndicator()
         self.sync_indicator.button.setDefaultAction(self.sync_action)
-        self.sync_indicator.button.setText(self.tr("Sync"))
         self.statusBar().addPermanentWidget(self.sync_indicator)
         self.consultant_label = QLabel()
         self.statusBar().addPermanentWidget(self.consultant_label)
@@ -479,6 +483,7 @@ class MainWindow(QMainWindow):
         self._writable = writable
         self.panel.set_writable(writable)
         self.sync_action.setEnabled(writable and self._sync_job is None)
+        self.session_actions.update()  # what the selected row allows
         self._gate_session_actions()
         self._update_timer_widgets()
 
@@ -686,8 +691,8 @@ class MainWindow(QMainWindow):
             self._sync_job = None
             self.sync_indicator.hide_progress()
             self.sync_action.setEnabled(self._writable)
-            if outcome.error:
-                self.show_message(self.tr("Sync failed: {0}").format(outcome.error), "error")
+            if outcome.error:  # the indicator shows it in red, and all of it in its tooltip
+                self.show_message("")
             elif outcome.sent and not outcome.cancelled:
                 self.show_message(
                     self.tr("Synced: {0} session(s) and {1} ticket event(s) sent; {2} pending").format(

@@ -220,6 +220,7 @@ class SessionsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole and not synced:
             font = QFont()
             font.setBold(True)
+            font.setPointSizeF(font.pointSizeF() * 1.4)  # a dot must be seen
             return font
         return None
 
