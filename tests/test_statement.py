@@ -234,3 +234,13 @@ def test_the_yearly_adjustment_adds_versions_and_never_rewrites(billing: Cli) ->
 def test_formula_injection_is_neutralised(text: str) -> None:
     assert safe_text(text) == "'" + text
     assert safe_text("ACME") == "ACME" and safe_text("1-2") == "1-2"
+
+
+def test_held_reasons_are_in_portuguese_in_the_spreadsheets() -> None:
+    from tracker.export import reason_pt
+
+    assert reason_pt("no term acceptance recorded; record it with tracker ticket accept-term") == (
+        "sem aceite do termo registrado (registre com tracker ticket accept-term)")
+    assert reason_pt("no support rate in force on 2026-11-03; set one with tracker rates set") == (
+        "nenhuma tarifa de suporte vigente em 03/11/2026 (cadastre com tracker rates set)")
+    assert reason_pt("something else") == "something else"

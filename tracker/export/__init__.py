@@ -55,3 +55,25 @@ def line_dict(line: Line) -> dict[str, Any]:
         "policy_version": line.policy_version,
         **({"accounting": line.accounting} if line.accounting else {}),
     }
+
+
+def reason_pt(reason: str) -> str:
+    """A held line's reason in Portuguese, for the pt-BR CSV and XLSX."""
+    import re
+
+    out = []
+    for part in filter(None, (p.strip() for p in reason.split(";"))):
+        if part.startswith("no term acceptance recorded"):
+            out.append("sem aceite do termo registrado (registre com tracker ticket accept-term)")
+            continue
+        m = re.match(r"no (\w+) rate in force on (\d{4})-(\d{2})-(\d{2})", part)
+        if m:
+            kind = {"technical": "técnica", "support": "de suporte"}.get(m[1], m[1])
+            out.append(
+                f"nenhuma tarifa {kind} vigente em {m[4]}/{m[3]}/{m[2]} (cadastre com tracker rates set)"
+            )
+            continue
+        if part.startswith("set one with") or part.startswith("record it with"):
+            continue
+        out.append(part)
+    return "; ".join(out)

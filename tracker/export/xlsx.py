@@ -10,7 +10,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from tracker.billing import Line
-from tracker.export import COLUMNS
+from tracker.export import COLUMNS, reason_pt
 from tracker.export.csv_pt import safe_text
 from tracker.statement import Statement
 
@@ -37,6 +37,7 @@ def _cell_value(line: Line, key: str) -> object:
         "bill_to_kind": "unidade" if line.bill_to_kind == "unit" else "cliente",
         "waived": "sim" if line.waived else "não",
         "held": "sim" if line.held else "não",
+        "held_reason": reason_pt(line.held_reason),
     }.get(key, getattr(line, key))
     if isinstance(value, Decimal):
         return float(value)  # a numeric cell; the value has two decimals exactly
