@@ -111,6 +111,8 @@ class MainWindow(QMainWindow):
         self._sync_job: SyncJob | None = None
         self._status_running = False
         self._status_again = False
+        self._role = ""
+        self._role_windows: dict[str, QWidget] = {}  # open review, billing and rates windows
         self._running_customer = ""
         self._day: date | None = None
         self._version = -1
@@ -275,6 +277,64 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
         session_menu = self.menuBar().addMenu(self.tr("&Session"))
         session_menu.addActions(self.session_actions.actions)
+        # Shown by role (tracker config set role ...); the windows load only when opened.
+        self.review_menu = self.menuBar().addMenu(self.tr("&Review"))
+        self.review_action = QAction(self.tr("&Day review…"), self)
+        self.review_action.triggered.connect(lambda: self.open_role_window("review"))
+        self.review_menu.addAction(self.review_action)
+        self.billing_menu = self.menuBar().addMenu(self.tr("&Billing"))
+        self.billing_action = QAction(self.tr("&Monthly statement…"), self)
+        self.billing_action.triggered.connect(lambda: self.open_role_window("billing"))
+        self.rates_action = QAction(self.tr("Hourly &rates…"), self)
+        self.rates_action.triggered.connect(lambda: self.open_role_window("rates"))
+        self.billing_menu.addActions([self.billing_action, self.rates_action])
+        self._show_role_menus()
+
+    def _show_role_menus(self) -> None:
+        """The Review menu for a lead, Billing for billing; read again on every reload."""
+        try:
+            role = self.tracker.settings.get("role")
+        except TrackerError:
+            return
+        if role == self._role:
+            return
+        self._role = role
+        self.review_menu.menuAction().setVisible(role == "lead")
+        self.billing_menu.menuAction().setVisible(role == "billing")
+
+    def open_role_window(self, which: str) -> QWidget | None:
+        """The review, billing or rates window, made on first use and raised after that."""
+        window = self._role_windows.get(which)
+        if window is None:
+            try:
+                window = self._make_role_window(which)
+            except ImportError as exc:  # installed without that window
+                self.show_message(self.tr("This window is not available: {0}").format(exc), "error")
+                return None
+            except TrackerError as exc:
+                self.show_message(str(exc), "error")
+                return None
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.destroyed.connect(lambda *_: self._role_windows.pop(which, None))
+            self._role_windows[which] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def _make_role_window(self, which: str) -> QWidget:
+        # Imported here: the main window starts (and works) without them.
+        if which == "review":
+            from ui.review_window import ReviewWindow
+
+            return ReviewWindow(self.tracker, self)
+        if which == "billing":
+            from ui.billing_window import BillingWindow
+
+            return BillingWindow(self.tracker, self)
+        from ui.rates_dialog import RatesDialog
+
+        return RatesDialog(self.tracker, self)
 
     # ----- data --------------------------------------------------------------------------
 
@@ -294,6 +354,7 @@ class MainWindow(QMainWindow):
             self._running_customer = tickets[0].customer if timer and tickets else ""
             self.panel.reload_tickets(tickets)
             self._show_review()
+            self._show_role_menus()
         except TrackerError as exc:
             self.show_message(str(exc), "error")
         self.request_status()
@@ -769,6 +830,8 @@ class MainWindow(QMainWindow):
         """
         if self._shut:
             return
+        for window in list(self._role_windows.values()):
+            window.close()  # each finishes its own work first
         self.tick_timer.stop()
         self.poll_timer.stop()
         self.heartbeat_timer.stop()

@@ -292,3 +292,30 @@ def test_damage_found_by_the_startup_check_keeps_writes_off_and_offers_the_backu
         w.close()
         w.tracker.store.close()
         store.close()
+
+
+def test_the_review_and_billing_menus_follow_the_role(
+    window: MainWindow, app: Tracker, qtbot: Any, home: Path, clock: FixedClock
+) -> None:
+    assert window.review_menu.menuAction().isVisible() is False
+    assert window.billing_menu.menuAction().isVisible() is False
+    with open_store(home) as other:  # as `tracker config set role lead` does
+        Tracker(other, clock, home).settings.set("role", "lead")
+    window.poll()
+    assert window.review_menu.menuAction().isVisible()
+    assert not window.billing_menu.menuAction().isVisible()
+    window.review_action.trigger()
+    review = window.open_role_window("review")
+    assert type(review).__name__ == "ReviewWindow" and review.isVisible()
+    assert window.open_role_window("review") is review  # raised, not made twice
+
+    app.settings.set("role", "billing")
+    window.reload()
+    assert not window.review_menu.menuAction().isVisible()
+    assert window.billing_menu.menuAction().isVisible()
+    window.rates_action.trigger()
+    rates = window.open_role_window("rates")
+    assert type(rates).__name__ == "RatesDialog" and rates.isVisible()
+    window.billing_action.trigger()
+    billing = window.open_role_window("billing")
+    assert type(billing).__name__ == "BillingWindow" and billing.isVisible()
