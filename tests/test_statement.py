@@ -185,6 +185,13 @@ def test_the_xlsx_has_numbers_a_sheet_per_party_and_totals(billing: Cli, tmp_pat
     assert isinstance(ws.cell(2, minutes_col).value, int)
     assert ws.cell(ws.max_row, 1).value == "TOTAL (sem retidos)"
     assert ws.cell(ws.max_row, amount_col).value == pytest.approx(sum(values[:-1]))
+    injected = wb[wb.sheetnames[1]] if wb.sheetnames[1].startswith("=") else None
+    for sheet in wb.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.value == '=HYPERLINK("x")':
+                    injected = cell
+    assert injected is not None and injected.data_type == "s" and injected.quotePrefix  # text, never a formula
     summary = wb["Resumo"]
     assert summary.cell(summary.max_row, 1).value == "TOTAL"
     assert summary.cell(summary.max_row, 5).value == pytest.approx(560.0)

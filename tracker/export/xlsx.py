@@ -8,12 +8,14 @@ from typing import BinaryIO
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from tracker.billing import Line
 from tracker.export import COLUMNS, reason_pt
-from tracker.export.csv_pt import safe_text
+from tracker.export.csv_pt import DANGEROUS
 from tracker.statement import Statement
 
+KIND_PT = {"customer": "cliente", "unit": "unidade"}
 MONEY_FORMAT = '"R$" #,##0.00'
 INT_FORMAT = "#,##0"
 HELD_FILL = PatternFill("solid", fgColor="FFF2CC")
@@ -41,9 +43,17 @@ def _cell_value(line: Line, key: str) -> object:
     }.get(key, getattr(line, key))
     if isinstance(value, Decimal):
         return float(value)  # a numeric cell; the value has two decimals exactly
-    if isinstance(value, str):
-        return safe_text(value)
     return value
+
+
+def _protect(ws: Worksheet) -> None:
+    """Text that starts like a formula stays text (formula injection): a string cell with
+    Excel's quote prefix, shown as typed and never evaluated."""
+    for row in ws.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith(DANGEROUS):
+                cell.data_type = "s"
+                cell.quotePrefix = True
 
 
 def write_xlsx(st: Statement, out: BinaryIO) -> None:
@@ -58,8 +68,8 @@ def write_xlsx(st: Statement, out: BinaryIO) -> None:
     for party in st.totals:
         summary.append(
             [
-                safe_text(party.bill_to),
-                party.bill_to_kind,
+                party.bill_to,
+                KIND_PT[party.bill_to_kind],
                 party.lines,
                 party.billable_minutes,
                 float(party.amount),
@@ -79,6 +89,9 @@ def write_xlsx(st: Statement, out: BinaryIO) -> None:
     summary.cell(summary.max_row, 5).number_format = MONEY_FORMAT
     for cell in summary[summary.max_row]:
         cell.font = Font(bold=True)
+    for letter, width in zip("ABCDE", (34, 18, 10, 20, 16), strict=True):
+        summary.column_dimensions[letter].width = width
+    _protect(summary)
 
     parties: dict[tuple[str, str], list[Line]] = {}
     for line in st.lines:
@@ -111,4 +124,5 @@ def write_xlsx(st: Statement, out: BinaryIO) -> None:
         for col, (_, heading) in enumerate(COLUMNS, start=1):
             ws.column_dimensions[get_column_letter(col)].width = max(12, min(40, len(heading) + 4))
         ws.freeze_panes = "A2"
+        _protect(ws)
     wb.save(out)
