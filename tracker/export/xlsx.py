@@ -8,10 +8,11 @@ from typing import BinaryIO
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 from tracker.billing import Line
 from tracker.export import COLUMNS, reason_pt
+from openpyxl.worksheet.worksheet import Worksheet
+
 from tracker.export.csv_pt import DANGEROUS
 from tracker.statement import Statement
 
@@ -89,8 +90,8 @@ def write_xlsx(st: Statement, out: BinaryIO) -> None:
     summary.cell(summary.max_row, 5).number_format = MONEY_FORMAT
     for cell in summary[summary.max_row]:
         cell.font = Font(bold=True)
-    for letter, width in zip("ABCDE", (34, 18, 10, 20, 16), strict=True):
-        summary.column_dimensions[letter].width = width
+    for col, width in zip("ABCDE", (34, 18, 10, 20, 16), strict=True):
+        summary.column_dimensions[col].width = width
     _protect(summary)
 
     parties: dict[tuple[str, str], list[Line]] = {}
@@ -122,7 +123,12 @@ def write_xlsx(st: Statement, out: BinaryIO) -> None:
         for cell in ws[ws.max_row]:
             cell.font = Font(bold=True)
         for col, (_, heading) in enumerate(COLUMNS, start=1):
-            ws.column_dimensions[get_column_letter(col)].width = max(12, min(40, len(heading) + 4))
+            longest = max(
+                (len(str(c.value)) for c in ws[get_column_letter(col)] if c.value is not None), default=0
+            )
+            ws.column_dimensions[get_column_letter(col)].width = max(
+                10, min(48, max(longest, len(heading)) + 2)
+            )
         ws.freeze_panes = "A2"
         _protect(ws)
     wb.save(out)
