@@ -8,11 +8,10 @@ from typing import BinaryIO
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from tracker.billing import Line
 from tracker.export import COLUMNS, reason_pt
-from openpyxl.worksheet.worksheet import Worksheet
-
 from tracker.export.csv_pt import DANGEROUS
 from tracker.statement import Statement
 
