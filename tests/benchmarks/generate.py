@@ -6,12 +6,22 @@ Deterministic for a given seed and parameters.  The history ends on the fixed ``
 (default 2026-11-03 20:00 in America/Sao_Paulo) and reaches back as many working days
 as it takes: every consultant works Monday to Friday, 8 h a day with a lunch break,
 3-8 sessions a day of 5 min to 2 h with gaps between them, on a few tickets at a time
-(7-8 digit numbers, technical, support or standard, Brazilian customers).  Times carry
+(7-8 digit numbers, technical, support or standard, Brazilian customers), each worked on
+for 3-60 sessions over 3-60 days, now and then by a colleague too.  Times carry
 the real America/Sao_Paulo offset of their day (-03:00; -02:00 in the old summer time).
 
 Each ticket line comes before the first session that uses it, as the importer wants.
-Besides FILE it writes FILE.meta.json: the consultants, and a consultant, ticket and day
-that a benchmark can use (the first consultant's last working day).
+Besides FILE it writes FILE.meta.json: the consultants, a consultant, ticket and day
+that a benchmark can use (the first consultant's last working day), ``lead_day`` (a
+recent weekday with as many consultants at work as any, for a lead's review) and
+``bill_month`` (the last whole month before ``--now``).
+
+With ``--finalize`` it also writes FILE.finalize.jsonl, one ``{"ticket", "at"}`` a line:
+the import format has no finalization record, so this is the plan a benchmark carries
+out through the service (``tracker finalize``).  A ticket is finalized 0-4 days after its
+last session, late in the afternoon, unless that falls within 3 days of ``now`` (still
+open then).  The plan comes from its own seeded generator, so the history is the same
+with or without it.
 """
 
 from __future__ import annotations
@@ -159,12 +169,38 @@ def day_layout(count: int, rng: Random) -> list[tuple[int, int]]:
     return out
 
 
+def finalize_plan(last_use: dict[str, date], now_dt: datetime, seed: int) -> list[tuple[str, str]]:
+    """(ticket, finalization time with offset), in time order: see the module's docstring."""
+    rng = Random(seed + 1)
+    open_after = now_dt.date() - timedelta(days=3)
+    plan = []
+    for number, last in last_use.items():
+        if last > open_after:
+            continue
+        day = last + timedelta(days=rng.randint(0, 4))
+        while day.weekday() >= 5:
+            day += timedelta(days=1)
+        at = datetime(day.year, day.month, day.day, 16 + rng.randint(0, 2), rng.randrange(60), tzinfo=ZONE)
+        at = min(at, now_dt)
+        plan.append((at.isoformat(), number))
+    plan.sort()
+    return [(number, at) for at, number in plan]
+
+
+def pick_lead_day(plan: list[tuple[date, list[int]]], look_back: int = 15) -> str:
+    """A recent weekday with as many consultants at work as any (the latest such)."""
+    recent = plan[-look_back:]
+    best = max(sum(1 for c in counts if c) for _, counts in recent)
+    return [d for d, counts in recent if sum(1 for c in counts if c) == best][-1].isoformat()
+
+
 def generate(
     out: Path,
     sessions: int,
     consultants: int = 50,
     seed: int = 20261103,
     now: str = DEFAULT_NOW,
+    finalize: bool = False,
 ) -> dict[str, object]:
     rng = Random(seed)
     now_dt = datetime.fromisoformat(now).astimezone(ZONE)
@@ -177,9 +213,11 @@ def generate(
     plan = plan_days(sessions, consultants, last_day, rng)
 
     next_number = 9_600_000 + rng.randrange(100_000)
-    pools: list[list[list[object]]] = [[] for _ in logins]  # per consultant: [number, sessions left]
+    # Per consultant: [number, sessions left, last day]; a ticket is done when either runs out.
+    pools: list[list[list[object]]] = [[] for _ in logins]
     recent: list[str] = []  # tickets anyone may pick up (shared work)
     bench: dict[str, str] = {}
+    last_use: dict[str, date] = {}  # ticket -> day of its latest session
     written = tickets = 0
     getrandbits = rng.getrandbits
     rand = rng.random
@@ -193,6 +231,8 @@ def generate(
                 if not count:
                     continue
                 pool = pools[ci]
+                if pool:
+                    pool[:] = [e for e in pool if e[2] >= day]  # type: ignore[operator]
                 who = quoted_logins[ci]
                 lines = []
                 for start, end in day_layout(count, rng):
@@ -200,7 +240,11 @@ def generate(
                     if len(pool) >= 2 and rand() < 0.93:
                         entry = pool[0] if rand() < 0.6 else pool[rng.randrange(len(pool))]
                     elif recent and rand() < 0.15:
-                        entry = [recent[rng.randrange(len(recent))], rng.randint(1, 6)]
+                        entry = [
+                            recent[rng.randrange(len(recent))],
+                            rng.randint(1, 6),
+                            day + timedelta(days=rng.randint(0, 10)),
+                        ]
                         pool.append(entry)
                     else:
                         next_number += rng.randint(1, 60)
@@ -220,13 +264,14 @@ def generate(
                             record["term_ref"] = f"TA-{number}"
                         write(json.dumps(record, ensure_ascii=False) + "\n")
                         tickets += 1
-                        entry = [number, rng.randint(3, 60)]
+                        entry = [number, rng.randint(3, 60), day + timedelta(days=rng.randint(3, 60))]
                         pool.insert(0, entry)
                         recent.append(number)
                         if len(recent) > 400:
                             del recent[:200]
                     entry[1] = int(entry[1]) - 1  # type: ignore[call-overload]
                     number = str(entry[0])
+                    last_use[number] = day
                     if int(entry[1]) <= 0:  # type: ignore[call-overload]
                         pool.remove(entry)
                     sid = str(uuid.UUID(int=getrandbits(128), version=4))
@@ -241,6 +286,8 @@ def generate(
                         bench = {"consultant": logins[0], "ticket": number, "day": day_text}
                 write("".join(lines))
                 written += len(lines)
+    first_of_month = now_dt.date().replace(day=1)
+    bill_month = (first_of_month - timedelta(days=1)).strftime("%Y-%m")
     meta: dict[str, object] = {
         "sessions": written,
         "tickets": tickets,
@@ -250,7 +297,15 @@ def generate(
         "now": now,
         "seed": seed,
         "bench": bench,
+        "lead_day": pick_lead_day(plan),
+        "bill_month": bill_month,
     }
+    if finalize:
+        final = finalize_plan(last_use, now_dt, seed)
+        with open(str(out) + ".finalize.jsonl", "w", encoding="utf-8") as fh:
+            fh.writelines(json.dumps({"ticket": t, "at": at}) + "\n" for t, at in final)
+        meta["finalized"] = len(final)
+        meta["finalized_in_bill_month"] = sum(1 for _, at in final if at[:7] == bill_month)
     Path(str(out) + ".meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     return meta
 
@@ -262,10 +317,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--consultants", type=int, default=50)
     p.add_argument("--seed", type=int, default=20261103)
     p.add_argument("--now", default=DEFAULT_NOW, help="ISO time with offset; the history ends before it")
+    p.add_argument(
+        "--finalize", action="store_true", help="also write FILE.finalize.jsonl, a finalization plan"
+    )
     args = p.parse_args(argv)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
-    meta = generate(args.out, args.sessions, args.consultants, args.seed, args.now)
+    meta = generate(args.out, args.sessions, args.consultants, args.seed, args.now, args.finalize)
     print(
         f"wrote {meta['sessions']} sessions and {meta['tickets']} tickets of {args.consultants} consultants "
         f"({meta['first_day']} .. {meta['last_day']}) to {args.out} in {time.perf_counter() - t0:.1f} s",
