@@ -399,6 +399,8 @@ class MainWindow(QMainWindow):
             return
         if version != self._version:
             self.reload()
+            if self._live and self._sync_job is None:  # a sync changes no ticket
+                self.panel.fetch_tickets()  # a ticket the CLI added or finalized
 
     def tick(self) -> None:
         """Once a second: elapsed time, the running row, the total and the title."""
@@ -693,11 +695,14 @@ class MainWindow(QMainWindow):
         """
         if self._shut or not self._live or not self._writable or self._sync_job is not None:
             return
+        from tracker.paths import default_export_dir
+
         try:
             folder = Path(self.tracker.settings.get("export-dir"))
         except TrackerError:
             return
-        if folder.is_dir():
+        # The embedded local folder is made on first use; a share must be mounted.
+        if folder.is_dir() or folder == default_export_dir(self.tracker.home):
             self._start_sync(auto=True)
 
     def _start_sync(self, auto: bool) -> None:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from tests.conftest import NOW, Cli
 from tracker import backup
@@ -25,6 +28,14 @@ from ui.ticket_panel import RECENT_LIMIT
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 WAIT = 15_000
+
+
+def _shot(window: MainWindow, name: str, tmp_path: Path, height: int = 560) -> None:
+    """A picture of the window: into docs/ with TRACKER_SCREENSHOTS=1, else a temp file."""
+    window.resize(980, height)
+    QApplication.processEvents()
+    target = DOCS / name if os.environ.get("TRACKER_SCREENSHOTS") else tmp_path / name
+    assert window.grab().save(str(target))
 
 
 def _work(app: Tracker, share: Path) -> None:
@@ -92,9 +103,7 @@ def test_a_missing_export_folder_shows_the_error_in_red_and_keeps_everything_pen
     assert indicator.state_label.text() == "Never synced · 3 pending"
     assert _marks(window) == [("•", "not yet in the central export")] * 2
     assert window.sync_action.isEnabled()
-    if DOCS.is_dir():
-        window.resize(980, 560)
-        window.grab().save(str(DOCS / "screenshot-sync-error.png"))
+    _shot(window, "screenshot-sync-error.png", tmp_path)
 
 
 def test_the_automatic_sync_starts_once_the_export_folder_appears(
@@ -104,9 +113,7 @@ def test_the_automatic_sync_starts_once_the_export_folder_appears(
     _work(app, share)
     window.reload()
     _status(window, qtbot)
-    if DOCS.is_dir():
-        window.resize(980, 560)
-        window.grab().save(str(DOCS / "screenshot-sync.png"))
+    _shot(window, "screenshot-sync.png", tmp_path)
     window.auto_sync_tick()  # the folder is not there: nothing starts
     assert window.sync_action.isEnabled()
 
@@ -132,7 +139,7 @@ def test_a_day_returned_by_a_lead_shows_in_a_banner_after_the_next_sync(
     share = tmp_path / "share"
     share.mkdir()
     _work(app, share)
-    lead = Cli(tmp_path / "lead", now="2026-11-03T17:40:00-03:00")
+    lead = Cli(tmp_path / "lead", now="2026-11-03T14:40:00-03:00")
     with open_store(lead.home) as s:
         settings = Tracker(s, FixedClock(NOW, "America/Sao_Paulo"), lead.home).settings
         for key, value in (("consultant", "carla.lead"), ("export-dir", str(share)), ("role", "lead")):
@@ -150,11 +157,9 @@ def test_a_day_returned_by_a_lead_shows_in_a_banner_after_the_next_sync(
 
     _sync(window, qtbot, click)
     assert window.banner.isVisible() and window.banner.decision == "return"
-    assert window.banner.label.text() == f"Day returned by carla.lead on 03/11/2026 17:40: {comment}"
+    assert window.banner.label.text() == f"Day returned by carla.lead on 03/11/2026 14:40: {comment}"
     assert window.banner.geometry().bottom() < window.table.geometry().top()
-    if DOCS.is_dir():
-        window.resize(980, 600)
-        window.grab().save(str(DOCS / "screenshot-returned-day.png"))
+    _shot(window, "screenshot-returned-day.png", tmp_path, height=600)
 
 
 def test_an_approved_day_is_a_quiet_note(qtbot: Any) -> None:
@@ -319,3 +324,43 @@ def test_the_review_and_billing_menus_follow_the_role(
     window.billing_action.trigger()
     billing = window.open_role_window("billing")
     assert type(billing).__name__ == "BillingWindow" and billing.isVisible()
+
+
+def test_screenshot_of_a_day_partly_sent(
+    window: MainWindow,
+    app: Tracker,
+    clock: FixedClock,
+    tmp_path: Path,
+    qtbot: Any,
+    click: Callable[[Any], None],
+) -> None:
+    share = tmp_path / "share"
+    share.mkdir()
+    app.settings.set("export-dir", str(share))
+    app.add_ticket(
+        "12345678", "Padaria Pão Quente Ltda", "technical", product="Protheus", term_accepted="2026-11-01"
+    )
+    app.add_ticket("7654321", "Supermercado Bom Preço", "support", term_accepted="2026-10-20")
+    app.add_ticket("2233445", "Transportes Rio Claro", "standard")
+    clock.set(datetime.fromisoformat("2026-11-03T12:00:00-03:00"))
+    app.add_session(
+        "12345678", "2026-11-03T08:05:00", "2026-11-03T09:17:30", note="Ajuste de parâmetros do MATA410"
+    )
+    app.add_session("7654321", "2026-11-03T09:30:00", "2026-11-03T10:02:10", note="Erro na geração do SPED")
+    app.add_session("2233445", "2026-11-03T10:40:00", "2026-11-03T11:10:45")
+    window.reload()
+    _sync(window, qtbot, click)
+    clock.set(datetime.fromisoformat("2026-11-03T14:20:00-03:00"))
+    app.add_session(
+        "12345678", "2026-11-03T13:00:00", "2026-11-03T13:48:05", note="Treinamento rotina de faturamento"
+    )
+    window.panel.select("12345678")
+    window.note_edit.setText("Virada de versão")
+    click(window.start_button)
+    clock.set(datetime.fromisoformat("2026-11-03T15:02:17-03:00"))
+    window.tick()
+    _status(window, qtbot, "Last sync 03/11/2026 12:00 · 1 pending")
+    assert [m for m, _ in _marks(window)] == ["✓", "✓", "✓", "•", ""]
+    window.table.clearSelection()
+    window.statusBar().clearMessage()
+    _shot(window, "screenshot-main.png", tmp_path, height=660)
