@@ -324,17 +324,21 @@ class MainWindow(QMainWindow):
 
     def _make_role_window(self, which: str) -> QWidget:
         # Imported here: the main window starts (and works) without them.
+        made: QWidget
         if which == "review":
             from ui.review_window import ReviewWindow
 
-            return ReviewWindow(self.tracker, self)
+            made = ReviewWindow(self.tracker, self)
+            return made
         if which == "billing":
             from ui.billing_window import BillingWindow
 
-            return BillingWindow(self.tracker, self)
+            made = BillingWindow(self.tracker, self)
+            return made
         from ui.rates_dialog import RatesDialog
 
-        return RatesDialog(self.tracker, self)
+        made = RatesDialog(self.tracker, self)
+        return made
 
     # ----- data --------------------------------------------------------------------------
 

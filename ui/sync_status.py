@@ -64,7 +64,7 @@ class SyncIndicator(QWidget):
         self.last_sync = when_text(status.get("last_sync"))
         self.error = str(status.get("last_error") or "")
         last = self.tr("Last sync {0}").format(self.last_sync) if self.last_sync else self.tr("Never synced")
-        self.state_label.setText(self.tr("{0} · {1} pending").format(last, f"{self.pending:n}"))
+        self.state_label.setText(self.tr("{0} · {1} pending").format(last, str(self.pending)))
         self.state_label.setStyleSheet(PENDING_STYLE if self.pending and not self.last_sync else "")
         parts = [
             self.tr("{0} session(s)").format(counts.get("sessions", 0)),
