@@ -84,6 +84,7 @@ class Flag(StrEnum):
     ACROSS_MIDNIGHT = "across_midnight"  # ends on a later day, in its own zone
     SLEEP_GAP = "sleep_gap"  # the machine slept (no heartbeat) while it ran
     CLOCK_JUMP = "clock_jump"  # the wall clock went backwards, or a start in the future
+    IDLE = "idle"  # away from keyboard and mouse while the timer ran, kept as its own session
 
 
 def zone_of(name: str | None, offset_seconds: int) -> ZoneInfo | timezone:

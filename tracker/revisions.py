@@ -326,3 +326,92 @@ def resolve_gap(app: Tracker, choice: str) -> Session | None:
         q.delete_timer(db, timer.consultant)
         q.insert_timer(db, restarted)
     return closed
+
+
+IDLE_CHOICES = ("keep", "discard", "split")
+
+
+def resolve_idle(
+    app: Tracker, choice: str, idle_from: datetime, until: datetime | None = None
+) -> Session | None:
+    """The consultant's answer on coming back to the keyboard: keep, discard or split.
+
+    ``idle_from`` is when the input stopped and ``until`` when it came back (now by
+    default); the window measures both with the idle source and asks on return.
+
+    - keep: nothing changes; the time away was work (a call, a meeting);
+    - discard: the session ends at ``idle_from`` and a new timer on the same ticket
+      starts at ``until``;
+    - split: as discard, and the time away is kept as its own session, flagged ``idle``.
+    Returns the session that was closed, if any.
+    """
+    if choice not in IDLE_CHOICES:
+        raise BadInput("choice", f"'{choice}' is not a choice; use keep, discard or split")
+    timer = app.running()
+    if timer is None:
+        raise BadInput("choice", "no timer is running")
+    now = app.now()
+    for name, value in (("idle-from", idle_from), ("until", until)):
+        if value is not None and value.tzinfo is None:
+            raise BadInput(name, "needs a time zone")
+    start_ts, now_ts = to_ts(timer.start), to_ts(now)
+    away_ts = to_ts(idle_from)
+    back_ts = now_ts if until is None else to_ts(until)
+    if back_ts > now_ts:
+        raise BadInput("until", f"{iso(until or now)} is in the future")
+    if away_ts < start_ts:
+        raise BadInput("idle-from", f"{iso(idle_from)} is before the timer started ({iso(timer.start)})")
+    # A session lasts at least a second, as when a sleep gap is cut.
+    cut_ts = max(away_ts, start_ts + 1)
+    if cut_ts >= back_ts:
+        returned = iso(from_ts(back_ts, UTC))
+        raise BadInput("idle-from", f"{iso(idle_from)} is not before the return, {returned}")
+    if choice == "keep":
+        return None
+    tz = zone_of(timer.zone, offset_seconds(timer.start))
+    closed = Session(
+        uuid=timer.uuid,
+        ticket=timer.ticket,
+        consultant=timer.consultant,
+        type=timer.type,
+        start=from_ts(start_ts, tz),
+        end=from_ts(cut_ts, tz),
+        zone=timer.zone,
+        note=timer.note,
+        source="timer",
+        flags=timer.flags,
+    )
+    machine = zone_of(app.clock.zone(), offset_seconds(now))
+    back = from_ts(back_ts, machine)
+    restarted = RunningTimer(
+        consultant=timer.consultant,
+        ticket=timer.ticket,
+        type=app.ticket(timer.ticket).type_at(back),
+        start=back,
+        zone=app.clock.zone(),
+        uuid=str(uuidlib.uuid4()),
+        note=timer.note,
+        heartbeat=now,
+    )
+    with app.store.atomic() as db:
+        q.insert_session(db, closed, created_ts=now_ts)
+        if choice == "split":
+            q.insert_session(
+                db,
+                Session(
+                    uuid=str(uuidlib.uuid4()),
+                    ticket=timer.ticket,
+                    consultant=timer.consultant,
+                    type=timer.type,
+                    start=from_ts(cut_ts, tz),
+                    end=from_ts(back_ts, tz),
+                    zone=timer.zone,
+                    note="idle",
+                    source="idle",
+                    flags=(Flag.IDLE.value,),
+                ),
+                created_ts=now_ts,
+            )
+        q.delete_timer(db, timer.consultant)
+        q.insert_timer(db, restarted)
+    return closed

@@ -281,6 +281,20 @@ class Tracker:
     def list_tickets(self, open_only: bool = False) -> list[Ticket]:
         return q.list_tickets(self.store, open_only)
 
+    def recent_tickets(self, limit: int = 5) -> list[Ticket]:
+        """Open tickets to start again: the running one, then by your latest session.
+
+        When you have worked on fewer than ``limit``, the newest open tickets fill in.
+        """
+        if limit < 1:
+            raise BadInput("limit", f"{limit} is not a number of tickets; use 1 or more")
+        timer = self.running()
+        numbers: dict[str, None] = dict.fromkeys([timer.ticket] if timer else [])
+        numbers.update(dict.fromkeys(q.recently_worked_open_tickets(self.store, self.consultant, limit)))
+        if len(numbers) < limit:
+            numbers.update(dict.fromkeys(q.newest_open_tickets(self.store, limit + len(numbers))))
+        return q.tickets_by_number(self.store, list(numbers)[:limit])
+
     def accept_term(self, number: str, when: str | date, ref: str = "") -> Ticket:
         ticket = self.ticket(number)
         accepted = when if isinstance(when, date) else parse_date(when, "date")
@@ -538,6 +552,12 @@ class Tracker:
 
         return revisions.resolve_gap(self, choice)
 
+    def resolve_idle(self, choice: str, idle_from: datetime, until: datetime | None = None) -> Session | None:
+        """keep, discard or split the time away from the keyboard; see tracker.revisions.resolve_idle."""
+        from tracker import revisions
+
+        return revisions.resolve_idle(self, choice, idle_from, until)
+
     # ----- changing stored sessions (tracker/revisions.py) -------------------------
 
     def get_session(self, uuid: str) -> Session:
@@ -604,6 +624,22 @@ class Tracker:
             "last_error": st.get("last-error") or None,
             "target": self.settings.get("export-dir"),
         }
+
+    def oldest_unsynced(self) -> datetime | None:
+        """Since when sessions have waited for the central export, for the reminder.
+
+        The oldest pending session's recording time, but never before the last sync
+        that went through: a session edited since then has waited only since then.
+        """
+        from tracker.sync.sender import state
+
+        ts = q.oldest_pending_created_ts(self.store)
+        if ts is None:
+            return None
+        last = state(self).get("last-sync")
+        if last:
+            ts = max(ts, to_ts(datetime.fromisoformat(last)))
+        return from_ts(ts, zone(self.clock.zone()))
 
     def central_reader(self, target: SyncTarget | None = None) -> CentralReader:
         """A reader of every consultant's batches, with its cache in this data folder."""

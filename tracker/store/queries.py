@@ -138,6 +138,47 @@ def list_tickets(store: Store, open_only: bool) -> list[Ticket]:
     return [ticket_from_row(r) for r in rows]
 
 
+def recently_worked_open_tickets(store: Store, consultant: str, limit: int, scan: int = 5000) -> list[str]:
+    """Open tickets by the consultant's latest session on them, newest first.
+
+    It walks the ``sessions_day`` index backwards and stops at ``limit`` tickets, or
+    after ``scan`` sessions, so a history of a million sessions costs the same as a week.
+    """
+    cursor = store.conn.execute(
+        "SELECT s.ticket FROM sessions AS s JOIN tickets AS t ON t.number = s.ticket "
+        "WHERE s.consultant = ? AND s.deleted = 0 AND t.finalized_ts IS NULL "
+        "ORDER BY s.local_day DESC, s.start_ts DESC LIMIT ?",
+        (consultant, scan),
+    )
+    found: dict[str, None] = {}
+    try:
+        for row in cursor:
+            found[row[0]] = None
+            if len(found) >= limit:
+                break
+    finally:
+        cursor.close()
+    return list(found)
+
+
+def newest_open_tickets(store: Store, limit: int) -> list[str]:
+    rows = store.all(
+        "SELECT number FROM tickets WHERE finalized_ts IS NULL ORDER BY created_ts DESC, number LIMIT ?",
+        (limit,),
+    )
+    return [r["number"] for r in rows]
+
+
+def tickets_by_number(store: Store, numbers: list[str]) -> list[Ticket]:
+    """The tickets (without their defects), in the order of ``numbers``."""
+    if not numbers:
+        return []
+    marks = ",".join("?" * len(numbers))
+    rows = store.all(f"SELECT {TICKET_COLUMNS} FROM tickets WHERE number IN ({marks})", numbers)
+    by_number = {r["number"]: ticket_from_row(r) for r in rows}
+    return [by_number[n] for n in numbers if n in by_number]
+
+
 def insert_ticket(db: Any, fields: dict[str, Any], created_ts: int, created_by: str) -> None:
     row = dict(fields, created_ts=created_ts, created_by=created_by)
     names = ", ".join(row)
@@ -341,6 +382,15 @@ def sessions_of_ticket(store: Store, number: str) -> list[Session]:
         (number,),
     )
     return [session_from_row(r) for r in rows]
+
+
+def oldest_pending_created_ts(store: Store) -> int | None:
+    """When the oldest session still waiting for the central export was recorded."""
+    row = store.one(
+        "SELECT min(created_ts) AS ts FROM sessions "
+        "WHERE synced = 0 AND NOT (deleted = 1 AND sent_revision = 0)"
+    )
+    return None if row is None or row["ts"] is None else int(row["ts"])
 
 
 def ticket_totals(store: Store, number: str) -> dict[str, int]:

@@ -1,0 +1,208 @@
+"""Time away from the keyboard while a timer runs: noticed while away, asked about on return.
+
+The watcher reads an injected :class:`tracker.idle.IdleSource` every 30 seconds.  Once
+the idle time passes the 'idle-minutes' setting it remembers when the input stopped;
+when input comes back it asks the consultant (the same three choices as after a sleep
+gap) and stores the answer with :meth:`Tracker.resolve_idle`.  A source that is not
+available (macOS, Wayland) means it never asks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.errors import TrackerError
+from tracker.idle import IdleSource
+from tracker.service import Tracker
+from ui.fmt import duration_text
+
+POLL_MS = 30_000
+BACK_SECONDS = 60  # input within the last minute: the consultant is back
+CHOICES = ("keep", "discard", "split")
+
+
+class IdleDialog(QDialog):
+    """Three buttons, one per choice; closing it keeps the time."""
+
+    def __init__(self, parent: QWidget | None, ticket: str, since: datetime, until: datetime) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Were you working while away?"))
+        self.choice: str | None = None
+        until = until.astimezone(since.tzinfo)
+        seconds = int(until.timestamp()) - int(since.timestamp())
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        icon = QLabel()
+        icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxQuestion).pixmap(40, 40))
+        top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        self.text = QLabel(
+            self.tr("You were away from {0} to {1} while the timer on {2} ran ({3}).").format(
+                since.strftime("%H:%M"), until.strftime("%H:%M"), ticket, duration_text(seconds)
+            )
+        )
+        bold = self.text.font()
+        bold.setBold(True)
+        self.text.setFont(bold)
+        self.details = QLabel(
+            self.tr(
+                "Keep the time: it was work (a call, a meeting); nothing changes.\n"
+                "Discard the idle time: the session ends at {0} and a new one starts at {1}.\n"
+                "Split: as Discard, and the time away is kept as its own session, flagged idle."
+            ).format(since.strftime("%H:%M"), until.strftime("%H:%M"))
+        )
+        words = QVBoxLayout()
+        words.setSpacing(10)
+        for label in (self.text, self.details):
+            label.setWordWrap(True)
+            label.setMinimumWidth(540)
+            words.addWidget(label)
+        top.addLayout(words, 1)
+        layout.addLayout(top)
+        self.buttons = QDialogButtonBox()
+        self.keep_button = self._button(
+            self.tr("Keep the time"), "keep", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.discard_button = self._button(
+            self.tr("Discard the idle time"), "discard", QDialogButtonBox.ButtonRole.DestructiveRole
+        )
+        self.split_button = self._button(self.tr("Split"), "split", QDialogButtonBox.ButtonRole.ActionRole)
+        self.keep_button.setDefault(True)
+        layout.addWidget(self.buttons)
+
+    def _button(self, text: str, choice: str, role: QDialogButtonBox.ButtonRole) -> QPushButton:
+        button = self.buttons.addButton(text, role)
+        assert button is not None
+        button.clicked.connect(lambda: self._choose(choice))
+        return button
+
+    def _choose(self, choice: str) -> None:
+        self.choice = choice
+        self.accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, ticket: str, since: datetime, until: datetime) -> str:
+        """'keep', 'discard' or 'split'; closing the dialog keeps the time."""
+        dialog = cls(parent, ticket, since, until)
+        dialog.exec()
+        return dialog.choice or "keep"
+
+
+Ask = Callable[[QWidget | None, str, datetime, datetime], str]
+
+
+class IdleWatcher(QObject):
+    """Polls the idle source while a timer runs and asks about long idle time on return.
+
+    ``resolved`` carries the choice after it was stored: connect the window's reload.
+    ``writable`` is the window's gate (no writes until the start-up check passed).
+    """
+
+    resolved = Signal(str)
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        app: Tracker,
+        source: IdleSource,
+        ask: Ask | None = None,
+        parent: QObject | None = None,
+        writable: Callable[[], bool] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.app = app
+        self.source = source
+        self.ask: Ask = ask if ask is not None else IdleDialog.ask
+        self.writable = writable if writable is not None else (lambda: True)
+        self.idle_from: datetime | None = None
+        self._timer_uuid: str | None = None
+        self._asking = False
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(POLL_MS)
+        self.poll_timer.timeout.connect(self.poll)
+        if source.available:
+            self.poll_timer.start()
+
+    def _threshold(self) -> int:
+        return int(self.app.settings.get("idle-minutes")) * 60
+
+    def forget(self) -> None:
+        self.idle_from = None
+        self._timer_uuid = None
+
+    def poll(self) -> None:
+        """Read the idle time; remember when a long absence began; ask once it ends."""
+        if self._asking or not self.source.available:
+            return
+        seconds = self.source.idle_seconds()
+        if seconds is None:
+            return
+        try:
+            timer = self.app.running()
+            threshold = self._threshold()
+        except TrackerError:
+            return
+        if timer is None or (self._timer_uuid is not None and timer.uuid != self._timer_uuid):
+            self.forget()  # stopped or switched meanwhile (the CLI, a sleep-gap answer)
+            if timer is None:
+                return
+        now = self.app.now()
+        if self.idle_from is None:
+            if seconds >= threshold:
+                began = now - timedelta(seconds=seconds)
+                self.idle_from = max(began, timer.start)
+                self._timer_uuid = timer.uuid
+            return
+        if seconds < BACK_SECONDS:
+            self._returned(timer.ticket, now - timedelta(seconds=seconds))
+
+    def _returned(self, ticket: str, back: datetime) -> None:
+        since = self.idle_from
+        assert since is not None
+        self._asking = True
+        try:
+            choice = self.ask(self._dialog_parent(), ticket, since, back)
+            if choice != "keep" and self.writable():
+                self.app.resolve_idle(choice, since, back)
+        except TrackerError as exc:
+            self.failed.emit(str(exc))
+            return
+        finally:
+            self._asking = False
+            self.forget()
+        self.resolved.emit(choice)
+
+    def _dialog_parent(self) -> QWidget | None:
+        parent = self.parent()
+        return parent if isinstance(parent, QWidget) else None
+
+    def stop(self) -> None:
+        self.poll_timer.stop()
+
+
+def install_idle_watcher(window: QWidget, app: Tracker, source: IdleSource | None = None) -> IdleWatcher:
+    """The watcher for the main window, over the system's idle source by default."""
+    from tracker.idle import system_idle_source
+
+    watcher = IdleWatcher(
+        app,
+        source or system_idle_source(),
+        parent=window,
+        writable=lambda: bool(getattr(window, "writable", True)),
+    )
+    reload = getattr(window, "reload", None)
+    if callable(reload):
+        watcher.resolved.connect(lambda _choice: reload())
+    return watcher
