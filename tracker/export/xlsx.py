@@ -89,8 +89,8 @@ def write_xlsx(st: Statement, out: BinaryIO) -> None:
     summary.cell(summary.max_row, 5).number_format = MONEY_FORMAT
     for cell in summary[summary.max_row]:
         cell.font = Font(bold=True)
-    for col, width in zip("ABCDE", (34, 18, 10, 20, 16), strict=True):
-        summary.column_dimensions[col].width = width
+    for letter, width in zip("ABCDE", (34, 18, 10, 20, 16), strict=True):
+        summary.column_dimensions[letter].width = width
     _protect(summary)
 
     parties: dict[tuple[str, str], list[Line]] = {}
