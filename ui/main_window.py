@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
         self.auto_sync_timer.timeout.connect(self.auto_sync_tick)
         self._build()
         self._build_menus()
+        self._install_companions()
         self.reload()
         self._set_writable(self._check == "ok")
         if self._check == "pending":
@@ -270,6 +271,9 @@ class MainWindow(QMainWindow):
         self.backup_action = QAction(self.tr("&Back up now…"), self)
         self.backup_action.triggered.connect(self.back_up_now)
         file_menu.addAction(self.backup_action)
+        self.import_action = QAction(self.tr("&Move in from Toggl, Clockify or Watson…"), self)
+        self.import_action.triggered.connect(self.move_in)
+        file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Close window"), self)
         quit_action.setShortcut("Ctrl+Q")
@@ -277,6 +281,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
         session_menu = self.menuBar().addMenu(self.tr("&Session"))
         session_menu.addActions(self.session_actions.actions)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.week_action = QAction(self.tr("&Week…"), self)
+        self.week_action.setShortcut(QKeySequence("Ctrl+Shift+W"))
+        self.week_action.triggered.connect(lambda: self.open_role_window("week"))
+        view_menu.addAction(self.week_action)
         # Shown by role (tracker config set role ...); the windows load only when opened.
         self.review_menu = self.menuBar().addMenu(self.tr("&Review"))
         self.review_action = QAction(self.tr("&Day review…"), self)
@@ -289,6 +298,20 @@ class MainWindow(QMainWindow):
         self.rates_action.triggered.connect(lambda: self.open_role_window("rates"))
         self.billing_menu.addActions([self.billing_action, self.rates_action])
         self._show_role_menus()
+
+    def _install_companions(self) -> None:
+        """The tray, reminders, idle-time watcher, quick-switch palette and shortcuts."""
+        from ui.idle import install_idle_watcher
+        from ui.palette import install_palette, shortcuts
+        from ui.reminders import install_reminders
+        from ui.tray import install_tray
+
+        self.tray = install_tray(self, self.tracker)
+        self.reminders = install_reminders(self.tracker, self.tray.notify, self)
+        self.idle_watcher = install_idle_watcher(self, self.tracker)
+        self.palette = install_palette(self, self.tracker)
+        self.keyboard_actions = shortcuts(self, self.palette)
+        self.addActions(self.keyboard_actions)
 
     def _show_role_menus(self) -> None:
         """The Review menu for a lead, Billing for billing; read again on every reload."""
@@ -335,10 +358,26 @@ class MainWindow(QMainWindow):
 
             made = BillingWindow(self.tracker, self)
             return made
+        if which == "week":
+            from ui.week_view import WeekView
+
+            made = WeekView(self.tracker, self)
+            made.setWindowFlag(Qt.WindowType.Window)
+            made.setWindowTitle(self.tr("Week"))
+            made.resize(900, 560)
+            return made
         from ui.rates_dialog import RatesDialog
 
         made = RatesDialog(self.tracker, self)
         return made
+
+    def move_in(self) -> None:
+        """Import history from Toggl Track, Clockify or Watson, with a preview first."""
+        from ui.import_wizard import ImportWizard
+
+        result = ImportWizard.ask(self, self.tracker)
+        if result is not None:
+            self.reload()
 
     # ----- data --------------------------------------------------------------------------
 
@@ -844,6 +883,9 @@ class MainWindow(QMainWindow):
         self.tick_timer.stop()
         self.poll_timer.stop()
         self.heartbeat_timer.stop()
+        self.tray.shutdown()
+        self.reminders.timer.stop()
+        self.idle_watcher.stop()
         self.auto_sync_timer.stop()
         for job in (self._check_job, self._sync_job):
             if job is not None:
@@ -861,6 +903,14 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._shut:
             event.accept()
+            return
+        if self.tray.keeps_running_on_close():
+            # Closing leaves the app in the tray (setting close-to-tray); Quit is in its menu.
+            self.hide()
+            self.tray.notify(
+                self.tr("Tracker is still running"), self.tr("Open it again from the tray icon.")
+            )
+            event.ignore()
             return
         try:
             timer = self.tracker.running()

@@ -9,6 +9,7 @@ icon at all and closing the window really quits: ``keeps_running_on_close()`` sa
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QPointF, QTimer, Signal
@@ -112,7 +113,7 @@ class TrayController(QObject):
     def _timer(self) -> RunningTimer | None:
         try:
             return self.app.running()
-        except TrackerError:
+        except (TrackerError, sqlite3.Error):  # the store is busy, or already closed at exit
             return None
 
     def tooltip_text(self, timer: RunningTimer | None = None) -> str:
@@ -257,7 +258,7 @@ class TrayController(QObject):
 
 def install_tray(window: QWidget, app: Tracker, available: bool | None = None) -> TrayController:
     """The tray for the main window; it reloads the window after a start or stop from the menu."""
-    tray = TrayController(window, app, available=available)
+    tray = TrayController(window, app, parent=window, available=available)
     reload = getattr(window, "reload", None)
     if callable(reload):
         tray.changed.connect(reload)
