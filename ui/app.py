@@ -20,12 +20,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from tracker.errors import TrackerError
 from tracker.service import Tracker
 from tracker.store import Store
+from ui import i18n
 
 EXIT_WHEN_SHOWN = "TRACKER_EXIT_WHEN_SHOWN"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("app", text)
+translate = QCoreApplication.translate  # lupdate reads translate("context", "text")
 
 
 def ensure_consultant(tracker: Tracker, parent: QWidget | None = None) -> str:
@@ -39,7 +39,8 @@ def ensure_consultant(tracker: Tracker, parent: QWidget | None = None) -> str:
 
 
 def cannot_start(text: str) -> int:
-    QMessageBox.critical(None, tr("Tracker"), tr("Tracker cannot start.\n\n{0}").format(text))
+    text = translate("app", "Tracker cannot start.\n\n{0}").format(text)
+    QMessageBox.critical(None, translate("app", "Tracker"), text)
     return 1
 
 
@@ -80,17 +81,23 @@ def already_open(home: Path, pid: int | None) -> int:
     if ask_first_to_raise(home):
         print("Tracker is already open; it was brought to the front", file=sys.stderr)
         return 0
-    text = tr("Tracker is already open (process {0})").format(pid if pid else "?")
+    text = translate("app", "Tracker is already open (process {0})").format(pid if pid else "?")
     print(text, file=sys.stderr)
-    QMessageBox.information(None, tr("Tracker"), text)
+    QMessageBox.information(None, translate("app", "Tracker"), text)
     return 1
 
 
+def install_language(qapp: QApplication, tracker: Tracker) -> str:
+    """The translations the ``language`` setting asks for; the system's when unreadable."""
+    try:
+        setting = tracker.settings.get("language")
+    except TrackerError:
+        setting = "system"
+    return i18n.install(qapp, setting)
+
+
 def run_app(argv: list[str] | None = None) -> int:
-    from tracker.clock import default_clock
-    from tracker.paths import data_home
-    from ui.instance import Acquired, SingleInstance, debug
-    from ui.main_window import MainWindow, app_icon
+    from ui.main_window import app_icon
 
     args = list(sys.argv if argv is None else argv) or ["tracker"]
     qapp = QApplication.instance() or QApplication(args)
@@ -98,6 +105,18 @@ def run_app(argv: list[str] | None = None) -> int:
     qapp.setApplicationName("Tracker")
     qapp.setStyle("Fusion")  # the same look on every desktop
     qapp.setWindowIcon(app_icon())
+    i18n.install(qapp, "system")  # until the store is open: the start-up messages
+    try:
+        return _run(qapp)
+    finally:
+        i18n.uninstall(qapp)  # a test runs the app in-process: leave no translator behind
+
+
+def _run(qapp: QApplication) -> int:
+    from tracker.clock import default_clock
+    from tracker.paths import data_home
+    from ui.instance import Acquired, SingleInstance, debug
+    from ui.main_window import MainWindow
 
     home = data_home()
     instance = SingleInstance(home)
@@ -106,7 +125,8 @@ def run_app(argv: list[str] | None = None) -> int:
         return already_open(home, instance.holder_pid())
     if acquired is Acquired.ERROR:
         return cannot_start(
-            tr(
+            translate(
+                "app",
                 "cannot open the data folder {0}: the lock file {1} cannot be created. "
                 "Check that the folder exists and that you may write to it, or set TRACKER_HOME."
             ).format(home, instance.lock.fileName())
@@ -131,6 +151,7 @@ def run_app(argv: list[str] | None = None) -> int:
         if store is None:
             return 1
         tracker = Tracker(store, default_clock(), home)
+        install_language(qapp, tracker)
         try:
             exit_when_shown = os.environ.get(EXIT_WHEN_SHOWN) == "1"
             if not exit_when_shown:  # a timed start-up must not wait for a person
@@ -150,7 +171,7 @@ def run_app(argv: list[str] | None = None) -> int:
                 window.deleteLater()
                 window = None
         except TrackerError as exc:
-            QMessageBox.critical(None, tr("Tracker"), str(exc))
+            QMessageBox.critical(None, translate("app", "Tracker"), str(exc))
             return 1
         finally:
             tracker.store.close()

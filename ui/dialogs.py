@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from tracker.errors import BadInput, TrackerError
 from tracker.model import ESCALATION_CHECKLIST, Defect, DefectKind, Ticket
 from tracker.service import Tracker
+from ui.fmt import checklist_text
 
 ERROR_STYLE = "color: #c0392b; font-weight: bold;"
 FIELD_ERROR_STYLE = "border: 2px solid #c0392b;"
@@ -200,8 +201,8 @@ class EscalateDialog(FormDialog):
         intro.setWordWrap(True)
         self.layout_.insertWidget(0, intro)
         self.checks: dict[str, QCheckBox] = {}
-        for key, text in ESCALATION_CHECKLIST.items():
-            box = QCheckBox(self.tr(text))
+        for key in ESCALATION_CHECKLIST:
+            box = QCheckBox(checklist_text(key))
             self.checks[key] = box
             self.add_field(f"confirm:{key}", "", box)
         self.fields["confirm"] = ("Confirmations", self.checks[next(iter(self.checks))])
@@ -260,23 +261,24 @@ class DamagedDatabaseDialog:
     @classmethod
     def ask(cls, parent: QWidget | None, text: str, backup: Path) -> bool:
         """True when the consultant chose to restore ``backup``."""
-
-        def tr(s: str) -> str:
-            return QCoreApplication.translate("DamagedDatabaseDialog", s)
-
+        translate = QCoreApplication.translate
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle(tr("Tracker cannot open your data"))
+        box.setWindowTitle(translate("DamagedDatabaseDialog", "Tracker cannot open your data"))
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(tr("Tracker cannot open your data.") + "\n\n" + text)
+        box.setText(translate("DamagedDatabaseDialog", "Tracker cannot open your data.") + "\n\n" + text)
         box.setInformativeText(
-            tr(
+            translate(
+                "DamagedDatabaseDialog",
                 "Restore this backup: {0}\n\nThe damaged file is kept next to it, untouched. "
-                "Time recorded after that backup was taken is not in it."
+                "Time recorded after that backup was taken is not in it.",
             ).format(backup)
         )
-        restore = box.addButton(tr("Restore this backup"), QMessageBox.ButtonRole.AcceptRole)
-        quit_button = box.addButton(tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+        restore = box.addButton(
+            translate("DamagedDatabaseDialog", "Restore this backup"), QMessageBox.ButtonRole.AcceptRole
+        )
+        quit_text = translate("DamagedDatabaseDialog", "Quit")
+        quit_button = box.addButton(quit_text, QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(quit_button)
         box.exec()
         return box.clickedButton() is restore

@@ -4,16 +4,44 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from tracker.model import ConsultancyType
+from tracker.model import ESCALATION_CHECKLIST, ConsultancyType
 from tracker.timeutil import human_duration
 
 DATE_FORMAT = "%d/%m/%Y"
 
+# The domain's English texts live in tracker/ (no Qt there); these tables make lupdate
+# extract them, in the "fmt" context.  tests/ui/test_translations.py checks that every
+# text tracker/ defines is listed here.
+TYPE_NAMES = {
+    ConsultancyType.TECHNICAL: QT_TRANSLATE_NOOP("fmt", "Technical"),
+    ConsultancyType.SUPPORT: QT_TRANSLATE_NOOP("fmt", "Support"),
+    ConsultancyType.STANDARD: QT_TRANSLATE_NOOP("fmt", "Standard"),
+}
+_SCOPE_TEXTS = (
+    QT_TRANSLATE_NOOP("fmt", "one-off questions"),
+    QT_TRANSLATE_NOOP("fmt", "following configuration and runs of standard routines"),
+    QT_TRANSLATE_NOOP("fmt", "product or environment update"),
+    QT_TRANSLATE_NOOP("fmt", "urgent priority service"),
+    QT_TRANSLATE_NOOP("fmt", "no IT staff at the customer"),
+    QT_TRANSLATE_NOOP("fmt", "functions never deployed before"),
+    QT_TRANSLATE_NOOP("fmt", "product problems"),
+    QT_TRANSLATE_NOOP("fmt", "issue not reproduced by standard support"),
+    QT_TRANSLATE_NOOP("fmt", "only reproduced with certain records"),
+    QT_TRANSLATE_NOOP("fmt", "customised data dictionary"),
+    QT_TRANSLATE_NOOP("fmt", "support's procedures were done without success"),
+)
+_CHECKLIST_TEXTS = (
+    QT_TRANSLATE_NOOP("fmt", "support's procedures were done"),
+    QT_TRANSLATE_NOOP("fmt", "the documentation was checked"),
+    QT_TRANSLATE_NOOP("fmt", "reproduced in an updated test environment"),
+)
 
-def tr(text: str, context: str = "fmt") -> str:
-    return QCoreApplication.translate(context, text)
+
+def tr(text: str) -> str:
+    """A text from one of the QT_TRANSLATE_NOOP("fmt", ...) tables below, translated."""
+    return QCoreApplication.translate("fmt", text)
 
 
 def clock_text(seconds: int) -> str:
@@ -42,33 +70,56 @@ def time_text(when: datetime, today: date | None = None) -> str:
 
 
 def type_name(kind: ConsultancyType) -> str:
-    names = {
-        ConsultancyType.TECHNICAL: tr("Technical"),
-        ConsultancyType.SUPPORT: tr("Support"),
-        ConsultancyType.STANDARD: tr("Standard"),
-    }
-    return names[kind]
+    return tr(TYPE_NAMES[kind])
 
 
 def type_label(kind: ConsultancyType) -> str:
-    """The English (or translated) name with the vendor's Portuguese name alongside."""
-    return f"{type_name(kind)} — {kind.portuguese}"
+    """The vendor's Portuguese name, after the English name when the window speaks English."""
+    name = type_name(kind)
+    if name == TYPE_NAMES[kind]:  # English: both, the Portuguese name is the contract's
+        return f"{name} — {kind.portuguese}"
+    return kind.portuguese
+
+
+def scope_text(scope: str) -> str:
+    """A recommended-scope item (tracker.model.SCOPES), translated; unknown ones as stored."""
+    return tr(scope) if scope in _SCOPE_TEXTS else scope
+
+
+def checklist_text(key: str) -> str:
+    """An escalation confirmation (tracker.model.ESCALATION_CHECKLIST), by its key."""
+    text = ESCALATION_CHECKLIST.get(key, key)
+    return tr(text) if text in _CHECKLIST_TEXTS else text
 
 
 # Short names for the Flags column and a plain-words explanation for its tooltip.
 FLAG_NAMES = {
-    "overlap": "overlap",
-    "long": "long",
-    "across_midnight": "across midnight",
-    "sleep_gap": "sleep gap",
-    "clock_jump": "clock jump",
+    "overlap": QT_TRANSLATE_NOOP("fmt", "overlap"),
+    "long": QT_TRANSLATE_NOOP("fmt", "long"),
+    "across_midnight": QT_TRANSLATE_NOOP("fmt", "across midnight"),
+    "sleep_gap": QT_TRANSLATE_NOOP("fmt", "sleep gap"),
+    "clock_jump": QT_TRANSLATE_NOOP("fmt", "clock jump"),
+    "idle": QT_TRANSLATE_NOOP("fmt", "idle"),
 }
 FLAG_HELP = {
-    "overlap": "Overlap: it overlaps another of your sessions; keep only the time you really worked.",
-    "long": "Long: longer than the usual limit for one session; was the timer left running?",
-    "across_midnight": "Across midnight: it runs into the next day; was the timer left on overnight?",
-    "sleep_gap": "Sleep gap: the computer was asleep (or the app was stopped) while the timer ran.",
-    "clock_jump": "Clock jump: the computer's clock went backwards while it ran; check the times.",
+    "overlap": QT_TRANSLATE_NOOP(
+        "fmt", "Overlap: it overlaps another of your sessions; keep only the time you really worked."
+    ),
+    "long": QT_TRANSLATE_NOOP(
+        "fmt", "Long: longer than the usual limit for one session; was the timer left running?"
+    ),
+    "across_midnight": QT_TRANSLATE_NOOP(
+        "fmt", "Across midnight: it runs into the next day; was the timer left on overnight?"
+    ),
+    "sleep_gap": QT_TRANSLATE_NOOP(
+        "fmt", "Sleep gap: the computer was asleep (or the app was stopped) while the timer ran."
+    ),
+    "clock_jump": QT_TRANSLATE_NOOP(
+        "fmt", "Clock jump: the computer's clock went backwards while it ran; check the times."
+    ),
+    "idle": QT_TRANSLATE_NOOP(
+        "fmt", "Idle: you were away from the keyboard and mouse; kept as a session of its own."
+    ),
 }
 
 

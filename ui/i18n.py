@@ -79,9 +79,7 @@ def compiled(language: str, cache: Path | None = None) -> Path | None:
 
 def install(app: QCoreApplication, setting: str = "system", cache: Path | None = None) -> str:
     """Load the translations for the chosen language; returns the language in use."""
-    for old in _installed:
-        app.removeTranslator(old)
-    _installed.clear()
+    _remove(app)
     language = pick_language(setting)
     QLocale.setDefault(QLocale(language))
     if language == "en":
@@ -98,3 +96,16 @@ def install(app: QCoreApplication, setting: str = "system", cache: Path | None =
         app.installTranslator(qt)
         _installed.append(qt)
     return language
+
+
+def _remove(app: QCoreApplication) -> None:
+    for old in _installed:
+        app.removeTranslator(old)
+        old.deleteLater()
+    _installed.clear()
+
+
+def uninstall(app: QCoreApplication) -> None:
+    """Back to the untranslated (English) texts and the system's locale."""
+    _remove(app)
+    QLocale.setDefault(QLocale.system())

@@ -19,7 +19,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QCloseEvent, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -77,7 +84,7 @@ class ImportReport:
 
     @classmethod
     def ask(cls, parent: QWidget, text: str) -> None:
-        QMessageBox.information(parent, parent.tr("Import finished"), text)
+        QMessageBox.information(parent, QCoreApplication.translate("ImportWizard", "Import finished"), text)
 
 
 # ----- preview models -------------------------------------------------------------------

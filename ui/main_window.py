@@ -12,9 +12,10 @@ import contextlib
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSortFilterProxyModel, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QFont,
     QFontDatabase,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QTableView,
@@ -53,7 +55,7 @@ from ui.sync_status import ReviewBanner, SyncIndicator
 from ui.ticket_dialog import NewTicketDialog
 from ui.ticket_panel import TicketPanel
 
-APP_TITLE = "Tracker"
+APP_TITLE = QT_TRANSLATE_NOOP("MainWindow", "Tracker")
 START_STYLE = (
     "QPushButton {{ background: {0}; color: white; border: none; border-radius: 8px;"
     " padding: 10px 22px; font-size: 17pt; font-weight: bold; }}"
@@ -286,6 +288,8 @@ class MainWindow(QMainWindow):
         self.week_action.setShortcut(QKeySequence("Ctrl+Shift+W"))
         self.week_action.triggered.connect(lambda: self.open_role_window("week"))
         view_menu.addAction(self.week_action)
+        view_menu.addSeparator()
+        self._build_language_menu(view_menu)
         # Shown by role (tracker config set role ...); the windows load only when opened.
         self.review_menu = self.menuBar().addMenu(self.tr("&Review"))
         self.review_action = QAction(self.tr("&Day review…"), self)
@@ -298,6 +302,42 @@ class MainWindow(QMainWindow):
         self.rates_action.triggered.connect(lambda: self.open_role_window("rates"))
         self.billing_menu.addActions([self.billing_action, self.rates_action])
         self._show_role_menus()
+
+    def _build_language_menu(self, parent: QMenu) -> None:
+        """System / Português (Brasil) / English, saved in the ``language`` setting."""
+        self.language_menu = parent.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        try:
+            current = self.tracker.settings.get("language")
+        except TrackerError:
+            current = "system"
+        self.language_actions: dict[str, QAction] = {}
+        # The languages' own names are never translated.
+        choices = (("system", self.tr("&System")), ("pt_BR", "&Português (Brasil)"), ("en", "&English"))
+        for code, text in choices:
+            action = QAction(text, self)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+
+    def choose_language(self, code: str) -> None:
+        """Save the language; the window is built in it at the next start."""
+        if not self._writable:  # being checked, or damaged: nothing is written
+            for other, action in self.language_actions.items():
+                action.setChecked(other == self.tracker.settings.get("language"))
+            text = self.tr("The database is not writable now; the language was not changed.")
+            self.show_message(text, "error")
+            return
+        try:
+            self.tracker.settings.set("language", code)
+        except TrackerError as exc:
+            self.show_message(str(exc), "error")
+            return
+        self.show_message(self.tr("The language changes the next time Tracker starts."))
 
     def _install_companions(self) -> None:
         """The tray, reminders, idle-time watcher, quick-switch palette and shortcuts."""

@@ -14,7 +14,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QAction,
@@ -388,12 +398,13 @@ def shortcuts(window: QWidget, palette: QuickSwitchPalette | None = None) -> lis
     the window already has with the same keys (its Sync now) is returned instead of a
     second one: two actions on one shortcut make Qt fire neither.
     """
+    translate = QCoreApplication.translate
     wanted = [
-        Shortcut("start_stop", "Ctrl+Space", window.tr("Start or stop the timer")),
-        Shortcut("quick_switch", "Ctrl+K", window.tr("Switch ticket…")),
-        Shortcut("new_ticket", "Ctrl+N", window.tr("New ticket…")),
-        Shortcut("sync", "Ctrl+Shift+S", window.tr("Sync now")),
-        Shortcut("focus_note", "Ctrl+L", window.tr("Write a note")),
+        Shortcut("start_stop", "Ctrl+Space", translate("QuickSwitchPalette", "Start or stop the timer")),
+        Shortcut("quick_switch", "Ctrl+K", translate("QuickSwitchPalette", "Switch ticket…")),
+        Shortcut("new_ticket", "Ctrl+N", translate("QuickSwitchPalette", "New ticket…")),
+        Shortcut("sync", "Ctrl+Shift+S", translate("QuickSwitchPalette", "Sync now")),
+        Shortcut("focus_note", "Ctrl+L", translate("QuickSwitchPalette", "Write a note")),
     ]
     panel = getattr(window, "panel", None)
     note = getattr(window, "note_edit", None)

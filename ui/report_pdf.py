@@ -21,15 +21,13 @@ from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocume
 from tracker.model import ConsultancyType
 from tracker.report import WeekReport
 
-CONTEXT = "report_pdf"
 HEADER_BG = "#e8edf3"
 TOTAL_BG = "#f4f6f8"
 BORDER = "#b8c0cc"
 NOWRAP = ' style="white-space: nowrap;"'
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+translate = QCoreApplication.translate  # lupdate reads translate("context", "text")
 
 
 def hm(seconds: int) -> str:
@@ -93,26 +91,30 @@ def _table(
 def week_html(report: WeekReport, locale_name: str = "pt_BR") -> str:
     """The report's HTML, as QTextDocument renders it."""
     types = list(ConsultancyType)
-    title = tr("Weekly report — {consultant}").format(consultant=report.consultant)
+    title = translate("report_pdf", "Weekly report — {consultant}").format(consultant=report.consultant)
+    span = translate("report_pdf", "Week {span}").format(span=week_span(report))
+    total_text = translate("report_pdf", "Total")
+    ticket_text = translate("report_pdf", "Ticket")
+    estimated = translate("report_pdf", "Estimated amount")
     parts = [
         f'<h2 style="margin-bottom: 2px;">{_e(title)}</h2>',
-        f'<p style="margin-top: 0; color: #444;">{_e(tr("Week {span}").format(span=week_span(report)))}</p>',
+        f'<p style="margin-top: 0; color: #444;">{_e(span)}</p>',
     ]
 
     # Totals first: what a reader looks for.
     totals = [
-        (tr("Recorded"), hm(report.total)),
-        (tr("Billable (technical + support)"), hm(report.billable)),
-        (tr("Standard support (not billed)"), hm(report.total - report.billable)),
+        (translate("report_pdf", "Recorded"), hm(report.total)),
+        (translate("report_pdf", "Billable (technical + support)"), hm(report.billable)),
+        (translate("report_pdf", "Standard support (not billed)"), hm(report.total - report.billable)),
     ]
     if report.amount is not None:
-        totals.append((tr("Estimated amount"), money(report.amount, locale_name)))
+        totals.append((estimated, money(report.amount, locale_name)))
     parts.append('<table cellspacing="0" cellpadding="3">')
     for label, value in totals:
         parts.append(f'<tr><td>{_e(label)}</td><td align="right"><b>{_e(value)}</b></td></tr>')
     parts.append("</table>")
 
-    parts.append(f"<h3>{_e(tr('Sessions per ticket'))}</h3>")
+    parts.append("<h3>" + _e(translate("report_pdf", "Sessions per ticket")) + "</h3>")
     if report.tickets:
         rows = [
             [
@@ -124,15 +126,15 @@ def week_html(report: WeekReport, locale_name: str = "pt_BR") -> str:
             ]
             for t in report.tickets
         ]
-        total = ["", _e(tr("Total")), "", _e(sum(t.sessions for t in report.tickets)), _e(hm(report.total))]
+        total = ["", _e(total_text), "", _e(sum(t.sessions for t in report.tickets)), _e(hm(report.total))]
         parts.append(
             _table(
                 [
-                    (tr("Ticket"), "left"),
-                    (tr("Customer"), "left"),
-                    (tr("Type"), "left"),
-                    (tr("Sessions"), "right"),
-                    (tr("Time"), "right"),
+                    (ticket_text, "left"),
+                    (translate("report_pdf", "Customer"), "left"),
+                    (translate("report_pdf", "Type"), "left"),
+                    (translate("report_pdf", "Sessions"), "right"),
+                    (translate("report_pdf", "Time"), "right"),
                 ],
                 rows,
                 total,
@@ -141,33 +143,38 @@ def week_html(report: WeekReport, locale_name: str = "pt_BR") -> str:
             )
         )
     else:
-        parts.append(f"<p>{_e(tr('No sessions were recorded this week.'))}</p>")
+        parts.append("<p>" + _e(translate("report_pdf", "No sessions were recorded this week.")) + "</p>")
 
-    parts.append(f"<h3>{_e(tr('Hours per day'))}</h3>")
+    parts.append("<h3>" + _e(translate("report_pdf", "Hours per day")) + "</h3>")
     priced = report.amount is not None  # the amount column only when a rate is known
     day_rows = []
     for d in report.days:
         row = [_e(format_date(d.day, "EEE, dd/MM/yyyy", locale=locale_name))]
         row += [_e(hm(d.seconds[t.value])) for t in types] + [_e(hm(d.total))]
         day_rows.append(row + ([_e(money(d.amount, locale_name))] if priced else []))
-    day_total = [_e(tr("Week"))] + [_e(hm(sum(d.seconds[t.value] for d in report.days))) for t in types]
+    day_total = [_e(translate("report_pdf", "Week"))]
+    day_total += [_e(hm(sum(d.seconds[t.value] for d in report.days))) for t in types]
     day_total += [_e(hm(report.total))] + ([_e(money(report.amount, locale_name))] if priced else [])
-    headers = [(tr("Day"), "left")] + [(t.portuguese, "right") for t in types] + [(tr("Total"), "right")]
+    headers = [(translate("report_pdf", "Day"), "left")] + [(t.portuguese, "right") for t in types]
+    headers.append((total_text, "right"))
     if priced:
-        headers.append((tr("Estimated amount"), "right"))
+        headers.append((estimated, "right"))
     widths = [20, 15, 15, 15, 13, 22] if priced else [28, 18, 18, 18, 18]
     parts.append(_table(headers, day_rows, day_total, widths=widths))
 
-    parts.append(f"<h3>{_e(tr('Defects flagged'))}</h3>")
+    parts.append("<h3>" + _e(translate("report_pdf", "Defects flagged")) + "</h3>")
     if report.defects:
-        kinds = {"product": tr("product"), "documentation": tr("documentation")}
+        kinds = {
+            "product": translate("report_pdf", "product"),
+            "documentation": translate("report_pdf", "documentation"),
+        }
         parts.append(
             _table(
                 [
-                    (tr("Ticket"), "left"),
-                    (tr("Kind"), "left"),
-                    (tr("Reference"), "left"),
-                    (tr("Note"), "left"),
+                    (ticket_text, "left"),
+                    (translate("report_pdf", "Kind"), "left"),
+                    (translate("report_pdf", "Reference"), "left"),
+                    (translate("report_pdf", "Note"), "left"),
                 ],
                 [
                     [_e(x["ticket"]), _e(kinds.get(x["kind"], x["kind"])), _e(x["ref"]), _e(x["note"])]
@@ -177,13 +184,14 @@ def week_html(report: WeekReport, locale_name: str = "pt_BR") -> str:
             )
         )
     else:
-        parts.append(f"<p>{_e(tr('No defects were flagged this week.'))}</p>")
+        parts.append("<p>" + _e(translate("report_pdf", "No defects were flagged this week.")) + "</p>")
 
     if report.amount is not None:
         parts.append(
             '<p style="color: #555; font-size: 8pt;">'
             + _e(
-                tr(
+                translate(
+                    "report_pdf",
                     "Amounts are an estimate from this computer's hourly rates; the billing statement "
                     "prices each atendimento when its ticket is finalized."
                 )
@@ -203,7 +211,7 @@ def render_week_pdf(report: WeekReport, locale_name: str = "pt_BR") -> bytes:
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
     writer.setResolution(300)
     writer.setTitle(
-        tr("Weekly report — {consultant} — {span}").format(
+        translate("report_pdf", "Weekly report — {consultant} — {span}").format(
             consultant=report.consultant, span=week_span(report)
         )
     )

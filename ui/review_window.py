@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
@@ -349,7 +350,7 @@ class SyncOffer:
     def ask(cls, parent: QWidget, text: str) -> bool:
         answer = QMessageBox.question(
             parent,
-            parent.tr("Sync now?"),
+            QCoreApplication.translate("ReviewWindow", "Sync now?"),
             text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
@@ -521,9 +522,13 @@ class ReviewWindow(QWidget):
                 self.tr(
                     "This app's role is {role}: you can look at the day, but only a team lead "
                     "approves or returns it."
-                ).format(role=role)
+                ).format(role=self.role_name(role))
             )
             self.role_notice.show()
+
+    def role_name(self, role: str) -> str:
+        names = {"consultant": self.tr("consultant"), "lead": self.tr("lead"), "billing": self.tr("billing")}
+        return names.get(role, role)
 
     # ----- loading ---------------------------------------------------------------------
 

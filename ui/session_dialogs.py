@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, Qt, QTime, QTimeZone
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,7 +38,8 @@ DATETIME_FORMAT = "dd/MM/yyyy HH:mm:ss"
 def session_summary(s: Session) -> str:
     """'03/11/2026 08:00–09:30 on 12345678 (1:30:00)'."""
     end = s.end.strftime("%H:%M") if s.end.date() == s.start.date() else s.end.strftime("%d/%m/%Y %H:%M")
-    return f"{s.start.strftime('%d/%m/%Y %H:%M')}–{end} on {s.ticket} ({duration_text(s.seconds)})"
+    text = QCoreApplication.translate("SessionActions", "{0}–{1} on {2} ({3})")
+    return text.format(s.start.strftime("%d/%m/%Y %H:%M"), end, s.ticket, duration_text(s.seconds))
 
 
 class DateTimeField(QDateTimeEdit):
@@ -235,7 +236,14 @@ def change_text(before: dict[str, Any] | None, after: dict[str, Any]) -> str:
     return "\n".join(lines) or "—"
 
 
-HISTORY_COLUMNS = ("Revision", "When", "Who", "Action", "Why", "Change")
+HISTORY_COLUMNS = (
+    QT_TRANSLATE_NOOP("HistoryDialog", "Revision"),
+    QT_TRANSLATE_NOOP("HistoryDialog", "When"),
+    QT_TRANSLATE_NOOP("HistoryDialog", "Who"),
+    QT_TRANSLATE_NOOP("HistoryDialog", "Action"),
+    QT_TRANSLATE_NOOP("HistoryDialog", "Why"),
+    QT_TRANSLATE_NOOP("HistoryDialog", "Change"),
+)
 
 
 class HistoryDialog(QDialog):

@@ -18,7 +18,7 @@ from tracker.errors import BadInput, TrackerError
 from tracker.model import SCOPES, ConsultancyType, Ticket
 from tracker.service import Tracker
 from ui.dialogs import FormDialog, qdate_to_date
-from ui.fmt import type_label
+from ui.fmt import scope_text, type_label
 
 UNIT_FIELDS = {"bill-to-unit", "authorization", "cost-center", "value-class", "accounting-item"}
 
@@ -117,7 +117,7 @@ class NewTicketDialog(FormDialog):
         options = SCOPES.get(kind, ())
         self.scope.addItem(self.tr("(none)") if options else self.tr("(no scope for this type)"), "")
         for option in options:
-            self.scope.addItem(self.tr(option), option)
+            self.scope.addItem(scope_text(option), option)
         self.scope.setEnabled(bool(options))
         billed = kind.billed
         self.term_checked.setEnabled(billed)

@@ -32,7 +32,7 @@ from tracker.errors import TrackerError
 from tracker.model import ConsultancyType, Ticket
 from tracker.service import Tracker
 from ui.dialogs import AcceptTermDialog, DefectDialog, EscalateDialog, FinalizeDialog
-from ui.fmt import day_text, type_label
+from ui.fmt import day_text, scope_text, type_label
 from ui.ticket_dialog import NewTicketDialog
 
 TicketDialog = AcceptTermDialog | DefectDialog | EscalateDialog | FinalizeDialog
@@ -311,7 +311,7 @@ class TicketPanel(QWidget):
         if t.escalated_at is not None:
             kind += self.tr(" (escalated from standard)")
         if t.scope:
-            kind += f"\n{self.tr('Scope')}: {self.tr(t.scope)}"
+            kind += "\n" + self.tr("Scope: {0}").format(scope_text(t.scope))
         self.type_label.setText(kind)
         if not t.type.billed and not t.original_type.billed:
             self.term_label.setText(self.tr("not needed: standard support is never billed"))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -296,7 +296,10 @@ class WeekPdfFileDialog:
     @classmethod
     def ask(cls, parent: QWidget, suggested: str) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(
-            parent, parent.tr("Export week as PDF"), suggested, parent.tr("PDF documents (*.pdf)")
+            parent,
+            QCoreApplication.translate("WeekView", "Export week as PDF"),
+            suggested,
+            QCoreApplication.translate("WeekView", "PDF documents (*.pdf)"),
         )
         return Path(name) if name else None
 
