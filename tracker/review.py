@@ -41,7 +41,7 @@ def day_review(
     people = [consultant] if consultant else reader.consultants()
     last_sync = reader.last_batch_ts()
     decisions = reader.decisions(day)
-    disagreeing = {line.split(":")[0].removeprefix("ticket ") for line in reader.ticket_disagreements()}
+    disagreeing = reader.disagreeing_tickets()
     tickets: dict[str, Any] = {}
     problems: list[str] = []
     out = []

@@ -100,7 +100,7 @@ def build(
     problems: list[str] = []
     lines: list[Line] = []
     not_billed: list[dict[str, Any]] = []
-    for number in sorted(reader.finalized_tickets()):
+    for number in sorted(reader.finalized_tickets(month)):
         t = _ticket(reader, number, problems)
         if t.finalized_at is None or t.finalized_at[:7] != month:
             continue

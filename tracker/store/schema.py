@@ -137,6 +137,9 @@ ALTER TABLE timers ADD COLUMN flags TEXT NOT NULL DEFAULT '';
 """
 
 
+# The outbox keeps a batch's bytes until it is verified on the export: a rowid table,
+# since its rows hold megabytes and WITHOUT ROWID suits only small rows (a foreign-key
+# check on a WITHOUT ROWID outbox read the whole blob for every item inserted).
 OUTBOX = """
 CREATE TABLE outbox (
     batch TEXT PRIMARY KEY NOT NULL,
@@ -149,7 +152,7 @@ CREATE TABLE outbox (
     rows INTEGER NOT NULL,
     created_ts INTEGER NOT NULL,
     done_ts INTEGER
-) WITHOUT ROWID;
+);
 CREATE INDEX outbox_pending ON outbox(done_ts) WHERE done_ts IS NULL;
 CREATE TABLE outbox_items (
     batch TEXT NOT NULL REFERENCES outbox(batch),

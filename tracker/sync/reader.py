@@ -18,7 +18,7 @@ from typing import Any
 
 from tracker.sync.target import AREAS, BATCH_RE, SyncTarget
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 
 CACHE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -49,6 +49,10 @@ CREATE TABLE IF NOT EXISTS events (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS events_ticket ON events(ticket);
 CREATE INDEX IF NOT EXISTS events_kind ON events(event, at);
+CREATE TABLE IF NOT EXISTS ticket_meta (
+    ticket TEXT NOT NULL, consultant TEXT NOT NULL, sha TEXT NOT NULL, PRIMARY KEY (ticket, consultant)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS ticket_meta_sha ON ticket_meta(ticket, sha);
 CREATE TABLE IF NOT EXISTS conflicts (
     uuid TEXT NOT NULL, revision INTEGER NOT NULL, first_batch TEXT NOT NULL, other_batch TEXT NOT NULL,
     PRIMARY KEY (uuid, revision, other_batch)
@@ -96,7 +100,16 @@ class CentralReader:
 
     def _reset(self) -> None:
         with self.conn:
-            for table in ("batches", "records", "sessions", "events", "conflicts", "reviews", "meta"):
+            for table in (
+                "batches",
+                "records",
+                "sessions",
+                "events",
+                "conflicts",
+                "reviews",
+                "ticket_meta",
+                "meta",
+            ):
                 self.conn.execute(f"DROP TABLE IF EXISTS {table}")
             self.conn.executescript(CACHE_SCHEMA)
 
@@ -178,6 +191,7 @@ class CentralReader:
         stage_sessions: list[tuple[Any, ...]] = []
         stage_events: list[tuple[Any, ...]] = []
         stage_reviews: list[tuple[Any, ...]] = []
+        stage_meta: list[tuple[str, str, str]] = []
         ref = f"{who}/{batch}"
         try:
             for line in lines:
@@ -213,6 +227,10 @@ class CentralReader:
                         )
                     )
                 elif kind == "ticket_event":
+                    if rec["event"] == "created":
+                        meta = {k: v for k, v in rec["payload"].items() if k != "number"}
+                        digest = hashlib.sha256(json.dumps(meta, sort_keys=True).encode()).hexdigest()
+                        stage_meta.append((rec["ticket"], rec["consultant"], digest))
                     stage_events.append(
                         (
                             rec["uuid"],
@@ -241,6 +259,7 @@ class CentralReader:
             c.executemany(UPSERT_SESSION, stage_sessions)
             c.executemany("INSERT OR IGNORE INTO events VALUES (?, ?, ?, ?, ?, ?)", stage_events)
             c.executemany("INSERT OR IGNORE INTO reviews VALUES (?, ?, ?, ?, ?, ?, ?, ?)", stage_reviews)
+            c.executemany("INSERT OR IGNORE INTO ticket_meta VALUES (?, ?, ?)", stage_meta)
             created = manifest.get("created_at")
             c.execute(
                 "INSERT OR REPLACE INTO batches VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -292,34 +311,43 @@ class CentralReader:
             for r in rows
         ]
 
-    def ticket_disagreements(self) -> list[str]:
-        """Tickets whose 'created' metadata differs between consultants."""
+    def disagreeing_tickets(self) -> set[str]:
+        """Tickets whose 'created' metadata differs between consultants (an indexed count)."""
         rows = self.conn.execute(
-            "SELECT ticket, consultant, payload FROM events WHERE event = 'created' "
-            "ORDER BY ticket, consultant"
+            "SELECT ticket FROM ticket_meta GROUP BY ticket HAVING count(DISTINCT sha) > 1"
         ).fetchall()
-        by_ticket: dict[str, dict[str, dict[str, Any]]] = {}
-        for r in rows:
-            payload = json.loads(r["payload"])["payload"]
-            by_ticket.setdefault(r["ticket"], {})[r["consultant"]] = payload
+        return {r[0] for r in rows}
+
+    def ticket_disagreements(self) -> list[str]:
+        """What differs, for each ticket whose 'created' metadata differs between consultants."""
         out = []
-        for ticket, versions in by_ticket.items():
-            if len(versions) < 2:
-                continue
+        for ticket in sorted(self.disagreeing_tickets()):
+            rows = self.conn.execute(
+                "SELECT consultant, payload FROM events WHERE event = 'created' AND ticket = ? "
+                "ORDER BY consultant",
+                (ticket,),
+            ).fetchall()
+            versions = {r["consultant"]: json.loads(r["payload"])["payload"] for r in rows}
             keys = sorted({k for v in versions.values() for k in v})
             differ = [k for k in keys if len({json.dumps(v.get(k)) for v in versions.values()}) > 1]
-            if differ:
-                out.append(
-                    f"ticket {ticket}: {', '.join(differ)} differ between {', '.join(sorted(versions))}"
-                )
+            out.append(f"ticket {ticket}: {', '.join(differ)} differ between {', '.join(sorted(versions))}")
         return out
 
     def events_of_ticket(self, ticket: str) -> list[dict[str, Any]]:
         rows = self.conn.execute("SELECT payload FROM events WHERE ticket = ? ORDER BY at, uuid", (ticket,))
         return [json.loads(r["payload"]) for r in rows]
 
-    def finalized_tickets(self) -> list[str]:
-        rows = self.conn.execute("SELECT DISTINCT ticket FROM events WHERE event = 'finalized'").fetchall()
+    def finalized_tickets(self, month: str | None = None) -> list[str]:
+        """Tickets with a finalization (in ``month``, YYYY-MM, by its local date, when given)."""
+        if month is None:
+            rows = self.conn.execute(
+                "SELECT DISTINCT ticket FROM events WHERE event = 'finalized'"
+            ).fetchall()
+        else:
+            rows = self.conn.execute(
+                "SELECT DISTINCT ticket FROM events WHERE event = 'finalized' AND at >= ? AND at < ?",
+                (month, month + "~"),
+            ).fetchall()
         return [r["ticket"] for r in rows]
 
     def sessions_of_ticket(self, ticket: str) -> list[dict[str, Any]]:
