@@ -50,6 +50,7 @@ from tracker.billing import Line, PartyTotal
 from tracker.model import ConsultancyType
 from tracker.service import Tracker
 from tracker.statement import Statement
+from ui.fmt import held_reason_text
 from ui.tracker_job import JobRunner
 
 Index = QModelIndex | QPersistentModelIndex
@@ -165,7 +166,7 @@ class StatementModel(QAbstractTableModel):
                 L_WAIVED: (self.tr("yes — {ref}").format(ref=x.defect_ref) if x.waived else self.tr("no")),
                 L_HELD: self.held_text(x),
                 L_VERSIONS: self.versions_text(x),
-                L_REASON: x.held_reason,
+                L_REASON: held_reason_text(x.held_reason),
             }.get(col)
         if role == SortRole:
             return {
@@ -196,7 +197,8 @@ class StatementModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
             if x.held:
-                return self.tr("Held back from the totals: {reason}").format(reason=x.held_reason)
+                reason = held_reason_text(x.held_reason)
+                return self.tr("Held back from the totals: {reason}").format(reason=reason)
             if col == L_WAIVED and x.waived:
                 return self.tr("Waived: defect {ref} was not yet published").format(ref=x.defect_ref)
             if col == L_VERSIONS:
@@ -449,7 +451,7 @@ class BillingWindow(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(L_REASON, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(L_REASON, 210)
+        header.resizeSection(L_REASON, 165)
         for col in (L_CUSTOMER, L_BILL_TO):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, 170)

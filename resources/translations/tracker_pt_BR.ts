@@ -40,152 +40,152 @@
 <context>
     <name>BillingWindow</name>
     <message>
-        <location filename="../../ui/billing_window.py" line="379"/>
+        <location filename="../../ui/billing_window.py" line="381"/>
         <source>Billing statement</source>
         <translation>Extrato de faturamento</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="396"/>
+        <location filename="../../ui/billing_window.py" line="398"/>
         <source>Month:</source>
         <translation>Mês:</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="402"/>
+        <location filename="../../ui/billing_window.py" line="404"/>
         <source>Approved days only</source>
         <translation>Somente dias aprovados</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="403"/>
+        <location filename="../../ui/billing_window.py" line="405"/>
         <source>Count only the sessions of days a team lead approved</source>
         <translation>Contar somente as sessões dos dias aprovados por um líder</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="406"/>
+        <location filename="../../ui/billing_window.py" line="408"/>
         <source>Rebuild</source>
         <translation>Recalcular</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="407"/>
+        <location filename="../../ui/billing_window.py" line="409"/>
         <source>Read the central export again and price the month</source>
         <translation>Ler novamente a exportação central e calcular os valores do mês</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="411"/>
+        <location filename="../../ui/billing_window.py" line="413"/>
         <source>Bill to:</source>
         <translation>Faturar para:</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="416"/>
+        <location filename="../../ui/billing_window.py" line="418"/>
         <source>Type:</source>
         <translation>Tipo:</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="418"/>
+        <location filename="../../ui/billing_window.py" line="420"/>
         <source>All types</source>
         <translation>Todos os tipos</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="464"/>
+        <location filename="../../ui/billing_window.py" line="466"/>
         <source>Totals per party (held lines left out)</source>
         <translation>Totais por cliente/unidade (sem as linhas retidas)</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="495"/>
+        <location filename="../../ui/billing_window.py" line="497"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="496"/>
+        <location filename="../../ui/billing_window.py" line="498"/>
         <source>Export XLSX…</source>
         <translation>Exportar XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="497"/>
+        <location filename="../../ui/billing_window.py" line="499"/>
         <source>Export JSON…</source>
         <translation>Exportar JSON…</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="499"/>
+        <location filename="../../ui/billing_window.py" line="501"/>
         <source>The whole statement of the month, whatever the filters show</source>
         <translation>O extrato completo do mês, independentemente dos filtros</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="516"/>
+        <location filename="../../ui/billing_window.py" line="518"/>
         <source>Reading the central export…</source>
         <translation>Lendo a exportação central…</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="517"/>
+        <location filename="../../ui/billing_window.py" line="519"/>
         <source>Pricing…</source>
         <translation>Calculando os valores…</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="526"/>
+        <location filename="../../ui/billing_window.py" line="528"/>
         <source>Building the statement of {month}…</source>
         <translation>Montando o extrato de {month}…</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="542"/>
+        <location filename="../../ui/billing_window.py" line="544"/>
         <source>The statement could not be built: {error}</source>
         <translation>Não foi possível montar o extrato: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="553"/>
+        <location filename="../../ui/billing_window.py" line="555"/>
         <source>All parties</source>
         <translation>Todos os clientes e unidades</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="556"/>
+        <location filename="../../ui/billing_window.py" line="558"/>
         <source>unit {code}</source>
         <translation>unidade {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="564"/>
+        <location filename="../../ui/billing_window.py" line="566"/>
         <source>{month}: {lines} lines, {held} held; total {total}</source>
-        <translation>{month}: {lines} linhas, {held} retidas; total {total}</translation>
+        <translation>{month}: {lines} linhas, retidas: {held}; total {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="571"/>
+        <location filename="../../ui/billing_window.py" line="573"/>
         <source>{n} standard-support atendimento(s) recorded and never billed.</source>
         <translation>{n} atendimento(s) de Suporte Padrão registrado(s) e nunca faturado(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="577"/>
+        <location filename="../../ui/billing_window.py" line="579"/>
         <source>{n} held line(s), highlighted: see the reason in each tooltip.</source>
         <translation>{n} linha(s) retida(s), em destaque: veja o motivo na dica de cada uma.</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="579"/>
+        <location filename="../../ui/billing_window.py" line="581"/>
         <source>Problem: {text}</source>
         <translation>Problema: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="609"/>
+        <location filename="../../ui/billing_window.py" line="611"/>
         <source>CSV for spreadsheets (*.csv)</source>
         <translation>CSV para planilhas (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="610"/>
+        <location filename="../../ui/billing_window.py" line="612"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Pasta de trabalho do Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="611"/>
+        <location filename="../../ui/billing_window.py" line="613"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="615"/>
+        <location filename="../../ui/billing_window.py" line="617"/>
         <source>Export the statement</source>
         <translation>Exportar o extrato</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="630"/>
+        <location filename="../../ui/billing_window.py" line="632"/>
         <source>{path} was not written: {error}</source>
         <translation>{path} não foi gravado: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="634"/>
+        <location filename="../../ui/billing_window.py" line="636"/>
         <source>Exported {path}</source>
         <translation>Exportado: {path}</translation>
     </message>
@@ -203,7 +203,7 @@
     <message>
         <location filename="../../ui/review_window.py" line="91"/>
         <source>Consultant</source>
-        <translation>Consultor(a)</translation>
+        <translation>Consultor</translation>
     </message>
     <message>
         <location filename="../../ui/review_window.py" line="92"/>
@@ -223,7 +223,7 @@
     <message>
         <location filename="../../ui/review_window.py" line="95"/>
         <source>Flagged</source>
-        <translation>Com alerta</translation>
+        <translation>Alertas</translation>
     </message>
     <message>
         <location filename="../../ui/review_window.py" line="96"/>
@@ -1449,7 +1449,7 @@ desde {2}</translation>
     <message>
         <location filename="../../ui/review_window.py" line="221"/>
         <source>computer slept while timing</source>
-        <translation>computador suspenso durante a contagem</translation>
+        <translation>computador suspenso</translation>
     </message>
     <message>
         <location filename="../../ui/review_window.py" line="222"/>
@@ -1459,7 +1459,7 @@ desde {2}</translation>
     <message>
         <location filename="../../ui/review_window.py" line="225"/>
         <source>clock went backwards</source>
-        <translation>relógio voltou no tempo</translation>
+        <translation>relógio voltou</translation>
     </message>
     <message>
         <location filename="../../ui/review_window.py" line="226"/>
@@ -1564,7 +1564,7 @@ desde {2}</translation>
     <message>
         <location filename="../../ui/review_window.py" line="474"/>
         <source>Note (optional to approve, required to return)</source>
-        <translation>Observação (opcional para aprovar, obrigatória para devolver)</translation>
+        <translation>Observação (obrigatória para devolver)</translation>
     </message>
     <message>
         <location filename="../../ui/review_window.py" line="477"/>
@@ -2102,103 +2102,103 @@ Dividir no intervalo: como Descartar, e o intervalo fica como uma sessão própr
 <context>
     <name>StatementModel</name>
     <message>
-        <location filename="../../ui/billing_window.py" line="102"/>
+        <location filename="../../ui/billing_window.py" line="103"/>
         <source>Ticket</source>
         <translation>Chamado</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="103"/>
+        <location filename="../../ui/billing_window.py" line="104"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="104"/>
+        <location filename="../../ui/billing_window.py" line="105"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="105"/>
+        <location filename="../../ui/billing_window.py" line="106"/>
         <source>Bill to</source>
         <translation>Faturar para</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="106"/>
+        <location filename="../../ui/billing_window.py" line="107"/>
         <source>Consultants</source>
         <translation>Consultores</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="107"/>
+        <location filename="../../ui/billing_window.py" line="108"/>
         <source>Billable min</source>
         <translation>Min faturáveis</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="108"/>
+        <location filename="../../ui/billing_window.py" line="109"/>
         <source>Rate/h</source>
         <translation>Valor/h</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="109"/>
+        <location filename="../../ui/billing_window.py" line="110"/>
         <source>Amount</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="110"/>
+        <location filename="../../ui/billing_window.py" line="111"/>
         <source>Waived</source>
         <translation>Abonado</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="111"/>
+        <location filename="../../ui/billing_window.py" line="112"/>
         <source>Held</source>
         <translation>Retido</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="112"/>
+        <location filename="../../ui/billing_window.py" line="113"/>
         <source>Why held</source>
         <translation>Motivo da retenção</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="113"/>
+        <location filename="../../ui/billing_window.py" line="114"/>
         <source>Rate / policy</source>
         <translation>Tarifa / política</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="140"/>
+        <location filename="../../ui/billing_window.py" line="141"/>
         <source>unit {code}</source>
         <translation>unidade {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="146"/>
+        <location filename="../../ui/billing_window.py" line="147"/>
         <source>rate {rate} · {policy}</source>
         <translation>tarifa {rate} · {policy}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="149"/>
+        <location filename="../../ui/billing_window.py" line="150"/>
         <source>HELD</source>
         <translation>RETIDO</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="149"/>
-        <location filename="../../ui/billing_window.py" line="165"/>
+        <location filename="../../ui/billing_window.py" line="150"/>
+        <location filename="../../ui/billing_window.py" line="166"/>
         <source>no</source>
         <translation>não</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="165"/>
+        <location filename="../../ui/billing_window.py" line="166"/>
         <source>yes — {ref}</source>
         <translation>sim — {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="199"/>
+        <location filename="../../ui/billing_window.py" line="201"/>
         <source>Held back from the totals: {reason}</source>
         <translation>Fora dos totais (retido): {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="201"/>
+        <location filename="../../ui/billing_window.py" line="203"/>
         <source>Waived: defect {ref} was not yet published</source>
         <translation>Abonado: o defeito {ref} ainda não estava publicado</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="203"/>
+        <location filename="../../ui/billing_window.py" line="205"/>
         <source>Rate version {rate}; policy version {policy}</source>
         <translation>Versão da tarifa {rate}; versão da política {policy}</translation>
     </message>
@@ -2478,42 +2478,42 @@ Pasta de exportação: {1}</translation>
 <context>
     <name>TotalsModel</name>
     <message>
-        <location filename="../../ui/billing_window.py" line="260"/>
+        <location filename="../../ui/billing_window.py" line="262"/>
         <source>Bill to</source>
         <translation>Faturar para</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="261"/>
+        <location filename="../../ui/billing_window.py" line="263"/>
         <source>Party</source>
         <translation>Cliente/unidade</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="262"/>
+        <location filename="../../ui/billing_window.py" line="264"/>
         <source>Lines</source>
         <translation>Linhas</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="263"/>
+        <location filename="../../ui/billing_window.py" line="265"/>
         <source>Billable min</source>
         <translation>Min faturáveis</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="264"/>
+        <location filename="../../ui/billing_window.py" line="266"/>
         <source>Amount</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="304"/>
+        <location filename="../../ui/billing_window.py" line="306"/>
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="314"/>
+        <location filename="../../ui/billing_window.py" line="316"/>
         <source>unit</source>
         <translation>unidade</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="314"/>
+        <location filename="../../ui/billing_window.py" line="316"/>
         <source>customer</source>
         <translation>cliente</translation>
     </message>
@@ -2739,149 +2739,159 @@ Pasta de exportação: {1}</translation>
 <context>
     <name>fmt</name>
     <message>
-        <location filename="../../ui/fmt.py" line="18"/>
+        <location filename="../../ui/fmt.py" line="19"/>
         <source>Technical</source>
         <translation>Técnica</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="19"/>
+        <location filename="../../ui/fmt.py" line="20"/>
         <source>Support</source>
         <translation>Suporte</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="20"/>
+        <location filename="../../ui/fmt.py" line="21"/>
         <source>Standard</source>
         <translation>Padrão</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="23"/>
+        <location filename="../../ui/fmt.py" line="24"/>
         <source>one-off questions</source>
         <translation>dúvidas pontuais</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="24"/>
+        <location filename="../../ui/fmt.py" line="25"/>
         <source>following configuration and runs of standard routines</source>
         <translation>acompanhamento de configuração e execução de rotinas padrão</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="25"/>
+        <location filename="../../ui/fmt.py" line="26"/>
         <source>product or environment update</source>
         <translation>atualização de produto ou ambiente</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="26"/>
+        <location filename="../../ui/fmt.py" line="27"/>
         <source>urgent priority service</source>
         <translation>atendimento com prioridade urgente</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="27"/>
+        <location filename="../../ui/fmt.py" line="28"/>
         <source>no IT staff at the customer</source>
         <translation>cliente sem equipe de TI</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="28"/>
+        <location filename="../../ui/fmt.py" line="29"/>
         <source>functions never deployed before</source>
         <translation>funcionalidades nunca implantadas</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="29"/>
+        <location filename="../../ui/fmt.py" line="30"/>
         <source>product problems</source>
         <translation>problemas no produto</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="30"/>
+        <location filename="../../ui/fmt.py" line="31"/>
         <source>issue not reproduced by standard support</source>
         <translation>problema não reproduzido pelo Suporte Padrão</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="31"/>
+        <location filename="../../ui/fmt.py" line="32"/>
         <source>only reproduced with certain records</source>
         <translation>reproduzido somente com determinados registros</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="32"/>
+        <location filename="../../ui/fmt.py" line="33"/>
         <source>customised data dictionary</source>
         <translation>dicionário de dados customizado</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="33"/>
+        <location filename="../../ui/fmt.py" line="34"/>
         <source>support&apos;s procedures were done without success</source>
         <translation>procedimentos do suporte realizados sem sucesso</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="36"/>
+        <location filename="../../ui/fmt.py" line="37"/>
         <source>support&apos;s procedures were done</source>
         <translation>os procedimentos do suporte foram realizados</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="37"/>
+        <location filename="../../ui/fmt.py" line="38"/>
         <source>the documentation was checked</source>
         <translation>a documentação foi consultada</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="38"/>
+        <location filename="../../ui/fmt.py" line="39"/>
         <source>reproduced in an updated test environment</source>
         <translation>reproduzido em ambiente de testes atualizado</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="97"/>
+        <location filename="../../ui/fmt.py" line="98"/>
         <source>overlap</source>
         <translation>sobreposição</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="98"/>
+        <location filename="../../ui/fmt.py" line="99"/>
         <source>long</source>
         <translation>longa</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="99"/>
+        <location filename="../../ui/fmt.py" line="100"/>
         <source>across midnight</source>
         <translation>passa da meia-noite</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="100"/>
+        <location filename="../../ui/fmt.py" line="101"/>
         <source>sleep gap</source>
         <translation>suspensão</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="101"/>
+        <location filename="../../ui/fmt.py" line="102"/>
         <source>clock jump</source>
         <translation>salto do relógio</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="102"/>
+        <location filename="../../ui/fmt.py" line="103"/>
         <source>idle</source>
         <translation>ausência</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="105"/>
+        <location filename="../../ui/fmt.py" line="106"/>
         <source>Overlap: it overlaps another of your sessions; keep only the time you really worked.</source>
         <translation>Sobreposição: ela se sobrepõe a outra sessão sua; mantenha só o tempo realmente trabalhado.</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="108"/>
+        <location filename="../../ui/fmt.py" line="109"/>
         <source>Long: longer than the usual limit for one session; was the timer left running?</source>
         <translation>Longa: mais longa que o limite usual de uma sessão; o cronômetro ficou ligado?</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="111"/>
+        <location filename="../../ui/fmt.py" line="112"/>
         <source>Across midnight: it runs into the next day; was the timer left on overnight?</source>
         <translation>Passa da meia-noite: entra no dia seguinte; o cronômetro ficou ligado durante a noite?</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="114"/>
+        <location filename="../../ui/fmt.py" line="115"/>
         <source>Sleep gap: the computer was asleep (or the app was stopped) while the timer ran.</source>
         <translation>Suspensão: o computador estava suspenso (ou o aplicativo parado) enquanto o cronômetro rodava.</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="117"/>
+        <location filename="../../ui/fmt.py" line="118"/>
         <source>Clock jump: the computer&apos;s clock went backwards while it ran; check the times.</source>
         <translation>Salto do relógio: o relógio do computador voltou enquanto ela rodava; confira os horários.</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="120"/>
+        <location filename="../../ui/fmt.py" line="121"/>
         <source>Idle: you were away from the keyboard and mouse; kept as a session of its own.</source>
         <translation>Ausência: você ficou longe do teclado e do mouse; mantida como uma sessão própria.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fmt.py" line="140"/>
+        <source>no term acceptance recorded; record it with tracker ticket accept-term</source>
+        <translation>sem aceite do termo registrado; registre com tracker ticket accept-term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fmt.py" line="141"/>
+        <source>no {0} rate in force on {1}; set one with tracker rates set</source>
+        <translation>nenhuma tarifa de {0} vigente em {1}; defina uma com tracker rates set</translation>
     </message>
 </context>
 <context>
