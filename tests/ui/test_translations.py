@@ -48,7 +48,7 @@ from tests.ui.crafted_export import DAY, World, build
 from tracker.clock import FixedClock
 from tracker.model import ESCALATION_CHECKLIST, SCOPES, ConsultancyType, Flag
 from tracker.service import Tracker
-from tracker.store import Store
+from tracker.store import Store, open_store
 from ui import i18n
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -595,3 +595,27 @@ def test_english_installs_no_translator(qapp) -> None:
         assert QCoreApplication.translate("MainWindow", "&File") == "&File"
     finally:
         i18n.uninstall(qapp)
+
+
+def test_the_app_starts_in_the_stored_language_and_leaves_english_behind(
+    qapp, home, clock, monkeypatch
+) -> None:
+    import ui.app
+    from ui.main_window import MainWindow
+
+    with open_store(home) as store:
+        tracker = Tracker(store, clock, home)
+        tracker.settings.set("consultant", "ana")
+        tracker.settings.set("language", "pt_BR")
+    monkeypatch.setenv("TRACKER_HOME", str(home))
+    monkeypatch.setenv("TRACKER_EXIT_WHEN_SHOWN", "1")
+    menus: list[list[str]] = []
+    monkeypatch.setattr(
+        MainWindow,
+        "showEvent",
+        lambda self, e: menus.append([a.text() for a in self.menuBar().actions() if a.isVisible()]),
+    )
+    assert ui.app.run_app([]) == 0
+    assert menus and menus[0][:3] == ["&Arquivo", "&Sessão", "E&xibir"]
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"  # uninstalled on the way out
+    assert (home / "cache" / "translations" / "tracker_pt_BR.qm").exists()
