@@ -18,6 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from tracker.errors import BadInput, TrackerError
+from tracker.i18n import _
 from tracker.store.db import DB_FILENAME, Store
 from tracker.store.schema import SCHEMA_VERSION
 
@@ -59,7 +60,11 @@ def backup_to(store: Store, out: Path) -> Path:
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise TrackerError(f"the backup to {out} failed: {exc.strerror or exc}; nothing was changed") from exc
+        raise TrackerError(
+            _("the backup to {path} failed: {error}; nothing was changed").format(
+                path=out, error=exc.strerror or exc
+            )
+        ) from exc
     return out
 
 
@@ -88,7 +93,7 @@ def list_backups(home: Path) -> list[Path]:
 def check_file(path: Path) -> str | None:
     """None when ``path`` is a sound tracker database, else what is wrong with it."""
     if not path.is_file():
-        return f"{path} does not exist"
+        return _("{path} does not exist").format(path=path)
     try:
         conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:  # pragma: no cover - a path sqlite cannot open
@@ -96,17 +101,17 @@ def check_file(path: Path) -> str | None:
     try:
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
         if result != "ok":
-            return f"it is damaged ({result})"
+            return _("it is damaged ({problem})").format(problem=result)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.DatabaseError as exc:
-        return f"it is not a readable tracker database ({exc})"
+        return _("it is not a readable tracker database ({error})").format(error=exc)
     finally:
         conn.close()
     if "sessions" not in tables or "tickets" not in tables:
-        return "it is not a tracker database (no sessions table)"
+        return _("it is not a tracker database (no sessions table)")
     if version > SCHEMA_VERSION:
-        return f"it was written by a newer tracker (schema {version})"
+        return _("it was written by a newer tracker (schema {version})").format(version=version)
     return None
 
 
@@ -119,7 +124,7 @@ def quick_check(path: Path, stop: Callable[[], bool] | None = None) -> str | Non
     watcher thread; a True interrupts the check at once and raises TrackerError.
     """
     if stop is not None and stop():
-        raise TrackerError(f"the check of {path} was stopped before it began")
+        raise TrackerError(_("the check of {path} was stopped before it began").format(path=path))
     try:
         conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, check_same_thread=False)
     except sqlite3.Error as exc:  # pragma: no cover - a path sqlite cannot open
@@ -144,10 +149,12 @@ def quick_check(path: Path, stop: Callable[[], bool] | None = None) -> str | Non
         rows = conn.execute("PRAGMA quick_check").fetchall()
     except sqlite3.OperationalError as exc:
         if stopped.is_set():
-            raise TrackerError(f"the check of {path} was stopped before it finished") from exc
-        return f"it is not a readable database ({exc})"
+            raise TrackerError(
+                _("the check of {path} was stopped before it finished").format(path=path)
+            ) from exc
+        return _("it is not a readable database ({error})").format(error=exc)
     except sqlite3.DatabaseError as exc:
-        return f"it is not a readable database ({exc})"
+        return _("it is not a readable database ({error})").format(error=exc)
     finally:
         done.set()
         if watcher is not None:
@@ -156,7 +163,8 @@ def quick_check(path: Path, stop: Callable[[], bool] | None = None) -> str | Non
     problems = [str(r[0]) for r in rows]
     if problems == ["ok"]:
         return None
-    return "; ".join(problems[:3]) + (f" (and {len(problems) - 3} more)" if len(problems) > 3 else "")
+    more = _(" (and {count} more)").format(count=len(problems) - 3) if len(problems) > 3 else ""
+    return "; ".join(problems[:3]) + more
 
 
 def latest_good_backup(home: Path) -> Path | None:
@@ -169,14 +177,14 @@ def latest_good_backup(home: Path) -> Path | None:
 def damaged_message(home: Path, problem: str) -> str:
     good = latest_good_backup(home)
     advice = (
-        f"The latest good backup is {good}; restore it with: tracker restore {good}"
+        _("The latest good backup is {path}; restore it with: tracker restore {path}").format(path=good)
         if good
-        else "No good backup was found in " + str(backups_dir(home))
+        else _("No good backup was found in {folder}").format(folder=backups_dir(home))
     )
-    return (
-        f"the database {home / DB_FILENAME} is damaged ({problem}). It was not changed, and "
-        f"nothing will be written to it. {advice}"
-    )
+    return _(
+        "the database {path} is damaged ({problem}). It was not changed, and "
+        "nothing will be written to it. {advice}"
+    ).format(path=home / DB_FILENAME, problem=problem, advice=advice)
 
 
 def restore(home: Path, source: Path) -> Path:
@@ -187,7 +195,7 @@ def restore(home: Path, source: Path) -> Path:
     source = source.expanduser().absolute()
     problem = check_file(source)
     if problem:
-        raise BadInput("FILE", f"{source} cannot be restored: {problem}")
+        raise BadInput("FILE", _("{path} cannot be restored: {problem}").format(path=source, problem=problem))
     current = home / DB_FILENAME
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S") + f"-{int(time.time() * 1000) % 1000:03d}"
     aside = home / f"tracker.db.before-restore-{stamp}"

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.errors import BadInput
+from tracker.i18n import _
 from tracker.model import Role
 from tracker.store import Store
 
@@ -37,7 +38,7 @@ def _login(value: str) -> str:
     if not LOGIN_RE.match(value):
         raise BadInput(
             "consultant",
-            f"'{value}' is not a login; use 1-64 letters, digits or . _ @ -",
+            _("'{value}' is not a login; use 1-64 letters, digits or . _ @ -").format(value=value),
         )
     return value
 
@@ -45,7 +46,7 @@ def _login(value: str) -> str:
 def _name(value: str) -> str:
     value = value.strip()
     if len(value) > 200:
-        raise BadInput("name", "is longer than 200 characters")
+        raise BadInput("name", _("is longer than {limit} characters").format(limit=200))
     return value
 
 
@@ -54,20 +55,24 @@ def _role(value: str) -> str:
     try:
         return Role(value).value
     except ValueError:
-        raise BadInput("role", f"'{value}' is not a role; use consultant, lead or billing") from None
+        raise BadInput(
+            "role", _("'{value}' is not a role; use consultant, lead or billing").format(value=value)
+        ) from None
 
 
 def _unit(value: str) -> str:
     value = value.strip()
     if value and not UNIT_RE.match(value):
-        raise BadInput("unit", f"'{value}' is not a unit code; use letters, digits or . _ / -")
+        raise BadInput(
+            "unit", _("'{value}' is not a unit code; use letters, digits or . _ / -").format(value=value)
+        )
     return value
 
 
 def _export_dir(value: str) -> str:
     value = value.strip()
     if not value:
-        raise BadInput("export-dir", "is empty; give the folder of the central export")
+        raise BadInput("export-dir", _("is empty; give the folder of the central export"))
     return str(Path(value).expanduser().absolute())
 
 
@@ -81,9 +86,11 @@ def _number(name: str, low: int, high: int) -> Callable[[str], str]:
         try:
             number = int(value.strip())
         except ValueError:
-            raise BadInput(name, f"'{value}' is not a whole number") from None
+            raise BadInput(name, _("'{value}' is not a whole number").format(value=value)) from None
         if not low <= number <= high:
-            raise BadInput(name, f"{number} is outside {low}..{high}")
+            raise BadInput(
+                name, _("{value} is outside {low}..{high}").format(value=number, low=low, high=high)
+            )
         return str(number)
 
     return check
@@ -106,7 +113,9 @@ def _choice(name: str, options: tuple[str, ...]) -> Callable[[str], str]:
     def check(value: str) -> str:
         text = value.strip()
         if text not in options:
-            raise BadInput(name, f"'{value}' is not one of {', '.join(options)}")
+            raise BadInput(
+                name, _("'{value}' is not one of {options}").format(value=value, options=", ".join(options))
+            )
         return text
 
     return check
@@ -203,7 +212,9 @@ class Settings:
 
     def get(self, key: str) -> str:
         if key not in KEYS:
-            raise BadInput("key", f"'{key}' is not a setting; use one of {', '.join(KEYS)}")
+            raise BadInput(
+                "key", _("'{key}' is not a setting; use one of {keys}").format(key=key, keys=", ".join(KEYS))
+            )
         return self.all()[key]
 
     def is_set(self, key: str) -> bool:
@@ -211,7 +222,9 @@ class Settings:
 
     def set(self, key: str, value: str) -> str:
         if key not in KEYS:
-            raise BadInput("key", f"'{key}' is not a setting; use one of {', '.join(KEYS)}")
+            raise BadInput(
+                "key", _("'{key}' is not a setting; use one of {keys}").format(key=key, keys=", ".join(KEYS))
+            )
         checked = KEYS[key].check(value)
         with self.store.atomic() as db:
             db.execute(

@@ -9,6 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 from tracker.errors import TrackerError
+from tracker.i18n import _
 
 ENTRY = "consultancy-tracker.desktop"
 ICON = "consultancy-tracker.svg"
@@ -29,7 +30,7 @@ def tracker_command() -> str:
 def install(data_home: Path | None = None) -> list[Path]:
     """Write the desktop entry and the icon; returns the files written."""
     if not sys.platform.startswith("linux"):
-        raise TrackerError("the desktop entry is for Linux; see the README for Windows and macOS")
+        raise TrackerError(_("the desktop entry is for Linux; see the README for Windows and macOS"))
     base = data_home or xdg_data_home()
     files = resources.files("resources")
     entry = files.joinpath(ENTRY).read_text(encoding="utf-8")
@@ -42,5 +43,9 @@ def install(data_home: Path | None = None) -> list[Path]:
         (apps / ENTRY).write_text(entry, encoding="utf-8")
         (icons / ICON).write_bytes(files.joinpath("icon.svg").read_bytes())
     except OSError as exc:
-        raise TrackerError(f"cannot write the desktop entry under {base}: {exc.strerror or exc}") from exc
+        raise TrackerError(
+            _("cannot write the desktop entry under {folder}: {error}").format(
+                folder=base, error=exc.strerror or exc
+            )
+        ) from exc
     return [apps / ENTRY, icons / ICON]

@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 
 from tracker.config import LOGIN_RE
 from tracker.errors import BadInput, TrackerError
+from tracker.i18n import _
 from tracker.model import MAX_SESSION_SECONDS, EventKind
 from tracker.store import queries as q
 
@@ -70,9 +71,13 @@ def _time(value: Any, line: int, field: str, default_zone: ZoneInfo) -> datetime
     except (TypeError, ValueError):
         if not isinstance(value, str) or not value.strip():
             raise _Line(
-                line, field, "is missing; give an ISO 8601 time such as 2026-11-03T09:00:00-03:00"
+                line,
+                field,
+                _("is missing; give an ISO 8601 time such as {example}").format(
+                    example="2026-11-03T09:00:00-03:00"
+                ),
             ) from None
-        raise _Line(line, field, f"'{value}' is not an ISO 8601 time") from None
+        raise _Line(line, field, _("'{value}' is not an ISO 8601 time").format(value=value)) from None
     if when.tzinfo is None:
         when = when.replace(tzinfo=default_zone)
     return when.replace(microsecond=0) if when.microsecond else when
@@ -82,7 +87,9 @@ def import_jsonl(tracker: Tracker, path: Path, dry_run: bool = False) -> ImportR
     try:
         handle = open(path, encoding="utf-8")  # noqa: SIM115 - closed by the with below
     except OSError as exc:
-        raise BadInput("FILE", f"cannot read {path}: {exc.strerror or exc}") from None
+        raise BadInput(
+            "FILE", _("cannot read {path}: {error}").format(path=path, error=exc.strerror or exc)
+        ) from None
     with handle:
         return import_lines(tracker, handle, dry_run)
 
@@ -118,47 +125,57 @@ def import_lines(tracker: Tracker, handle: Iterable[str], dry_run: bool = False)
             record = json.loads(text)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise _Line(
-                number, "json", f"is not valid JSON ({exc.msg if hasattr(exc, 'msg') else exc})"
+                number,
+                "json",
+                _("is not valid JSON ({error})").format(error=exc.msg if hasattr(exc, "msg") else exc),
             ) from None
         if not isinstance(record, dict):
-            raise _Line(number, "json", "is not a JSON object")
+            raise _Line(number, "json", _("is not a JSON object"))
         kind = record.get("kind")
         if kind == "session":
             # The hot path of a million-line import: keep it lean.
             if not record.keys() <= SESSION_KEYS:
                 extra = sorted(set(record) - SESSION_KEYS)[0]
-                raise _Line(number, extra, "is not a field of a session record")
+                raise _Line(number, extra, _("is not a field of a session record"))
             ticket_no = record.get("ticket")
             if not isinstance(ticket_no, str) or not ticket_no.strip():
-                raise _Line(number, "ticket", "is empty; give the ticket number")
+                raise _Line(number, "ticket", _("is empty; give the ticket number"))
             ticket_no = ticket_no.strip()
             start = _time(record.get("start"), number, "start", machine_zone)
             end = _time(record.get("end"), number, "end", machine_zone)
             start_ts = int(start.timestamp())
             end_ts = int(end.timestamp())
             if end_ts <= start_ts:
-                raise _Line(number, "end", f"{record['end']} is not after the start {record['start']}")
+                raise _Line(
+                    number,
+                    "end",
+                    _("{end} is not after the start {start}").format(
+                        end=record["end"], start=record["start"]
+                    ),
+                )
             if end_ts - start_ts > MAX_SESSION_SECONDS:
-                raise _Line(number, "end", "the session is longer than 24 h; split it into days")
+                raise _Line(number, "end", _("the session is longer than 24 h; split it into days"))
             if end_ts > now_ts:
                 field = "start" if start_ts > now_ts else "end"
-                raise _Line(number, field, f"{record[field]} is in the future")
+                raise _Line(number, field, _("{time} is in the future").format(time=record[field]))
             consultant = record.get("consultant", me)
             if consultant is not me and consultant not in logins:
                 if not isinstance(consultant, str) or not LOGIN_RE.match(consultant):
-                    raise _Line(number, "consultant", f"'{consultant}' is not a login")
+                    raise _Line(number, "consultant", _("'{login}' is not a login").format(login=consultant))
                 logins.add(consultant)
             note = record.get("note", "")
             if note.__class__ is not str:
-                raise _Line(number, "note", "is not text")
+                raise _Line(number, "note", _("is not text"))
             ticket = known.get(ticket_no)
             if ticket is None:
                 if ticket_no not in new_tickets:
                     raise _Line(
                         number,
                         "ticket",
-                        f"ticket {ticket_no} does not exist; add it first (a ticket line before this "
-                        "one, or tracker ticket add)",
+                        _(
+                            "ticket {number} does not exist; add it first (a ticket line before this "
+                            "one, or tracker ticket add)"
+                        ).format(number=ticket_no),
                     )
                 kind_value = new_tickets[ticket_no]["type"]
             else:
@@ -166,7 +183,9 @@ def import_lines(tracker: Tracker, handle: Iterable[str], dry_run: bool = False)
                     raise _Line(
                         number,
                         "ticket",
-                        f"ticket {ticket_no} is finalized; its time can no longer change",
+                        _("ticket {number} is finalized; its time can no longer change").format(
+                            number=ticket_no
+                        ),
                     )
                 kind_value = ticket.type_at(start).value
             sid = record.get("uuid")
@@ -176,7 +195,7 @@ def import_lines(tracker: Tracker, handle: Iterable[str], dry_run: bool = False)
                 try:
                     sid = str(uuidlib.UUID(str(sid)))
                 except ValueError:
-                    raise _Line(number, "uuid", f"'{sid}' is not a UUID") from None
+                    raise _Line(number, "uuid", _("'{value}' is not a UUID").format(value=sid)) from None
             offset_s = int(start.utcoffset().total_seconds())  # type: ignore[union-attr]
             if start.tzinfo is machine_zone:
                 zone_name: str | None = machine_zone_name
@@ -208,7 +227,7 @@ def import_lines(tracker: Tracker, handle: Iterable[str], dry_run: bool = False)
         elif kind == "ticket":
             extra = set(record) - TICKET_KEYS
             if extra:
-                raise _Line(number, sorted(extra)[0], "is not a field of a ticket record")
+                raise _Line(number, sorted(extra)[0], _("is not a field of a ticket record"))
             tracker.warn = collect
             try:
                 fields = tracker._clean_ticket(
@@ -240,7 +259,9 @@ def import_lines(tracker: Tracker, handle: Iterable[str], dry_run: bool = False)
                 tracker.warn = original_warn
             new_tickets[fields["number"]] = fields
         else:
-            raise _Line(number, "kind", f"'{kind}' is not a record kind; use ticket or session")
+            raise _Line(
+                number, "kind", _("'{kind}' is not a record kind; use ticket or session").format(kind=kind)
+            )
 
     for message in dict.fromkeys(warnings):
         tracker.warn(message)
@@ -299,7 +320,9 @@ def import_lines(tracker: Tracker, handle: Iterable[str], dry_run: bool = False)
             ).fetchone()
             if clash is not None:
                 raise _Line(
-                    clash[0], "uuid", f"{clash[1]} is already stored with other content; give a new uuid"
+                    clash[0],
+                    "uuid",
+                    _("{uuid} is already stored with other content; give a new uuid").format(uuid=clash[1]),
                 )
             clash = conn.execute(
                 "SELECT uuid, min(line), max(line) FROM import_sessions GROUP BY uuid "
@@ -307,13 +330,19 @@ def import_lines(tracker: Tracker, handle: Iterable[str], dry_run: bool = False)
                 "ORDER BY 2 LIMIT 1"
             ).fetchone()
             if clash is not None:
-                raise _Line(clash[2], "uuid", f"{clash[0]} is also on line {clash[1]} with other content")
+                raise _Line(
+                    clash[2],
+                    "uuid",
+                    _("{uuid} is also on line {line} with other content").format(
+                        uuid=clash[0], line=clash[1]
+                    ),
+                )
             existing = conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
             # A large import into a smaller table: building the secondary indexes once,
             # sorted, is far cheaper than updating them row by row in random order.
             rebuild = len_sessions >= REBUILD_MIN and len_sessions > existing
             if rebuild:
-                for name, _ in SESSION_INDEXES:
+                for name, _sql in SESSION_INDEXES:
                     conn.execute(f"DROP INDEX {name}")
             before = conn.total_changes
             conn.execute(
@@ -324,7 +353,7 @@ def import_lines(tracker: Tracker, handle: Iterable[str], dry_run: bool = False)
             )
             added = conn.total_changes - before
             if rebuild:
-                for _, sql in SESSION_INDEXES:
+                for _name, sql in SESSION_INDEXES:
                     conn.execute(sql)
             total = conn.execute("SELECT count(*) FROM import_sessions").fetchone()[0]
             db.execute("DROP TABLE temp.import_sessions")
@@ -333,7 +362,7 @@ def import_lines(tracker: Tracker, handle: Iterable[str], dry_run: bool = False)
     except _DryRun:
         pass
     except OSError as exc:  # pragma: no cover - disk trouble mid-import
-        raise TrackerError(f"the import failed and nothing was written: {exc}") from exc
+        raise TrackerError(_("the import failed and nothing was written: {error}").format(error=exc)) from exc
     return ImportResult(
         tickets_added=len(new_tickets),
         sessions_added=added,

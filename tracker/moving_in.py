@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from tracker.errors import BadInput
+from tracker.i18n import _
 from tracker.timeutil import iso, zone
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -69,7 +70,8 @@ def _parse_local(day: str, clock: str, tz: ZoneInfo, line: int, field_name: str,
             except ValueError:
                 continue
     raise BadInput(
-        f"line {line}: {field_name}", f"'{day} {clock}' is not a date and time this import understands"
+        f"line {line}: {field_name}",
+        _("'{value}' is not a date and time this import understands").format(value=f"{day} {clock}"),
     )
 
 
@@ -82,8 +84,10 @@ def _need(row: dict[str, str], names: Iterable[str], line: int) -> str:
     for name in names:
         if name in row:
             return row[name]
-    wanted = " or ".join(f"'{n}'" for n in names)
-    raise BadInput(f"line {line}", f"has no {wanted} column; is this the right export?")
+    wanted = _(" or ").join(f"'{n}'" for n in names)
+    raise BadInput(
+        f"line {line}", _("has no {column} column; is this the right export?").format(column=wanted)
+    )
 
 
 def read_toggl(text: str, tz: ZoneInfo, day_first: bool = False) -> list[ForeignEntry]:
@@ -137,18 +141,20 @@ def read_watson(text: str, tz: ZoneInfo) -> list[ForeignEntry]:
     try:
         frames = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise BadInput("FILE", f"is not Watson's frames file (not JSON: {exc.msg})") from None
+        raise BadInput(
+            "FILE", _("is not Watson's frames file (not JSON: {error})").format(error=exc.msg)
+        ) from None
     if not isinstance(frames, list):
-        raise BadInput("FILE", "is not Watson's frames file (not a list of frames)")
+        raise BadInput("FILE", _("is not Watson's frames file (not a list of frames)"))
     out = []
     for n, frame in enumerate(frames, start=1):
         if not isinstance(frame, list) or len(frame) < 4:
-            raise BadInput(f"frame {n}", "is not [start, stop, project, id, tags, updated_at]")
+            raise BadInput(f"frame {n}", _("is not [start, stop, project, id, tags, updated_at]"))
         try:
             start = datetime.fromtimestamp(int(frame[0]), UTC).astimezone(tz)
             end = datetime.fromtimestamp(int(frame[1]), UTC).astimezone(tz)
         except (TypeError, ValueError, OverflowError):
-            raise BadInput(f"frame {n}", "has a start or stop that is not a timestamp") from None
+            raise BadInput(f"frame {n}", _("has a start or stop that is not a timestamp")) from None
         tags = tuple(str(t) for t in (frame[4] if len(frame) > 4 and isinstance(frame[4], list) else []))
         out.append(ForeignEntry(n, str(frame[2]), "", "", tags, start, end, str(frame[3])))
     return out
@@ -156,11 +162,14 @@ def read_watson(text: str, tz: ZoneInfo) -> list[ForeignEntry]:
 
 def read(source: str, path: Path, zone_name: str, day_first: bool = False) -> list[ForeignEntry]:
     if source not in SOURCES:
-        raise BadInput("source", f"'{source}' is not a source; use {', '.join(SOURCES)}")
+        raise BadInput(
+            "source",
+            _("'{source}' is not a source; use {options}").format(source=source, options=", ".join(SOURCES)),
+        )
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise BadInput("FILE", f"cannot read {path}: {exc}") from None
+        raise BadInput("FILE", _("cannot read {path}: {error}").format(path=path, error=exc)) from None
     tz = zone(zone_name)
     if source == "toggl":
         return read_toggl(text, tz, day_first)
@@ -187,6 +196,7 @@ def plan(entries: Iterable[ForeignEntry], mapping: dict[str, str], source: str, 
         if not ticket:
             ticket = next((mapping[f"tag:{t}"] for t in e.tags if mapping.get(f"tag:{t}")), None)
         if not ticket:
+            # The skip reasons are keys too: ui/import_wizard.py translates them itself.
             result.skipped.append((e, "its project and tags are not mapped to a ticket"))
             continue
         if e.seconds <= 0:
@@ -218,7 +228,7 @@ def commit(app: Tracker, result: Plan, dry_run: bool = False) -> ImportResult:
         return import_lines(app, lines, dry_run=dry_run)
     except BadInput as exc:
         # Name the line of the file the consultant gave, not of the records built from it.
-        head, _, rest = exc.field.partition(": ")
+        head, _sep, rest = exc.field.partition(": ")
         if head.startswith("line ") and head[5:].isdigit() and 0 < int(head[5:]) <= len(result.sessions):
             source_line = result.sessions[int(head[5:]) - 1]["_line"]
             raise BadInput(f"line {source_line}: {rest}", exc.message) from None

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from tracker.billing import Rate, adjusted, to_cents
 from tracker.errors import BadInput
+from tracker.i18n import _, type_name
 from tracker.model import ConsultancyType
 from tracker.timeutil import iso, parse_date
 
@@ -22,7 +23,9 @@ KNOWN_INDEXES = ("IPCA", "IGP-M", "INPC")
 def billed_type(value: str, field: str = "type") -> ConsultancyType:
     text = (value or "").strip().lower()
     if text not in ("technical", "support"):
-        raise BadInput(field, f"'{value}' is not a billed type; use technical or support")
+        raise BadInput(
+            field, _("'{value}' is not a billed type; use technical or support").format(value=value)
+        )
     return ConsultancyType(text)
 
 
@@ -33,13 +36,18 @@ def money(value: str, field: str) -> Decimal:
     try:
         amount = Decimal(text)
     except InvalidOperation:
-        raise BadInput(field, f"'{value}' is not an amount; write it like 240.00") from None
+        raise BadInput(
+            field, _("'{value}' is not an amount; write it like 240.00").format(value=value)
+        ) from None
     if not amount.is_finite() or amount <= 0:
-        raise BadInput(field, f"{value} must be a positive amount")
+        raise BadInput(field, _("{value} must be a positive amount").format(value=value))
     if amount > MAX_HOURLY:
-        raise BadInput(field, f"{value} is absurd for an hourly rate (over {MAX_HOURLY})")
+        raise BadInput(
+            field,
+            _("{value} is absurd for an hourly rate (over {limit})").format(value=value, limit=MAX_HOURLY),
+        )
     if amount != to_cents(amount):
-        raise BadInput(field, f"{value} has more than two decimal places")
+        raise BadInput(field, _("{value} has more than two decimal places").format(value=value))
     return amount
 
 
@@ -47,9 +55,13 @@ def percent_of(value: str) -> Decimal:
     try:
         pct = Decimal((value or "").strip().replace(",", "."))
     except InvalidOperation:
-        raise BadInput("percent", f"'{value}' is not a percentage; write it like 4.62") from None
+        raise BadInput(
+            "percent", _("'{value}' is not a percentage; write it like 4.62").format(value=value)
+        ) from None
     if not pct.is_finite() or not Decimal(-50) <= pct <= Decimal(100):
-        raise BadInput("percent", f"{value} is outside -50..100")
+        raise BadInput(
+            "percent", _("{value} is outside {low}..{high}").format(value=value, low=-50, high=100)
+        )
     return pct
 
 
@@ -83,8 +95,10 @@ def _check_date(rates: list[Rate], kind: ConsultancyType, start: date) -> None:
     if latest is not None and start <= latest.effective_from:
         raise BadInput(
             "from",
-            f"{start.isoformat()} is not after the current {kind.value} version's start "
-            f"({latest.effective_from.isoformat()}); old versions are never rewritten",
+            _(
+                "{date} is not after the current {type} version's start ({start}); "
+                "old versions are never rewritten"
+            ).format(date=start.isoformat(), type=type_name(kind), start=latest.effective_from.isoformat()),
         )
 
 
@@ -131,7 +145,12 @@ def adjust(app: Tracker, index: str, percent: str, start: str, kind: str | None 
     """A new version of each billed type (or one): previous × (1 + percent/100)."""
     name = (index or "").strip().upper()
     if not name or len(name) > 20:
-        raise BadInput("index", f"'{index}' is not an index name; for example {', '.join(KNOWN_INDEXES)}")
+        raise BadInput(
+            "index",
+            _("'{index}' is not an index name; for example {examples}").format(
+                index=index, examples=", ".join(KNOWN_INDEXES)
+            ),
+        )
     pct = percent_of(percent)
     when = parse_date(start, "from")
     kinds = [billed_type(kind)] if kind else [ConsultancyType.TECHNICAL, ConsultancyType.SUPPORT]
@@ -141,12 +160,20 @@ def adjust(app: Tracker, index: str, percent: str, start: str, kind: str | None 
         latest = _latest(rates, k)
         if latest is None:
             raise BadInput(
-                "type", f"there is no {k.value} rate to adjust; set one first with tracker rates set"
+                "type",
+                _("there is no {type} rate to adjust; set one first with tracker rates set").format(
+                    type=type_name(k)
+                ),
             )
         _check_date(rates, k, when)
         value = adjusted(latest.hourly, pct)
         if value <= 0 or value > MAX_HOURLY:
-            raise BadInput("percent", f"{percent} would make the {k.value} rate {value}")
+            raise BadInput(
+                "percent",
+                _("{percent} would make the {type} rate {value}").format(
+                    percent=percent, type=type_name(k), value=value
+                ),
+            )
         new.append(Rate(k, latest.version + 1, value, when, name, pct, app.consultant, iso(app.now())))
     _insert(app, new)
     return new

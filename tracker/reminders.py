@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from tracker.errors import BadInput
+from tracker.i18n import _
 from tracker.model import RunningTimer
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -20,14 +21,18 @@ REPEAT = timedelta(minutes=60)
 def parse_work_hours(value: str) -> tuple[time, time]:
     m = re.match(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$", value or "")
     if not m:
-        raise BadInput("work-hours", f"'{value}' is not HH:MM-HH:MM, for example 08:00-18:00")
+        raise BadInput(
+            "work-hours", _("'{value}' is not HH:MM-HH:MM, for example 08:00-18:00").format(value=value)
+        )
     h1, m1, h2, m2 = (int(x) for x in m.groups())
     try:
         start, end = time(h1, m1), time(h2, m2)
     except ValueError:
-        raise BadInput("work-hours", f"'{value}' has an hour that does not exist") from None
+        raise BadInput(
+            "work-hours", _("'{value}' has an hour that does not exist").format(value=value)
+        ) from None
     if end <= start:
-        raise BadInput("work-hours", f"'{value}' ends before it starts")
+        raise BadInput("work-hours", _("'{value}' ends before it starts").format(value=value))
     return start, end
 
 
@@ -48,11 +53,14 @@ def parse_work_days(value: str) -> frozenset[int]:
     for part in filter(None, (p.strip() for p in text.split(","))):
         ends = [aliases.get(x.strip(), x.strip()) for x in part.split("-")]
         if len(ends) > 2 or any(e not in DAYS for e in ends):
-            raise BadInput("work-days", f"'{value}' is not a list of days such as mon-fri or mon,wed,fri")
+            raise BadInput(
+                "work-days",
+                _("'{value}' is not a list of days such as mon-fri or mon,wed,fri").format(value=value),
+            )
         a, b = DAYS.index(ends[0]), DAYS.index(ends[-1])
         days.update(range(a, b + 1) if a <= b else [*range(a, 7), *range(0, b + 1)])
     if not days:
-        raise BadInput("work-days", "is empty; for example mon-fri")
+        raise BadInput("work-days", _("is empty; for example mon-fri"))
     return frozenset(days)
 
 

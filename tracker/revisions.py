@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
 from tracker.errors import BadInput, NotFound
+from tracker.i18n import _
 from tracker.model import Flag, RunningTimer, Session, from_ts, zone_of
 from tracker.store import queries as q
 from tracker.timeutil import iso, offset_seconds, session_zone, to_ts
@@ -60,29 +61,39 @@ def resolve(app: Tracker, uuid: str) -> Session:
     """A session by uuid, or by a unique prefix of at least 8 characters."""
     key = (uuid or "").strip().lower()
     if not key:
-        raise BadInput("UUID", "is empty; give a session uuid from tracker log --json")
+        raise BadInput("UUID", _("is empty; give a session uuid from tracker log --json"))
     session = q.get_session(app.store, key)
     if session is None and len(key) >= 8:
         found = q.find_session_uuids(app.store, key)
         if len(found) > 1:
-            raise BadInput("UUID", f"'{key}' matches several sessions; give more of the uuid")
+            raise BadInput(
+                "UUID", _("'{key}' matches several sessions; give more of the uuid").format(key=key)
+            )
         if found:
             session = q.get_session(app.store, found[0])
     if session is None:
-        raise NotFound("UUID", f"no session {key}; see tracker log --json for the uuids")
+        raise NotFound("UUID", _("no session {key}; see tracker log --json for the uuids").format(key=key))
     return session
 
 
 def _changeable(app: Tracker, session: Session) -> None:
     if session.deleted:
-        raise BadInput("UUID", f"session {session.uuid} was deleted; see tracker session history")
+        raise BadInput(
+            "UUID", _("session {uuid} was deleted; see tracker session history").format(uuid=session.uuid)
+        )
     if session.consultant != app.consultant:
         raise BadInput(
-            "UUID", f"session {session.uuid} belongs to {session.consultant}; only they can change it"
+            "UUID",
+            _("session {uuid} belongs to {consultant}; only they can change it").format(
+                uuid=session.uuid, consultant=session.consultant
+            ),
         )
     ticket = app.ticket(session.ticket)
     if ticket.finalized:
-        raise BadInput("UUID", f"ticket {ticket.number} is finalized; its sessions can no longer change")
+        raise BadInput(
+            "UUID",
+            _("ticket {number} is finalized; its sessions can no longer change").format(number=ticket.number),
+        )
 
 
 def _next(session: Session, **changes: Any) -> Session:
@@ -96,9 +107,9 @@ def _next(session: Session, **changes: Any) -> Session:
 def _reason(reason: str | None) -> str:
     text = (reason or "").strip()
     if not text:
-        raise BadInput("reason", "is empty; say why the session changes (it goes to the audit trail)")
+        raise BadInput("reason", _("is empty; say why the session changes (it goes to the audit trail)"))
     if len(text) > 500:
-        raise BadInput("reason", "is longer than 500 characters")
+        raise BadInput("reason", _("is longer than {limit} characters").format(limit=500))
     return text
 
 
@@ -118,7 +129,7 @@ def edit(
     why = _reason(reason)
     _changeable(app, session)
     if start is None and end is None and ticket is None and note is None:
-        raise BadInput("start", "nothing to change; give --start, --end, --ticket or --note")
+        raise BadInput("start", _("nothing to change; give --start, --end, --ticket or --note"))
     tz = zone_of(session.zone, offset_seconds(session.start))
     begin = session.start if start is None else app._when(start, "start")
     finish = session.end if end is None else app._when(end, "end")
@@ -126,7 +137,7 @@ def edit(
         check_interval(begin, finish, app.now())
     target = session.ticket if ticket is None else app.ticket(ticket).number
     if target != session.ticket and app.ticket(target).finalized:
-        raise BadInput("ticket", f"ticket {target} is finalized")
+        raise BadInput("ticket", _("ticket {number} is finalized").format(number=target))
     zone_name = session.zone
     if start is not None and begin.utcoffset() != session.start.utcoffset():
         zone_name = session_zone(begin, app.clock.zone())
@@ -153,7 +164,10 @@ def split(app: Tracker, uuid: str, at: str | datetime, reason: str = "") -> tupl
     when = app._when(at, "at")
     if not to_ts(session.start) < to_ts(when) < to_ts(session.end):
         raise BadInput(
-            "at", f"{iso(when)} is not inside the session ({iso(session.start)} - {iso(session.end)})"
+            "at",
+            _("{time} is not inside the session ({start} - {end})").format(
+                time=iso(when), start=iso(session.start), end=iso(session.end)
+            ),
         )
     tz = session.start.tzinfo
     assert tz is not None
@@ -265,14 +279,16 @@ def resolve_gap(app: Tracker, choice: str) -> Session | None:
     from tracker.flags import heartbeat_gap
 
     if choice not in ("keep", "discard", "split"):
-        raise BadInput("choice", f"'{choice}' is not a choice; use keep, discard or split")
+        raise BadInput(
+            "choice", _("'{choice}' is not a choice; use keep, discard or split").format(choice=choice)
+        )
     timer = app.running()
     if timer is None:
-        raise BadInput("choice", "no timer is running")
+        raise BadInput("choice", _("no timer is running"))
     now = app.now()
     gap = heartbeat_gap(timer, now, app.settings.sleep_gap_seconds)
     if gap is None:
-        raise BadInput("choice", "there is no sleep gap to resolve")
+        raise BadInput("choice", _("there is no sleep gap to resolve"))
     gap_start = gap[0]
     if choice == "keep":
         flags = ",".join(dict.fromkeys([*timer.flags, Flag.SLEEP_GAP.value]))
@@ -346,26 +362,36 @@ def resolve_idle(
     Returns the session that was closed, if any.
     """
     if choice not in IDLE_CHOICES:
-        raise BadInput("choice", f"'{choice}' is not a choice; use keep, discard or split")
+        raise BadInput(
+            "choice", _("'{choice}' is not a choice; use keep, discard or split").format(choice=choice)
+        )
     timer = app.running()
     if timer is None:
-        raise BadInput("choice", "no timer is running")
+        raise BadInput("choice", _("no timer is running"))
     now = app.now()
     for name, value in (("idle-from", idle_from), ("until", until)):
         if value is not None and value.tzinfo is None:
-            raise BadInput(name, "needs a time zone")
+            raise BadInput(name, _("needs a time zone"))
     start_ts, now_ts = to_ts(timer.start), to_ts(now)
     away_ts = to_ts(idle_from)
     back_ts = now_ts if until is None else to_ts(until)
     if back_ts > now_ts:
-        raise BadInput("until", f"{iso(until or now)} is in the future")
+        raise BadInput("until", _("{time} is in the future").format(time=iso(until or now)))
     if away_ts < start_ts:
-        raise BadInput("idle-from", f"{iso(idle_from)} is before the timer started ({iso(timer.start)})")
+        raise BadInput(
+            "idle-from",
+            _("{time} is before the timer started ({start})").format(
+                time=iso(idle_from), start=iso(timer.start)
+            ),
+        )
     # A session lasts at least a second, as when a sleep gap is cut.
     cut_ts = max(away_ts, start_ts + 1)
     if cut_ts >= back_ts:
         returned = iso(from_ts(back_ts, UTC))
-        raise BadInput("idle-from", f"{iso(idle_from)} is not before the return, {returned}")
+        raise BadInput(
+            "idle-from",
+            _("{time} is not before the return, {returned}").format(time=iso(idle_from), returned=returned),
+        )
     if choice == "keep":
         return None
     tz = zone_of(timer.zone, offset_seconds(timer.start))

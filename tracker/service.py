@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from tracker.clock import Clock
 from tracker.config import Settings
 from tracker.errors import BadInput, NotFound, TrackerError
+from tracker.i18n import _, type_name
 from tracker.model import (
     ESCALATION_CHECKLIST,
     MAX_SESSION_SECONDS,
@@ -66,11 +67,14 @@ def clean_ticket_number(value: str | None, warn: Warn = _ignore, field: str = "n
     """Tickets are text; usually 7-8 digits, and anything else is only warned about."""
     number = (value or "").strip()
     if not number:
-        raise BadInput(field, "is empty; give the ticket number, for example 12345678")
+        raise BadInput(field, _("is empty; give the ticket number, for example 12345678"))
     if len(number) > 64 or any(ch.isspace() or not ch.isprintable() for ch in number):
-        raise BadInput(field, f"'{number}' is not a ticket number; use up to 64 characters, no spaces")
+        raise BadInput(
+            field,
+            _("'{number}' is not a ticket number; use up to 64 characters, no spaces").format(number=number),
+        )
     if not TICKET_RE.match(number):
-        warn(f"ticket number '{number}' is unusual; tickets are usually 7-8 digits")
+        warn(_("ticket number '{number}' is unusual; tickets are usually 7-8 digits").format(number=number))
     return number
 
 
@@ -80,18 +84,21 @@ def clean_type(value: str | None, field: str = "type") -> ConsultancyType:
         return ConsultancyType(text)
     except ValueError:
         raise BadInput(
-            field, f"'{value or ''}' is not a consultancy type; use technical, support or standard"
+            field,
+            _("'{value}' is not a consultancy type; use technical, support or standard").format(
+                value=value or ""
+            ),
         ) from None
 
 
 def clean_text(value: str | None, field: str, *, required: bool = False) -> str:
     text = (value or "").strip()
     if required and not text:
-        raise BadInput(field, "is empty")
+        raise BadInput(field, _("is empty"))
     if len(text) > MAX_TEXT:
-        raise BadInput(field, f"is longer than {MAX_TEXT} characters")
+        raise BadInput(field, _("is longer than {limit} characters").format(limit=MAX_TEXT))
     if any(not ch.isprintable() and ch not in "\t\n" for ch in text):
-        raise BadInput(field, "contains control characters")
+        raise BadInput(field, _("contains control characters"))
     return text
 
 
@@ -101,12 +108,19 @@ def clean_scope(value: str | None, kind: ConsultancyType) -> str:
         return ""
     options = SCOPES.get(kind, ())
     if not options:
-        raise BadInput("scope", f"a {kind.value} ticket has no scope category; leave it empty")
+        raise BadInput(
+            "scope", _("a {type} ticket has no scope category; leave it empty").format(type=type_name(kind))
+        )
     wanted = re.sub(r"[^a-z0-9]", "", text.lower())
     for option in options:
         if re.sub(r"[^a-z0-9]", "", option.lower()) == wanted:
             return option
-    raise BadInput("scope", f"'{text}' is not a {kind.value} scope; use one of: " + "; ".join(options))
+    raise BadInput(
+        "scope",
+        _("'{text}' is not a {type} scope; use one of: {options}").format(
+            text=text, type=type_name(kind), options="; ".join(options)
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -146,7 +160,7 @@ class Tracker:
 
     def _not_future(self, when: datetime, field: str) -> None:
         if to_ts(when) > to_ts(self.now()):
-            raise BadInput(field, f"{iso(when)} is in the future")
+            raise BadInput(field, _("{time} is in the future").format(time=iso(when)))
 
     def _event(self, db: Any, ticket: str, kind: EventKind, payload: dict[str, Any], at: datetime) -> None:
         q.insert_event(
@@ -164,7 +178,12 @@ class Tracker:
         number = clean_ticket_number(number)
         ticket = q.get_ticket(self.store, number)
         if ticket is None:
-            raise NotFound("number", f"ticket {number} does not exist; add it first with tracker ticket add")
+            raise NotFound(
+                "number",
+                _("ticket {number} does not exist; add it first with tracker ticket add").format(
+                    number=number
+                ),
+            )
         return ticket
 
     # ----- tickets -------------------------------------------------------------
@@ -202,7 +221,9 @@ class Tracker:
         if q.get_ticket(self.store, fields["number"]) is not None:
             raise BadInput(
                 "number",
-                f"ticket {fields['number']} already exists; see tracker ticket show {fields['number']}",
+                _("ticket {number} already exists; see tracker ticket show {number}").format(
+                    number=fields["number"]
+                ),
             )
         now = self.now()
         self._warn_ticket(fields)
@@ -249,33 +270,44 @@ class Tracker:
             fields["term_accepted"] = parse_date(term_accepted, "term-accepted").isoformat()
         if fields["term_accepted"]:
             if kind is ConsultancyType.STANDARD:
-                raise BadInput("term-accepted", "a standard ticket is never billed and has no term")
+                raise BadInput("term-accepted", _("a standard ticket is never billed and has no term"))
             if date.fromisoformat(fields["term_accepted"]) > (today or self.now().date()):
-                raise BadInput("term-accepted", f"{fields['term_accepted']} is in the future")
+                raise BadInput(
+                    "term-accepted", _("{date} is in the future").format(date=fields["term_accepted"])
+                )
         elif fields["term_ref"]:
-            raise BadInput("term-accepted", "a term reference needs the date the term was accepted")
+            raise BadInput("term-accepted", _("a term reference needs the date the term was accepted"))
         if not fields["bill_to_unit"]:
             for name in ("authorization", "cost_center", "value_class", "accounting_item"):
                 if fields[name]:
                     flag = name.replace("_", "-")
                     raise BadInput(
-                        flag, f"--{flag} is an accounting field of a unit; give --bill-to-unit too"
+                        flag,
+                        _("--{flag} is an accounting field of a unit; give --bill-to-unit too").format(
+                            flag=flag
+                        ),
                     )
         elif not re.match(r"^[A-Za-z0-9._/-]{1,32}$", fields["bill_to_unit"]):
-            raise BadInput("bill-to-unit", f"'{fields['bill_to_unit']}' is not a unit code")
+            raise BadInput(
+                "bill-to-unit", _("'{unit}' is not a unit code").format(unit=fields["bill_to_unit"])
+            )
         return fields
 
     def _warn_ticket(self, fields: dict[str, Any], products: list[str] | None = None) -> None:
         products = self.settings.products if products is None else products
         if fields["product"] and products and fields["product"].lower() not in {p.lower() for p in products}:
             self.warn(
-                f"product '{fields['product']}' is not enabled for consultancy "
-                f"(enabled: {', '.join(products)}); the ticket was kept"
+                _(
+                    "product '{product}' is not enabled for consultancy "
+                    "(enabled: {enabled}); the ticket was kept"
+                ).format(product=fields["product"], enabled=", ".join(products))
             )
         if ConsultancyType(fields["type"]).billed and not fields["term_accepted"]:
             self.warn(
-                f"ticket {fields['number']} has no term acceptance yet; its billable time is held "
-                f"back until 'tracker ticket accept-term {fields['number']} --date YYYY-MM-DD'"
+                _(
+                    "ticket {number} has no term acceptance yet; its billable time is held "
+                    "back until 'tracker ticket accept-term {number} --date YYYY-MM-DD'"
+                ).format(number=fields["number"])
             )
 
     def list_tickets(self, open_only: bool = False) -> list[Ticket]:
@@ -287,7 +319,9 @@ class Tracker:
         When you have worked on fewer than ``limit``, the newest open tickets fill in.
         """
         if limit < 1:
-            raise BadInput("limit", f"{limit} is not a number of tickets; use 1 or more")
+            raise BadInput(
+                "limit", _("{limit} is not a number of tickets; use 1 or more").format(limit=limit)
+            )
         timer = self.running()
         numbers: dict[str, None] = dict.fromkeys([timer.ticket] if timer else [])
         numbers.update(dict.fromkeys(q.recently_worked_open_tickets(self.store, self.consultant, limit)))
@@ -301,10 +335,13 @@ class Tracker:
         ref = clean_text(ref, "ref")
         if not ticket.type.billed and not ticket.original_type.billed:
             raise BadInput(
-                "number", f"ticket {ticket.number} is standard support, never billed; it needs no term"
+                "number",
+                _("ticket {number} is standard support, never billed; it needs no term").format(
+                    number=ticket.number
+                ),
             )
         if accepted > self.now().date():
-            raise BadInput("date", f"{accepted.isoformat()} is in the future")
+            raise BadInput("date", _("{date} is in the future").format(date=accepted.isoformat()))
         now = self.now()
         with self.store.atomic() as db:
             q.update_ticket(db, ticket.number, term_accepted=accepted.isoformat(), term_ref=ref)
@@ -327,16 +364,21 @@ class Tracker:
         if ticket.type is not ConsultancyType.STANDARD:
             raise BadInput(
                 "number",
-                f"ticket {ticket.number} is {ticket.type.value}; only a standard ticket is escalated",
+                _("ticket {number} is {type}; only a standard ticket is escalated").format(
+                    number=ticket.number, type=type_name(ticket.type)
+                ),
             )
         if ticket.finalized:
-            raise BadInput("number", f"ticket {ticket.number} is finalized")
+            raise BadInput("number", _("ticket {number} is finalized").format(number=ticket.number))
         checklist = []
         for item in confirmations:
             key = item.strip().lower()
             if key not in ESCALATION_CHECKLIST:
                 raise BadInput(
-                    "confirm", f"'{item}' is not a confirmation; use {', '.join(ESCALATION_CHECKLIST)}"
+                    "confirm",
+                    _("'{item}' is not a confirmation; use {options}").format(
+                        item=item, options=", ".join(ESCALATION_CHECKLIST)
+                    ),
                 )
             if key not in checklist:
                 checklist.append(key)
@@ -367,11 +409,13 @@ class Tracker:
         try:
             defect_kind = DefectKind((kind or "").strip().lower())
         except ValueError:
-            raise BadInput("kind", f"'{kind}' is not a defect kind; use product or documentation") from None
+            raise BadInput(
+                "kind", _("'{kind}' is not a defect kind; use product or documentation").format(kind=kind)
+            ) from None
         ref = clean_text(ref, "ref", required=True)
         note = clean_text(note, "note")
         if ticket.type is ConsultancyType.TECHNICAL:
-            self.warn("a defect on a technical ticket is recorded and reported; it waives nothing")
+            self.warn(_("a defect on a technical ticket is recorded and reported; it waives nothing"))
         now = self.now()
         defect = Defect(
             str(uuidlib.uuid4()), ticket.number, defect_kind, ref, published, note, now, self.consultant
@@ -400,13 +444,18 @@ class Tracker:
         if ticket.finalized:
             assert ticket.finalized_at is not None
             raise BadInput(
-                "number", f"ticket {ticket.number} was finalized already, at {iso(ticket.finalized_at)}"
+                "number",
+                _("ticket {number} was finalized already, at {time}").format(
+                    number=ticket.number, time=iso(ticket.finalized_at)
+                ),
             )
         running = q.timer_on_ticket(self.store, ticket.number)
         if running:
             raise BadInput(
                 "number",
-                f"a timer runs on ticket {ticket.number} ({running}); stop it first with tracker stop",
+                _("a timer runs on ticket {number} ({who}); stop it first with tracker stop").format(
+                    number=ticket.number, who=running
+                ),
             )
         now = self.now()
         with self.store.atomic() as db:
@@ -421,7 +470,7 @@ class Tracker:
             return self.now()
         if isinstance(value, datetime):
             if value.tzinfo is None:
-                raise BadInput(field, "needs a time zone")
+                raise BadInput(field, _("needs a time zone"))
             return value.replace(microsecond=0)
         return parse_time(value, field, self.clock.zone())
 
@@ -435,7 +484,10 @@ class Tracker:
         ticket = self.ticket(number)
         note = clean_text(note, "note")
         if ticket.finalized:
-            raise BadInput("number", f"ticket {ticket.number} is finalized; its time can no longer change")
+            raise BadInput(
+                "number",
+                _("ticket {number} is finalized; its time can no longer change").format(number=ticket.number),
+            )
         now = self.now()
         consultant = self.consultant
         timer = RunningTimer(
@@ -461,7 +513,7 @@ class Tracker:
         with self.store.atomic() as db:
             current = q.get_timer(self.store, self.consultant)
             if current is None:
-                raise TrackerError("no timer is running; start one with tracker start NUMBER")
+                raise TrackerError(_("no timer is running; start one with tracker start NUMBER"))
             return self._close(db, current, now, note)
 
     def _close(self, db: Any, timer: RunningTimer, now: datetime, note: str) -> Session:
@@ -670,17 +722,19 @@ class Tracker:
         if self.settings.get("role") != "lead":
             raise BadInput(
                 "role",
-                "only a team lead approves or returns days; this app's role is "
-                f"{self.settings.get('role')} (tracker config set role lead)",
+                _(
+                    "only a team lead approves or returns days; this app's role is "
+                    "{role} (tracker config set role lead)"
+                ).format(role=self.settings.get("role")),
             )
         the_day = parse_date(day, "day")
         if the_day > self.now().date():
-            raise BadInput("day", f"{the_day.isoformat()} is in the future")
+            raise BadInput("day", _("{date} is in the future").format(date=the_day.isoformat()))
         who = (consultant or "").strip()
         if not LOGIN_RE.match(who):
-            raise BadInput("consultant", f"'{consultant}' is not a login")
+            raise BadInput("consultant", _("'{login}' is not a login").format(login=consultant))
         if decision not in ("approve", "return"):
-            raise BadInput("decision", "use approve or return")
+            raise BadInput("decision", _("use approve or return"))
         text = clean_text(comment, "comment", required=decision == "return")
         now = self.now()
         row = {
@@ -738,7 +792,7 @@ class Tracker:
 
         text = (month or "").strip()
         if not re.match(r"^[0-9]{4}-(0[1-9]|1[0-2])$", text):
-            raise BadInput("month", f"'{month}' is not a month; write it as YYYY-MM")
+            raise BadInput("month", _("'{month}' is not a month; write it as YYYY-MM").format(month=month))
         with self.central_reader() as reader:
             if progress:
                 progress("reading the central export")
@@ -776,7 +830,10 @@ class Tracker:
         note = clean_text(note, "note")
         check_interval(begin, finish, self.now())
         if ticket.finalized:
-            raise BadInput("number", f"ticket {ticket.number} is finalized; its time can no longer change")
+            raise BadInput(
+                "number",
+                _("ticket {number} is finalized; its time can no longer change").format(number=ticket.number),
+            )
         machine_zone = self.clock.zone()
         zname = session_zone(begin, machine_zone)
         tz = zone_of(zname, offset_seconds(begin))
@@ -831,13 +888,16 @@ def check_interval(begin: datetime, finish: datetime, now: datetime, prefix: str
     """
     start_ts, end_ts, now_ts = to_ts(begin), to_ts(finish), to_ts(now)
     if end_ts <= start_ts:
-        raise BadInput(f"{prefix}end", f"{iso(finish)} is not after the start {iso(begin)}")
+        raise BadInput(
+            f"{prefix}end",
+            _("{end} is not after the start {start}").format(end=iso(finish), start=iso(begin)),
+        )
     if end_ts - start_ts > MAX_SESSION_SECONDS:
-        raise BadInput(f"{prefix}end", "the session is longer than 24 h; split it into days")
+        raise BadInput(f"{prefix}end", _("the session is longer than 24 h; split it into days"))
     if start_ts > now_ts:
-        raise BadInput(f"{prefix}start", f"{iso(begin)} is in the future")
+        raise BadInput(f"{prefix}start", _("{time} is in the future").format(time=iso(begin)))
     if end_ts > now_ts:
-        raise BadInput(f"{prefix}end", f"{iso(finish)} is in the future")
+        raise BadInput(f"{prefix}end", _("{time} is in the future").format(time=iso(finish)))
 
 
 def _event_fields(fields: dict[str, Any]) -> dict[str, Any]:

@@ -24,6 +24,7 @@ from tracker.billing import (
     price,
     totals,
 )
+from tracker.i18n import _
 from tracker.model import ConsultancyType
 from tracker.sync.reader import CentralReader
 
@@ -72,8 +73,9 @@ def _ticket(reader: CentralReader, number: str, problems: list[str]) -> _Ticket:
         t.finalized_at = min(finals, key=lambda x: datetime.fromisoformat(x))
         if len(set(finals)) > 1:
             problems.append(
-                f"ticket {number} was finalized more than once ({', '.join(sorted(set(finals)))}); "
-                f"the first, {t.finalized_at}, counts"
+                _(
+                    "ticket {number} was finalized more than once ({times}); the first, {first}, counts"
+                ).format(number=number, times=", ".join(sorted(set(finals))), first=t.finalized_at)
             )
     return t
 
@@ -106,7 +108,9 @@ def build(
             continue
         if not t.created:
             problems.append(
-                f"ticket {number} is finalized but its creation never reached the export; left out"
+                _("ticket {number} is finalized but its creation never reached the export; left out").format(
+                    number=number
+                )
             )
             continue
         groups: dict[ConsultancyType, list[dict[str, Any]]] = {}

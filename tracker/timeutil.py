@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tracker.errors import BadInput
+from tracker.i18n import _
 
 EXAMPLE_TIME = "2026-11-03T09:00:00-03:00"
 
@@ -14,7 +15,7 @@ def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise BadInput("zone", f"'{name}' is not a known IANA time zone") from exc
+        raise BadInput("zone", _("'{name}' is not a known IANA time zone").format(name=name)) from exc
 
 
 def parse_time(text: str, field: str, zone_name: str) -> datetime:
@@ -24,11 +25,18 @@ def parse_time(text: str, field: str, zone_name: str) -> datetime:
     """
     value = (text or "").strip()
     if not value:
-        raise BadInput(field, f"is empty; give an ISO 8601 time such as {EXAMPLE_TIME}")
+        raise BadInput(
+            field, _("is empty; give an ISO 8601 time such as {example}").format(example=EXAMPLE_TIME)
+        )
     try:
         when = datetime.fromisoformat(value)
     except ValueError:
-        raise BadInput(field, f"'{value}' is not an ISO 8601 time; write it like {EXAMPLE_TIME}") from None
+        raise BadInput(
+            field,
+            _("'{value}' is not an ISO 8601 time; write it like {example}").format(
+                value=value, example=EXAMPLE_TIME
+            ),
+        ) from None
     if when.tzinfo is None:
         when = when.replace(tzinfo=zone(zone_name))
     return when.replace(microsecond=0)
@@ -39,7 +47,9 @@ def parse_date(text: str, field: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise BadInput(field, f"'{value}' is not a date; write it as YYYY-MM-DD") from None
+        raise BadInput(
+            field, _("'{value}' is not a date; write it as YYYY-MM-DD").format(value=value)
+        ) from None
 
 
 def to_ts(when: datetime) -> int:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tracker.errors import TrackerError
+from tracker.i18n import _
 from tracker.store.schema import SCHEMA_VERSION
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -120,8 +121,10 @@ def open_store(home: Path, *, migrate: bool = True, check: bool | None = None) -
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
     except OSError as exc:
         raise TrackerError(
-            f"cannot open the data folder {home}: {exc.strerror or exc}. "
-            "Check that it exists and that you may write to it, or set TRACKER_HOME."
+            _(
+                "cannot open the data folder {folder}: {error}. "
+                "Check that it exists and that you may write to it, or set TRACKER_HOME."
+            ).format(folder=home, error=exc.strerror or exc)
         ) from exc
     conn.row_factory = sqlite3.Row
     try:
@@ -133,7 +136,9 @@ def open_store(home: Path, *, migrate: bool = True, check: bool | None = None) -
                 raise sqlite3.DatabaseError(result)
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode.lower() != "wal":  # pragma: no cover - only on odd file systems
-            raise TrackerError(f"the database {path} cannot use WAL mode (got {mode})")
+            raise TrackerError(
+                _("the database {path} cannot use WAL mode (got {mode})").format(path=path, mode=mode)
+            )
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -152,8 +157,10 @@ def open_store(home: Path, *, migrate: bool = True, check: bool | None = None) -
         if version > SCHEMA_VERSION:
             store.close()
             raise TrackerError(
-                f"the database {path} was written by a newer version of tracker "
-                f"(schema {version}, this one knows {SCHEMA_VERSION}). Update tracker."
+                _(
+                    "the database {path} was written by a newer version of tracker "
+                    "(schema {version}, this one knows {known}). Update tracker."
+                ).format(path=path, version=version, known=SCHEMA_VERSION)
             )
         from tracker.store.schema import migrations
 

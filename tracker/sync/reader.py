@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tracker.i18n import _
 from tracker.sync.target import AREAS, BATCH_RE, SyncTarget
 
 CACHE_VERSION = 3
@@ -145,32 +146,46 @@ class CentralReader:
             where = f"{area}/{who}/{name}"
             if name.startswith("."):
                 report.problems.append(
-                    f"{where}: a temp file (a sync still running, or one that crashed); skipped"
+                    _("{where}: a temp file (a sync still running, or one that crashed); skipped").format(
+                        where=where
+                    )
                 )
                 continue
             match = BATCH_RE.match(name)
             if not match:
                 report.problems.append(
-                    f"{where}: not a batch name (a copy made by a file-sync tool?); skipped"
+                    _("{where}: not a batch name (a copy made by a file-sync tool?); skipped").format(
+                        where=where
+                    )
                 )
                 continue
             batch = match["batch"]
             if match["what"] == "jsonl":
                 if (who, f"{batch}.manifest.json") not in files:
                     report.problems.append(
-                        f"{where}: no manifest yet (incomplete, or being written); skipped"
+                        _("{where}: no manifest yet (incomplete, or being written); skipped").format(
+                            where=where
+                        )
                     )
                 continue
             data_name = f"{batch}.jsonl"
             if (who, data_name) not in files:
-                report.problems.append(f"{where}: its batch file {data_name} is missing; skipped")
+                report.problems.append(
+                    _("{where}: its batch file {name} is missing; skipped").format(
+                        where=where, name=data_name
+                    )
+                )
                 continue
             data_stat = files[(who, data_name)]
             if seen.get((who, data_name)) == data_stat:
                 continue
             problem = self._read_batch(area, who, batch, data_stat)
             if problem:
-                report.problems.append(f"{area}/{who}/{data_name}: {problem}; skipped")
+                report.problems.append(
+                    _("{where}: {problem}; skipped").format(
+                        where=f"{area}/{who}/{data_name}", problem=problem
+                    )
+                )
             else:
                 report.new_batches += 1
 
@@ -179,14 +194,14 @@ class CentralReader:
             manifest = json.loads(self.target.read(who, f"{batch}.manifest.json", area=area))
             data = self.target.read(who, f"{batch}.jsonl", area=area)
         except (OSError, ValueError) as exc:
-            return f"cannot be read ({exc})"
+            return _("cannot be read ({error})").format(error=exc)
         if not isinstance(manifest, dict) or manifest.get("batch") != batch:
-            return "its manifest does not name it"
+            return _("its manifest does not name it")
         if hashlib.sha256(data).hexdigest() != manifest.get("sha256"):
-            return "its sha256 does not match its manifest (changed or damaged after it was written)"
+            return _("its sha256 does not match its manifest (changed or damaged after it was written)")
         lines = data.splitlines()
         if len(lines) != manifest.get("rows") or not data.endswith(b"\n"):
-            return "its row count does not match its manifest"
+            return _("its row count does not match its manifest")
         stage_records: list[tuple[Any, ...]] = []
         stage_sessions: list[tuple[Any, ...]] = []
         stage_events: list[tuple[Any, ...]] = []
@@ -242,7 +257,7 @@ class CentralReader:
                         )
                     )
         except (ValueError, KeyError, TypeError) as exc:
-            return f"a record cannot be read ({exc})"
+            return _("a record cannot be read ({error})").format(error=exc)
         with self.conn:
             c = self.conn
             c.execute(
@@ -305,9 +320,14 @@ class CentralReader:
         rows = self.conn.execute(
             "SELECT uuid, revision, first_batch, other_batch FROM conflicts ORDER BY uuid, revision"
         ).fetchall()
+        text = _(
+            "record {uuid} revision {revision} differs between {first} and {other}; "
+            "the first one read is shown, flagged 'conflict'"
+        )
         return [
-            f"record {r['uuid']} revision {r['revision']} differs between {r['first_batch']} and "
-            f"{r['other_batch']}; the first one read is shown, flagged 'conflict'"
+            text.format(
+                uuid=r["uuid"], revision=r["revision"], first=r["first_batch"], other=r["other_batch"]
+            )
             for r in rows
         ]
 
@@ -330,7 +350,11 @@ class CentralReader:
             versions = {r["consultant"]: json.loads(r["payload"])["payload"] for r in rows}
             keys = sorted({k for v in versions.values() for k in v})
             differ = [k for k in keys if len({json.dumps(v.get(k)) for v in versions.values()}) > 1]
-            out.append(f"ticket {ticket}: {', '.join(differ)} differ between {', '.join(sorted(versions))}")
+            out.append(
+                _("ticket {number}: {fields} differ between {consultants}").format(
+                    number=ticket, fields=", ".join(differ), consultants=", ".join(sorted(versions))
+                )
+            )
         return out
 
     def events_of_ticket(self, ticket: str) -> list[dict[str, Any]]:

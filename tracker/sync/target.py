@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Protocol
 
 from tracker.errors import TrackerError
+from tracker.i18n import _
 
 AREAS = ("consultants", "reviews")  # sessions and ticket events; leads' review decisions
 BATCH_RE = re.compile(r"^(?P<batch>[0-9]{8}-[0-9a-f]{8})\.(?P<what>jsonl|manifest\.json)$")
@@ -110,13 +111,17 @@ class FolderTarget:
                     raise TargetUnavailable(self._why(exc)) from exc
             else:
                 raise TargetUnavailable(
-                    f"the export folder {self.root} is not there (is the share mounted?); "
-                    "everything stays queued and the next sync will send it"
+                    _(
+                        "the export folder {folder} is not there (is the share mounted?); "
+                        "everything stays queued and the next sync will send it"
+                    ).format(folder=self.root)
                 )
         if not os.access(self.root, os.W_OK | os.X_OK):
             raise TargetUnavailable(
-                f"the export folder {self.root} is read-only for you; ask for write access to it. "
-                "Everything stays queued and the next sync will send it"
+                _(
+                    "the export folder {folder} is read-only for you; ask for write access to it. "
+                    "Everything stays queued and the next sync will send it"
+                ).format(folder=self.root)
             )
         marker = self.root / "FORMAT"
         if not marker.exists():
@@ -124,14 +129,16 @@ class FolderTarget:
 
     def _why(self, exc: OSError) -> str:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            what = "the export folder's disk is full"
+            what = _("the export folder's disk is full")
         elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            what = "the export folder is read-only for you"
+            what = _("the export folder is read-only for you")
         elif exc.errno in (errno.ENOENT, errno.ENOTDIR):
-            what = "the export folder went away (was the share unmounted?)"
+            what = _("the export folder went away (was the share unmounted?)")
         else:
-            what = f"writing to the export folder failed ({exc.strerror or exc})"
-        return f"{what}: {self.root}. Everything stays queued and the next sync will send it"
+            what = _("writing to the export folder failed ({error})").format(error=exc.strerror or exc)
+        return _("{what}: {folder}. Everything stays queued and the next sync will send it").format(
+            what=what, folder=self.root
+        )
 
     def _write_atomic(self, folder: Path, name: str, data: bytes, step: str = "") -> None:
         tmp = folder / f".{name}.tmp-{os.getpid()}"
@@ -165,8 +172,10 @@ class FolderTarget:
             if target.exists():
                 if sha256_of(target.read_bytes()) != sha256_of(data):
                     raise TamperedBatch(
-                        f"batch {target} on the export differs from what this app wrote: someone changed "
-                        "it. It was left as is; move it away (keep it for the record) and sync again"
+                        _(
+                            "batch {path} on the export differs from what this app wrote: someone changed "
+                            "it. It was left as is; move it away (keep it for the record) and sync again"
+                        ).format(path=target)
                     )
             else:
                 self._write_atomic(folder, target.name, data, step="batch_")
@@ -176,8 +185,10 @@ class FolderTarget:
             if side.exists():
                 if side.read_bytes() != manifest:
                     raise TamperedBatch(
-                        f"manifest {side} on the export differs from what this app wrote; it was left as is. "
-                        "Move it away and sync again"
+                        _(
+                            "manifest {path} on the export differs from what this app wrote; "
+                            "it was left as is. Move it away and sync again"
+                        ).format(path=side)
                     )
             else:
                 self._write_atomic(folder, side.name, manifest, step="manifest_")
@@ -198,8 +209,10 @@ class FolderTarget:
             raise TargetUnavailable(self._why(exc)) from exc
         if sha256_of(data) != sha256 or data.count(b"\n") != rows or side != manifest:
             raise TamperedBatch(
-                f"batch {batch} read back from {folder} is not what was written; it stays queued. "
-                "Check the share, then sync again"
+                _(
+                    "batch {batch} read back from {folder} is not what was written; it stays queued. "
+                    "Check the share, then sync again"
+                ).format(batch=batch, folder=folder)
             )
 
     def entries(self, area: str = "consultants") -> Iterator[Entry]:
