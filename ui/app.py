@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from tracker import i18n as core_i18n
 from tracker.errors import TrackerError
 from tracker.service import Tracker
 from tracker.store import Store
@@ -93,7 +94,22 @@ def install_language(qapp: QApplication, tracker: Tracker) -> str:
         setting = tracker.settings.get("language")
     except TrackerError:
         setting = "system"
-    return i18n.install(qapp, setting)
+    return use_language(qapp, setting)
+
+
+def use_language(qapp: QCoreApplication, setting: str) -> str:
+    """One language for everything shown: the windows' texts (Qt) and the core's messages.
+
+    The core (tracker/, no Qt) has its own gettext catalog; it follows the language
+    the windows were given.  Returns that language, ``pt_BR`` or ``en``.
+    """
+    language = i18n.install(qapp, setting)
+    try:
+        core_i18n.set_language(language)
+    except Exception as exc:  # an unreadable catalog must not stop the app
+        print(f"tracker: the core's {language} messages could not be loaded: {exc}", file=sys.stderr)
+        core_i18n.set_language("en")
+    return language
 
 
 def run_app(argv: list[str] | None = None) -> int:
@@ -105,11 +121,12 @@ def run_app(argv: list[str] | None = None) -> int:
     qapp.setApplicationName("Tracker")
     qapp.setStyle("Fusion")  # the same look on every desktop
     qapp.setWindowIcon(app_icon())
-    i18n.install(qapp, "system")  # until the store is open: the start-up messages
+    use_language(qapp, "system")  # until the store is open: the start-up messages
     try:
         return _run(qapp)
     finally:
         i18n.uninstall(qapp)  # a test runs the app in-process: leave no translator behind
+        core_i18n.set_language("en")
 
 
 def _run(qapp: QApplication) -> int:
