@@ -251,3 +251,19 @@ def test_held_reasons_are_in_portuguese_in_the_spreadsheets() -> None:
     assert reason_pt("no support rate in force on 2026-11-03; set one with tracker rates set") == (
         "nenhuma tarifa de suporte vigente em 03/11/2026 (cadastre com tracker rates set)")
     assert reason_pt("something else") == "something else"
+
+
+def test_a_finalization_recorded_later_counts_in_the_month_it_names(tmp_path: Path) -> None:
+    share = tmp_path / "share"
+    share.mkdir()
+    ana = consultant(tmp_path, share, "ana")
+    ok(ana("ticket", "add", "1234567", "--customer", "ACME", "--type", "technical", "--term-accepted", "2026-10-01"))
+    ok(ana("add", "1234567", "--start", "2026-10-30T09:00", "--end", "2026-10-30T09:30"))
+    ana.now = "2026-11-02T10:00:00-03:00"  # recorded in November, finalized on 31 October
+    ok(ana("finalize", "1234567", "--at", "2026-10-31T18:00:00-03:00"))
+    ok(ana("sync"))
+    bill = consultant(tmp_path, share, "fatima")
+    ok(bill("rates", "set", "--type", "technical", "--hourly", "240.00", "--from", "2026-01-01"))
+    october = bill("bill", "--month", "2026-10").json()
+    assert [(x["ticket"], x["amount"]) for x in october["lines"]] == [("1234567", "120.00")]
+    assert bill("bill", "--month", "2026-11").json()["lines"] == []
