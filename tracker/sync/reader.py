@@ -19,7 +19,7 @@ from typing import Any
 from tracker.i18n import _
 from tracker.sync.target import AREAS, BATCH_RE, SyncTarget
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 
 CACHE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -50,6 +50,10 @@ CREATE TABLE IF NOT EXISTS events (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS events_ticket ON events(ticket);
 CREATE INDEX IF NOT EXISTS events_kind ON events(event, at);
+CREATE TABLE IF NOT EXISTS finalized (
+    uuid TEXT PRIMARY KEY, ticket TEXT NOT NULL, at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS finalized_at ON finalized(at);
 CREATE TABLE IF NOT EXISTS ticket_meta (
     ticket TEXT NOT NULL, consultant TEXT NOT NULL, sha TEXT NOT NULL, PRIMARY KEY (ticket, consultant)
 ) WITHOUT ROWID;
@@ -109,6 +113,7 @@ class CentralReader:
                 "conflicts",
                 "reviews",
                 "ticket_meta",
+                "finalized",
                 "meta",
             ):
                 self.conn.execute(f"DROP TABLE IF EXISTS {table}")
@@ -207,6 +212,7 @@ class CentralReader:
         stage_events: list[tuple[Any, ...]] = []
         stage_reviews: list[tuple[Any, ...]] = []
         stage_meta: list[tuple[str, str, str]] = []
+        stage_final: list[tuple[str, str, str]] = []
         ref = f"{who}/{batch}"
         try:
             for line in lines:
@@ -242,6 +248,9 @@ class CentralReader:
                         )
                     )
                 elif kind == "ticket_event":
+                    if rec["event"] == "finalized":
+                        # The finalization's own local time (payload), not when it was recorded.
+                        stage_final.append((rec["uuid"], rec["ticket"], str(rec["payload"]["at"])))
                     if rec["event"] == "created":
                         meta = {k: v for k, v in rec["payload"].items() if k != "number"}
                         digest = hashlib.sha256(json.dumps(meta, sort_keys=True).encode()).hexdigest()
@@ -275,6 +284,7 @@ class CentralReader:
             c.executemany("INSERT OR IGNORE INTO events VALUES (?, ?, ?, ?, ?, ?)", stage_events)
             c.executemany("INSERT OR IGNORE INTO reviews VALUES (?, ?, ?, ?, ?, ?, ?, ?)", stage_reviews)
             c.executemany("INSERT OR IGNORE INTO ticket_meta VALUES (?, ?, ?)", stage_meta)
+            c.executemany("INSERT OR IGNORE INTO finalized VALUES (?, ?, ?)", stage_final)
             created = manifest.get("created_at")
             c.execute(
                 "INSERT OR REPLACE INTO batches VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -369,8 +379,7 @@ class CentralReader:
             ).fetchall()
         else:
             rows = self.conn.execute(
-                "SELECT DISTINCT ticket FROM events WHERE event = 'finalized' AND at >= ? AND at < ?",
-                (month, month + "~"),
+                "SELECT DISTINCT ticket FROM finalized WHERE at >= ? AND at < ?", (month, month + "~")
             ).fetchall()
         return [r["ticket"] for r in rows]
 
