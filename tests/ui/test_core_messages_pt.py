@@ -63,7 +63,8 @@ def test_the_new_ticket_dialog_refuses_an_empty_number_in_portuguese(
     dlg.customer.setText("Padaria")
     qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
     assert dlg.isVisible() and dlg.error_label.isVisible()
-    assert dlg.error_label.text() == "Número: está em branco; informe o número do chamado, por exemplo 12345678"
+    expected = "Número: está em branco; informe o número do chamado, por exemplo 12345678"
+    assert dlg.error_label.text() == expected
     assert "is empty" not in dlg.error_label.text()
     assert app.list_tickets() == []
 
