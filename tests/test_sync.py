@@ -269,3 +269,14 @@ def test_cli_sync_and_central_log(cli: Cli, home: Path, share: Path) -> None:
 
 def test_sync_errors_are_tracker_errors() -> None:
     assert issubclass(TargetUnavailable, TrackerError) and issubclass(TamperedBatch, TrackerError)
+
+
+def test_a_damaged_reader_cache_is_rebuilt_from_the_export(ana: Tracker, home: Path) -> None:
+    ana.add_session("1234567", "2026-11-03T09:00:00-03:00", "2026-11-03T09:25:00-03:00")
+    ana.sync()
+    assert len(central(ana)[0]) == 1
+    (home / "central-cache.db").write_bytes(b"not a database at all" * 200)
+    for suffix in ("-wal", "-shm"):
+        (home / f"central-cache.db{suffix}").unlink(missing_ok=True)
+    sessions, report, _ = central(ana)
+    assert len(sessions) == 1 and report.problems == []
