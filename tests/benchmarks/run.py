@@ -564,7 +564,8 @@ def part_bill(args: argparse.Namespace, report: Report) -> None:
     runs = "1 run" if cold == 1 else f"median of {cold}"
     first = statistics.median(firsts)
     # The target holds even for a billing home reading the export for the first time.
-    report.add(f"bill {month}, first read of {m:,} ({runs})", first, f"< {BILL_TARGET} s", first < BILL_TARGET)
+    name = f"bill {month}, first read of {m:,} ({runs})"
+    report.add(name, first, f"< {BILL_TARGET} s", first < BILL_TARGET)
     later = median_runs(home, bill, args.repeat)
     report.add(
         f"bill {month}, later run ({len(st['lines'])} lines)",
