@@ -18,6 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from tracker.errors import BadInput, TrackerError
+from tracker.fsutil import fsync_dir
 from tracker.i18n import _
 from tracker.store.db import DB_FILENAME, Store
 from tracker.store.schema import SCHEMA_VERSION
@@ -28,15 +29,6 @@ AUTO_PREFIX = "tracker-auto-"
 
 def backups_dir(home: Path) -> Path:
     return home / "backups"
-
-
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):  # pragma: no cover - not every platform opens folders
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def backup_to(store: Store, out: Path) -> Path:
@@ -56,7 +48,7 @@ def backup_to(store: Store, out: Path) -> Path:
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, out)
-        _fsync_dir(out.parent)
+        fsync_dir(out.parent)
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -218,7 +210,7 @@ def restore(home: Path, source: Path) -> Path:
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, current)
-        _fsync_dir(home)
+        fsync_dir(home)
     finally:
         src.close()
     return aside

@@ -114,26 +114,8 @@ def read_toggl(text: str, tz: ZoneInfo, day_first: bool = False) -> list[Foreign
 
 
 def read_clockify(text: str, tz: ZoneInfo, day_first: bool = False) -> list[ForeignEntry]:
-    """Clockify's detailed report CSV: Start Date, Start Time, End Date, End Time, Project, Tags..."""
-    out = []
-    for n, row in enumerate(_rows(text), start=2):
-        start = _parse_local(
-            _need(row, ["start date"], n), _need(row, ["start time"], n), tz, n, "start", day_first
-        )
-        end = _parse_local(_need(row, ["end date"], n), _need(row, ["end time"], n), tz, n, "end", day_first)
-        tags = tuple(t.strip() for t in row.get("tags", "").split(",") if t.strip())
-        out.append(
-            ForeignEntry(
-                n,
-                row.get("project", "").strip(),
-                row.get("client", "").strip(),
-                row.get("description", "").strip(),
-                tags,
-                start,
-                end,
-            )
-        )
-    return out
+    """Clockify's detailed report CSV: the same columns that matter, Start Date, Start Time..."""
+    return read_toggl(text, tz, day_first)
 
 
 def read_watson(text: str, tz: ZoneInfo) -> list[ForeignEntry]:

@@ -295,53 +295,9 @@ def resolve_gap(app: Tracker, choice: str) -> Session | None:
         with app.store.atomic() as db:
             q.update_timer(db, timer.consultant, heartbeat_ts=to_ts(now), flags=flags)
         return None
-    tz = zone_of(timer.zone, offset_seconds(timer.start))
-    start_ts, gap_ts = to_ts(timer.start), max(to_ts(gap_start), to_ts(timer.start) + 1)
-    closed = Session(
-        uuid=timer.uuid,
-        ticket=timer.ticket,
-        consultant=timer.consultant,
-        type=timer.type,
-        start=from_ts(start_ts, tz),
-        end=from_ts(gap_ts, tz),
-        zone=timer.zone,
-        note=timer.note,
-        source="timer",
-        flags=timer.flags,
-    )
-    restarted = RunningTimer(
-        consultant=timer.consultant,
-        ticket=timer.ticket,
-        type=app.ticket(timer.ticket).type_at(now),
-        start=now,
-        zone=app.clock.zone(),
-        uuid=str(uuidlib.uuid4()),
-        note=timer.note,
-        heartbeat=now,
-    )
-    with app.store.atomic() as db:
-        q.insert_session(db, closed, created_ts=to_ts(now))
-        if choice == "split" and to_ts(now) - gap_ts > 0:
-            gap_end = to_ts(now)
-            q.insert_session(
-                db,
-                Session(
-                    uuid=str(uuidlib.uuid4()),
-                    ticket=timer.ticket,
-                    consultant=timer.consultant,
-                    type=timer.type,
-                    start=from_ts(gap_ts, tz),
-                    end=from_ts(gap_end, tz),
-                    zone=timer.zone,
-                    note="sleep gap",
-                    source="gap",
-                    flags=(Flag.SLEEP_GAP.value,),
-                ),
-                created_ts=to_ts(now),
-            )
-        q.delete_timer(db, timer.consultant)
-        q.insert_timer(db, restarted)
-    return closed
+    gap_ts = max(to_ts(gap_start), to_ts(timer.start) + 1)
+    away = ("sleep gap", "gap", Flag.SLEEP_GAP.value) if choice == "split" else None
+    return _cut_timer(app, timer, gap_ts, now, now, away)
 
 
 IDLE_CHOICES = ("keep", "discard", "split")
@@ -394,21 +350,38 @@ def resolve_idle(
         )
     if choice == "keep":
         return None
+    machine = zone_of(app.clock.zone(), offset_seconds(now))
+    away = ("idle", "idle", Flag.IDLE.value) if choice == "split" else None
+    return _cut_timer(app, timer, cut_ts, from_ts(back_ts, machine), now, away)
+
+
+def _cut_timer(
+    app: Tracker,
+    timer: RunningTimer,
+    cut_ts: int,
+    back: datetime,
+    now: datetime,
+    away: tuple[str, str, str] | None,
+) -> Session:
+    """End the running timer's session at ``cut_ts`` and start a new timer at ``back``.
+
+    ``away`` (note, source, flag), when given, keeps the time between as its own
+    flagged session.  All in one transaction.
+    """
     tz = zone_of(timer.zone, offset_seconds(timer.start))
+    back_ts, now_ts = to_ts(back), to_ts(now)
     closed = Session(
         uuid=timer.uuid,
         ticket=timer.ticket,
         consultant=timer.consultant,
         type=timer.type,
-        start=from_ts(start_ts, tz),
+        start=from_ts(to_ts(timer.start), tz),
         end=from_ts(cut_ts, tz),
         zone=timer.zone,
         note=timer.note,
         source="timer",
         flags=timer.flags,
     )
-    machine = zone_of(app.clock.zone(), offset_seconds(now))
-    back = from_ts(back_ts, machine)
     restarted = RunningTimer(
         consultant=timer.consultant,
         ticket=timer.ticket,
@@ -421,7 +394,8 @@ def resolve_idle(
     )
     with app.store.atomic() as db:
         q.insert_session(db, closed, created_ts=now_ts)
-        if choice == "split":
+        if away is not None and back_ts > cut_ts:
+            note, source, flag = away
             q.insert_session(
                 db,
                 Session(
@@ -432,9 +406,9 @@ def resolve_idle(
                     start=from_ts(cut_ts, tz),
                     end=from_ts(back_ts, tz),
                     zone=timer.zone,
-                    note="idle",
-                    source="idle",
-                    flags=(Flag.IDLE.value,),
+                    note=note,
+                    source=source,
+                    flags=(flag,),
                 ),
                 created_ts=now_ts,
             )

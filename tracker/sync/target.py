@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Protocol
 
 from tracker.errors import TrackerError
+from tracker.fsutil import fsync_dir
 from tracker.i18n import _
 
 AREAS = ("consultants", "reviews")  # sessions and ticket events; leads' review decisions
@@ -49,15 +50,6 @@ def _fault(step: str) -> None:
 
 def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):  # pragma: no cover - not every platform opens folders
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 @dataclass(frozen=True)
@@ -151,7 +143,7 @@ class FolderTarget:
             if step:
                 crash_point(f"{step}after_temp")
             os.replace(tmp, folder / name)
-            _fsync_dir(folder)
+            fsync_dir(folder)
         except OSError:
             with contextlib.suppress(OSError):
                 tmp.unlink()
