@@ -22,6 +22,7 @@ from tracker import __version__
 from tracker.errors import BadInput, TrackerError
 
 TYPES = ("technical", "support", "standard")
+GUI_MODULE = "ui.app"  # the desktop app, opened by `tracker` with no arguments
 
 
 class _Parser(argparse.ArgumentParser):
@@ -762,9 +763,12 @@ def _log_unexpected(exc: BaseException) -> Path | None:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv:
-        from ui.app import run_app  # type: ignore[import-not-found,unused-ignore]
+        # The one way from the core to the desktop app: the entry point hands over to the
+        # ui package by name, at run time, so nothing in tracker/ depends on Qt.
+        import importlib
 
-        return int(run_app())
+        desktop = importlib.import_module(GUI_MODULE)
+        return int(desktop.run_app())
     args = build_parser().parse_args(argv)
     if args.command is None:  # pragma: no cover - argparse needs a command here
         build_parser().print_help()
