@@ -12,92 +12,38 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QStyle,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from tracker.errors import TrackerError
 from tracker.idle import IdleSource
 from tracker.service import Tracker
+from ui.choice_dialog import ThreeChoiceDialog
 from ui.fmt import duration_text
 
 POLL_MS = 30_000
 BACK_SECONDS = 60  # input within the last minute: the consultant is back
-CHOICES = ("keep", "discard", "split")
 
 
-class IdleDialog(QDialog):
-    """Three buttons, one per choice; closing it keeps the time."""
+class IdleDialog(ThreeChoiceDialog):
+    """Were you working while away?  Closing it keeps the time."""
 
     def __init__(self, parent: QWidget | None, ticket: str, since: datetime, until: datetime) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Were you working while away?"))
-        self.choice: str | None = None
         until = until.astimezone(since.tzinfo)
         seconds = int(until.timestamp()) - int(since.timestamp())
-        layout = QVBoxLayout(self)
-        top = QHBoxLayout()
-        icon = QLabel()
-        icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxQuestion).pixmap(40, 40))
-        top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
-        self.text = QLabel(
+        self.build(
+            self.tr("Were you working while away?"),
             self.tr("You were away from {0} to {1} while the timer on {2} ran ({3}).").format(
                 since.strftime("%H:%M"), until.strftime("%H:%M"), ticket, duration_text(seconds)
-            )
-        )
-        bold = self.text.font()
-        bold.setBold(True)
-        self.text.setFont(bold)
-        self.details = QLabel(
+            ),
             self.tr(
                 "Keep the time: it was work (a call, a meeting); nothing changes.\n"
                 "Discard the idle time: the session ends at {0} and a new one starts at {1}.\n"
                 "Split: as Discard, and the time away is kept as its own session, flagged idle."
-            ).format(since.strftime("%H:%M"), until.strftime("%H:%M"))
+            ).format(since.strftime("%H:%M"), until.strftime("%H:%M")),
+            (self.tr("Keep the time"), self.tr("Discard the idle time"), self.tr("Split")),
         )
-        words = QVBoxLayout()
-        words.setSpacing(10)
-        for label in (self.text, self.details):
-            label.setWordWrap(True)
-            label.setMinimumWidth(540)
-            words.addWidget(label)
-        top.addLayout(words, 1)
-        layout.addLayout(top)
-        self.buttons = QDialogButtonBox()
-        self.keep_button = self._button(
-            self.tr("Keep the time"), "keep", QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.discard_button = self._button(
-            self.tr("Discard the idle time"), "discard", QDialogButtonBox.ButtonRole.DestructiveRole
-        )
-        self.split_button = self._button(self.tr("Split"), "split", QDialogButtonBox.ButtonRole.ActionRole)
-        self.keep_button.setDefault(True)
-        layout.addWidget(self.buttons)
-
-    def _button(self, text: str, choice: str, role: QDialogButtonBox.ButtonRole) -> QPushButton:
-        button = self.buttons.addButton(text, role)
-        assert button is not None
-        button.clicked.connect(lambda: self._choose(choice))
-        return button
-
-    def _choose(self, choice: str) -> None:
-        self.choice = choice
-        self.accept()
-
-    @classmethod
-    def ask(cls, parent: QWidget | None, ticket: str, since: datetime, until: datetime) -> str:
-        """'keep', 'discard' or 'split'; closing the dialog keeps the time."""
-        dialog = cls(parent, ticket, since, until)
-        dialog.exec()
-        return dialog.choice or "keep"
 
 
 Ask = Callable[[QWidget | None, str, datetime, datetime], str]

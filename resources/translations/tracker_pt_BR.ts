@@ -485,17 +485,17 @@ A cobrança é calculada agora e faturada neste mês. O tempo dele não poderá 
 <context>
     <name>IdleDialog</name>
     <message>
-        <location filename="../../ui/idle.py" line="42"/>
+        <location filename="../../ui/idle.py" line="36"/>
         <source>Were you working while away?</source>
         <translation>Você estava trabalhando enquanto esteve ausente?</translation>
     </message>
     <message>
-        <location filename="../../ui/idle.py" line="52"/>
+        <location filename="../../ui/idle.py" line="37"/>
         <source>You were away from {0} to {1} while the timer on {2} ran ({3}).</source>
         <translation>Você ficou ausente das {0} às {1} enquanto o cronômetro de {2} rodava ({3}).</translation>
     </message>
     <message>
-        <location filename="../../ui/idle.py" line="61"/>
+        <location filename="../../ui/idle.py" line="41"/>
         <source>Keep the time: it was work (a call, a meeting); nothing changes.
 Discard the idle time: the session ends at {0} and a new one starts at {1}.
 Split: as Discard, and the time away is kept as its own session, flagged idle.</source>
@@ -504,17 +504,17 @@ Descartar o tempo ausente: a sessão termina às {0} e uma nova começa às {1}.
 Dividir: como Descartar, e o tempo ausente fica como uma sessão própria, marcada como ausência.</translation>
     </message>
     <message>
-        <location filename="../../ui/idle.py" line="76"/>
+        <location filename="../../ui/idle.py" line="45"/>
         <source>Keep the time</source>
         <translation>Manter o tempo</translation>
     </message>
     <message>
-        <location filename="../../ui/idle.py" line="79"/>
+        <location filename="../../ui/idle.py" line="45"/>
         <source>Discard the idle time</source>
         <translation>Descartar o tempo ausente</translation>
     </message>
     <message>
-        <location filename="../../ui/idle.py" line="81"/>
+        <location filename="../../ui/idle.py" line="45"/>
         <source>Split</source>
         <translation>Dividir</translation>
     </message>
@@ -1934,17 +1934,17 @@ desde {2}</translation>
 <context>
     <name>SleepGapDialog</name>
     <message>
-        <location filename="../../ui/sleep_gap.py" line="28"/>
+        <location filename="../../ui/sleep_gap.py" line="23"/>
         <source>The timer ran while the computer slept</source>
         <translation>O cronômetro rodou enquanto o computador estava suspenso</translation>
     </message>
     <message>
-        <location filename="../../ui/sleep_gap.py" line="39"/>
+        <location filename="../../ui/sleep_gap.py" line="25"/>
         <source>The computer was asleep (or the app was stopped) from {0} to {1} while the timer on {2} ran ({3}).</source>
         <translation>O computador ficou suspenso (ou o aplicativo parado) das {0} às {1} enquanto o cronômetro de {2} rodava ({3}).</translation>
     </message>
     <message>
-        <location filename="../../ui/sleep_gap.py" line="44"/>
+        <location filename="../../ui/sleep_gap.py" line="29"/>
         <source>Keep the time: the timer runs on, flagged for review.
 Discard the gap: the session ends at {0} and a new one starts now.
 Split at the gap: as Discard, and the gap is kept as its own session, flagged.</source>
@@ -1953,17 +1953,17 @@ Descartar o intervalo: a sessão termina às {0} e uma nova começa agora.
 Dividir no intervalo: como Descartar, e o intervalo fica como uma sessão própria, com alerta.</translation>
     </message>
     <message>
-        <location filename="../../ui/sleep_gap.py" line="55"/>
+        <location filename="../../ui/sleep_gap.py" line="33"/>
         <source>Keep the time</source>
         <translation>Manter o tempo</translation>
     </message>
     <message>
-        <location filename="../../ui/sleep_gap.py" line="58"/>
+        <location filename="../../ui/sleep_gap.py" line="33"/>
         <source>Discard the gap</source>
         <translation>Descartar o intervalo</translation>
     </message>
     <message>
-        <location filename="../../ui/sleep_gap.py" line="61"/>
+        <location filename="../../ui/sleep_gap.py" line="33"/>
         <source>Split at the gap</source>
         <translation>Dividir no intervalo</translation>
     </message>
@@ -2710,7 +2710,7 @@ Pasta de exportação: {1}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="42"/>
+        <location filename="../../ui/app.py" line="43"/>
         <source>Tracker cannot start.
 
 {0}</source>
@@ -2719,19 +2719,19 @@ Pasta de exportação: {1}</translation>
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="43"/>
-        <location filename="../../ui/app.py" line="86"/>
-        <location filename="../../ui/app.py" line="174"/>
+        <location filename="../../ui/app.py" line="44"/>
+        <location filename="../../ui/app.py" line="87"/>
+        <location filename="../../ui/app.py" line="191"/>
         <source>Tracker</source>
         <translation>Tracker</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="84"/>
+        <location filename="../../ui/app.py" line="85"/>
         <source>Tracker is already open (process {0})</source>
         <translation>O Tracker já está aberto (processo {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="128"/>
+        <location filename="../../ui/app.py" line="145"/>
         <source>cannot open the data folder {0}: the lock file {1} cannot be created. Check that the folder exists and that you may write to it, or set TRACKER_HOME.</source>
         <translation>não é possível abrir a pasta de dados {0}: o arquivo de trava {1} não pode ser criado. Verifique se a pasta existe e se você tem permissão de escrita nela, ou defina TRACKER_HOME.</translation>
     </message>
