@@ -145,7 +145,7 @@ def _run(qapp: QApplication) -> int:
             translate(
                 "app",
                 "cannot open the data folder {0}: the lock file {1} cannot be created. "
-                "Check that the folder exists and that you may write to it, or set TRACKER_HOME."
+                "Check that the folder exists and that you may write to it, or set TRACKER_HOME.",
             ).format(home, instance.lock.fileName())
         )
     window: MainWindow | None = None

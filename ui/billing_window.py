@@ -20,7 +20,6 @@ from typing import IO, Any
 
 from babel.numbers import format_currency, format_decimal
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
@@ -50,7 +49,8 @@ from tracker.billing import Line, PartyTotal
 from tracker.model import ConsultancyType
 from tracker.service import Tracker
 from tracker.statement import Statement
-from ui.fmt import held_reason_text
+from ui.fmt import ERROR_STYLE, held_reason_text
+from ui.table_model import HeaderedTableModel
 from ui.tracker_job import JobRunner
 
 Index = QModelIndex | QPersistentModelIndex
@@ -60,7 +60,6 @@ TypeRole = Qt.ItemDataRole.UserRole + 3
 
 HELD_BACKGROUND = QColor("#fff2cc")  # the XLSX export's fill for held lines
 HELD_TEXT = QColor("#7a4b00")
-ERROR_STYLE = "color: #c0392b; font-weight: bold;"
 WARN_STYLE = "color: #9a4d00;"
 LOCALE = "pt_BR"
 
@@ -93,7 +92,7 @@ L_VERSIONS = 11
 LINE_COLUMNS = 12
 
 
-class StatementModel(QAbstractTableModel):
+class StatementModel(HeaderedTableModel):
     """The statement's lines; held ones highlighted, their reason as tooltip."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -127,14 +126,6 @@ class StatementModel(QAbstractTableModel):
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else LINE_COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < LINE_COLUMNS:
-            return self._headers[section]
-        return None
 
     def bill_to_text(self, line: Line) -> str:
         if line.bill_to_kind == "unit":
@@ -252,7 +243,7 @@ T_AMOUNT = 4
 TOTAL_COLUMNS = 5
 
 
-class TotalsModel(QAbstractTableModel):
+class TotalsModel(HeaderedTableModel):
     """Totals per party billed (held lines left out), and a grand total row."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -279,14 +270,6 @@ class TotalsModel(QAbstractTableModel):
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else TOTAL_COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < TOTAL_COLUMNS:
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self.rowCount():

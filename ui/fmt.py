@@ -154,3 +154,8 @@ def held_reason_text(reason: str) -> str:
         return tr(_HELD_TEXTS[1]).format(kind, day_text(date.fromisoformat(match.group(2))))
 
     return _HELD_RATE.sub(rate, text)
+
+
+# How a refusal is shown: the message in red, and the field it names outlined.
+ERROR_STYLE = "color: #c0392b; font-weight: bold;"
+FIELD_ERROR_STYLE = "border: 2px solid #c0392b;"

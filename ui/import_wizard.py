@@ -54,11 +54,10 @@ from tracker import moving_in
 from tracker.errors import BadInput, TrackerError
 from tracker.moving_in import ForeignEntry, Plan
 from tracker.service import ImportResult, Tracker
-from ui.fmt import duration_text
+from ui.fmt import ERROR_STYLE, FIELD_ERROR_STYLE, duration_text
+from ui.table_model import HeaderedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
-ERROR_STYLE = "color: #c0392b; font-weight: bold;"
-FIELD_ERROR_STYLE = "border: 2px solid #c0392b;"
 SKIPPED_COLOR = QColor("#9a4d00")
 Work = Callable[[Any, Callable[[str], None]], Any]
 
@@ -97,7 +96,7 @@ P_NOTE = 4
 PREVIEW_COLUMNS = 5
 
 
-class PreviewModel(QAbstractTableModel):
+class PreviewModel(HeaderedTableModel):
     """The sessions an import will write, as :func:`tracker.moving_in.plan` built them."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -123,17 +122,6 @@ class PreviewModel(QAbstractTableModel):
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else PREVIEW_COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < PREVIEW_COLUMNS
-        ):
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -164,7 +152,7 @@ K_REASON = 4
 SKIPPED_COLUMNS = 5
 
 
-class SkippedModel(QAbstractTableModel):
+class SkippedModel(HeaderedTableModel):
     """The entries an import leaves out, with the reason in plain words."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -195,17 +183,6 @@ class SkippedModel(QAbstractTableModel):
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else SKIPPED_COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < SKIPPED_COLUMNS
-        ):
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

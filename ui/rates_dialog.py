@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from babel.numbers import format_currency, format_decimal
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,11 +34,11 @@ from tracker.billing import Rate
 from tracker.errors import BadInput, TrackerError
 from tracker.rates import KNOWN_INDEXES
 from tracker.service import Tracker
+from ui.fmt import ERROR_STYLE, FIELD_ERROR_STYLE
+from ui.table_model import HeaderedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 SortRole = Qt.ItemDataRole.UserRole + 1
-ERROR_STYLE = "color: #c0392b; font-weight: bold;"
-FIELD_ERROR_STYLE = "border: 2px solid #c0392b;"
 
 R_TYPE = 0
 R_VERSION = 1
@@ -51,7 +51,7 @@ R_WHEN = 7
 RATE_COLUMNS = 8
 
 
-class RatesModel(QAbstractTableModel):
+class RatesModel(HeaderedTableModel):
     """Every rate version, by type and version."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -81,14 +81,6 @@ class RatesModel(QAbstractTableModel):
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else RATE_COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < RATE_COLUMNS:
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rates):

@@ -193,7 +193,7 @@ def week_html(report: WeekReport, locale_name: str = "pt_BR") -> str:
                 translate(
                     "report_pdf",
                     "Amounts are an estimate from this computer's hourly rates; the billing statement "
-                    "prices each atendimento when its ticket is finalized."
+                    "prices each atendimento when its ticket is finalized.",
                 )
             )
             + "</p>"

@@ -45,7 +45,8 @@ from PySide6.QtWidgets import (
 from tracker.errors import BadInput, TrackerError
 from tracker.model import ConsultancyType
 from tracker.service import Tracker
-from ui.fmt import duration_text
+from ui.fmt import ERROR_STYLE, duration_text
+from ui.table_model import HeaderedTableModel
 from ui.timeline import Timeline, TimelineSession
 from ui.tracker_job import JobRunner
 
@@ -53,7 +54,6 @@ Index = QModelIndex | QPersistentModelIndex
 SortRole = Qt.ItemDataRole.UserRole + 1
 UuidRole = Qt.ItemDataRole.UserRole + 2
 
-ERROR_STYLE = "color: #c0392b; font-weight: bold;"
 WARN_STYLE = "color: #9a4d00;"
 FLAG_COLOR = QColor("#b00020")
 APPROVED_COLOR = QColor("#1b7f3b")
@@ -81,7 +81,7 @@ C_DECISION = 5
 CONSULTANT_COLUMNS = 6
 
 
-class ConsultantsModel(QAbstractTableModel):
+class ConsultantsModel(HeaderedTableModel):
     """One row per consultant of the day, with the totals of Tracker.review_day()."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -120,14 +120,6 @@ class ConsultantsModel(QAbstractTableModel):
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else CONSULTANT_COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < CONSULTANT_COLUMNS:
-            return self._headers[section]
-        return None
 
     def decision_text(self, decision: dict[str, Any] | None) -> str:
         if not decision:
@@ -191,7 +183,7 @@ S_NOTE = 7
 SESSION_COLUMNS = 8
 
 
-class ReviewSessionsModel(QAbstractTableModel):
+class ReviewSessionsModel(HeaderedTableModel):
     """One consultant's sessions of the day, with their flags in plain words."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -267,14 +259,6 @@ class ReviewSessionsModel(QAbstractTableModel):
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else SESSION_COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < SESSION_COLUMNS:
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

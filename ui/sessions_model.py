@@ -11,12 +11,13 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from tracker.model import RunningTimer, Session
 from ui.fmt import duration_text, flags_help, flags_text, time_text, type_label, type_name
+from ui.table_model import HeaderedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -39,7 +40,7 @@ UNSYNCED_MARK = "•"
 SYNCED_MARK = "✓"
 
 
-class SessionsModel(QAbstractTableModel):
+class SessionsModel(HeaderedTableModel):
     """The day's stored sessions, and the running timer as a last row."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -150,14 +151,6 @@ class SessionsModel(QAbstractTableModel):
         if parent.isValid():
             return 0
         return COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < COLUMN_COUNT:
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self.rowCount():

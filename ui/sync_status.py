@@ -9,8 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
+from ui.fmt import ERROR_STYLE
+
 WHEN_FORMAT = "%d/%m/%Y %H:%M"
-ERROR_STYLE = "color: #c0392b; font-weight: bold;"
 PENDING_STYLE = "color: #9a5b00;"
 ERROR_WIDTH = 320  # the error is elided to this many pixels; the tooltip has it whole
 RETURNED_STYLE = (

@@ -31,10 +31,10 @@ from tracker.errors import TrackerError
 from tracker.model import ConsultancyType
 from tracker.report import DaySummary, WeekReport
 from tracker.service import Tracker
+from ui.fmt import ERROR_STYLE
 from ui.report_pdf import hm, money, week_span, write_week_pdf
 from ui.timeline import GRID, TYPE_COLORS
 
-ERROR_STYLE = "color: #c0392b; font-weight: bold;"
 MIN_SCALE_HOURS = 8  # an empty or light week still has a readable scale
 STACK_ORDER = (ConsultancyType.TECHNICAL, ConsultancyType.SUPPORT, ConsultancyType.STANDARD)
 
