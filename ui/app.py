@@ -21,7 +21,7 @@ from tracker import i18n as core_i18n
 from tracker.errors import TrackerError
 from tracker.service import Tracker
 from tracker.store import Store
-from ui import i18n
+from ui.common import i18n
 
 EXIT_WHEN_SHOWN = "TRACKER_EXIT_WHEN_SHOWN"
 
@@ -32,7 +32,7 @@ translate = QCoreApplication.translate  # lupdate reads translate("context", "te
 def ensure_consultant(tracker: Tracker, parent: QWidget | None = None) -> str:
     """First run: ask for the login, prefilled with the OS user name, and store it."""
     from tracker.config import os_login
-    from ui.dialogs import LoginDialog
+    from ui.consultant.dialogs import LoginDialog
 
     if not tracker.settings.is_set("consultant"):
         LoginDialog.ask(parent, tracker, os_login())
@@ -53,7 +53,7 @@ def open_checked_store(home: Path) -> Store | None:
     """
     from tracker import backup
     from tracker.store import open_store
-    from ui.dialogs import DamagedDatabaseDialog
+    from ui.consultant.dialogs import DamagedDatabaseDialog
 
     try:
         return open_store(home, check=False)
@@ -77,7 +77,7 @@ def open_checked_store(home: Path) -> Store | None:
 
 def already_open(home: Path, pid: int | None) -> int:
     """A window on this data folder runs already: bring it to the front, and exit."""
-    from ui.instance import ask_first_to_raise
+    from ui.common.instance import ask_first_to_raise
 
     if ask_first_to_raise(home):
         print("Tracker is already open; it was brought to the front", file=sys.stderr)
@@ -113,7 +113,7 @@ def use_language(qapp: QCoreApplication, setting: str) -> str:
 
 
 def run_app(argv: list[str] | None = None) -> int:
-    from ui.main_window import app_icon
+    from ui.consultant.main_window import app_icon
 
     args = list(sys.argv if argv is None else argv) or ["tracker"]
     qapp = QApplication.instance() or QApplication(args)
@@ -132,8 +132,8 @@ def run_app(argv: list[str] | None = None) -> int:
 def _run(qapp: QApplication) -> int:
     from tracker.clock import default_clock
     from tracker.paths import data_home
-    from ui.instance import Acquired, SingleInstance, debug
-    from ui.main_window import MainWindow
+    from ui.common.instance import Acquired, SingleInstance, debug
+    from ui.consultant.main_window import MainWindow
 
     home = data_home()
     instance = SingleInstance(home)

@@ -4,22 +4,22 @@
 <context>
     <name>AcceptTermDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="132"/>
+        <location filename="../../ui/consultant/dialogs.py" line="129"/>
         <source>Accept term — {0}</source>
         <translation>Aceite do termo — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="143"/>
+        <location filename="../../ui/consultant/dialogs.py" line="140"/>
         <source>e-mail, protocol or document number</source>
         <translation>e-mail, protocolo ou número do documento</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="144"/>
+        <location filename="../../ui/consultant/dialogs.py" line="141"/>
         <source>Accepted on:</source>
         <translation>Aceito em:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="145"/>
+        <location filename="../../ui/consultant/dialogs.py" line="142"/>
         <source>Reference:</source>
         <translation>Referência:</translation>
     </message>
@@ -27,12 +27,12 @@
 <context>
     <name>BackupFileDialog</name>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/consultant/main_window.py" line="84"/>
         <source>Back up the database to</source>
         <translation>Salvar o backup do banco de dados em</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/consultant/main_window.py" line="86"/>
         <source>Tracker database (*.db)</source>
         <translation>Banco de dados do Tracker (*.db)</translation>
     </message>
@@ -40,152 +40,152 @@
 <context>
     <name>BillingWindow</name>
     <message>
-        <location filename="../../ui/billing_window.py" line="381"/>
+        <location filename="../../ui/billing/billing_window.py" line="364"/>
         <source>Billing statement</source>
         <translation>Extrato de faturamento</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="398"/>
+        <location filename="../../ui/billing/billing_window.py" line="381"/>
         <source>Month:</source>
         <translation>Mês:</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="404"/>
+        <location filename="../../ui/billing/billing_window.py" line="387"/>
         <source>Approved days only</source>
         <translation>Somente dias aprovados</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="405"/>
+        <location filename="../../ui/billing/billing_window.py" line="388"/>
         <source>Count only the sessions of days a team lead approved</source>
         <translation>Contar somente as sessões dos dias aprovados por um líder</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="408"/>
+        <location filename="../../ui/billing/billing_window.py" line="391"/>
         <source>Rebuild</source>
         <translation>Recalcular</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="409"/>
+        <location filename="../../ui/billing/billing_window.py" line="392"/>
         <source>Read the central export again and price the month</source>
         <translation>Ler novamente a exportação central e calcular os valores do mês</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="413"/>
+        <location filename="../../ui/billing/billing_window.py" line="396"/>
         <source>Bill to:</source>
         <translation>Faturar para:</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="418"/>
+        <location filename="../../ui/billing/billing_window.py" line="401"/>
         <source>Type:</source>
         <translation>Tipo:</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="420"/>
+        <location filename="../../ui/billing/billing_window.py" line="403"/>
         <source>All types</source>
         <translation>Todos os tipos</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="466"/>
+        <location filename="../../ui/billing/billing_window.py" line="449"/>
         <source>Totals per party (held lines left out)</source>
         <translation>Totais por cliente/unidade (sem as linhas retidas)</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="497"/>
+        <location filename="../../ui/billing/billing_window.py" line="480"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="498"/>
+        <location filename="../../ui/billing/billing_window.py" line="481"/>
         <source>Export XLSX…</source>
         <translation>Exportar XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="499"/>
+        <location filename="../../ui/billing/billing_window.py" line="482"/>
         <source>Export JSON…</source>
         <translation>Exportar JSON…</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="501"/>
+        <location filename="../../ui/billing/billing_window.py" line="484"/>
         <source>The whole statement of the month, whatever the filters show</source>
         <translation>O extrato completo do mês, independentemente dos filtros</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="518"/>
+        <location filename="../../ui/billing/billing_window.py" line="501"/>
         <source>Reading the central export…</source>
         <translation>Lendo a exportação central…</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="519"/>
+        <location filename="../../ui/billing/billing_window.py" line="502"/>
         <source>Pricing…</source>
         <translation>Calculando os valores…</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="528"/>
+        <location filename="../../ui/billing/billing_window.py" line="511"/>
         <source>Building the statement of {month}…</source>
         <translation>Montando o extrato de {month}…</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="544"/>
+        <location filename="../../ui/billing/billing_window.py" line="527"/>
         <source>The statement could not be built: {error}</source>
         <translation>Não foi possível montar o extrato: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="555"/>
+        <location filename="../../ui/billing/billing_window.py" line="538"/>
         <source>All parties</source>
         <translation>Todos os clientes e unidades</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="558"/>
+        <location filename="../../ui/billing/billing_window.py" line="541"/>
         <source>unit {code}</source>
         <translation>unidade {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="566"/>
+        <location filename="../../ui/billing/billing_window.py" line="549"/>
         <source>{month}: {lines} lines, {held} held; total {total}</source>
         <translation>{month}: {lines} linhas, retidas: {held}; total {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="573"/>
+        <location filename="../../ui/billing/billing_window.py" line="556"/>
         <source>{n} standard-support atendimento(s) recorded and never billed.</source>
         <translation>{n} atendimento(s) de Suporte Padrão registrado(s) e nunca faturado(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="579"/>
+        <location filename="../../ui/billing/billing_window.py" line="562"/>
         <source>{n} held line(s), highlighted: see the reason in each tooltip.</source>
         <translation>{n} linha(s) retida(s), em destaque: veja o motivo na dica de cada uma.</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="581"/>
+        <location filename="../../ui/billing/billing_window.py" line="564"/>
         <source>Problem: {text}</source>
         <translation>Problema: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="611"/>
+        <location filename="../../ui/billing/billing_window.py" line="594"/>
         <source>CSV for spreadsheets (*.csv)</source>
         <translation>CSV para planilhas (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="612"/>
+        <location filename="../../ui/billing/billing_window.py" line="595"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Pasta de trabalho do Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="613"/>
+        <location filename="../../ui/billing/billing_window.py" line="596"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="617"/>
+        <location filename="../../ui/billing/billing_window.py" line="600"/>
         <source>Export the statement</source>
         <translation>Exportar o extrato</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="632"/>
+        <location filename="../../ui/billing/billing_window.py" line="615"/>
         <source>{path} was not written: {error}</source>
         <translation>{path} não foi gravado: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="636"/>
+        <location filename="../../ui/billing/billing_window.py" line="619"/>
         <source>Exported {path}</source>
         <translation>Exportado: {path}</translation>
     </message>
@@ -193,7 +193,7 @@
 <context>
     <name>CloseNotice</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="252"/>
+        <location filename="../../ui/consultant/dialogs.py" line="249"/>
         <source>Timer keeps running</source>
         <translation>O cronômetro continua rodando</translation>
     </message>
@@ -201,57 +201,57 @@
 <context>
     <name>ConsultantsModel</name>
     <message>
-        <location filename="../../ui/review_window.py" line="91"/>
+        <location filename="../../ui/lead/review_window.py" line="91"/>
         <source>Consultant</source>
         <translation>Consultor</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="92"/>
+        <location filename="../../ui/lead/review_window.py" line="92"/>
         <source>Recorded</source>
         <translation>Registrado</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="93"/>
+        <location filename="../../ui/lead/review_window.py" line="93"/>
         <source>Billable</source>
         <translation>Faturável</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="94"/>
+        <location filename="../../ui/lead/review_window.py" line="94"/>
         <source>Standard</source>
         <translation>Padrão</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="95"/>
+        <location filename="../../ui/lead/review_window.py" line="95"/>
         <source>Flagged</source>
         <translation>Alertas</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="96"/>
+        <location filename="../../ui/lead/review_window.py" line="96"/>
         <source>Decision</source>
         <translation>Decisão</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="134"/>
+        <location filename="../../ui/lead/review_window.py" line="126"/>
         <source>not reviewed</source>
         <translation>não revisado</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="136"/>
+        <location filename="../../ui/lead/review_window.py" line="128"/>
         <source>approved</source>
         <translation>aprovado</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="137"/>
+        <location filename="../../ui/lead/review_window.py" line="129"/>
         <source>returned</source>
         <translation>devolvido</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="169"/>
+        <location filename="../../ui/lead/review_window.py" line="161"/>
         <source>{n} flagged sessions, {d} day flags</source>
         <translation>{n} sessões com alerta, {d} alertas do dia</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="171"/>
+        <location filename="../../ui/lead/review_window.py" line="163"/>
         <source>by {lead}</source>
         <translation>por {lead}</translation>
     </message>
@@ -259,17 +259,17 @@
 <context>
     <name>DamagedDatabaseDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="267"/>
+        <location filename="../../ui/consultant/dialogs.py" line="264"/>
         <source>Tracker cannot open your data</source>
         <translation>O Tracker não consegue abrir seus dados</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="269"/>
+        <location filename="../../ui/consultant/dialogs.py" line="266"/>
         <source>Tracker cannot open your data.</source>
         <translation>O Tracker não consegue abrir seus dados.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="271"/>
+        <location filename="../../ui/consultant/dialogs.py" line="268"/>
         <source>Restore this backup: {0}
 
 The damaged file is kept next to it, untouched. Time recorded after that backup was taken is not in it.</source>
@@ -278,12 +278,12 @@ The damaged file is kept next to it, untouched. Time recorded after that backup 
 O arquivo danificado fica guardado ao lado dele, intacto. O tempo registrado depois desse backup não está nele.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="278"/>
+        <location filename="../../ui/consultant/dialogs.py" line="275"/>
         <source>Restore this backup</source>
         <translation>Restaurar este backup</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="280"/>
+        <location filename="../../ui/consultant/dialogs.py" line="277"/>
         <source>Quit</source>
         <translation>Sair</translation>
     </message>
@@ -291,47 +291,47 @@ O arquivo danificado fica guardado ao lado dele, intacto. O tempo registrado dep
 <context>
     <name>DefectDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="157"/>
+        <location filename="../../ui/consultant/dialogs.py" line="154"/>
         <source>Flag defect — {0}</source>
         <translation>Registrar defeito — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="160"/>
+        <location filename="../../ui/consultant/dialogs.py" line="157"/>
         <source>Product defect</source>
         <translation>Defeito de produto</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="161"/>
+        <location filename="../../ui/consultant/dialogs.py" line="158"/>
         <source>Documentation defect</source>
         <translation>Defeito de documentação</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="163"/>
+        <location filename="../../ui/consultant/dialogs.py" line="160"/>
         <source>issue or article number</source>
         <translation>número da issue ou do artigo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="164"/>
+        <location filename="../../ui/consultant/dialogs.py" line="161"/>
         <source>Already published in the customer portal</source>
         <translation>Já publicado no portal do cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="167"/>
+        <location filename="../../ui/consultant/dialogs.py" line="164"/>
         <source>Kind:</source>
         <translation>Tipo:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="168"/>
+        <location filename="../../ui/consultant/dialogs.py" line="165"/>
         <source>Reference:</source>
         <translation>Referência:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="170"/>
+        <location filename="../../ui/consultant/dialogs.py" line="167"/>
         <source>Note:</source>
         <translation>Observação:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="171"/>
+        <location filename="../../ui/consultant/dialogs.py" line="168"/>
         <source>On a support ticket, a defect not yet published waives the whole charge.</source>
         <translation>Num chamado de suporte, um defeito ainda não publicado abona toda a cobrança.</translation>
     </message>
@@ -339,29 +339,29 @@ O arquivo danificado fica guardado ao lado dele, intacto. O tempo registrado dep
 <context>
     <name>DeleteSessionDialog</name>
     <message>
-        <location filename="../../ui/session_dialogs.py" line="181"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="181"/>
         <source>Delete session</source>
         <translation>Excluir sessão</translation>
     </message>
     <message>
-        <location filename="../../ui/session_dialogs.py" line="184"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="184"/>
         <source>Delete the session {0}?
 Its history keeps what it was.</source>
         <translation>Excluir a sessão {0}?
 O histórico guarda como ela era.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_dialogs.py" line="191"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="191"/>
         <source>required: why it is deleted</source>
         <translation>obrigatório: por que está sendo excluída</translation>
     </message>
     <message>
-        <location filename="../../ui/session_dialogs.py" line="192"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="192"/>
         <source>Reason:</source>
         <translation>Motivo:</translation>
     </message>
     <message>
-        <location filename="../../ui/session_dialogs.py" line="193"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="193"/>
         <source>Delete</source>
         <translation>Excluir</translation>
     </message>
@@ -369,47 +369,47 @@ O histórico guarda como ela era.</translation>
 <context>
     <name>EditSessionDialog</name>
     <message>
-        <location filename="../../ui/session_dialogs.py" line="86"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="86"/>
         <source>Edit session</source>
         <translation>Editar sessão</translation>
     </message>
     <message>
-        <location filename="../../ui/session_dialogs.py" line="103"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="103"/>
         <source>required: why it changes (kept in the history)</source>
         <translation>obrigatório: por que muda (fica no histórico)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_dialogs.py" line="104"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="104"/>
         <source>Start:</source>
         <translation>Início:</translation>
     </message>
     <message>
-        <location filename="../../ui/session_dialogs.py" line="105"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="105"/>
         <source>End:</source>
         <translation>Fim:</translation>
     </message>
     <message>
-        <location filename="../../ui/session_dialogs.py" line="106"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="106"/>
         <source>Ticket:</source>
         <translation>Chamado:</translation>
     </message>
     <message>
-        <location filename="../../ui/session_dialogs.py" line="108"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="108"/>
         <source>Note:</source>
         <translation>Observação:</translation>
     </message>
     <message>
-        <location filename="../../ui/session_dialogs.py" line="109"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="109"/>
         <source>Reason:</source>
         <translation>Motivo:</translation>
     </message>
     <message>
-        <location filename="../../ui/session_dialogs.py" line="129"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="129"/>
         <source>nothing changed; change a field or press Cancel</source>
         <translation>nada mudou; altere um campo ou clique em Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/session_dialogs.py" line="135"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="135"/>
         <source>{0} is not after the start {1}</source>
         <translation>{0} não é depois do início {1}</translation>
     </message>
@@ -417,12 +417,12 @@ O histórico guarda como ela era.</translation>
 <context>
     <name>EscalateDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="193"/>
+        <location filename="../../ui/consultant/dialogs.py" line="190"/>
         <source>Escalate to support — {0}</source>
         <translation>Escalar para suporte — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="197"/>
+        <location filename="../../ui/consultant/dialogs.py" line="194"/>
         <source>From now on, new sessions on {0} are Consultoria de Suporte (billed per minute). Tick what the customer confirmed:</source>
         <translation>A partir de agora, as novas sessões em {0} são Consultoria de Suporte (cobradas por minuto). Marque o que o cliente confirmou:</translation>
     </message>
@@ -430,12 +430,12 @@ O histórico guarda como ela era.</translation>
 <context>
     <name>FinalizeDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="225"/>
+        <location filename="../../ui/consultant/dialogs.py" line="222"/>
         <source>Finalize — {0}</source>
         <translation>Finalizar — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="229"/>
+        <location filename="../../ui/consultant/dialogs.py" line="226"/>
         <source>Finalize ticket {0} ({1})?
 
 Its charge is computed now and billed this month. Its time can no longer change.</source>
@@ -444,7 +444,7 @@ Its charge is computed now and billed this month. Its time can no longer change.
 A cobrança é calculada agora e faturada neste mês. O tempo dele não poderá mais ser alterado.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="235"/>
+        <location filename="../../ui/consultant/dialogs.py" line="232"/>
         <source>Finalize</source>
         <translation>Finalizar</translation>
     </message>
@@ -452,32 +452,32 @@ A cobrança é calculada agora e faturada neste mês. O tempo dele não poderá 
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../ui/session_dialogs.py" line="240"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="240"/>
         <source>Revision</source>
         <translation>Versão</translation>
     </message>
     <message>
-        <location filename="../../ui/session_dialogs.py" line="241"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="241"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../ui/session_dialogs.py" line="242"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="242"/>
         <source>Who</source>
         <translation>Quem</translation>
     </message>
     <message>
-        <location filename="../../ui/session_dialogs.py" line="243"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="243"/>
         <source>Action</source>
         <translation>Ação</translation>
     </message>
     <message>
-        <location filename="../../ui/session_dialogs.py" line="244"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="244"/>
         <source>Why</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/session_dialogs.py" line="245"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="245"/>
         <source>Change</source>
         <translation>Alteração</translation>
     </message>
@@ -485,17 +485,17 @@ A cobrança é calculada agora e faturada neste mês. O tempo dele não poderá 
 <context>
     <name>IdleDialog</name>
     <message>
-        <location filename="../../ui/idle.py" line="36"/>
+        <location filename="../../ui/consultant/idle.py" line="36"/>
         <source>Were you working while away?</source>
         <translation>Você estava trabalhando enquanto esteve ausente?</translation>
     </message>
     <message>
-        <location filename="../../ui/idle.py" line="37"/>
+        <location filename="../../ui/consultant/idle.py" line="37"/>
         <source>You were away from {0} to {1} while the timer on {2} ran ({3}).</source>
         <translation>Você ficou ausente das {0} às {1} enquanto o cronômetro de {2} rodava ({3}).</translation>
     </message>
     <message>
-        <location filename="../../ui/idle.py" line="41"/>
+        <location filename="../../ui/consultant/idle.py" line="41"/>
         <source>Keep the time: it was work (a call, a meeting); nothing changes.
 Discard the idle time: the session ends at {0} and a new one starts at {1}.
 Split: as Discard, and the time away is kept as its own session, flagged idle.</source>
@@ -504,17 +504,17 @@ Descartar o tempo ausente: a sessão termina às {0} e uma nova começa às {1}.
 Dividir: como Descartar, e o tempo ausente fica como uma sessão própria, marcada como ausência.</translation>
     </message>
     <message>
-        <location filename="../../ui/idle.py" line="45"/>
+        <location filename="../../ui/consultant/idle.py" line="45"/>
         <source>Keep the time</source>
         <translation>Manter o tempo</translation>
     </message>
     <message>
-        <location filename="../../ui/idle.py" line="45"/>
+        <location filename="../../ui/consultant/idle.py" line="45"/>
         <source>Discard the idle time</source>
         <translation>Descartar o tempo ausente</translation>
     </message>
     <message>
-        <location filename="../../ui/idle.py" line="45"/>
+        <location filename="../../ui/consultant/idle.py" line="45"/>
         <source>Split</source>
         <translation>Dividir</translation>
     </message>
@@ -522,22 +522,22 @@ Dividir: como Descartar, e o tempo ausente fica como uma sessão própria, marca
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="87"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="86"/>
         <source>Import finished</source>
         <translation>Importação concluída</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="654"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="631"/>
         <source>Move in from another time tracker</source>
         <translation>Importar de outro controle de horas</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="656"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="633"/>
         <source>Import</source>
         <translation>Importar</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="754"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="731"/>
         <source>New sessions written: {added} · Already stored: {stored} · Entries left out: {skipped} · Time of the mapped entries: {time}</source>
         <translation>Sessões novas gravadas: {added} · Já existentes: {stored} · Lançamentos ignorados: {skipped} · Tempo dos lançamentos mapeados: {time}</translation>
     </message>
@@ -545,17 +545,17 @@ Dividir: como Descartar, e o tempo ausente fica como uma sessão própria, marca
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="113"/>
+        <location filename="../../ui/consultant/dialogs.py" line="110"/>
         <source>Welcome to Tracker</source>
         <translation>Bem-vindo(a) ao Tracker</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="115"/>
+        <location filename="../../ui/consultant/dialogs.py" line="112"/>
         <source>Your login names every session you record. Check it and press OK.</source>
         <translation>Seu login identifica cada sessão que você registra. Confira e clique em OK.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="120"/>
+        <location filename="../../ui/consultant/dialogs.py" line="117"/>
         <source>Login:</source>
         <translation>Login:</translation>
     </message>
@@ -563,280 +563,280 @@ Dividir: como Descartar, e o tempo ausente fica como uma sessão própria, marca
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/consultant/main_window.py" line="58"/>
         <source>Tracker</source>
         <translation>Tracker</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
-        <location filename="../../ui/main_window.py" line="767"/>
+        <location filename="../../ui/consultant/main_window.py" line="157"/>
+        <location filename="../../ui/consultant/main_window.py" line="767"/>
         <source>Checking the database…</source>
         <translation>Verificando o banco de dados…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/consultant/main_window.py" line="205"/>
         <source>Stop</source>
         <translation>Parar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/consultant/main_window.py" line="212"/>
         <source>Note for the session (optional)</source>
         <translation>Observação da sessão (opcional)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/consultant/main_window.py" line="259"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Sincronizar agora</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/consultant/main_window.py" line="261"/>
         <source>Send what is pending to the central export (Ctrl+Shift+S)</source>
         <translation>Enviar o que está pendente para a exportação central (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/consultant/main_window.py" line="270"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/consultant/main_window.py" line="273"/>
         <source>&amp;Back up now…</source>
         <translation>Fazer &amp;backup agora…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/consultant/main_window.py" line="276"/>
         <source>&amp;Move in from Toggl, Clockify or Watson…</source>
         <translation>&amp;Importar do Toggl, Clockify ou Watson…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/consultant/main_window.py" line="280"/>
         <source>&amp;Close window</source>
         <translation>&amp;Fechar janela</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/consultant/main_window.py" line="284"/>
         <source>&amp;Session</source>
         <translation>&amp;Sessão</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/consultant/main_window.py" line="286"/>
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/consultant/main_window.py" line="287"/>
         <source>&amp;Week…</source>
         <translation>&amp;Semana…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/consultant/main_window.py" line="294"/>
         <source>&amp;Review</source>
         <translation>&amp;Revisão</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/consultant/main_window.py" line="295"/>
         <source>&amp;Day review…</source>
         <translation>Revisão do &amp;dia…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/consultant/main_window.py" line="298"/>
         <source>&amp;Billing</source>
         <translation>&amp;Faturamento</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/consultant/main_window.py" line="299"/>
         <source>&amp;Monthly statement…</source>
         <translation>&amp;Extrato mensal…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/consultant/main_window.py" line="301"/>
         <source>Hourly &amp;rates…</source>
         <translation>&amp;Tarifas por hora…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/consultant/main_window.py" line="308"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/consultant/main_window.py" line="317"/>
         <source>&amp;System</source>
         <translation>Do &amp;sistema</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/consultant/main_window.py" line="332"/>
         <source>The database is not writable now; the language was not changed.</source>
         <translation>O banco de dados não aceita gravações agora; o idioma não foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/consultant/main_window.py" line="340"/>
         <source>The language changes the next time Tracker starts.</source>
         <translation>O idioma muda na próxima vez que o Tracker for aberto.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/consultant/main_window.py" line="375"/>
         <source>This window is not available: {0}</source>
         <translation>Esta janela não está disponível: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/consultant/main_window.py" line="406"/>
         <source>Week</source>
         <translation>Semana</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/consultant/main_window.py" line="446"/>
         <source>Today, {0}</source>
         <translation>Hoje, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/consultant/main_window.py" line="447"/>
         <source>Consultant: {0}</source>
         <translation>Consultor(a): {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495"/>
+        <location filename="../../ui/consultant/main_window.py" line="495"/>
         <source>Total today: {0}</source>
         <translation>Total de hoje: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/consultant/main_window.py" line="506"/>
         <source>▶  Start</source>
         <translation>▶  Iniciar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/consultant/main_window.py" line="509"/>
         <source>No timer running.</source>
         <translation>Nenhum cronômetro rodando.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/consultant/main_window.py" line="515"/>
         <source>Running on {0}{1}
 since {2}</source>
         <translation>Rodando em {0}{1}
 desde {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521"/>
+        <location filename="../../ui/consultant/main_window.py" line="521"/>
         <source>▶  Switch to {0}</source>
         <translation>▶  Trocar para {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525"/>
+        <location filename="../../ui/consultant/main_window.py" line="525"/>
         <source>■  Stop</source>
         <translation>■  Parar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="560"/>
+        <location filename="../../ui/consultant/main_window.py" line="560"/>
         <source>Stopped {0} after {1}; started {2}</source>
         <translation>Parado {0} após {1}; iniciado {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="565"/>
+        <location filename="../../ui/consultant/main_window.py" line="565"/>
         <source>Started {0}</source>
         <translation>Iniciado {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="579"/>
+        <location filename="../../ui/consultant/main_window.py" line="579"/>
         <source>Stopped {0} after {1}</source>
         <translation>Parado {0} após {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="586"/>
+        <location filename="../../ui/consultant/main_window.py" line="586"/>
         <source>Warning: {0}</source>
         <translation>Atenção: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="651"/>
+        <location filename="../../ui/consultant/main_window.py" line="651"/>
         <source>Database checked</source>
         <translation>Banco de dados verificado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="657"/>
+        <location filename="../../ui/consultant/main_window.py" line="657"/>
         <source>Nothing is written: the database is damaged</source>
         <translation>Nada é gravado: o banco de dados está danificado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="658"/>
+        <location filename="../../ui/consultant/main_window.py" line="658"/>
         <source>The database is damaged; nothing is written to it</source>
         <translation>O banco de dados está danificado; nada é gravado nele</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="686"/>
+        <location filename="../../ui/consultant/main_window.py" line="686"/>
         <source>Restored {0}; the damaged database was kept as {1}</source>
         <translation>{0} restaurado; o banco de dados danificado foi guardado como {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="740"/>
+        <location filename="../../ui/consultant/main_window.py" line="740"/>
         <source>Kept the time across the gap; the timer is flagged for review</source>
         <translation>O tempo do intervalo foi mantido; o cronômetro ficou marcado para revisão</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="741"/>
+        <location filename="../../ui/consultant/main_window.py" line="741"/>
         <source>Discarded the gap; the session ended at {0} and a new one started</source>
         <translation>O intervalo foi descartado; a sessão terminou às {0} e uma nova começou</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="742"/>
+        <location filename="../../ui/consultant/main_window.py" line="742"/>
         <source>Kept the gap as its own session, flagged; a new timer started</source>
         <translation>O intervalo virou uma sessão própria, com alerta; um novo cronômetro começou</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="770"/>
+        <location filename="../../ui/consultant/main_window.py" line="770"/>
         <source>A sync is running already</source>
         <translation>Já há uma sincronização em andamento</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="804"/>
+        <location filename="../../ui/consultant/main_window.py" line="804"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="824"/>
+        <location filename="../../ui/consultant/main_window.py" line="824"/>
         <source>Syncing… {0} of {1}</source>
         <translation>Sincronizando… {0} de {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="847"/>
+        <location filename="../../ui/consultant/main_window.py" line="847"/>
         <source>Synced: {0} session(s) and {1} ticket event(s) sent; {2} pending</source>
         <translation>Sincronizado: {0} sessão(ões) e {1} evento(s) de chamado enviados; {2} pendente(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="868"/>
+        <location filename="../../ui/consultant/main_window.py" line="868"/>
         <source>A backup is being written already</source>
         <translation>Já há um backup sendo gravado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="872"/>
+        <location filename="../../ui/consultant/main_window.py" line="872"/>
         <source>Backing up…</source>
         <translation>Fazendo backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="879"/>
+        <location filename="../../ui/consultant/main_window.py" line="879"/>
         <source>Backup written to {0}</source>
         <translation>Backup gravado em {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="882"/>
+        <location filename="../../ui/consultant/main_window.py" line="882"/>
         <source>Today&apos;s backup is already in {0}</source>
         <translation>O backup de hoje já está em {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="889"/>
+        <location filename="../../ui/consultant/main_window.py" line="889"/>
         <source>The backup failed: {0}</source>
         <translation>O backup falhou: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="951"/>
+        <location filename="../../ui/consultant/main_window.py" line="951"/>
         <source>Tracker is still running</source>
         <translation>O Tracker continua aberto</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="951"/>
+        <location filename="../../ui/consultant/main_window.py" line="951"/>
         <source>Open it again from the tray icon.</source>
         <translation>Abra de novo pelo ícone na bandeja.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="963"/>
+        <location filename="../../ui/consultant/main_window.py" line="963"/>
         <source>The timer on {0} keeps running; it is stored and will be here when you reopen.</source>
         <translation>O cronômetro de {0} continua rodando; ele está salvo e estará aqui quando você reabrir.</translation>
     </message>
@@ -844,57 +844,57 @@ desde {2}</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="407"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="384"/>
         <source>Which ticket is each project?</source>
         <translation>Qual chamado corresponde a cada projeto?</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="410"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="387"/>
         <source>An entry goes to its project&apos;s ticket, else to the ticket of its first mapped tag. Entries with nothing mapped are left out.</source>
         <translation>Cada lançamento vai para o chamado do seu projeto ou, se não houver, para o chamado da primeira tag mapeada. Lançamentos sem nada mapeado ficam de fora.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="416"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="393"/>
         <source>Project or tag</source>
         <translation>Projeto ou tag</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="416"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="393"/>
         <source>Entries</source>
         <translation>Lançamentos</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="416"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="393"/>
         <source>Time</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="416"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="393"/>
         <source>Ticket</source>
         <translation>Chamado</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="432"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="409"/>
         <source>(skip)</source>
         <translation>(ignorar)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="437"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="414"/>
         <source>Project: {name}</source>
         <translation>Projeto: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="438"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="415"/>
         <source>Tag: {name}</source>
         <translation>Tag: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="459"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="436"/>
         <source>Ticket for {label}</source>
         <translation>Chamado para {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="511"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="488"/>
         <source>Map at least one project or tag to a ticket.</source>
         <translation>Mapeie pelo menos um projeto ou tag para um chamado.</translation>
     </message>
@@ -902,102 +902,102 @@ desde {2}</translation>
 <context>
     <name>NewTicketDialog</name>
     <message>
-        <location filename="../../ui/ticket_dialog.py" line="28"/>
+        <location filename="../../ui/consultant/ticket_dialog.py" line="28"/>
         <source>New ticket</source>
         <translation>Novo chamado</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialog.py" line="32"/>
+        <location filename="../../ui/consultant/ticket_dialog.py" line="32"/>
         <source>7–8 digits, e.g. 12345678</source>
         <translation>7–8 dígitos, ex.: 12345678</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialog.py" line="43"/>
+        <location filename="../../ui/consultant/ticket_dialog.py" line="43"/>
         <source>Term accepted on</source>
         <translation>Termo aceito em</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialog.py" line="55"/>
+        <location filename="../../ui/consultant/ticket_dialog.py" line="55"/>
         <source>e-mail, protocol or document number</source>
         <translation>e-mail, protocolo ou número do documento</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialog.py" line="57"/>
+        <location filename="../../ui/consultant/ticket_dialog.py" line="57"/>
         <source>Number:</source>
         <translation>Número:</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialog.py" line="58"/>
+        <location filename="../../ui/consultant/ticket_dialog.py" line="58"/>
         <source>Customer:</source>
         <translation>Cliente:</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialog.py" line="59"/>
+        <location filename="../../ui/consultant/ticket_dialog.py" line="59"/>
         <source>Type:</source>
         <translation>Tipo:</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialog.py" line="60"/>
+        <location filename="../../ui/consultant/ticket_dialog.py" line="60"/>
         <source>Product:</source>
         <translation>Produto:</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialog.py" line="61"/>
+        <location filename="../../ui/consultant/ticket_dialog.py" line="61"/>
         <source>Scope:</source>
         <translation>Escopo:</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialog.py" line="62"/>
+        <location filename="../../ui/consultant/ticket_dialog.py" line="62"/>
         <source>Term:</source>
         <translation>Termo:</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialog.py" line="63"/>
+        <location filename="../../ui/consultant/ticket_dialog.py" line="63"/>
         <source>Term reference:</source>
         <translation>Referência do termo:</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialog.py" line="67"/>
+        <location filename="../../ui/consultant/ticket_dialog.py" line="67"/>
         <source>Bill to a unit (franchise, project, homologated, AMS)</source>
         <translation>Faturar para uma unidade (franquia, projeto, homologada, AMS)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialog.py" line="83"/>
+        <location filename="../../ui/consultant/ticket_dialog.py" line="83"/>
         <source>Unit code:</source>
         <translation>Código da unidade:</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialog.py" line="84"/>
+        <location filename="../../ui/consultant/ticket_dialog.py" line="84"/>
         <source>Authorization:</source>
         <translation>Autorização:</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialog.py" line="85"/>
+        <location filename="../../ui/consultant/ticket_dialog.py" line="85"/>
         <source>Cost center:</source>
         <translation>Centro de custo:</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialog.py" line="86"/>
+        <location filename="../../ui/consultant/ticket_dialog.py" line="86"/>
         <source>Value class:</source>
         <translation>Classe de valor:</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialog.py" line="87"/>
+        <location filename="../../ui/consultant/ticket_dialog.py" line="87"/>
         <source>Accounting item:</source>
         <translation>Item contábil:</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialog.py" line="97"/>
+        <location filename="../../ui/consultant/ticket_dialog.py" line="97"/>
         <source>Create ticket</source>
         <translation>Criar chamado</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialog.py" line="118"/>
+        <location filename="../../ui/consultant/ticket_dialog.py" line="118"/>
         <source>(none)</source>
         <translation>(nenhum)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_dialog.py" line="118"/>
+        <location filename="../../ui/consultant/ticket_dialog.py" line="118"/>
         <source>(no scope for this type)</source>
         <translation>(sem escopo para este tipo)</translation>
     </message>
@@ -1005,32 +1005,32 @@ desde {2}</translation>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="108"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="107"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="109"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="108"/>
         <source>Time</source>
         <translation>Horário</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="110"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="109"/>
         <source>Duration</source>
         <translation>Duração</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="111"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="110"/>
         <source>Ticket</source>
         <translation>Chamado</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="112"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="111"/>
         <source>Note</source>
         <translation>Observação</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="153"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="141"/>
         <source>Line {line} of the file</source>
         <translation>Linha {line} do arquivo</translation>
     </message>
@@ -1038,47 +1038,47 @@ desde {2}</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="523"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="500"/>
         <source>Check before importing</source>
         <translation>Confira antes de importar</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="525"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="502"/>
         <source>These sessions will be written in one go: all of them or, if one is refused, none.</source>
         <translation>Estas sessões serão gravadas de uma vez só: todas ou, se uma for recusada, nenhuma.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="562"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="539"/>
         <source>Entries left out: {n}</source>
         <translation>Lançamentos ignorados: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="565"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="542"/>
         <source>Checking {n} sessions…</source>
         <translation>Verificando {n} sessões…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="578"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="555"/>
         <source>{n} sessions were built from the file, but the import would be refused.</source>
         <translation>{n} sessões foram montadas a partir do arquivo, mas a importação seria recusada.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="582"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="559"/>
         <source>Nothing can be imported: {error}</source>
         <translation>Nada pode ser importado: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="591"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="568"/>
         <source>New sessions to write: {new} · Already stored: {stored} · Entries left out: {skipped} · Time of the mapped entries: {time}</source>
         <translation>Sessões novas a gravar: {new} · Já existentes: {stored} · Lançamentos ignorados: {skipped} · Tempo dos lançamentos mapeados: {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="601"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="578"/>
         <source>No entry is mapped to a ticket: go back and map a project or tag.</source>
         <translation>Nenhum lançamento está mapeado para um chamado: volte e mapeie um projeto ou tag.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="629"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="606"/>
         <source>Nothing was imported: {error}</source>
         <translation>Nada foi importado: {error}</translation>
     </message>
@@ -1086,52 +1086,52 @@ desde {2}</translation>
 <context>
     <name>QuickSwitchPalette</name>
     <message>
-        <location filename="../../ui/palette.py" line="239"/>
+        <location filename="../../ui/consultant/palette.py" line="239"/>
         <source>Switch to a ticket: type its number or customer</source>
         <translation>Trocar de chamado: digite o número ou o cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/palette.py" line="250"/>
+        <location filename="../../ui/consultant/palette.py" line="250"/>
         <source>↑ ↓ choose · Enter starts the timer · Esc closes</source>
         <translation>↑ ↓ escolhe · Enter inicia o cronômetro · Esc fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/palette.py" line="283"/>
+        <location filename="../../ui/consultant/palette.py" line="283"/>
         <source>(running)</source>
         <translation>(rodando)</translation>
     </message>
     <message>
-        <location filename="../../ui/palette.py" line="289"/>
+        <location filename="../../ui/consultant/palette.py" line="289"/>
         <source>running</source>
         <translation>rodando</translation>
     </message>
     <message>
-        <location filename="../../ui/palette.py" line="372"/>
+        <location filename="../../ui/consultant/palette.py" line="372"/>
         <source>The database is being checked; try again in a moment.</source>
         <translation>O banco de dados está sendo verificado; tente de novo em instantes.</translation>
     </message>
     <message>
-        <location filename="../../ui/palette.py" line="403"/>
+        <location filename="../../ui/consultant/palette.py" line="403"/>
         <source>Start or stop the timer</source>
         <translation>Iniciar ou parar o cronômetro</translation>
     </message>
     <message>
-        <location filename="../../ui/palette.py" line="404"/>
+        <location filename="../../ui/consultant/palette.py" line="404"/>
         <source>Switch ticket…</source>
         <translation>Trocar de chamado…</translation>
     </message>
     <message>
-        <location filename="../../ui/palette.py" line="405"/>
+        <location filename="../../ui/consultant/palette.py" line="405"/>
         <source>New ticket…</source>
         <translation>Novo chamado…</translation>
     </message>
     <message>
-        <location filename="../../ui/palette.py" line="406"/>
+        <location filename="../../ui/consultant/palette.py" line="406"/>
         <source>Sync now</source>
         <translation>Sincronizar agora</translation>
     </message>
     <message>
-        <location filename="../../ui/palette.py" line="407"/>
+        <location filename="../../ui/consultant/palette.py" line="407"/>
         <source>Write a note</source>
         <translation>Escrever uma observação</translation>
     </message>
@@ -1139,134 +1139,134 @@ desde {2}</translation>
 <context>
     <name>RatesDialog</name>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="135"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="127"/>
         <source>Hourly rates</source>
         <translation>Tarifas por hora</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="142"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="134"/>
         <source>Each billed type has an hourly rate in versions. A line is priced with the version in force on the day the customer accepted the term; old versions are never changed.</source>
         <translation>Cada tipo faturado tem um valor-hora em versões. Cada linha é valorizada com a versão vigente no dia do aceite do termo pelo cliente; versões antigas nunca mudam.</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="165"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="157"/>
         <source>Set a rate</source>
         <translation>Definir uma tarifa</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="170"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="162"/>
         <source>for example 240,00</source>
         <translation>por exemplo 240,00</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="172"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="164"/>
         <source>Type:</source>
         <translation>Tipo:</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="173"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="165"/>
         <source>Hourly (R$):</source>
         <translation>Valor-hora (R$):</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="174"/>
-        <location filename="../../ui/rates_dialog.py" line="193"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="166"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="185"/>
         <source>From:</source>
         <translation>A partir de:</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="175"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="167"/>
         <source>Add rate version</source>
         <translation>Adicionar versão da tarifa</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="180"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="172"/>
         <source>Yearly adjustment</source>
         <translation>Reajuste anual</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="185"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="177"/>
         <source>The inflation index of the contract; type another name if needed</source>
         <translation>O índice de inflação do contrato; digite outro nome se precisar</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="187"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="179"/>
         <source>for example 4,62</source>
         <translation>por exemplo 4,62</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="191"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="183"/>
         <source>Index:</source>
         <translation>Índice:</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="192"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="184"/>
         <source>Percent:</source>
         <translation>Percentual:</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="194"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="186"/>
         <source>Types:</source>
         <translation>Tipos:</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="195"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="187"/>
         <source>Apply adjustment</source>
         <translation>Aplicar reajuste</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="215"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="207"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="216"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="208"/>
         <source>Hourly (R$)</source>
         <translation>Valor-hora (R$)</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="217"/>
-        <location filename="../../ui/rates_dialog.py" line="222"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="209"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="214"/>
         <source>From</source>
         <translation>A partir de</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="220"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="212"/>
         <source>Index</source>
         <translation>Índice</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="221"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="213"/>
         <source>Percent</source>
         <translation>Percentual</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="223"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="215"/>
         <source>Types</source>
         <translation>Tipos</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="229"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="221"/>
         <source>Both billed types</source>
         <translation>Os dois tipos faturados</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="230"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="222"/>
         <source>Technical — Consultoria Técnica</source>
         <translation>Consultoria Técnica</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="231"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="223"/>
         <source>Support — Consultoria de Suporte</source>
         <translation>Consultoria de Suporte</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="277"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="269"/>
         <source>Added {type} v{version}: {hourly} from {start}.</source>
         <translation>Tarifa de {type} v{version} adicionada: {hourly} a partir de {start}.</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="302"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="294"/>
         <source>Adjusted by {index} {percent} %: {rates}.</source>
         <translation>Reajustado pelo {index} em {percent} %: {rates}.</translation>
     </message>
@@ -1274,42 +1274,42 @@ desde {2}</translation>
 <context>
     <name>RatesModel</name>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="61"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="61"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="62"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="62"/>
         <source>Version</source>
         <translation>Versão</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="63"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="63"/>
         <source>Hourly</source>
         <translation>Valor-hora</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="64"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="64"/>
         <source>From</source>
         <translation>A partir de</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="65"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="65"/>
         <source>Index</source>
         <translation>Índice</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="66"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="66"/>
         <source>Percent</source>
         <translation>Percentual</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="67"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="67"/>
         <source>Who</source>
         <translation>Quem</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="68"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="68"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
@@ -1317,7 +1317,7 @@ desde {2}</translation>
 <context>
     <name>ReminderNotifier</name>
     <message numerus="yes">
-        <location filename="../../ui/reminders.py" line="72"/>
+        <location filename="../../ui/consultant/reminders.py" line="72"/>
         <source>Timer running for %n hours</source>
         <translation>
             <numerusform>Cronômetro rodando há %n hora</numerusform>
@@ -1325,12 +1325,12 @@ desde {2}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/reminders.py" line="74"/>
+        <location filename="../../ui/consultant/reminders.py" line="74"/>
         <source>The timer on {0} is still running. Was it left on? Stop it or fix the session.</source>
         <translation>O cronômetro de {0} continua rodando. Ficou ligado por engano? Pare-o ou corrija a sessão.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/reminders.py" line="80"/>
+        <location filename="../../ui/consultant/reminders.py" line="80"/>
         <source>Not synced for %n days</source>
         <translation>
             <numerusform>Sem sincronizar há %n dia</numerusform>
@@ -1338,7 +1338,7 @@ desde {2}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/reminders.py" line="82"/>
+        <location filename="../../ui/consultant/reminders.py" line="82"/>
         <source>Some sessions have waited %n days for the central export. Sync when the share is reachable (Ctrl+Shift+S).</source>
         <translation>
             <numerusform>Há sessões esperando há %n dia pela exportação central. Sincronize quando a pasta compartilhada estiver acessível (Ctrl+Shift+S).</numerusform>
@@ -1346,12 +1346,12 @@ desde {2}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/reminders.py" line="89"/>
+        <location filename="../../ui/consultant/reminders.py" line="89"/>
         <source>No timer running</source>
         <translation>Nenhum cronômetro rodando</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders.py" line="90"/>
+        <location filename="../../ui/consultant/reminders.py" line="90"/>
         <source>You are in working hours and no timer is running.</source>
         <translation>Você está no horário de trabalho e nenhum cronômetro está rodando.</translation>
     </message>
@@ -1359,17 +1359,17 @@ desde {2}</translation>
 <context>
     <name>ReviewBanner</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="136"/>
+        <location filename="../../ui/consultant/sync_status.py" line="137"/>
         <source>Day returned by {0} on {1}: {2}</source>
         <translation>Dia devolvido por {0} em {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="142"/>
+        <location filename="../../ui/consultant/sync_status.py" line="143"/>
         <source>Correct the sessions of this day; the next sync sends the changes.</source>
         <translation>Corrija as sessões deste dia; a próxima sincronização envia as alterações.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="144"/>
+        <location filename="../../ui/consultant/sync_status.py" line="145"/>
         <source>Approved by {0} on {1}</source>
         <translation>Aprovado por {0} em {1}</translation>
     </message>
@@ -1377,137 +1377,137 @@ desde {2}</translation>
 <context>
     <name>ReviewSessionsModel</name>
     <message>
-        <location filename="../../ui/review_window.py" line="201"/>
+        <location filename="../../ui/lead/review_window.py" line="193"/>
         <source>Start</source>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="202"/>
+        <location filename="../../ui/lead/review_window.py" line="194"/>
         <source>End</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="203"/>
+        <location filename="../../ui/lead/review_window.py" line="195"/>
         <source>Ticket</source>
         <translation>Chamado</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="204"/>
+        <location filename="../../ui/lead/review_window.py" line="196"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="205"/>
+        <location filename="../../ui/lead/review_window.py" line="197"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="206"/>
+        <location filename="../../ui/lead/review_window.py" line="198"/>
         <source>Duration</source>
         <translation>Duração</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="207"/>
+        <location filename="../../ui/lead/review_window.py" line="199"/>
         <source>Flags</source>
         <translation>Alertas</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="208"/>
+        <location filename="../../ui/lead/review_window.py" line="200"/>
         <source>Note</source>
         <translation>Observação</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="214"/>
+        <location filename="../../ui/lead/review_window.py" line="206"/>
         <source>overlaps another session</source>
         <translation>sobrepõe outra sessão</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="214"/>
+        <location filename="../../ui/lead/review_window.py" line="206"/>
         <source>Two sessions of one person at once.</source>
         <translation>Duas sessões da mesma pessoa ao mesmo tempo.</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="215"/>
+        <location filename="../../ui/lead/review_window.py" line="207"/>
         <source>very long</source>
         <translation>muito longa</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="215"/>
+        <location filename="../../ui/lead/review_window.py" line="207"/>
         <source>Longer than the usual limit; was the timer left on?</source>
         <translation>Mais longa que o limite usual; o cronômetro ficou ligado?</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="217"/>
+        <location filename="../../ui/lead/review_window.py" line="209"/>
         <source>runs past midnight</source>
         <translation>passa da meia-noite</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="218"/>
+        <location filename="../../ui/lead/review_window.py" line="210"/>
         <source>It runs into the next day; was the timer left on overnight?</source>
         <translation>Entra no dia seguinte; o cronômetro ficou ligado durante a noite?</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="221"/>
+        <location filename="../../ui/lead/review_window.py" line="213"/>
         <source>computer slept while timing</source>
         <translation>computador suspenso</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="222"/>
+        <location filename="../../ui/lead/review_window.py" line="214"/>
         <source>The computer was asleep or the app stopped while the timer ran.</source>
         <translation>O computador estava suspenso ou o aplicativo parado enquanto o cronômetro rodava.</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="225"/>
+        <location filename="../../ui/lead/review_window.py" line="217"/>
         <source>clock went backwards</source>
         <translation>relógio voltou</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="226"/>
+        <location filename="../../ui/lead/review_window.py" line="218"/>
         <source>The computer&apos;s clock moved back while it ran; check the times.</source>
         <translation>O relógio do computador voltou enquanto ela rodava; confira os horários.</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="229"/>
+        <location filename="../../ui/lead/review_window.py" line="221"/>
         <source>conflicting copies</source>
         <translation>cópias divergentes</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="230"/>
+        <location filename="../../ui/lead/review_window.py" line="222"/>
         <source>The export holds two different copies of this session; the first read is shown.</source>
         <translation>A exportação tem duas cópias diferentes desta sessão; é exibida a primeira lida.</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="233"/>
+        <location filename="../../ui/lead/review_window.py" line="225"/>
         <source>no term acceptance</source>
         <translation>sem aceite do termo</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="234"/>
+        <location filename="../../ui/lead/review_window.py" line="226"/>
         <source>A billed ticket without the customer&apos;s acceptance: its time is held from billing.</source>
         <translation>Chamado faturável sem o aceite do cliente: o tempo fica retido do faturamento.</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="237"/>
+        <location filename="../../ui/lead/review_window.py" line="229"/>
         <source>ticket details differ</source>
         <translation>dados do chamado divergem</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="238"/>
+        <location filename="../../ui/lead/review_window.py" line="230"/>
         <source>Consultants recorded different details (customer, type…) for this ticket.</source>
         <translation>Consultores registraram dados diferentes (cliente, tipo…) para este chamado.</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="252"/>
+        <location filename="../../ui/lead/review_window.py" line="244"/>
         <source>Technical</source>
         <translation>Técnica</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="253"/>
+        <location filename="../../ui/lead/review_window.py" line="245"/>
         <source>Support</source>
         <translation>Suporte</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="254"/>
+        <location filename="../../ui/lead/review_window.py" line="246"/>
         <source>Standard</source>
         <translation>Padrão</translation>
     </message>
@@ -1515,234 +1515,234 @@ desde {2}</translation>
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../ui/review_window.py" line="353"/>
+        <location filename="../../ui/lead/review_window.py" line="337"/>
         <source>Sync now?</source>
         <translation>Sincronizar agora?</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="376"/>
+        <location filename="../../ui/lead/review_window.py" line="360"/>
         <source>Day review</source>
         <translation>Revisão do dia</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="398"/>
+        <location filename="../../ui/lead/review_window.py" line="382"/>
         <source>Day:</source>
         <translation>Dia:</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="406"/>
+        <location filename="../../ui/lead/review_window.py" line="390"/>
         <source>Consultant:</source>
         <translation>Consultor(a):</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="410"/>
-        <location filename="../../ui/review_window.py" line="411"/>
-        <location filename="../../ui/review_window.py" line="542"/>
+        <location filename="../../ui/lead/review_window.py" line="394"/>
+        <location filename="../../ui/lead/review_window.py" line="395"/>
+        <location filename="../../ui/lead/review_window.py" line="526"/>
         <source>All consultants</source>
         <translation>Todos os consultores</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="415"/>
+        <location filename="../../ui/lead/review_window.py" line="399"/>
         <source>Reload</source>
         <translation>Recarregar</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="416"/>
+        <location filename="../../ui/lead/review_window.py" line="400"/>
         <source>Read the central export again</source>
         <translation>Ler novamente a exportação central</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="465"/>
+        <location filename="../../ui/lead/review_window.py" line="449"/>
         <source>Defects flagged that day:</source>
         <translation>Defeitos registrados no dia:</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="470"/>
+        <location filename="../../ui/lead/review_window.py" line="454"/>
         <source>Decision</source>
         <translation>Decisão</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="474"/>
+        <location filename="../../ui/lead/review_window.py" line="458"/>
         <source>Note (optional to approve, required to return)</source>
         <translation>Observação (obrigatória para devolver)</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="477"/>
+        <location filename="../../ui/lead/review_window.py" line="461"/>
         <source>Approve day</source>
         <translation>Aprovar dia</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="480"/>
+        <location filename="../../ui/lead/review_window.py" line="464"/>
         <source>Return day…</source>
         <translation>Devolver dia…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="481"/>
+        <location filename="../../ui/lead/review_window.py" line="465"/>
         <source>Send the day back to the consultant with your comment</source>
         <translation>Devolver o dia ao consultor com o seu comentário</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="523"/>
+        <location filename="../../ui/lead/review_window.py" line="507"/>
         <source>This app&apos;s role is {role}: you can look at the day, but only a team lead approves or returns it.</source>
         <translation>O papel deste aplicativo é {role}: você pode ver o dia, mas só um líder pode aprová-lo ou devolvê-lo.</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="530"/>
+        <location filename="../../ui/lead/review_window.py" line="514"/>
         <source>consultant</source>
         <translation>consultor(a)</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="530"/>
+        <location filename="../../ui/lead/review_window.py" line="514"/>
         <source>lead</source>
         <translation>líder</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="530"/>
+        <location filename="../../ui/lead/review_window.py" line="514"/>
         <source>billing</source>
         <translation>faturamento</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="548"/>
+        <location filename="../../ui/lead/review_window.py" line="532"/>
         <source>Reading the central export…</source>
         <translation>Lendo a exportação central…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="566"/>
+        <location filename="../../ui/lead/review_window.py" line="550"/>
         <source>The day could not be read: {error}</source>
         <translation>Não foi possível ler o dia: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="593"/>
+        <location filename="../../ui/lead/review_window.py" line="577"/>
         <source>{day}: {people} consultants, {sessions} sessions</source>
         <translation>{day}: {people} consultores, {sessions} sessões</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="599"/>
+        <location filename="../../ui/lead/review_window.py" line="583"/>
         <source>Problems in the export: {problems}</source>
         <translation>Problemas na exportação: {problems}</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="644"/>
+        <location filename="../../ui/lead/review_window.py" line="628"/>
         <source>Never synced: nothing from {who} has reached the export.</source>
         <translation>Nunca sincronizado: nada de {who} chegou à exportação.</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="653"/>
+        <location filename="../../ui/lead/review_window.py" line="637"/>
         <source>Not synced since the day ended (last sync {when}): sessions may be missing.</source>
         <translation>Sem sincronizar desde o fim do dia (última sincronização {when}): podem faltar sessões.</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="663"/>
+        <location filename="../../ui/lead/review_window.py" line="647"/>
         <source>No consultant selected</source>
         <translation>Nenhum consultor selecionado</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="674"/>
+        <location filename="../../ui/lead/review_window.py" line="658"/>
         <source>{who} — recorded {recorded}, billable {billable}, standard {standard}</source>
         <translation>{who} — registrado {recorded}, faturável {billable}, padrão {standard}</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="684"/>
+        <location filename="../../ui/lead/review_window.py" line="668"/>
         <source>product</source>
         <translation>produto</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="684"/>
+        <location filename="../../ui/lead/review_window.py" line="668"/>
         <source>documentation</source>
         <translation>documentação</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="685"/>
+        <location filename="../../ui/lead/review_window.py" line="669"/>
         <source>already published</source>
         <translation>já publicado</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="685"/>
+        <location filename="../../ui/lead/review_window.py" line="669"/>
         <source>new</source>
         <translation>novo</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="687"/>
+        <location filename="../../ui/lead/review_window.py" line="671"/>
         <source>Ticket {ticket}: {kind} defect {ref} ({published})</source>
         <translation>Chamado {ticket}: defeito de {kind} {ref} ({published})</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="692"/>
+        <location filename="../../ui/lead/review_window.py" line="676"/>
         <source>None</source>
         <translation>Nenhum</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="702"/>
+        <location filename="../../ui/lead/review_window.py" line="686"/>
         <source>Not reviewed yet.</source>
         <translation>Ainda não revisado.</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="705"/>
+        <location filename="../../ui/lead/review_window.py" line="689"/>
         <source>Approved by {lead} on {when}.</source>
         <translation>Aprovado por {lead} em {when}.</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="707"/>
+        <location filename="../../ui/lead/review_window.py" line="691"/>
         <source>Returned by {lead} on {when}.</source>
         <translation>Devolvido por {lead} em {when}.</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="709"/>
+        <location filename="../../ui/lead/review_window.py" line="693"/>
         <source>Comment: {comment}</source>
         <translation>Comentário: {comment}</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="711"/>
+        <location filename="../../ui/lead/review_window.py" line="695"/>
         <source>(made here; not synced yet)</source>
         <translation>(feita aqui; ainda não sincronizada)</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="730"/>
+        <location filename="../../ui/lead/review_window.py" line="714"/>
         <source>Comment</source>
         <translation>Comentário</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="731"/>
+        <location filename="../../ui/lead/review_window.py" line="715"/>
         <source>Day</source>
         <translation>Dia</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="732"/>
+        <location filename="../../ui/lead/review_window.py" line="716"/>
         <source>Consultant</source>
         <translation>Consultor(a)</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="733"/>
+        <location filename="../../ui/lead/review_window.py" line="717"/>
         <source>Role</source>
         <translation>Papel</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="756"/>
+        <location filename="../../ui/lead/review_window.py" line="740"/>
         <source>approved</source>
         <translation>aprovado</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="756"/>
+        <location filename="../../ui/lead/review_window.py" line="740"/>
         <source>returned</source>
         <translation>devolvido</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="760"/>
+        <location filename="../../ui/lead/review_window.py" line="744"/>
         <source>{who}&apos;s day was {done}. The decision reaches the consultant with the next sync. Sync now?</source>
         <translation>O dia de {who} foi {done}. A decisão chega ao consultor na próxima sincronização. Sincronizar agora?</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="767"/>
+        <location filename="../../ui/lead/review_window.py" line="751"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="775"/>
+        <location filename="../../ui/lead/review_window.py" line="759"/>
         <source>Synced: {batches} batch(es) written to the export.</source>
         <translation>Sincronizado: {batches} lote(s) gravado(s) na exportação.</translation>
     </message>
     <message>
-        <location filename="../../ui/review_window.py" line="783"/>
+        <location filename="../../ui/lead/review_window.py" line="767"/>
         <source>Sync failed; the decision stays queued: {error}</source>
         <translation>A sincronização falhou; a decisão continua na fila: {error}</translation>
     </message>
@@ -1750,82 +1750,82 @@ desde {2}</translation>
 <context>
     <name>SessionActions</name>
     <message>
-        <location filename="../../ui/session_actions.py" line="39"/>
+        <location filename="../../ui/consultant/session_actions.py" line="39"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Editar…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_actions.py" line="41"/>
+        <location filename="../../ui/consultant/session_actions.py" line="41"/>
         <source>S&amp;plit…</source>
         <translation>&amp;Dividir…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_actions.py" line="43"/>
+        <location filename="../../ui/consultant/session_actions.py" line="43"/>
         <source>&amp;Delete…</source>
         <translation>E&amp;xcluir…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_actions.py" line="45"/>
+        <location filename="../../ui/consultant/session_actions.py" line="45"/>
         <source>&amp;History…</source>
         <translation>&amp;Histórico…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_actions.py" line="47"/>
+        <location filename="../../ui/consultant/session_actions.py" line="47"/>
         <source>Change the start, end, ticket or note of the selected session (Enter)</source>
         <translation>Alterar início, fim, chamado ou observação da sessão selecionada (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_actions.py" line="48"/>
+        <location filename="../../ui/consultant/session_actions.py" line="48"/>
         <source>Split the selected session in two at a time inside it (Ctrl+T)</source>
         <translation>Dividir a sessão selecionada em duas, num horário dentro dela (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_actions.py" line="49"/>
+        <location filename="../../ui/consultant/session_actions.py" line="49"/>
         <source>Delete the selected session; its history keeps it (Delete)</source>
         <translation>Excluir a sessão selecionada; o histórico a guarda (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_actions.py" line="50"/>
+        <location filename="../../ui/consultant/session_actions.py" line="50"/>
         <source>Every revision of the selected session: who, when, why (Ctrl+H)</source>
         <translation>Todas as versões da sessão selecionada: quem, quando, por quê (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_actions.py" line="114"/>
+        <location filename="../../ui/consultant/session_actions.py" line="114"/>
         <source>The running timer: stop it first to edit its session.</source>
         <translation>É o cronômetro em andamento: pare-o antes de editar a sessão.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_actions.py" line="117"/>
+        <location filename="../../ui/consultant/session_actions.py" line="117"/>
         <source>Ticket {0} is finalized; its sessions can no longer change.</source>
         <translation>O chamado {0} está finalizado; as sessões dele não podem mais mudar.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_actions.py" line="139"/>
+        <location filename="../../ui/consultant/session_actions.py" line="139"/>
         <source>Pick a stored session in the table first</source>
         <translation>Escolha primeiro uma sessão gravada na tabela</translation>
     </message>
     <message>
-        <location filename="../../ui/session_actions.py" line="150"/>
+        <location filename="../../ui/consultant/session_actions.py" line="150"/>
         <source>Changed the session {0}</source>
         <translation>Sessão alterada: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_actions.py" line="160"/>
+        <location filename="../../ui/consultant/session_actions.py" line="160"/>
         <source>Split at {0}</source>
         <translation>Dividida às {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_actions.py" line="169"/>
+        <location filename="../../ui/consultant/session_actions.py" line="169"/>
         <source>Deleted the session {0}</source>
         <translation>Sessão excluída: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_actions.py" line="180"/>
+        <location filename="../../ui/consultant/session_actions.py" line="180"/>
         <source>History — {0}</source>
         <translation>Histórico — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_dialogs.py" line="41"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="41"/>
         <source>{0}–{1} on {2} ({3})</source>
         <translation>{0}–{1} em {2} ({3})</translation>
     </message>
@@ -1833,62 +1833,62 @@ desde {2}</translation>
 <context>
     <name>SessionsModel</name>
     <message>
-        <location filename="../../ui/sessions_model.py" line="55"/>
+        <location filename="../../ui/consultant/sessions_model.py" line="56"/>
         <source>Start</source>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions_model.py" line="56"/>
+        <location filename="../../ui/consultant/sessions_model.py" line="57"/>
         <source>End</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions_model.py" line="57"/>
+        <location filename="../../ui/consultant/sessions_model.py" line="58"/>
         <source>Ticket</source>
         <translation>Chamado</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions_model.py" line="58"/>
+        <location filename="../../ui/consultant/sessions_model.py" line="59"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions_model.py" line="59"/>
+        <location filename="../../ui/consultant/sessions_model.py" line="60"/>
         <source>Duration</source>
         <translation>Duração</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions_model.py" line="60"/>
+        <location filename="../../ui/consultant/sessions_model.py" line="61"/>
         <source>Note</source>
         <translation>Observação</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions_model.py" line="61"/>
+        <location filename="../../ui/consultant/sessions_model.py" line="62"/>
         <source>Flags</source>
         <translation>Alertas</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions_model.py" line="62"/>
+        <location filename="../../ui/consultant/sessions_model.py" line="63"/>
         <source>Sent</source>
         <translation>Enviada</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions_model.py" line="215"/>
+        <location filename="../../ui/consultant/sessions_model.py" line="208"/>
         <source>in the central export</source>
         <translation>na exportação central</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions_model.py" line="215"/>
+        <location filename="../../ui/consultant/sessions_model.py" line="208"/>
         <source>not yet in the central export</source>
         <translation>ainda não está na exportação central</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions_model.py" line="234"/>
+        <location filename="../../ui/consultant/sessions_model.py" line="227"/>
         <source>running</source>
         <translation>rodando</translation>
     </message>
     <message>
-        <location filename="../../ui/sessions_model.py" line="261"/>
+        <location filename="../../ui/consultant/sessions_model.py" line="254"/>
         <source>still running: it is sent once stopped</source>
         <translation>ainda rodando: é enviada depois de parada</translation>
     </message>
@@ -1896,37 +1896,37 @@ desde {2}</translation>
 <context>
     <name>SkippedModel</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="174"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="162"/>
         <source>Line</source>
         <translation>Linha</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="175"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="163"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="176"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="164"/>
         <source>Time</source>
         <translation>Horário</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="177"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="165"/>
         <source>Project / tags</source>
         <translation>Projeto / tags</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="178"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="166"/>
         <source>Why it is left out</source>
         <translation>Por que foi ignorado</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="183"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="171"/>
         <source>its project and tags are not mapped to a ticket</source>
         <translation>o projeto e as tags não estão mapeados para um chamado</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="185"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="173"/>
         <source>it ends before it starts</source>
         <translation>termina antes de começar</translation>
     </message>
@@ -1934,17 +1934,17 @@ desde {2}</translation>
 <context>
     <name>SleepGapDialog</name>
     <message>
-        <location filename="../../ui/sleep_gap.py" line="23"/>
+        <location filename="../../ui/consultant/sleep_gap.py" line="23"/>
         <source>The timer ran while the computer slept</source>
         <translation>O cronômetro rodou enquanto o computador estava suspenso</translation>
     </message>
     <message>
-        <location filename="../../ui/sleep_gap.py" line="25"/>
+        <location filename="../../ui/consultant/sleep_gap.py" line="25"/>
         <source>The computer was asleep (or the app was stopped) from {0} to {1} while the timer on {2} ran ({3}).</source>
         <translation>O computador ficou suspenso (ou o aplicativo parado) das {0} às {1} enquanto o cronômetro de {2} rodava ({3}).</translation>
     </message>
     <message>
-        <location filename="../../ui/sleep_gap.py" line="29"/>
+        <location filename="../../ui/consultant/sleep_gap.py" line="29"/>
         <source>Keep the time: the timer runs on, flagged for review.
 Discard the gap: the session ends at {0} and a new one starts now.
 Split at the gap: as Discard, and the gap is kept as its own session, flagged.</source>
@@ -1953,17 +1953,17 @@ Descartar o intervalo: a sessão termina às {0} e uma nova começa agora.
 Dividir no intervalo: como Descartar, e o intervalo fica como uma sessão própria, com alerta.</translation>
     </message>
     <message>
-        <location filename="../../ui/sleep_gap.py" line="33"/>
+        <location filename="../../ui/consultant/sleep_gap.py" line="33"/>
         <source>Keep the time</source>
         <translation>Manter o tempo</translation>
     </message>
     <message>
-        <location filename="../../ui/sleep_gap.py" line="33"/>
+        <location filename="../../ui/consultant/sleep_gap.py" line="33"/>
         <source>Discard the gap</source>
         <translation>Descartar o intervalo</translation>
     </message>
     <message>
-        <location filename="../../ui/sleep_gap.py" line="33"/>
+        <location filename="../../ui/consultant/sleep_gap.py" line="33"/>
         <source>Split at the gap</source>
         <translation>Dividir no intervalo</translation>
     </message>
@@ -1971,92 +1971,92 @@ Dividir no intervalo: como Descartar, e o intervalo fica como uma sessão própr
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="289"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="266"/>
         <source>Where is your time now?</source>
         <translation>Onde estão suas horas hoje?</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="292"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="269"/>
         <source>Choose the export of your old time tracker. Nothing is written until you press Import on the last page.</source>
         <translation>Escolha a exportação do seu antigo controle de horas. Nada é gravado até você clicar em Importar na última página.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="297"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="274"/>
         <source>Toggl Track — detailed report (CSV)</source>
         <translation>Toggl Track — relatório detalhado (CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="298"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="275"/>
         <source>Clockify — detailed report (CSV)</source>
         <translation>Clockify — relatório detalhado (CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="299"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="276"/>
         <source>Watson — frames file</source>
         <translation>Watson — arquivo frames</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="301"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="278"/>
         <source>The exported file</source>
         <translation>O arquivo exportado</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="302"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="279"/>
         <source>Browse…</source>
         <translation>Procurar…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="310"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="287"/>
         <source>The time zone the times in the file were written in</source>
         <translation>O fuso horário em que os horários do arquivo foram gravados</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="311"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="288"/>
         <source>Dates are dd/mm/yyyy</source>
         <translation>Datas no formato dd/mm/aaaa</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="313"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="290"/>
         <source>Tick it when the export writes 02/11/2026 for 2 November (a Brazilian locale).</source>
         <translation>Marque quando a exportação escreve 02/11/2026 para 2 de novembro (configuração brasileira).</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="317"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="294"/>
         <source>Source:</source>
         <translation>Origem:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="318"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="295"/>
         <source>File:</source>
         <translation>Arquivo:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="319"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="296"/>
         <source>Time zone:</source>
         <translation>Fuso horário:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="335"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="312"/>
         <source>Toggl Track CSV (*.csv);;All files (*)</source>
         <translation>CSV do Toggl Track (*.csv);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="336"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="313"/>
         <source>Clockify CSV (*.csv);;All files (*)</source>
         <translation>CSV do Clockify (*.csv);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="337"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="314"/>
         <source>Watson frames (frames);;All files (*)</source>
         <translation>Frames do Watson (frames);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="340"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="317"/>
         <source>Choose the file to move in from</source>
         <translation>Escolha o arquivo a importar</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="379"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="356"/>
         <source>{path} has no time entries.</source>
         <translation>{path} não tem lançamentos de horas.</translation>
     </message>
@@ -2064,37 +2064,37 @@ Dividir no intervalo: como Descartar, e o intervalo fica como uma sessão própr
 <context>
     <name>SplitSessionDialog</name>
     <message>
-        <location filename="../../ui/session_dialogs.py" line="150"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="150"/>
         <source>Split session</source>
         <translation>Dividir sessão</translation>
     </message>
     <message>
-        <location filename="../../ui/session_dialogs.py" line="153"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="153"/>
         <source>Split {0} in two at:</source>
         <translation>Dividir {0} em duas às:</translation>
     </message>
     <message>
-        <location filename="../../ui/session_dialogs.py" line="155"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="155"/>
         <source>The total time stays the same.</source>
         <translation>O tempo total continua o mesmo.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_dialogs.py" line="162"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="162"/>
         <source>optional</source>
         <translation>opcional</translation>
     </message>
     <message>
-        <location filename="../../ui/session_dialogs.py" line="163"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="163"/>
         <source>Split at:</source>
         <translation>Dividir às:</translation>
     </message>
     <message>
-        <location filename="../../ui/session_dialogs.py" line="164"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="164"/>
         <source>Reason:</source>
         <translation>Motivo:</translation>
     </message>
     <message>
-        <location filename="../../ui/session_dialogs.py" line="165"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="165"/>
         <source>Split</source>
         <translation>Dividir</translation>
     </message>
@@ -2102,103 +2102,103 @@ Dividir no intervalo: como Descartar, e o intervalo fica como uma sessão própr
 <context>
     <name>StatementModel</name>
     <message>
-        <location filename="../../ui/billing_window.py" line="103"/>
+        <location filename="../../ui/billing/billing_window.py" line="102"/>
         <source>Ticket</source>
         <translation>Chamado</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="104"/>
+        <location filename="../../ui/billing/billing_window.py" line="103"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="105"/>
+        <location filename="../../ui/billing/billing_window.py" line="104"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="106"/>
+        <location filename="../../ui/billing/billing_window.py" line="105"/>
         <source>Bill to</source>
         <translation>Faturar para</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="107"/>
+        <location filename="../../ui/billing/billing_window.py" line="106"/>
         <source>Consultants</source>
         <translation>Consultores</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="108"/>
+        <location filename="../../ui/billing/billing_window.py" line="107"/>
         <source>Billable min</source>
         <translation>Min faturáveis</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="109"/>
+        <location filename="../../ui/billing/billing_window.py" line="108"/>
         <source>Rate/h</source>
         <translation>Valor/h</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="110"/>
+        <location filename="../../ui/billing/billing_window.py" line="109"/>
         <source>Amount</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="111"/>
+        <location filename="../../ui/billing/billing_window.py" line="110"/>
         <source>Waived</source>
         <translation>Abonado</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="112"/>
+        <location filename="../../ui/billing/billing_window.py" line="111"/>
         <source>Held</source>
         <translation>Retido</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="113"/>
+        <location filename="../../ui/billing/billing_window.py" line="112"/>
         <source>Why held</source>
         <translation>Motivo da retenção</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="114"/>
+        <location filename="../../ui/billing/billing_window.py" line="113"/>
         <source>Rate / policy</source>
         <translation>Tarifa / política</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="141"/>
+        <location filename="../../ui/billing/billing_window.py" line="132"/>
         <source>unit {code}</source>
         <translation>unidade {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="147"/>
+        <location filename="../../ui/billing/billing_window.py" line="138"/>
         <source>rate {rate} · {policy}</source>
         <translation>tarifa {rate} · {policy}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="150"/>
+        <location filename="../../ui/billing/billing_window.py" line="141"/>
         <source>HELD</source>
         <translation>RETIDO</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="150"/>
-        <location filename="../../ui/billing_window.py" line="166"/>
+        <location filename="../../ui/billing/billing_window.py" line="141"/>
+        <location filename="../../ui/billing/billing_window.py" line="157"/>
         <source>no</source>
         <translation>não</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="166"/>
+        <location filename="../../ui/billing/billing_window.py" line="157"/>
         <source>yes — {ref}</source>
         <translation>sim — {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="201"/>
+        <location filename="../../ui/billing/billing_window.py" line="192"/>
         <source>Held back from the totals: {reason}</source>
         <translation>Fora dos totais (retido): {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="203"/>
+        <location filename="../../ui/billing/billing_window.py" line="194"/>
         <source>Waived: defect {ref} was not yet published</source>
         <translation>Abonado: o defeito {ref} ainda não estava publicado</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="205"/>
+        <location filename="../../ui/billing/billing_window.py" line="196"/>
         <source>Rate version {rate}; policy version {policy}</source>
         <translation>Versão da tarifa {rate}; versão da política {policy}</translation>
     </message>
@@ -2206,59 +2206,59 @@ Dividir no intervalo: como Descartar, e o intervalo fica como uma sessão própr
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="45"/>
+        <location filename="../../ui/consultant/sync_status.py" line="46"/>
         <source>Sync: reading…</source>
         <translation>Sincronização: lendo…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="66"/>
+        <location filename="../../ui/consultant/sync_status.py" line="67"/>
         <source>Last sync {0}</source>
         <translation>Última sincronização {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="66"/>
+        <location filename="../../ui/consultant/sync_status.py" line="67"/>
         <source>Never synced</source>
         <translation>Nunca sincronizado</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="67"/>
+        <location filename="../../ui/consultant/sync_status.py" line="68"/>
         <source>{0} · {1} pending</source>
         <translation>{0} · {1} pendente(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="70"/>
+        <location filename="../../ui/consultant/sync_status.py" line="71"/>
         <source>{0} session(s)</source>
         <translation>{0} sessão(ões)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="71"/>
+        <location filename="../../ui/consultant/sync_status.py" line="72"/>
         <source>{0} ticket event(s)</source>
         <translation>{0} evento(s) de chamado</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="74"/>
+        <location filename="../../ui/consultant/sync_status.py" line="75"/>
         <source>{0} review decision(s)</source>
         <translation>{0} decisão(ões) de revisão</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="76"/>
+        <location filename="../../ui/consultant/sync_status.py" line="77"/>
         <source>Waiting for the central export: {0}
 Export folder: {1}</source>
         <translation>Aguardando a exportação central: {0}
 Pasta de exportação: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="88"/>
+        <location filename="../../ui/consultant/sync_status.py" line="89"/>
         <source>Sync failed: {0}</source>
         <translation>A sincronização falhou: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="97"/>
+        <location filename="../../ui/consultant/sync_status.py" line="98"/>
         <source>Checking the database…</source>
         <translation>Verificando o banco de dados…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="103"/>
+        <location filename="../../ui/consultant/sync_status.py" line="104"/>
         <source>Sending {0} of {1}</source>
         <translation>Enviando {0} de {1}</translation>
     </message>
@@ -2266,163 +2266,163 @@ Pasta de exportação: {1}</translation>
 <context>
     <name>TicketPanel</name>
     <message>
-        <location filename="../../ui/ticket_panel.py" line="106"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="106"/>
         <source>Ticket:</source>
         <translation>Chamado:</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_panel.py" line="116"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="116"/>
         <source>type a number or a customer</source>
         <translation>digite um número ou um cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_panel.py" line="127"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="127"/>
         <source>New ticket…</source>
         <translation>Novo chamado…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_panel.py" line="131"/>
-        <location filename="../../ui/ticket_panel.py" line="355"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="131"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="355"/>
         <source>Selected ticket</source>
         <translation>Chamado selecionado</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_panel.py" line="148"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="148"/>
         <source>Customer:</source>
         <translation>Cliente:</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_panel.py" line="149"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="149"/>
         <source>Type:</source>
         <translation>Tipo:</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_panel.py" line="150"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="150"/>
         <source>Term:</source>
         <translation>Termo:</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_panel.py" line="151"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="151"/>
         <source>Bill to:</source>
         <translation>Faturar para:</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_panel.py" line="152"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="152"/>
         <source>State:</source>
         <translation>Situação:</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_panel.py" line="154"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="154"/>
         <source>Accept term…</source>
         <translation>Aceite do termo…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_panel.py" line="155"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="155"/>
         <source>Flag defect…</source>
         <translation>Registrar defeito…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_panel.py" line="156"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="156"/>
         <source>Escalate…</source>
         <translation>Escalar…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_panel.py" line="157"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="157"/>
         <source>Finalize…</source>
         <translation>Finalizar…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_panel.py" line="165"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="165"/>
         <source>Term accepted</source>
         <translation>Termo aceito</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_panel.py" line="166"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="166"/>
         <source>Defect flagged</source>
         <translation>Defeito registrado</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_panel.py" line="168"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="168"/>
         <source>Escalated to support</source>
         <translation>Escalado para suporte</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_panel.py" line="170"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="170"/>
         <source>Finalized</source>
         <translation>Finalizado</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_panel.py" line="293"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="293"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_panel.py" line="295"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="295"/>
         <source>Ticket {0} does not exist yet: use New ticket… to add it.</source>
         <translation>O chamado {0} ainda não existe: use Novo chamado… para cadastrá-lo.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_panel.py" line="297"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="297"/>
         <source>Pick a ticket above, or add one with New ticket…</source>
         <translation>Escolha um chamado acima ou cadastre um com Novo chamado…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_panel.py" line="307"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="307"/>
         <source>Ticket {0}</source>
         <translation>Chamado {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_panel.py" line="312"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="312"/>
         <source> (escalated from standard)</source>
         <translation> (escalado do Suporte Padrão)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_panel.py" line="314"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="314"/>
         <source>Scope: {0}</source>
         <translation>Escopo: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_panel.py" line="317"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="317"/>
         <source>not needed: standard support is never billed</source>
         <translation>não é necessário: Suporte Padrão nunca é faturado</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_panel.py" line="320"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="320"/>
         <source>no term accepted — billable time held</source>
         <translation>sem aceite do termo — tempo faturável retido</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_panel.py" line="324"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="324"/>
         <source>accepted on {0}</source>
         <translation>aceito em {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_panel.py" line="329"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="329"/>
         <source>unit {0}</source>
         <translation>unidade {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_panel.py" line="331"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="331"/>
         <source>the customer</source>
         <translation>o cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_panel.py" line="334"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="334"/>
         <source>finalized on {0}</source>
         <translation>finalizado em {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_panel.py" line="336"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="336"/>
         <source>open</source>
         <translation>aberto</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_panel.py" line="339"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="339"/>
         <source>{0} defect(s): {1}</source>
         <translation>{0} defeito(s): {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_panel.py" line="377"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="377"/>
         <source>Ticket {0} added</source>
         <translation>Chamado {0} cadastrado</translation>
     </message>
@@ -2430,47 +2430,47 @@ Pasta de exportação: {1}</translation>
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../ui/timeline.py" line="100"/>
+        <location filename="../../ui/lead/timeline.py" line="100"/>
         <source>Timeline of the day</source>
         <translation>Linha do tempo do dia</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="183"/>
+        <location filename="../../ui/lead/timeline.py" line="183"/>
         <source>Ticket {ticket} — {customer}</source>
         <translation>Chamado {ticket} — {customer}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="184"/>
+        <location filename="../../ui/lead/timeline.py" line="184"/>
         <source>{type}: {start}–{end} ({duration})</source>
         <translation>{type}: {start}–{end} ({duration})</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="192"/>
+        <location filename="../../ui/lead/timeline.py" line="192"/>
         <source>Flagged: {flags}</source>
         <translation>Alertas: {flags}</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="197"/>
+        <location filename="../../ui/lead/timeline.py" line="197"/>
         <source>Technical</source>
         <translation>Técnica</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="198"/>
+        <location filename="../../ui/lead/timeline.py" line="198"/>
         <source>Support</source>
         <translation>Suporte</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="199"/>
+        <location filename="../../ui/lead/timeline.py" line="199"/>
         <source>Standard</source>
         <translation>Padrão</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="259"/>
+        <location filename="../../ui/lead/timeline.py" line="259"/>
         <source>No sessions in the export for this day</source>
         <translation>Nenhuma sessão na exportação para este dia</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="281"/>
+        <location filename="../../ui/lead/timeline.py" line="281"/>
         <source>Flagged</source>
         <translation>Com alerta</translation>
     </message>
@@ -2478,42 +2478,42 @@ Pasta de exportação: {1}</translation>
 <context>
     <name>TotalsModel</name>
     <message>
-        <location filename="../../ui/billing_window.py" line="262"/>
+        <location filename="../../ui/billing/billing_window.py" line="253"/>
         <source>Bill to</source>
         <translation>Faturar para</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="263"/>
+        <location filename="../../ui/billing/billing_window.py" line="254"/>
         <source>Party</source>
         <translation>Cliente/unidade</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="264"/>
+        <location filename="../../ui/billing/billing_window.py" line="255"/>
         <source>Lines</source>
         <translation>Linhas</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="265"/>
+        <location filename="../../ui/billing/billing_window.py" line="256"/>
         <source>Billable min</source>
         <translation>Min faturáveis</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="266"/>
+        <location filename="../../ui/billing/billing_window.py" line="257"/>
         <source>Amount</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="306"/>
+        <location filename="../../ui/billing/billing_window.py" line="289"/>
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="316"/>
+        <location filename="../../ui/billing/billing_window.py" line="299"/>
         <source>unit</source>
         <translation>unidade</translation>
     </message>
     <message>
-        <location filename="../../ui/billing_window.py" line="316"/>
+        <location filename="../../ui/billing/billing_window.py" line="299"/>
         <source>customer</source>
         <translation>cliente</translation>
     </message>
@@ -2521,42 +2521,42 @@ Pasta de exportação: {1}</translation>
 <context>
     <name>TrayController</name>
     <message>
-        <location filename="../../ui/tray.py" line="91"/>
+        <location filename="../../ui/consultant/tray.py" line="91"/>
         <source>Stop</source>
         <translation>Parar</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="93"/>
+        <location filename="../../ui/consultant/tray.py" line="93"/>
         <source>Show window</source>
         <translation>Mostrar janela</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="95"/>
+        <location filename="../../ui/consultant/tray.py" line="95"/>
         <source>Quit</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="121"/>
+        <location filename="../../ui/consultant/tray.py" line="121"/>
         <source>No timer running</source>
         <translation>Nenhum cronômetro rodando</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="171"/>
+        <location filename="../../ui/consultant/tray.py" line="171"/>
         <source>Start a timer on {0}</source>
         <translation>Iniciar um cronômetro em {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="176"/>
+        <location filename="../../ui/consultant/tray.py" line="176"/>
         <source>No open tickets</source>
         <translation>Nenhum chamado aberto</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="192"/>
+        <location filename="../../ui/consultant/tray.py" line="192"/>
         <source>The timer did not start</source>
         <translation>O cronômetro não iniciou</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="202"/>
+        <location filename="../../ui/consultant/tray.py" line="202"/>
         <source>The timer did not stop</source>
         <translation>O cronômetro não parou</translation>
     </message>
@@ -2564,52 +2564,52 @@ Pasta de exportação: {1}</translation>
 <context>
     <name>WeekChart</name>
     <message>
-        <location filename="../../ui/week_view.py" line="68"/>
+        <location filename="../../ui/consultant/week_view.py" line="68"/>
         <source>Hours per day of the week</source>
         <translation>Horas por dia da semana</translation>
     </message>
     <message>
-        <location filename="../../ui/week_view.py" line="161"/>
+        <location filename="../../ui/consultant/week_view.py" line="161"/>
         <source>Technical</source>
         <translation>Técnica</translation>
     </message>
     <message>
-        <location filename="../../ui/week_view.py" line="162"/>
+        <location filename="../../ui/consultant/week_view.py" line="162"/>
         <source>Support</source>
         <translation>Suporte</translation>
     </message>
     <message>
-        <location filename="../../ui/week_view.py" line="163"/>
+        <location filename="../../ui/consultant/week_view.py" line="163"/>
         <source>Standard</source>
         <translation>Padrão</translation>
     </message>
     <message>
-        <location filename="../../ui/week_view.py" line="173"/>
+        <location filename="../../ui/consultant/week_view.py" line="173"/>
         <source>{weekday} {date}</source>
         <translation>{weekday} {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/week_view.py" line="176"/>
+        <location filename="../../ui/consultant/week_view.py" line="176"/>
         <source>{type}: {time} ({kind})</source>
         <translation>{type}: {time} ({kind})</translation>
     </message>
     <message>
-        <location filename="../../ui/week_view.py" line="181"/>
+        <location filename="../../ui/consultant/week_view.py" line="181"/>
         <source>Day total: {time}</source>
         <translation>Total do dia: {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/week_view.py" line="184"/>
+        <location filename="../../ui/consultant/week_view.py" line="184"/>
         <source>Estimated amount of the day: {amount}</source>
         <translation>Valor estimado do dia: {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/week_view.py" line="225"/>
+        <location filename="../../ui/consultant/week_view.py" line="225"/>
         <source>{hours} h</source>
         <translation>{hours} h</translation>
     </message>
     <message>
-        <location filename="../../ui/week_view.py" line="234"/>
+        <location filename="../../ui/consultant/week_view.py" line="234"/>
         <source>No sessions recorded this week</source>
         <translation>Nenhuma sessão registrada nesta semana</translation>
     </message>
@@ -2617,92 +2617,92 @@ Pasta de exportação: {1}</translation>
 <context>
     <name>WeekView</name>
     <message>
-        <location filename="../../ui/week_view.py" line="300"/>
+        <location filename="../../ui/consultant/week_view.py" line="300"/>
         <source>Export week as PDF</source>
         <translation>Exportar a semana em PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/week_view.py" line="302"/>
+        <location filename="../../ui/consultant/week_view.py" line="302"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documentos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/week_view.py" line="321"/>
+        <location filename="../../ui/consultant/week_view.py" line="321"/>
         <source>My week</source>
         <translation>Minha semana</translation>
     </message>
     <message>
-        <location filename="../../ui/week_view.py" line="323"/>
+        <location filename="../../ui/consultant/week_view.py" line="323"/>
         <source>◀ Previous week</source>
         <translation>◀ Semana anterior</translation>
     </message>
     <message>
-        <location filename="../../ui/week_view.py" line="324"/>
+        <location filename="../../ui/consultant/week_view.py" line="324"/>
         <source>Next week ▶</source>
         <translation>Próxima semana ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/week_view.py" line="325"/>
+        <location filename="../../ui/consultant/week_view.py" line="325"/>
         <source>This week</source>
         <translation>Esta semana</translation>
     </message>
     <message>
-        <location filename="../../ui/week_view.py" line="329"/>
+        <location filename="../../ui/consultant/week_view.py" line="329"/>
         <source>A day of the week to show</source>
         <translation>Um dia da semana a exibir</translation>
     </message>
     <message>
-        <location filename="../../ui/week_view.py" line="334"/>
+        <location filename="../../ui/consultant/week_view.py" line="334"/>
         <source>Export week as PDF…</source>
         <translation>Exportar a semana em PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/week_view.py" line="417"/>
+        <location filename="../../ui/consultant/week_view.py" line="417"/>
         <source>{start} – {end}</source>
         <translation>{start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/week_view.py" line="423"/>
+        <location filename="../../ui/consultant/week_view.py" line="423"/>
         <source>Recorded: &lt;b&gt;{time}&lt;/b&gt;</source>
         <translation>Registrado: &lt;b&gt;{time}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/week_view.py" line="424"/>
+        <location filename="../../ui/consultant/week_view.py" line="424"/>
         <source>Billable: &lt;b&gt;{time}&lt;/b&gt;</source>
         <translation>Faturável: &lt;b&gt;{time}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/week_view.py" line="425"/>
+        <location filename="../../ui/consultant/week_view.py" line="425"/>
         <source>Standard: &lt;b&gt;{time}&lt;/b&gt;</source>
         <translation>Padrão: &lt;b&gt;{time}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/week_view.py" line="428"/>
+        <location filename="../../ui/consultant/week_view.py" line="428"/>
         <source>Estimated amount: —</source>
         <translation>Valor estimado: —</translation>
     </message>
     <message>
-        <location filename="../../ui/week_view.py" line="429"/>
+        <location filename="../../ui/consultant/week_view.py" line="429"/>
         <source>No hourly rate is known for this week&apos;s billable time.</source>
         <translation>Não há valor-hora conhecido para o tempo faturável desta semana.</translation>
     </message>
     <message>
-        <location filename="../../ui/week_view.py" line="432"/>
+        <location filename="../../ui/consultant/week_view.py" line="432"/>
         <source>Estimated amount: &lt;b&gt;{amount}&lt;/b&gt;</source>
         <translation>Valor estimado: &lt;b&gt;{amount}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/week_view.py" line="436"/>
+        <location filename="../../ui/consultant/week_view.py" line="436"/>
         <source>From this computer&apos;s rates; the statement prices each atendimento when its ticket is finalized.</source>
         <translation>Pelas tarifas deste computador; o extrato calcula o valor de cada atendimento quando o chamado é finalizado.</translation>
     </message>
     <message>
-        <location filename="../../ui/week_view.py" line="459"/>
+        <location filename="../../ui/consultant/week_view.py" line="459"/>
         <source>{path} was not written: {error}</source>
         <translation>{path} não foi gravado: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/week_view.py" line="464"/>
+        <location filename="../../ui/consultant/week_view.py" line="464"/>
         <source>Exported the week {span} to {path}</source>
         <translation>Semana {span} exportada para {path}</translation>
     </message>
@@ -2739,157 +2739,157 @@ Pasta de exportação: {1}</translation>
 <context>
     <name>fmt</name>
     <message>
-        <location filename="../../ui/fmt.py" line="19"/>
+        <location filename="../../ui/common/fmt.py" line="19"/>
         <source>Technical</source>
         <translation>Técnica</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="20"/>
+        <location filename="../../ui/common/fmt.py" line="20"/>
         <source>Support</source>
         <translation>Suporte</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="21"/>
+        <location filename="../../ui/common/fmt.py" line="21"/>
         <source>Standard</source>
         <translation>Padrão</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="24"/>
+        <location filename="../../ui/common/fmt.py" line="24"/>
         <source>one-off questions</source>
         <translation>dúvidas pontuais</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="25"/>
+        <location filename="../../ui/common/fmt.py" line="25"/>
         <source>following configuration and runs of standard routines</source>
         <translation>acompanhamento de configuração e execução de rotinas padrão</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="26"/>
+        <location filename="../../ui/common/fmt.py" line="26"/>
         <source>product or environment update</source>
         <translation>atualização de produto ou ambiente</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="27"/>
+        <location filename="../../ui/common/fmt.py" line="27"/>
         <source>urgent priority service</source>
         <translation>atendimento com prioridade urgente</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="28"/>
+        <location filename="../../ui/common/fmt.py" line="28"/>
         <source>no IT staff at the customer</source>
         <translation>cliente sem equipe de TI</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="29"/>
+        <location filename="../../ui/common/fmt.py" line="29"/>
         <source>functions never deployed before</source>
         <translation>funcionalidades nunca implantadas</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="30"/>
+        <location filename="../../ui/common/fmt.py" line="30"/>
         <source>product problems</source>
         <translation>problemas no produto</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="31"/>
+        <location filename="../../ui/common/fmt.py" line="31"/>
         <source>issue not reproduced by standard support</source>
         <translation>problema não reproduzido pelo Suporte Padrão</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="32"/>
+        <location filename="../../ui/common/fmt.py" line="32"/>
         <source>only reproduced with certain records</source>
         <translation>reproduzido somente com determinados registros</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="33"/>
+        <location filename="../../ui/common/fmt.py" line="33"/>
         <source>customised data dictionary</source>
         <translation>dicionário de dados customizado</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="34"/>
+        <location filename="../../ui/common/fmt.py" line="34"/>
         <source>support&apos;s procedures were done without success</source>
         <translation>procedimentos do suporte realizados sem sucesso</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="37"/>
+        <location filename="../../ui/common/fmt.py" line="37"/>
         <source>support&apos;s procedures were done</source>
         <translation>os procedimentos do suporte foram realizados</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="38"/>
+        <location filename="../../ui/common/fmt.py" line="38"/>
         <source>the documentation was checked</source>
         <translation>a documentação foi consultada</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="39"/>
+        <location filename="../../ui/common/fmt.py" line="39"/>
         <source>reproduced in an updated test environment</source>
         <translation>reproduzido em ambiente de testes atualizado</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="98"/>
+        <location filename="../../ui/common/fmt.py" line="98"/>
         <source>overlap</source>
         <translation>sobreposição</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="99"/>
+        <location filename="../../ui/common/fmt.py" line="99"/>
         <source>long</source>
         <translation>longa</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="100"/>
+        <location filename="../../ui/common/fmt.py" line="100"/>
         <source>across midnight</source>
         <translation>passa da meia-noite</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="101"/>
+        <location filename="../../ui/common/fmt.py" line="101"/>
         <source>sleep gap</source>
         <translation>suspensão</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="102"/>
+        <location filename="../../ui/common/fmt.py" line="102"/>
         <source>clock jump</source>
         <translation>salto do relógio</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="103"/>
+        <location filename="../../ui/common/fmt.py" line="103"/>
         <source>idle</source>
         <translation>ausência</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="106"/>
+        <location filename="../../ui/common/fmt.py" line="106"/>
         <source>Overlap: it overlaps another of your sessions; keep only the time you really worked.</source>
         <translation>Sobreposição: ela se sobrepõe a outra sessão sua; mantenha só o tempo realmente trabalhado.</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="109"/>
+        <location filename="../../ui/common/fmt.py" line="109"/>
         <source>Long: longer than the usual limit for one session; was the timer left running?</source>
         <translation>Longa: mais longa que o limite usual de uma sessão; o cronômetro ficou ligado?</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="112"/>
+        <location filename="../../ui/common/fmt.py" line="112"/>
         <source>Across midnight: it runs into the next day; was the timer left on overnight?</source>
         <translation>Passa da meia-noite: entra no dia seguinte; o cronômetro ficou ligado durante a noite?</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="115"/>
+        <location filename="../../ui/common/fmt.py" line="115"/>
         <source>Sleep gap: the computer was asleep (or the app was stopped) while the timer ran.</source>
         <translation>Suspensão: o computador estava suspenso (ou o aplicativo parado) enquanto o cronômetro rodava.</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="118"/>
+        <location filename="../../ui/common/fmt.py" line="118"/>
         <source>Clock jump: the computer&apos;s clock went backwards while it ran; check the times.</source>
         <translation>Salto do relógio: o relógio do computador voltou enquanto ela rodava; confira os horários.</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="121"/>
+        <location filename="../../ui/common/fmt.py" line="121"/>
         <source>Idle: you were away from the keyboard and mouse; kept as a session of its own.</source>
         <translation>Ausência: você ficou longe do teclado e do mouse; mantida como uma sessão própria.</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="140"/>
+        <location filename="../../ui/common/fmt.py" line="140"/>
         <source>no term acceptance recorded; record it with tracker ticket accept-term</source>
         <translation>sem aceite do termo registrado; registre com tracker ticket accept-term</translation>
     </message>
     <message>
-        <location filename="../../ui/fmt.py" line="141"/>
+        <location filename="../../ui/common/fmt.py" line="141"/>
         <source>no {0} rate in force on {1}; set one with tracker rates set</source>
         <translation>nenhuma tarifa de {0} vigente em {1}; defina uma com tracker rates set</translation>
     </message>
@@ -2897,132 +2897,132 @@ Pasta de exportação: {1}</translation>
 <context>
     <name>report_pdf</name>
     <message>
-        <location filename="../../ui/report_pdf.py" line="94"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="94"/>
         <source>Weekly report — {consultant}</source>
         <translation>Relatório semanal — {consultant}</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="95"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="95"/>
         <source>Week {span}</source>
         <translation>Semana {span}</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="96"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="96"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="97"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="97"/>
         <source>Ticket</source>
         <translation>Chamado</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="98"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="98"/>
         <source>Estimated amount</source>
         <translation>Valor estimado</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="106"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="106"/>
         <source>Recorded</source>
         <translation>Registrado</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="107"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="107"/>
         <source>Billable (technical + support)</source>
         <translation>Faturável (técnica + suporte)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="108"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="108"/>
         <source>Standard support (not billed)</source>
         <translation>Suporte Padrão (não faturado)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="117"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="117"/>
         <source>Sessions per ticket</source>
         <translation>Sessões por chamado</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="134"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="134"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="135"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="135"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="136"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="136"/>
         <source>Sessions</source>
         <translation>Sessões</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="137"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="137"/>
         <source>Time</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="146"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="146"/>
         <source>No sessions were recorded this week.</source>
         <translation>Nenhuma sessão foi registrada nesta semana.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="148"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="148"/>
         <source>Hours per day</source>
         <translation>Horas por dia</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="155"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="155"/>
         <source>Week</source>
         <translation>Semana</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="158"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="158"/>
         <source>Day</source>
         <translation>Dia</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="165"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="165"/>
         <source>Defects flagged</source>
         <translation>Defeitos registrados</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="168"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="168"/>
         <source>product</source>
         <translation>produto</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="169"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="169"/>
         <source>documentation</source>
         <translation>documentação</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="175"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="175"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="176"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="176"/>
         <source>Reference</source>
         <translation>Referência</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="177"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="177"/>
         <source>Note</source>
         <translation>Observação</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="187"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="187"/>
         <source>No defects were flagged this week.</source>
         <translation>Nenhum defeito foi registrado nesta semana.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="193"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="193"/>
         <source>Amounts are an estimate from this computer&apos;s hourly rates; the billing statement prices each atendimento when its ticket is finalized.</source>
         <translation>Os valores são uma estimativa pelas tarifas deste computador; o extrato de faturamento calcula o valor de cada atendimento quando o chamado é finalizado.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_pdf.py" line="214"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="214"/>
         <source>Weekly report — {consultant} — {span}</source>
         <translation>Relatório semanal — {consultant} — {span}</translation>
     </message>

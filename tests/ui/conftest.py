@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tracker.service import Tracker
-from ui.dialogs import CloseNotice
-from ui.main_window import MainWindow
+from ui.consultant.dialogs import CloseNotice
+from ui.consultant.main_window import MainWindow
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import ui.app
 from tracker.clock import FixedClock
 from tracker.service import Tracker
 from tracker.store import open_store
-from ui.main_window import MainWindow
+from ui.consultant.main_window import MainWindow
 
 
 def test_run_app_shows_the_window_and_exits_zero_when_asked(

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from tests.ui.crafted_export import World, build
 from tracker.store import Store
-from ui.billing_window import (
+from ui.billing.billing_window import (
     HELD_BACKGROUND,
     L_AMOUNT,
     L_HELD,

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QApplication
 import tracker.i18n
 import ui.app
 from tracker.service import Tracker
-from ui import i18n
-from ui.ticket_dialog import NewTicketDialog
+from ui.common import i18n
+from ui.consultant.ticket_dialog import NewTicketDialog
 
 
 @pytest.fixture

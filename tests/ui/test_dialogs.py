@@ -10,9 +10,9 @@ from PySide6.QtCore import QDate, Qt
 from tracker.model import ConsultancyType, DefectKind
 from tracker.service import Tracker
 from ui.app import ensure_consultant
-from ui.dialogs import AcceptTermDialog, DefectDialog, EscalateDialog, FinalizeDialog, LoginDialog
-from ui.main_window import MainWindow
-from ui.ticket_dialog import NewTicketDialog
+from ui.consultant.dialogs import AcceptTermDialog, DefectDialog, EscalateDialog, FinalizeDialog, LoginDialog
+from ui.consultant.main_window import MainWindow
+from ui.consultant.ticket_dialog import NewTicketDialog
 
 
 def _ok(qtbot: Any, dlg: Any) -> None:

@@ -13,7 +13,7 @@ from tracker.clock import FixedClock
 from tracker.idle import FixedIdle, NoIdle
 from tracker.model import Flag
 from tracker.service import Tracker
-from ui.idle import IdleDialog, IdleWatcher
+from ui.consultant.idle import IdleDialog, IdleWatcher
 
 T0 = datetime.fromisoformat("2026-11-03T14:00:00-03:00")
 

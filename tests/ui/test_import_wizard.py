@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
 
 from tracker.service import Tracker
-from ui.import_wizard import (
+from ui.consultant.import_wizard import (
     K_REASON,
     P_DATE,
     P_NOTE,

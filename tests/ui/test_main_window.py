@@ -10,9 +10,9 @@ from tracker.clock import FixedClock
 from tracker.model import ConsultancyType
 from tracker.service import Tracker
 from tracker.store import open_store
-from ui.main_window import MainWindow
-from ui.sessions_model import COL_DURATION, COL_END, COL_TICKET
-from ui.ticket_dialog import NewTicketDialog
+from ui.consultant.main_window import MainWindow
+from ui.consultant.sessions_model import COL_DURATION, COL_END, COL_TICKET
+from ui.consultant.ticket_dialog import NewTicketDialog
 
 
 def _rows(window: MainWindow) -> list[list[str]]:

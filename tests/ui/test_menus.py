@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 
 from tracker.service import Tracker
-from ui.import_wizard import ImportWizard
-from ui.main_window import MainWindow
-from ui.week_view import WeekView
+from ui.consultant.import_wizard import ImportWizard
+from ui.consultant.main_window import MainWindow
+from ui.consultant.week_view import WeekView
 
 
 def test_the_week_view_opens_from_the_view_menu_with_todays_week(window: MainWindow, app: Tracker) -> None:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLineEdit, QMainWindow
 
 from tracker.clock import FixedClock
 from tracker.service import Tracker
-from ui.palette import QuickSwitchPalette, candidates, fold, fuzzy_match, install_palette, search, shortcuts
+from ui.consultant.palette import QuickSwitchPalette, candidates, fold, fuzzy_match, install_palette, search, shortcuts
 
 CUSTOMERS = {
     "1000001": "Padaria São João",

@@ -13,7 +13,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
 from tracker.service import Tracker
-from ui.rates_dialog import (
+from ui.billing.rates_dialog import (
     R_FROM,
     R_HOURLY,
     R_INDEX,

@@ -10,7 +10,7 @@ import pytest
 
 from tracker.clock import FixedClock
 from tracker.service import Tracker
-from ui.reminders import ReminderNotifier
+from ui.consultant.reminders import ReminderNotifier
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from tests.ui.crafted_export import DAY, DAYS, World, build
 from tracker.model import ConsultancyType
 from tracker.service import Tracker
 from tracker.store import Store
-from ui.review_window import (
+from ui.lead.review_window import (
     C_BILLABLE,
     C_DECISION,
     C_NAME,
@@ -29,7 +29,7 @@ from ui.review_window import (
     SortRole,
     SyncOffer,
 )
-from ui.timeline import DAY_SECONDS, FLAG_OUTLINE, TYPE_COLORS
+from ui.lead.timeline import DAY_SECONDS, FLAG_OUTLINE, TYPE_COLORS
 
 THE_DAY = date.fromisoformat(DAY)
 ROOT = Path(__file__).resolve().parents[2]

@@ -10,14 +10,14 @@ from PySide6.QtCore import Qt
 
 from tracker.clock import FixedClock
 from tracker.service import Tracker
-from ui.main_window import MainWindow
-from ui.session_dialogs import (
+from ui.consultant.main_window import MainWindow
+from ui.consultant.session_dialogs import (
     DeleteSessionDialog,
     EditSessionDialog,
     HistoryDialog,
     SplitSessionDialog,
 )
-from ui.sessions_model import COL_DURATION, COL_END, COL_FLAGS, COL_START, COL_TICKET
+from ui.consultant.sessions_model import COL_DURATION, COL_END, COL_FLAGS, COL_START, COL_TICKET
 
 
 def _rows(window: MainWindow) -> list[list[str]]:

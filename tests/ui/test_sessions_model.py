@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from tracker.clock import FixedClock
 from tracker.service import Tracker
-from ui.sessions_model import COL_DURATION, COL_END, COL_START, COL_TICKET, COL_TYPE, SessionsModel, SortRole
+from ui.consultant.sessions_model import COL_DURATION, COL_END, COL_START, COL_TICKET, COL_TYPE, SessionsModel, SortRole
 
 
 def _model_with_rows(app: Tracker, clock: FixedClock) -> SessionsModel:

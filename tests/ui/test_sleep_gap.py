@@ -14,9 +14,9 @@ from tracker.clock import FixedClock
 from tracker.model import Flag
 from tracker.service import Tracker
 from tracker.store import open_store
-from ui.main_window import MainWindow
-from ui.sessions_model import COL_FLAGS
-from ui.sleep_gap import SleepGapDialog
+from ui.consultant.main_window import MainWindow
+from ui.consultant.sessions_model import COL_FLAGS
+from ui.consultant.sleep_gap import SleepGapDialog
 
 T0 = datetime.fromisoformat("2026-11-03T15:00:00-03:00")
 

@@ -18,9 +18,9 @@ from tracker import backup
 from tracker.clock import FixedClock
 from tracker.service import Tracker
 from tracker.store import open_store
-from ui.dialogs import DamagedDatabaseDialog
-from ui.instance import Acquired, SingleInstance
-from ui.main_window import BackupFileDialog, MainWindow
+from ui.consultant.dialogs import DamagedDatabaseDialog
+from ui.common.instance import Acquired, SingleInstance
+from ui.consultant.main_window import BackupFileDialog, MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 JUNK = b"this is not a database, it was overwritten by something\x00\xff" * 300

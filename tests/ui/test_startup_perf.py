@@ -20,7 +20,7 @@ import ui.app
 from tracker.clock import FixedClock
 from tracker.service import Tracker
 from tracker.store import Store, open_store
-from ui.main_window import MainWindow
+from ui.consultant.main_window import MainWindow
 
 HISTORY_TABLES = {
     "sessions",

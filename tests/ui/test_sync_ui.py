@@ -19,12 +19,12 @@ from tracker import backup
 from tracker.clock import FixedClock
 from tracker.service import Tracker
 from tracker.store import open_store
-from ui.dialogs import DamagedDatabaseDialog
-from ui.main_window import MainWindow
-from ui.sessions_model import COL_SYNCED
-from ui.sync_jobs import SyncOutcome
-from ui.sync_status import ReviewBanner
-from ui.ticket_panel import RECENT_LIMIT
+from ui.consultant.dialogs import DamagedDatabaseDialog
+from ui.consultant.main_window import MainWindow
+from ui.consultant.sessions_model import COL_SYNCED
+from ui.consultant.sync_jobs import SyncOutcome
+from ui.consultant.sync_status import ReviewBanner
+from ui.consultant.ticket_panel import RECENT_LIMIT
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 WAIT = 15_000

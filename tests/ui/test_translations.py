@@ -1,6 +1,6 @@
 """Brazilian Portuguese first: every window text has a translation, and the windows show it.
 
-(a) lupdate runs on ui/*.py into a temp .ts: every source text it finds must have a
+(a) lupdate runs on ui/*/*.py ui/*.py into a temp .ts: every source text it finds must have a
     finished translation in the committed tracker_pt_BR.ts (placeholders and
     accelerators kept), so a new untranslated string fails here.
 (b) With the pt_BR translator installed, the real windows are opened over real data and
@@ -43,13 +43,13 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-import ui.fmt
+import ui.common.fmt
 from tests.ui.crafted_export import DAY, World, build
 from tracker.clock import FixedClock
 from tracker.model import ESCALATION_CHECKLIST, SCOPES, ConsultancyType, Flag
 from tracker.service import Tracker
 from tracker.store import Store, open_store
-from ui import i18n
+from ui.common import i18n
 
 ROOT = Path(__file__).resolve().parents[2]
 UI = ROOT / "ui"
@@ -98,9 +98,9 @@ def lupdate() -> str:
 
 @pytest.fixture(scope="module")
 def fresh(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Message]:
-    """What lupdate finds in ui/*.py today."""
+    """What lupdate finds in ui/*/*.py ui/*.py today."""
     out = tmp_path_factory.mktemp("lupdate") / "fresh.ts"
-    sources = sorted(str(p) for p in UI.glob("*.py"))
+    sources = sorted(str(p) for p in UI.rglob("*.py"))
     result = subprocess.run(
         [lupdate(), *sources, "-ts", str(out), "-no-obsolete", "-target-language", "pt_BR"],
         capture_output=True, text=True, cwd=ROOT,
@@ -119,7 +119,7 @@ def test_every_source_text_has_a_finished_portuguese_translation(fresh, committe
     missing = [key for key in fresh if key not in committed or not committed[key].finished]
     assert not missing, (
         f"{len(missing)} text(s) without a pt_BR translation; run\n"
-        "  .venv/bin/pyside6-lupdate ui/*.py -ts resources/translations/tracker_pt_BR.ts -no-obsolete\n"
+        "  .venv/bin/pyside6-lupdate ui/*/*.py ui/*.py -ts resources/translations/tracker_pt_BR.ts -no-obsolete\n"
         "and translate them:\n" + "\n".join(f"  [{c}] {s!r}" for c, s in missing)
     )
 
@@ -166,11 +166,11 @@ def test_menu_accelerators_are_unique_within_each_menu(committed) -> None:
 def test_every_domain_text_of_tracker_is_in_a_translatable_table() -> None:
     """tracker/ has no Qt: its texts are listed with QT_TRANSLATE_NOOP in ui/fmt.py."""
     for options in SCOPES.values():
-        assert set(options) <= set(ui.fmt._SCOPE_TEXTS)
-    assert set(ESCALATION_CHECKLIST.values()) == set(ui.fmt._CHECKLIST_TEXTS)
-    assert set(ui.fmt.TYPE_NAMES) == set(ConsultancyType)
+        assert set(options) <= set(ui.common.fmt._SCOPE_TEXTS)
+    assert set(ESCALATION_CHECKLIST.values()) == set(ui.common.fmt._CHECKLIST_TEXTS)
+    assert set(ui.common.fmt.TYPE_NAMES) == set(ConsultancyType)
     for flag in Flag:
-        assert flag.value in ui.fmt.FLAG_NAMES and flag.value in ui.fmt.FLAG_HELP
+        assert flag.value in ui.common.fmt.FLAG_NAMES and flag.value in ui.common.fmt.FLAG_HELP
 
 
 # ----- the windows, in Portuguese --------------------------------------------------------------
@@ -355,7 +355,7 @@ def test_the_main_window_speaks_portuguese(
     portuguese, english, qtbot, app, clock, notices, tmp_path
 ) -> None:
     from tests.ui.test_sync_ui import _status, _sync
-    from ui.main_window import MainWindow
+    from ui.consultant.main_window import MainWindow
 
     share = tmp_path / "share"
     share.mkdir()
@@ -403,19 +403,19 @@ def test_the_main_window_speaks_portuguese(
 
 def test_the_dialogs_speak_portuguese(portuguese, english, qtbot, app, clock, tmp_path) -> None:
     from tests.ui.test_import_wizard import TOGGL, choose
-    from ui.dialogs import (
+    from ui.consultant.dialogs import (
         AcceptTermDialog,
         DefectDialog,
         EscalateDialog,
         FinalizeDialog,
         LoginDialog,
     )
-    from ui.idle import IdleDialog
-    from ui.import_wizard import ImportWizard
-    from ui.rates_dialog import RatesDialog
-    from ui.session_dialogs import DeleteSessionDialog, EditSessionDialog, HistoryDialog, SplitSessionDialog
-    from ui.sleep_gap import SleepGapDialog
-    from ui.ticket_dialog import NewTicketDialog
+    from ui.consultant.idle import IdleDialog
+    from ui.consultant.import_wizard import ImportWizard
+    from ui.billing.rates_dialog import RatesDialog
+    from ui.consultant.session_dialogs import DeleteSessionDialog, EditSessionDialog, HistoryDialog, SplitSessionDialog
+    from ui.consultant.sleep_gap import SleepGapDialog
+    from ui.consultant.ticket_dialog import NewTicketDialog
 
     busy_day(app, clock, tmp_path)
     clock.set(datetime.fromisoformat("2026-11-03T15:00:00-03:00"))
@@ -469,7 +469,7 @@ def test_the_walk_finds_english_when_nothing_is_translated(
     english, qtbot, app, clock, notices, tmp_path
 ) -> None:
     """The check itself: the same window without the translator fails it, text by text."""
-    from ui.main_window import MainWindow
+    from ui.consultant.main_window import MainWindow
 
     busy_day(app, clock, tmp_path)
     window = shown(qtbot, MainWindow(app))
@@ -511,8 +511,8 @@ def home_of() -> Iterator[Any]:
 
 
 def test_review_and_billing_speak_portuguese(portuguese, english, qtbot, world, home_of, tmp_path) -> None:
-    from ui.billing_window import BillingWindow
-    from ui.review_window import ReviewWindow
+    from ui.billing.billing_window import BillingWindow
+    from ui.lead.review_window import ReviewWindow
 
     review = ReviewWindow(home_of(world, "lead1"), day=date.fromisoformat(DAY))
     qtbot.addWidget(review)
@@ -538,7 +538,7 @@ def test_review_and_billing_speak_portuguese(portuguese, english, qtbot, world, 
 
 def test_the_week_view_speaks_portuguese(portuguese, english, qtbot, app, clock, tmp_path) -> None:
     from tests.ui.test_week_view import LAST_WEEK, realistic_week
-    from ui.week_view import WeekView
+    from ui.consultant.week_view import WeekView
 
     view = WeekView(realistic_week(app, clock), day=LAST_WEEK)
     qtbot.addWidget(view)
@@ -601,7 +601,7 @@ def test_the_app_starts_in_the_stored_language_and_leaves_english_behind(
     qapp, home, clock, monkeypatch
 ) -> None:
     import ui.app
-    from ui.main_window import MainWindow
+    from ui.consultant.main_window import MainWindow
 
     with open_store(home) as store:
         tracker = Tracker(store, clock, home)

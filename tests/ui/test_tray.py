@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMainWindow, QSystemTrayIcon
 
 from tracker.clock import FixedClock
 from tracker.service import Tracker
-from ui.tray import TrayController, install_tray
+from ui.consultant.tray import TrayController, install_tray
 
 
 class Window(QMainWindow):

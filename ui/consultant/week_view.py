@@ -3,7 +3,7 @@
 :class:`WeekView` picks the week (previous/next, a date) and asks
 :func:`tracker.report.week` for it; :class:`WeekChart` paints the report with QPainter.
 :meth:`WeekChart.segments` gives the painted geometry so a test can check the bars
-against the stored seconds, as :meth:`ui.timeline.Timeline.bars` does for a day.
+against the stored seconds, as :meth:`ui.lead.timeline.Timeline.bars` does for a day.
 """
 
 from __future__ import annotations
@@ -31,9 +31,9 @@ from tracker.errors import TrackerError
 from tracker.model import ConsultancyType
 from tracker.report import DaySummary, WeekReport
 from tracker.service import Tracker
-from ui.fmt import ERROR_STYLE
-from ui.report_pdf import hm, money, week_span, write_week_pdf
-from ui.timeline import GRID, TYPE_COLORS
+from ui.common.fmt import ERROR_STYLE
+from ui.consultant.report_pdf import hm, money, week_span, write_week_pdf
+from ui.lead.timeline import GRID, TYPE_COLORS
 
 MIN_SCALE_HOURS = 8  # an empty or light week still has a readable scale
 STACK_ORDER = (ConsultancyType.TECHNICAL, ConsultancyType.SUPPORT, ConsultancyType.STANDARD)

@@ -31,9 +31,9 @@ from tracker.clock import Clock
 from tracker.errors import TrackerError
 from tracker.model import ConsultancyType, Ticket
 from tracker.service import Tracker
-from ui.dialogs import AcceptTermDialog, DefectDialog, EscalateDialog, FinalizeDialog
-from ui.fmt import day_text, scope_text, type_label
-from ui.ticket_dialog import NewTicketDialog
+from ui.consultant.dialogs import AcceptTermDialog, DefectDialog, EscalateDialog, FinalizeDialog
+from ui.common.fmt import day_text, scope_text, type_label
+from ui.consultant.ticket_dialog import NewTicketDialog
 
 TicketDialog = AcceptTermDialog | DefectDialog | EscalateDialog | FinalizeDialog
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
-from ui.fmt import ERROR_STYLE
+from ui.common.fmt import ERROR_STYLE
 
 WHEN_FORMAT = "%d/%m/%Y %H:%M"
 PENDING_STYLE = "color: #9a5b00;"

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 from tracker.errors import TrackerError
 from tracker.model import RunningTimer, Ticket
 from tracker.service import Tracker
-from ui.fmt import duration_text
+from ui.common.fmt import duration_text
 
 RECENT = 5
 TICK_MS = 1000

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QWidget
 from tracker.errors import TrackerError
 from tracker.idle import IdleSource
 from tracker.service import Tracker
-from ui.choice_dialog import ThreeChoiceDialog
-from ui.fmt import duration_text
+from ui.common.choice_dialog import ThreeChoiceDialog
+from ui.common.fmt import duration_text
 
 POLL_MS = 30_000
 BACK_SECONDS = 60  # input within the last minute: the consultant is back

@@ -16,8 +16,8 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from tracker.model import RunningTimer, Session
-from ui.fmt import duration_text, flags_help, flags_text, time_text, type_label, type_name
-from ui.table_model import HeaderedTableModel
+from ui.common.fmt import duration_text, flags_help, flags_text, time_text, type_label, type_name
+from ui.common.table_model import HeaderedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -49,9 +49,9 @@ from tracker.billing import Line, PartyTotal
 from tracker.model import ConsultancyType
 from tracker.service import Tracker
 from tracker.statement import Statement
-from ui.fmt import ERROR_STYLE, held_reason_text
-from ui.table_model import HeaderedTableModel
-from ui.tracker_job import JobRunner
+from ui.common.fmt import ERROR_STYLE, held_reason_text
+from ui.common.table_model import HeaderedTableModel
+from ui.common.tracker_job import JobRunner
 
 Index = QModelIndex | QPersistentModelIndex
 SortRole = Qt.ItemDataRole.UserRole + 1

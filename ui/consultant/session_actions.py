@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton
 
 from tracker.errors import TrackerError
 from tracker.model import Session
-from ui.session_dialogs import (
+from ui.consultant.session_dialogs import (
     DeleteSessionDialog,
     EditSessionDialog,
     HistoryDialog,
@@ -25,7 +25,7 @@ from ui.session_dialogs import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ui.main_window import MainWindow
+    from ui.consultant.main_window import MainWindow
 
 HINT_STYLE = "color: #6b7780;"
 

@@ -233,7 +233,7 @@ def render_week_pdf(report: WeekReport, locale_name: str = "pt_BR") -> bytes:
 
 def write_week_pdf(report: WeekReport, path: Path, locale_name: str = "pt_BR") -> Path:
     """Write the week's PDF to ``path`` atomically; returns the path."""
-    from ui.billing_window import write_atomically
+    from ui.billing.billing_window import write_atomically
 
     pdf = render_week_pdf(report, locale_name)
     write_atomically(Path(path), lambda handle: handle.write(pdf), binary=True)

@@ -45,10 +45,10 @@ from PySide6.QtWidgets import (
 from tracker.errors import BadInput, TrackerError
 from tracker.model import ConsultancyType
 from tracker.service import Tracker
-from ui.fmt import ERROR_STYLE, duration_text
-from ui.table_model import HeaderedTableModel
-from ui.timeline import Timeline, TimelineSession
-from ui.tracker_job import JobRunner
+from ui.common.fmt import ERROR_STYLE, duration_text
+from ui.common.table_model import HeaderedTableModel
+from ui.lead.timeline import Timeline, TimelineSession
+from ui.common.tracker_job import JobRunner
 
 Index = QModelIndex | QPersistentModelIndex
 SortRole = Qt.ItemDataRole.UserRole + 1

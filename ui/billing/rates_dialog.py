@@ -34,8 +34,8 @@ from tracker.billing import Rate
 from tracker.errors import BadInput, TrackerError
 from tracker.rates import KNOWN_INDEXES
 from tracker.service import Tracker
-from ui.fmt import ERROR_STYLE, FIELD_ERROR_STYLE
-from ui.table_model import HeaderedTableModel
+from ui.common.fmt import ERROR_STYLE, FIELD_ERROR_STYLE
+from ui.common.table_model import HeaderedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 SortRole = Qt.ItemDataRole.UserRole + 1

@@ -6,8 +6,8 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QWidget
 
-from ui.choice_dialog import CHOICES, ThreeChoiceDialog
-from ui.fmt import duration_text
+from ui.common.choice_dialog import CHOICES, ThreeChoiceDialog
+from ui.common.fmt import duration_text
 
 __all__ = ["CHOICES", "SleepGapDialog"]
 

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 from tracker.errors import BadInput
 from tracker.model import Session
 from tracker.service import Tracker
-from ui.dialogs import FormDialog
-from ui.fmt import duration_text, flags_text
+from ui.consultant.dialogs import FormDialog
+from ui.common.fmt import duration_text, flags_text
 
 DATETIME_FORMAT = "dd/MM/yyyy HH:mm:ss"
 

@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QMouseEvent, 
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from tracker.model import ConsultancyType
-from ui.fmt import duration_text, flags_text
+from ui.common.fmt import duration_text, flags_text
 
 DAY_SECONDS = 24 * 3600
 TYPE_COLORS = {

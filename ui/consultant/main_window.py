@@ -44,16 +44,16 @@ from PySide6.QtWidgets import (
 from tracker.errors import TrackerError
 from tracker.model import Session, Ticket
 from tracker.service import Tracker
-from ui.backup_worker import BackupJob, BackupSignals
-from ui.dialogs import CloseNotice, DamagedDatabaseDialog
-from ui.fmt import clock_text, day_text, duration_text
-from ui.session_actions import SessionActions
-from ui.sessions_model import COL_NOTE, COL_START, COL_TICKET, SessionsModel, SortRole
-from ui.sleep_gap import SleepGapDialog
-from ui.sync_jobs import CheckJob, CheckSignals, SyncJob, SyncOutcome, SyncSignals
-from ui.sync_status import ReviewBanner, SyncIndicator
-from ui.ticket_dialog import NewTicketDialog
-from ui.ticket_panel import TicketPanel
+from ui.consultant.backup_worker import BackupJob, BackupSignals
+from ui.consultant.dialogs import CloseNotice, DamagedDatabaseDialog
+from ui.common.fmt import clock_text, day_text, duration_text
+from ui.consultant.session_actions import SessionActions
+from ui.consultant.sessions_model import COL_NOTE, COL_START, COL_TICKET, SessionsModel, SortRole
+from ui.consultant.sleep_gap import SleepGapDialog
+from ui.consultant.sync_jobs import CheckJob, CheckSignals, SyncJob, SyncOutcome, SyncSignals
+from ui.consultant.sync_status import ReviewBanner, SyncIndicator
+from ui.consultant.ticket_dialog import NewTicketDialog
+from ui.consultant.ticket_panel import TicketPanel
 
 APP_TITLE = QT_TRANSLATE_NOOP("MainWindow", "Tracker")
 START_STYLE = (
@@ -341,10 +341,10 @@ class MainWindow(QMainWindow):
 
     def _install_companions(self) -> None:
         """The tray, reminders, idle-time watcher, quick-switch palette and shortcuts."""
-        from ui.idle import install_idle_watcher
-        from ui.palette import install_palette, shortcuts
-        from ui.reminders import install_reminders
-        from ui.tray import install_tray
+        from ui.consultant.idle import install_idle_watcher
+        from ui.consultant.palette import install_palette, shortcuts
+        from ui.consultant.reminders import install_reminders
+        from ui.consultant.tray import install_tray
 
         self.tray = install_tray(self, self.tracker)
         self.reminders = install_reminders(self.tracker, self.tray.notify, self)
@@ -389,31 +389,31 @@ class MainWindow(QMainWindow):
         # Imported here: the main window starts (and works) without them.
         made: QWidget
         if which == "review":
-            from ui.review_window import ReviewWindow
+            from ui.lead.review_window import ReviewWindow
 
             made = ReviewWindow(self.tracker, self)
             return made
         if which == "billing":
-            from ui.billing_window import BillingWindow
+            from ui.billing.billing_window import BillingWindow
 
             made = BillingWindow(self.tracker, self)
             return made
         if which == "week":
-            from ui.week_view import WeekView
+            from ui.consultant.week_view import WeekView
 
             made = WeekView(self.tracker, self)
             made.setWindowFlag(Qt.WindowType.Window)
             made.setWindowTitle(self.tr("Week"))
             made.resize(900, 560)
             return made
-        from ui.rates_dialog import RatesDialog
+        from ui.billing.rates_dialog import RatesDialog
 
         made = RatesDialog(self.tracker, self)
         return made
 
     def move_in(self) -> None:
         """Import history from Toggl Track, Clockify or Watson, with a preview first."""
-        from ui.import_wizard import ImportWizard
+        from ui.consultant.import_wizard import ImportWizard
 
         result = ImportWizard.ask(self, self.tracker)
         if result is not None:
@@ -968,4 +968,4 @@ class MainWindow(QMainWindow):
 
 
 def app_icon() -> QIcon:
-    return QIcon(str(Path(__file__).resolve().parent.parent / "resources" / "icon.svg"))
+    return QIcon(str(Path(__file__).resolve().parents[2] / "resources" / "icon.svg"))

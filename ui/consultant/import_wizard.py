@@ -8,7 +8,7 @@ red, naming the line, and Finish stays disabled before anything is written.  Fin
 writes with the same all-or-nothing transaction as ``tracker import``.
 
 A large file is read, checked and written in a worker thread with a store of its own
-(:class:`ui.tracker_job.JobRunner`); a small one inline.
+(:class:`ui.common.tracker_job.JobRunner`); a small one inline.
 """
 
 from __future__ import annotations
@@ -54,8 +54,8 @@ from tracker import moving_in
 from tracker.errors import BadInput, TrackerError
 from tracker.moving_in import ForeignEntry, Plan
 from tracker.service import ImportResult, Tracker
-from ui.fmt import ERROR_STYLE, FIELD_ERROR_STYLE, duration_text
-from ui.table_model import HeaderedTableModel
+from ui.common.fmt import ERROR_STYLE, FIELD_ERROR_STYLE, duration_text
+from ui.common.table_model import HeaderedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 SKIPPED_COLOR = QColor("#9a4d00")
@@ -648,7 +648,7 @@ class ImportWizard(QWizard):
         self.then_next: Callable[[], bool] | None = None
         self.then_accept = False
 
-        from ui.tracker_job import JobRunner
+        from ui.common.tracker_job import JobRunner
 
         self.runner = JobRunner(app.home, app.clock, self)
         self.runner.finished.connect(self._job_finished)

@@ -1,0 +1,57 @@
+"""What every service works over: the store, the clock, the settings, the data folder.
+
+The services (tickets, timer, sessions, rates, the central store's sender and
+reviews) each take one :class:`Context` and never the ``Tracker`` facade, so nothing
+below the facade calls back into it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from tracker.clock import Clock
+from tracker.config import Settings
+from tracker.errors import BadInput
+from tracker.i18n import _
+from tracker.store import Store
+from tracker.timeutil import iso, parse_time, to_ts, zone
+
+Warn = Callable[[str], None]
+
+
+def ignore(_: str) -> None:
+    """The default warning sink: warnings go nowhere."""
+
+
+@dataclass
+class Context:
+    store: Store
+    clock: Clock
+    settings: Settings
+    home: Path
+    warn: Warn = ignore
+
+    @property
+    def consultant(self) -> str:
+        return self.settings.consultant
+
+    def now(self) -> datetime:
+        """The current time in the machine's zone, to the whole second."""
+        return self.clock.now().astimezone(zone(self.clock.zone())).replace(microsecond=0)
+
+    def when(self, value: str | datetime | None, field: str) -> datetime:
+        """A time given by a front end (text or aware datetime); now when None."""
+        if value is None:
+            return self.now()
+        if isinstance(value, datetime):
+            if value.tzinfo is None:
+                raise BadInput(field, _("needs a time zone"))
+            return value.replace(microsecond=0)
+        return parse_time(value, field, self.clock.zone())
+
+    def not_future(self, when: datetime, field: str) -> None:
+        if to_ts(when) > to_ts(self.now()):
+            raise BadInput(field, _("{time} is in the future").format(time=iso(when)))

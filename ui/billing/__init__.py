@@ -1,0 +1,1 @@
+"""Billing staff's statement and rates windows."""

@@ -1,0 +1,1 @@
+"""Shared parts of the windows: formatting, table model base, translations, jobs."""

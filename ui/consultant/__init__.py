@@ -1,0 +1,1 @@
+"""The consultant's windows: the timer, the day, the week, moving in."""

@@ -1,0 +1,1 @@
+"""The team lead's review window."""
