@@ -246,7 +246,9 @@ def sha_of(records: list[dict[str, Any]]) -> str:
 _batches = itertools.count(1)
 
 
-def send(conn: Connection, author: str, records: list[dict[str, Any]], batch: str | None = None) -> store.Published:
+def send(
+    conn: Connection, author: str, records: list[dict[str, Any]], batch: str | None = None
+) -> store.Published:
     """Publish ``records`` as one batch of ``author``."""
     name = batch or f"{next(_batches):08d}-1a2b3c4d"
     return store.publish(conn, name, author, records, sha_of(records))

@@ -108,7 +108,9 @@ class PgCluster:
                 "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
                 "max_connections = 40\nshared_buffers = 16MB\n"
             )
-        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-w", "-t", str(START_TIMEOUT), "start")
+        self._run(
+            "pg_ctl", "-D", str(self.data), "-l", str(self.log), "-w", "-t", str(START_TIMEOUT), "start"
+        )
         self.running = True
         return self
 
@@ -122,5 +124,7 @@ class PgCluster:
 
     def url(self, dbname: str = "postgres", user: str = SUPERUSER, **extra: str) -> str:
         """A libpq URL for ``user`` on ``dbname`` over the cluster's socket (no password in it)."""
-        query = "&".join(f"{k}={quote(v, safe='')}" for k, v in {"host": str(self.socket_dir), **extra}.items())
+        query = "&".join(
+            f"{k}={quote(v, safe='')}" for k, v in {"host": str(self.socket_dir), **extra}.items()
+        )
         return f"postgresql://{quote(user, safe='')}@/{dbname}?{query}"

@@ -22,7 +22,8 @@ CATALOG = {
     "tables": "SELECT relname, relrowsecurity, relforcerowsecurity FROM pg_class "
     "WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' ORDER BY 1",
     "indexes": "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1",
-    "policies": "SELECT tablename, policyname, cmd, roles::text, qual, with_check FROM pg_policies ORDER BY 1, 2",
+    "policies": "SELECT tablename, policyname, cmd, roles::text, qual, with_check "
+    "FROM pg_policies ORDER BY 1, 2",
     "grants": "SELECT table_name, grantee, privilege_type FROM information_schema.role_table_grants "
     "WHERE table_schema = 'public' ORDER BY 1, 2, 3",
     "triggers": "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1",
@@ -114,7 +115,9 @@ def test_add_user_makes_a_login_in_its_group_that_connects_with_its_password(
     admin.add_user(central.admin_url, "carla.souza@acme", "consultant", password_file=secret)
 
     assert groups_of(central.admin_url, "carla.souza@acme") == {"tracker_consultant"}
-    url = f"postgresql:///{central.dbname}?host={central.cluster.socket_dir}&password=Carla%27s%201st%20secret"
+    url = (
+        f"postgresql:///{central.dbname}?host={central.cluster.socket_dir}&password=Carla%27s%201st%20secret"
+    )
     with store.connect(url, login="carla.souza@acme") as conn:
         row = conn.execute("SELECT current_user").fetchone()
     assert row == ("carla.souza@acme",)
