@@ -114,9 +114,8 @@ def clean_login(value: str) -> str:
             "login", _("'{value}' is not a login; use 1-64 letters, digits or . _ @ -").format(value=value)
         )
     if len(value) > MAX_ROLE_NAME:
-        raise BadInput(
-            "login", _("is longer than the {limit} characters of a PostgreSQL role").format(limit=MAX_ROLE_NAME)
-        )
+        text = _("is longer than the {limit} characters of a PostgreSQL role")
+        raise BadInput("login", text.format(limit=MAX_ROLE_NAME))
     if value.lower().startswith("pg_") or value in GROUPS.values():
         raise BadInput("login", _("'{value}' is a name PostgreSQL or tracker reserves").format(value=value))
     return value
@@ -127,7 +126,9 @@ def read_password(path: str | Path) -> str:
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise BadInput("password-file", _("cannot be read ({error})").format(error=exc.__class__.__name__)) from None
+        # The error's kind only: a decoding error would quote the file's bytes.
+        text = _("cannot be read ({error})").format(error=exc.__class__.__name__)
+        raise BadInput("password-file", text) from None
     if not lines or not lines[0]:
         raise BadInput("password-file", _("is empty: its first line is the password"))
     return lines[0]
@@ -170,12 +171,8 @@ def _ensure_login(conn: Connection, login: str, group: str) -> None:
     if row is None:
         conn.execute(sql.SQL("CREATE ROLE {} LOGIN").format(ident))
     elif row[1]:
-        raise BadInput(
-            "login",
-            _("'{value}' is an administrator's role on the server; a tracker login must be a plain one").format(
-                value=login
-            ),
-        )
+        text = _("'{value}' is an administrator's role on the server; a tracker login must be a plain one")
+        raise BadInput("login", text.format(value=login))
     elif not row[0]:
         conn.execute(sql.SQL("ALTER ROLE {} LOGIN").format(ident))
     conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), ident))

@@ -109,7 +109,7 @@ def _reason(exc: BaseException, password: str | None) -> str:
     text = str(exc).strip()
     if " failed: " in text:
         text = text.rsplit(" failed: ", 1)[1]
-    text = re.sub(r"^(FATAL|ERROR):\s+", "", text).replace("\n\t", " ").strip()
+    text = re.sub(r"^(FATAL|ERROR):\s+", "", text).replace("\n\t", "; ").strip()
     if password:
         text = text.replace(password, "***")
     return text

@@ -29,7 +29,9 @@ __all__ = ["Published", "connect", "publish"]
 
 # Rows of one kind go to the server as a JSON array of {"line": n, "r": record}; the
 # server takes the columns apart, so a batch of any size is one statement per kind.
-_SOURCE = "(SELECT x->'r' AS r, (x->>'line')::integer AS line FROM jsonb_array_elements(%(rows)s) AS x) AS src"
+_SOURCE = (
+    "(SELECT x->'r' AS r, (x->>'line')::integer AS line FROM jsonb_array_elements(%(rows)s) AS x) AS src"
+)
 
 _INSERT = {
     "session": (
@@ -150,7 +152,10 @@ def _record_batch(conn: Connection, batch_id: str, consultant: str, sha256: str,
 
 # A session row is current when no higher revision of it exists (the primary key finds
 # that) and it is not a deletion.
-_LATEST = "NOT s.deleted AND NOT EXISTS (SELECT 1 FROM sessions n WHERE n.uuid = s.uuid AND n.revision > s.revision)"
+_LATEST = (
+    "NOT s.deleted AND NOT EXISTS "
+    "(SELECT 1 FROM sessions n WHERE n.uuid = s.uuid AND n.revision > s.revision)"
+)
 
 
 def _payloads(conn: Connection, query: str, params: Iterable[Any]) -> list[dict[str, Any]]:
@@ -254,9 +259,7 @@ def consultants(conn: Connection) -> list[str]:
     return [row[0] for row in rows]
 
 
-def issue_statement(
-    conn: Connection, month: str, lines: Any, totals: Any, sha256: str
-) -> bool:
+def issue_statement(conn: Connection, month: str, lines: Any, totals: Any, sha256: str) -> bool:
     """Keep an issued statement, signed by this role; False when the same one was already kept."""
     with guarded(conn, _("the statement of {month}").format(month=month)):
         return bool(
