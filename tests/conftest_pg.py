@@ -48,10 +48,13 @@ def _unavailable(reason: str) -> None:
 
 @pytest.fixture(scope="session")
 def pg_cluster() -> Iterator[PgCluster]:
+    missing = ""
     try:
         bindir = find_bindir()
     except ServerMissing as exc:
-        _unavailable(str(exc))
+        missing = str(exc)
+    if missing:
+        _unavailable(missing)
     if os.geteuid() == 0:
         try:
             pwd.getpwnam(SUPERUSER)

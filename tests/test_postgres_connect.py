@@ -19,7 +19,7 @@ import psycopg
 import pytest
 
 from tests.conftest import ROOT, Cli
-from tests.conftest_pg import Central
+from tests.conftest_pg import Central, send, session
 from tracker.central.postgres import store
 from tracker.central.postgres.errors import ServerRefused, ServerUnavailable
 from tracker.errors import BadInput
@@ -170,3 +170,15 @@ def test_tracker_status_never_loads_the_driver(cli: Cli) -> None:
     imported = [line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines() if "|" in line]
     assert "tracker" in imported
     assert not [name for name in imported if name.split(".")[0] == "psycopg"]
+
+
+def test_a_connection_the_server_drops_fails_clearly_and_writes_nothing(central: Central) -> None:
+    with central.connect("ana") as conn:
+        with central.admin() as owner:
+            owner.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'ana'")
+        with pytest.raises(ServerUnavailable) as failed:
+            send(conn, "ana", [session()])
+
+    assert "try again later" in str(failed.value)
+    with central.admin() as owner:
+        assert owner.execute("SELECT count(*) FROM sessions").fetchone() == (0,)

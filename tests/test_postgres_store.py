@@ -190,7 +190,8 @@ def test_a_ticket_gathers_every_consultants_sessions_and_the_month_its_finalized
             conn,
             "bruno",
             [
-                session("bruno", ticket="1000001", start="2026-11-04T09:00:00-03:00", end="2026-11-04T09:03:00-03:00"),
+                session("bruno", ticket="1000001", start="2026-11-04T09:00:00-03:00",
+                        end="2026-11-04T09:03:00-03:00"),
                 event("bruno", ticket="1000001", kind="finalized", payload={"at": late},
                       at="2026-12-01T09:00:00-03:00"),
             ],
