@@ -39,7 +39,7 @@ _PASSWORD = re.compile(r"password authentication failed|no password supplied|fe_
 _DATABASE = re.compile(r'database "[^"]*" does not exist')
 _ROLE = re.compile(
     r'role "[^"]*" does not exist|is not permitted to log in|pg_hba\.conf|permission denied for database'
-    r"|too many connections for role|authentication failed"
+    r"|authentication failed"
 )
 
 
