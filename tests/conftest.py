@@ -21,6 +21,9 @@ from tracker.clock import FixedClock  # noqa: E402
 from tracker.service import Tracker  # noqa: E402
 from tracker.store import Store, open_store  # noqa: E402
 
+# The PostgreSQL server's fixtures (pg_cluster, pg_url, central).
+pytest_plugins = ["tests.conftest_pg"]
+
 ROOT = Path(__file__).resolve().parent.parent
 ZONE = "America/Sao_Paulo"
 NOW = datetime.fromisoformat("2026-11-03T15:00:00-03:00")

@@ -1,0 +1,1 @@
+"""The central store: where every consultant's work meets (a folder or a PostgreSQL server)."""
