@@ -62,8 +62,7 @@ from tracker.report import DaySummary, WeekReport, week_start  # noqa: E402
 from tracker.report import week as week_report  # noqa: E402
 from tracker.service import ImportResult  # noqa: E402
 from tracker.statement import Statement  # noqa: E402
-
-STATEMENT_FORMATS = ("csv", "xlsx", "json")
+from tracker.timeutil import human_duration  # noqa: E402
 
 
 def write_statement(st: Statement, fmt: str, out: BinaryIO) -> None:
@@ -92,7 +91,6 @@ def write_statement(st: Statement, fmt: str, out: BinaryIO) -> None:
 
 __all__ += [
     "KNOWN_INDEXES",
-    "STATEMENT_FORMATS",
     "DaySummary",
     "ForeignEntry",
     "ImportResult",
@@ -105,6 +103,7 @@ __all__ += [
     "atomic_write",
     "commit_import",
     "foreign_labels",
+    "human_duration",
     "plan_import",
     "read_foreign",
     "week_report",
