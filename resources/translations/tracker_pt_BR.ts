@@ -40,152 +40,152 @@
 <context>
     <name>BillingWindow</name>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="364"/>
+        <location filename="../../ui/billing/billing_window.py" line="58"/>
         <source>Billing statement</source>
         <translation>Extrato de faturamento</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="381"/>
+        <location filename="../../ui/billing/billing_window.py" line="88"/>
         <source>Month:</source>
         <translation>Mês:</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="387"/>
+        <location filename="../../ui/billing/billing_window.py" line="89"/>
         <source>Approved days only</source>
         <translation>Somente dias aprovados</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="388"/>
+        <location filename="../../ui/billing/billing_window.py" line="90"/>
         <source>Count only the sessions of days a team lead approved</source>
         <translation>Contar somente as sessões dos dias aprovados por um líder</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="391"/>
+        <location filename="../../ui/billing/billing_window.py" line="94"/>
         <source>Rebuild</source>
         <translation>Recalcular</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="392"/>
+        <location filename="../../ui/billing/billing_window.py" line="94"/>
         <source>Read the central export again and price the month</source>
         <translation>Ler novamente a exportação central e calcular os valores do mês</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="396"/>
+        <location filename="../../ui/billing/billing_window.py" line="98"/>
         <source>Bill to:</source>
         <translation>Faturar para:</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="401"/>
+        <location filename="../../ui/billing/billing_window.py" line="103"/>
         <source>Type:</source>
         <translation>Tipo:</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="403"/>
+        <location filename="../../ui/billing/billing_window.py" line="105"/>
         <source>All types</source>
         <translation>Todos os tipos</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="449"/>
+        <location filename="../../ui/billing/billing_window.py" line="134"/>
         <source>Totals per party (held lines left out)</source>
         <translation>Totais por cliente/unidade (sem as linhas retidas)</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="480"/>
+        <location filename="../../ui/billing/billing_window.py" line="81"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="481"/>
+        <location filename="../../ui/billing/billing_window.py" line="81"/>
         <source>Export XLSX…</source>
         <translation>Exportar XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="482"/>
+        <location filename="../../ui/billing/billing_window.py" line="81"/>
         <source>Export JSON…</source>
         <translation>Exportar JSON…</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="484"/>
+        <location filename="../../ui/billing/billing_window.py" line="82"/>
         <source>The whole statement of the month, whatever the filters show</source>
         <translation>O extrato completo do mês, independentemente dos filtros</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="501"/>
+        <location filename="../../ui/billing/billing_window.py" line="163"/>
         <source>Reading the central export…</source>
         <translation>Lendo a exportação central…</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="502"/>
+        <location filename="../../ui/billing/billing_window.py" line="164"/>
         <source>Pricing…</source>
         <translation>Calculando os valores…</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="511"/>
+        <location filename="../../ui/billing/billing_window.py" line="175"/>
         <source>Building the statement of {month}…</source>
         <translation>Montando o extrato de {month}…</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="527"/>
+        <location filename="../../ui/billing/billing_window.py" line="179"/>
         <source>The statement could not be built: {error}</source>
         <translation>Não foi possível montar o extrato: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="538"/>
+        <location filename="../../ui/billing/billing_window.py" line="221"/>
         <source>All parties</source>
         <translation>Todos os clientes e unidades</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="541"/>
+        <location filename="../../ui/billing/billing_window.py" line="224"/>
         <source>unit {code}</source>
         <translation>unidade {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="549"/>
+        <location filename="../../ui/billing/billing_window.py" line="191"/>
         <source>{month}: {lines} lines, {held} held; total {total}</source>
         <translation>{month}: {lines} linhas, retidas: {held}; total {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="556"/>
+        <location filename="../../ui/billing/billing_window.py" line="204"/>
         <source>{n} standard-support atendimento(s) recorded and never billed.</source>
         <translation>{n} atendimento(s) de Suporte Padrão registrado(s) e nunca faturado(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="562"/>
+        <location filename="../../ui/billing/billing_window.py" line="210"/>
         <source>{n} held line(s), highlighted: see the reason in each tooltip.</source>
         <translation>{n} linha(s) retida(s), em destaque: veja o motivo na dica de cada uma.</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="564"/>
+        <location filename="../../ui/billing/billing_window.py" line="212"/>
         <source>Problem: {text}</source>
         <translation>Problema: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="594"/>
+        <location filename="../../ui/billing/exports.py" line="31"/>
         <source>CSV for spreadsheets (*.csv)</source>
         <translation>CSV para planilhas (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="595"/>
+        <location filename="../../ui/billing/exports.py" line="32"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Pasta de trabalho do Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="596"/>
+        <location filename="../../ui/billing/exports.py" line="33"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="600"/>
+        <location filename="../../ui/billing/exports.py" line="38"/>
         <source>Export the statement</source>
         <translation>Exportar o extrato</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="615"/>
+        <location filename="../../ui/billing/billing_window.py" line="258"/>
         <source>{path} was not written: {error}</source>
         <translation>{path} não foi gravado: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="619"/>
+        <location filename="../../ui/billing/billing_window.py" line="262"/>
         <source>Exported {path}</source>
         <translation>Exportado: {path}</translation>
     </message>
@@ -201,57 +201,57 @@
 <context>
     <name>ConsultantsModel</name>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="91"/>
+        <location filename="../../ui/lead/consultants_model.py" line="56"/>
         <source>Consultant</source>
         <translation>Consultor</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="92"/>
+        <location filename="../../ui/lead/consultants_model.py" line="57"/>
         <source>Recorded</source>
         <translation>Registrado</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="93"/>
+        <location filename="../../ui/lead/consultants_model.py" line="58"/>
         <source>Billable</source>
         <translation>Faturável</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="94"/>
+        <location filename="../../ui/lead/consultants_model.py" line="59"/>
         <source>Standard</source>
         <translation>Padrão</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="95"/>
+        <location filename="../../ui/lead/consultants_model.py" line="61"/>
         <source>Flagged</source>
         <translation>Alertas</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="96"/>
+        <location filename="../../ui/lead/consultants_model.py" line="69"/>
         <source>Decision</source>
         <translation>Decisão</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="126"/>
+        <location filename="../../ui/lead/consultants_model.py" line="92"/>
         <source>not reviewed</source>
         <translation>não revisado</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="128"/>
+        <location filename="../../ui/lead/consultants_model.py" line="94"/>
         <source>approved</source>
         <translation>aprovado</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="129"/>
+        <location filename="../../ui/lead/consultants_model.py" line="95"/>
         <source>returned</source>
         <translation>devolvido</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="161"/>
+        <location filename="../../ui/lead/consultants_model.py" line="98"/>
         <source>{n} flagged sessions, {d} day flags</source>
         <translation>{n} sessões com alerta, {d} alertas do dia</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="163"/>
+        <location filename="../../ui/lead/consultants_model.py" line="102"/>
         <source>by {lead}</source>
         <translation>por {lead}</translation>
     </message>
@@ -286,6 +286,114 @@ O arquivo danificado fica guardado ao lado dele, intacto. O tempo registrado dep
         <location filename="../../ui/consultant/dialogs.py" line="277"/>
         <source>Quit</source>
         <translation>Sair</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionPanel</name>
+    <message>
+        <location filename="../../ui/lead/decision_panel.py" line="54"/>
+        <source>Defects flagged that day:</source>
+        <translation>Defeitos registrados no dia:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/decision_panel.py" line="62"/>
+        <source>Decision</source>
+        <translation>Decisão</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/decision_panel.py" line="66"/>
+        <source>Note (optional to approve, required to return)</source>
+        <translation>Observação (obrigatória para devolver)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/decision_panel.py" line="69"/>
+        <source>Approve day</source>
+        <translation>Aprovar dia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/decision_panel.py" line="71"/>
+        <source>Return day…</source>
+        <translation>Devolver dia…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/decision_panel.py" line="72"/>
+        <source>Send the day back to the consultant with your comment</source>
+        <translation>Devolver o dia ao consultor com o seu comentário</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/decision_panel.py" line="92"/>
+        <source>No consultant selected</source>
+        <translation>Nenhum consultor selecionado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/decision_panel.py" line="97"/>
+        <source>{who} — recorded {recorded}, billable {billable}, standard {standard}</source>
+        <translation>{who} — registrado {recorded}, faturável {billable}, padrão {standard}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/decision_panel.py" line="112"/>
+        <source>product</source>
+        <translation>produto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/decision_panel.py" line="112"/>
+        <source>documentation</source>
+        <translation>documentação</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/decision_panel.py" line="113"/>
+        <source>already published</source>
+        <translation>já publicado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/decision_panel.py" line="113"/>
+        <source>new</source>
+        <translation>novo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/decision_panel.py" line="115"/>
+        <source>Ticket {ticket}: {kind} defect {ref} ({published})</source>
+        <translation>Chamado {ticket}: defeito de {kind} {ref} ({published})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/decision_panel.py" line="120"/>
+        <source>None</source>
+        <translation>Nenhum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/decision_panel.py" line="127"/>
+        <source>Never synced: nothing from {who} has reached the export.</source>
+        <translation>Nunca sincronizado: nada de {who} chegou à exportação.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/decision_panel.py" line="135"/>
+        <source>Not synced since the day ended (last sync {when}): sessions may be missing.</source>
+        <translation>Sem sincronizar desde o fim do dia (última sincronização {when}): podem faltar sessões.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/decision_panel.py" line="144"/>
+        <source>Not reviewed yet.</source>
+        <translation>Ainda não revisado.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/decision_panel.py" line="147"/>
+        <source>Approved by {lead} on {when}.</source>
+        <translation>Aprovado por {lead} em {when}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/decision_panel.py" line="149"/>
+        <source>Returned by {lead} on {when}.</source>
+        <translation>Devolvido por {lead} em {when}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/decision_panel.py" line="151"/>
+        <source>Comment: {comment}</source>
+        <translation>Comentário: {comment}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/decision_panel.py" line="153"/>
+        <source>(made here; not synced yet)</source>
+        <translation>(feita aqui; ainda não sincronizada)</translation>
     </message>
 </context>
 <context>
@@ -522,22 +630,22 @@ Dividir: como Descartar, e o tempo ausente fica como uma sessão própria, marca
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="86"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="36"/>
         <source>Import finished</source>
         <translation>Importação concluída</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="631"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="53"/>
         <source>Move in from another time tracker</source>
         <translation>Importar de outro controle de horas</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="633"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="55"/>
         <source>Import</source>
         <translation>Importar</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="731"/>
+        <location filename="../../ui/consultant/import_wizard.py" line="151"/>
         <source>New sessions written: {added} · Already stored: {stored} · Entries left out: {skipped} · Time of the mapped entries: {time}</source>
         <translation>Sessões novas gravadas: {added} · Já existentes: {stored} · Lançamentos ignorados: {skipped} · Tempo dos lançamentos mapeados: {time}</translation>
     </message>
@@ -844,57 +952,57 @@ desde {2}</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="384"/>
+        <location filename="../../ui/consultant/import_pages.py" line="246"/>
         <source>Which ticket is each project?</source>
         <translation>Qual chamado corresponde a cada projeto?</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="387"/>
+        <location filename="../../ui/consultant/import_pages.py" line="249"/>
         <source>An entry goes to its project&apos;s ticket, else to the ticket of its first mapped tag. Entries with nothing mapped are left out.</source>
         <translation>Cada lançamento vai para o chamado do seu projeto ou, se não houver, para o chamado da primeira tag mapeada. Lançamentos sem nada mapeado ficam de fora.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="393"/>
+        <location filename="../../ui/consultant/import_pages.py" line="255"/>
         <source>Project or tag</source>
         <translation>Projeto ou tag</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="393"/>
+        <location filename="../../ui/consultant/import_pages.py" line="255"/>
         <source>Entries</source>
         <translation>Lançamentos</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="393"/>
+        <location filename="../../ui/consultant/import_pages.py" line="255"/>
         <source>Time</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="393"/>
+        <location filename="../../ui/consultant/import_pages.py" line="255"/>
         <source>Ticket</source>
         <translation>Chamado</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="409"/>
+        <location filename="../../ui/consultant/import_pages.py" line="271"/>
         <source>(skip)</source>
         <translation>(ignorar)</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="414"/>
+        <location filename="../../ui/consultant/import_pages.py" line="276"/>
         <source>Project: {name}</source>
         <translation>Projeto: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="415"/>
+        <location filename="../../ui/consultant/import_pages.py" line="277"/>
         <source>Tag: {name}</source>
         <translation>Tag: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="436"/>
+        <location filename="../../ui/consultant/import_pages.py" line="298"/>
         <source>Ticket for {label}</source>
         <translation>Chamado para {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="488"/>
+        <location filename="../../ui/consultant/import_pages.py" line="350"/>
         <source>Map at least one project or tag to a ticket.</source>
         <translation>Mapeie pelo menos um projeto ou tag para um chamado.</translation>
     </message>
@@ -1005,32 +1113,32 @@ desde {2}</translation>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="107"/>
+        <location filename="../../ui/consultant/import_models.py" line="53"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="108"/>
+        <location filename="../../ui/consultant/import_models.py" line="57"/>
         <source>Time</source>
         <translation>Horário</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="109"/>
+        <location filename="../../ui/consultant/import_models.py" line="58"/>
         <source>Duration</source>
         <translation>Duração</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="110"/>
+        <location filename="../../ui/consultant/import_models.py" line="59"/>
         <source>Ticket</source>
         <translation>Chamado</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="111"/>
+        <location filename="../../ui/consultant/import_models.py" line="60"/>
         <source>Note</source>
         <translation>Observação</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="141"/>
+        <location filename="../../ui/consultant/import_models.py" line="55"/>
         <source>Line {line} of the file</source>
         <translation>Linha {line} do arquivo</translation>
     </message>
@@ -1038,47 +1146,47 @@ desde {2}</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="500"/>
+        <location filename="../../ui/consultant/import_preview.py" line="28"/>
         <source>Check before importing</source>
         <translation>Confira antes de importar</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="502"/>
+        <location filename="../../ui/consultant/import_preview.py" line="30"/>
         <source>These sessions will be written in one go: all of them or, if one is refused, none.</source>
         <translation>Estas sessões serão gravadas de uma vez só: todas ou, se uma for recusada, nenhuma.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="539"/>
+        <location filename="../../ui/consultant/import_preview.py" line="67"/>
         <source>Entries left out: {n}</source>
         <translation>Lançamentos ignorados: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="542"/>
+        <location filename="../../ui/consultant/import_preview.py" line="70"/>
         <source>Checking {n} sessions…</source>
         <translation>Verificando {n} sessões…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="555"/>
+        <location filename="../../ui/consultant/import_preview.py" line="83"/>
         <source>{n} sessions were built from the file, but the import would be refused.</source>
         <translation>{n} sessões foram montadas a partir do arquivo, mas a importação seria recusada.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="559"/>
+        <location filename="../../ui/consultant/import_preview.py" line="87"/>
         <source>Nothing can be imported: {error}</source>
         <translation>Nada pode ser importado: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="568"/>
+        <location filename="../../ui/consultant/import_preview.py" line="96"/>
         <source>New sessions to write: {new} · Already stored: {stored} · Entries left out: {skipped} · Time of the mapped entries: {time}</source>
         <translation>Sessões novas a gravar: {new} · Já existentes: {stored} · Lançamentos ignorados: {skipped} · Tempo dos lançamentos mapeados: {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="578"/>
+        <location filename="../../ui/consultant/import_preview.py" line="106"/>
         <source>No entry is mapped to a ticket: go back and map a project or tag.</source>
         <translation>Nenhum lançamento está mapeado para um chamado: volte e mapeie um projeto ou tag.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="606"/>
+        <location filename="../../ui/consultant/import_preview.py" line="134"/>
         <source>Nothing was imported: {error}</source>
         <translation>Nada foi importado: {error}</translation>
     </message>
@@ -1139,134 +1247,134 @@ desde {2}</translation>
 <context>
     <name>RatesDialog</name>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="127"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="98"/>
         <source>Hourly rates</source>
         <translation>Tarifas por hora</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="134"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="104"/>
         <source>Each billed type has an hourly rate in versions. A line is priced with the version in force on the day the customer accepted the term; old versions are never changed.</source>
         <translation>Cada tipo faturado tem um valor-hora em versões. Cada linha é valorizada com a versão vigente no dia do aceite do termo pelo cliente; versões antigas nunca mudam.</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="157"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="147"/>
         <source>Set a rate</source>
         <translation>Definir uma tarifa</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="162"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="152"/>
         <source>for example 240,00</source>
         <translation>por exemplo 240,00</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="164"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="154"/>
         <source>Type:</source>
         <translation>Tipo:</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="165"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="155"/>
         <source>Hourly (R$):</source>
         <translation>Valor-hora (R$):</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="166"/>
-        <location filename="../../ui/billing/rates_dialog.py" line="185"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="156"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="182"/>
         <source>From:</source>
         <translation>A partir de:</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="167"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="157"/>
         <source>Add rate version</source>
         <translation>Adicionar versão da tarifa</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="172"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="169"/>
         <source>Yearly adjustment</source>
         <translation>Reajuste anual</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="177"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="174"/>
         <source>The inflation index of the contract; type another name if needed</source>
         <translation>O índice de inflação do contrato; digite outro nome se precisar</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="179"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="176"/>
         <source>for example 4,62</source>
         <translation>por exemplo 4,62</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="183"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="180"/>
         <source>Index:</source>
         <translation>Índice:</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="184"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="181"/>
         <source>Percent:</source>
         <translation>Percentual:</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="186"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="183"/>
         <source>Types:</source>
         <translation>Tipos:</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="187"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="184"/>
         <source>Apply adjustment</source>
         <translation>Aplicar reajuste</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="207"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="161"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="208"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="162"/>
         <source>Hourly (R$)</source>
         <translation>Valor-hora (R$)</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="209"/>
-        <location filename="../../ui/billing/rates_dialog.py" line="214"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="163"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="190"/>
         <source>From</source>
         <translation>A partir de</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="212"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="188"/>
         <source>Index</source>
         <translation>Índice</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="213"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="189"/>
         <source>Percent</source>
         <translation>Percentual</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="215"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="191"/>
         <source>Types</source>
         <translation>Tipos</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="221"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="197"/>
         <source>Both billed types</source>
         <translation>Os dois tipos faturados</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="222"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="198"/>
         <source>Technical — Consultoria Técnica</source>
         <translation>Consultoria Técnica</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="223"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="199"/>
         <source>Support — Consultoria de Suporte</source>
         <translation>Consultoria de Suporte</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="269"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="245"/>
         <source>Added {type} v{version}: {hourly} from {start}.</source>
         <translation>Tarifa de {type} v{version} adicionada: {hourly} a partir de {start}.</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="294"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="270"/>
         <source>Adjusted by {index} {percent} %: {rates}.</source>
         <translation>Reajustado pelo {index} em {percent} %: {rates}.</translation>
     </message>
@@ -1274,42 +1382,42 @@ desde {2}</translation>
 <context>
     <name>RatesModel</name>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="61"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="67"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="62"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="68"/>
         <source>Version</source>
         <translation>Versão</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="63"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="69"/>
         <source>Hourly</source>
         <translation>Valor-hora</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="64"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="71"/>
         <source>From</source>
         <translation>A partir de</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="65"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="75"/>
         <source>Index</source>
         <translation>Índice</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="66"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="77"/>
         <source>Percent</source>
         <translation>Percentual</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="67"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="82"/>
         <source>Who</source>
         <translation>Quem</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="68"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="83"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
@@ -1377,137 +1485,137 @@ desde {2}</translation>
 <context>
     <name>ReviewSessionsModel</name>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="193"/>
+        <location filename="../../ui/lead/review_sessions_model.py" line="55"/>
         <source>Start</source>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="194"/>
+        <location filename="../../ui/lead/review_sessions_model.py" line="61"/>
         <source>End</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="195"/>
+        <location filename="../../ui/lead/review_sessions_model.py" line="66"/>
         <source>Ticket</source>
         <translation>Chamado</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="196"/>
+        <location filename="../../ui/lead/review_sessions_model.py" line="67"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="197"/>
+        <location filename="../../ui/lead/review_sessions_model.py" line="69"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="198"/>
+        <location filename="../../ui/lead/review_sessions_model.py" line="75"/>
         <source>Duration</source>
         <translation>Duração</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="199"/>
+        <location filename="../../ui/lead/review_sessions_model.py" line="81"/>
         <source>Flags</source>
         <translation>Alertas</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="200"/>
+        <location filename="../../ui/lead/review_sessions_model.py" line="87"/>
         <source>Note</source>
         <translation>Observação</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="206"/>
+        <location filename="../../ui/lead/review_sessions_model.py" line="99"/>
         <source>overlaps another session</source>
         <translation>sobrepõe outra sessão</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="206"/>
+        <location filename="../../ui/lead/review_sessions_model.py" line="99"/>
         <source>Two sessions of one person at once.</source>
         <translation>Duas sessões da mesma pessoa ao mesmo tempo.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="207"/>
+        <location filename="../../ui/lead/review_sessions_model.py" line="100"/>
         <source>very long</source>
         <translation>muito longa</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="207"/>
+        <location filename="../../ui/lead/review_sessions_model.py" line="100"/>
         <source>Longer than the usual limit; was the timer left on?</source>
         <translation>Mais longa que o limite usual; o cronômetro ficou ligado?</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="209"/>
+        <location filename="../../ui/lead/review_sessions_model.py" line="102"/>
         <source>runs past midnight</source>
         <translation>passa da meia-noite</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="210"/>
+        <location filename="../../ui/lead/review_sessions_model.py" line="103"/>
         <source>It runs into the next day; was the timer left on overnight?</source>
         <translation>Entra no dia seguinte; o cronômetro ficou ligado durante a noite?</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="213"/>
+        <location filename="../../ui/lead/review_sessions_model.py" line="106"/>
         <source>computer slept while timing</source>
         <translation>computador suspenso</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="214"/>
+        <location filename="../../ui/lead/review_sessions_model.py" line="107"/>
         <source>The computer was asleep or the app stopped while the timer ran.</source>
         <translation>O computador estava suspenso ou o aplicativo parado enquanto o cronômetro rodava.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="217"/>
+        <location filename="../../ui/lead/review_sessions_model.py" line="110"/>
         <source>clock went backwards</source>
         <translation>relógio voltou</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="218"/>
+        <location filename="../../ui/lead/review_sessions_model.py" line="111"/>
         <source>The computer&apos;s clock moved back while it ran; check the times.</source>
         <translation>O relógio do computador voltou enquanto ela rodava; confira os horários.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="221"/>
+        <location filename="../../ui/lead/review_sessions_model.py" line="114"/>
         <source>conflicting copies</source>
         <translation>cópias divergentes</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="222"/>
+        <location filename="../../ui/lead/review_sessions_model.py" line="115"/>
         <source>The export holds two different copies of this session; the first read is shown.</source>
         <translation>A exportação tem duas cópias diferentes desta sessão; é exibida a primeira lida.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="225"/>
+        <location filename="../../ui/lead/review_sessions_model.py" line="118"/>
         <source>no term acceptance</source>
         <translation>sem aceite do termo</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="226"/>
+        <location filename="../../ui/lead/review_sessions_model.py" line="119"/>
         <source>A billed ticket without the customer&apos;s acceptance: its time is held from billing.</source>
         <translation>Chamado faturável sem o aceite do cliente: o tempo fica retido do faturamento.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="229"/>
+        <location filename="../../ui/lead/review_sessions_model.py" line="122"/>
         <source>ticket details differ</source>
         <translation>dados do chamado divergem</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="230"/>
+        <location filename="../../ui/lead/review_sessions_model.py" line="123"/>
         <source>Consultants recorded different details (customer, type…) for this ticket.</source>
         <translation>Consultores registraram dados diferentes (cliente, tipo…) para este chamado.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="244"/>
+        <location filename="../../ui/lead/review_sessions_model.py" line="137"/>
         <source>Technical</source>
         <translation>Técnica</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="245"/>
+        <location filename="../../ui/lead/review_sessions_model.py" line="138"/>
         <source>Support</source>
         <translation>Suporte</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="246"/>
+        <location filename="../../ui/lead/review_sessions_model.py" line="139"/>
         <source>Standard</source>
         <translation>Padrão</translation>
     </message>
@@ -1515,234 +1623,129 @@ desde {2}</translation>
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="337"/>
+        <location filename="../../ui/lead/review_window.py" line="34"/>
         <source>Sync now?</source>
         <translation>Sincronizar agora?</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="360"/>
+        <location filename="../../ui/lead/review_window.py" line="53"/>
         <source>Day review</source>
         <translation>Revisão do dia</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="382"/>
+        <location filename="../../ui/lead/review_window.py" line="88"/>
         <source>Day:</source>
         <translation>Dia:</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="390"/>
+        <location filename="../../ui/lead/review_window.py" line="90"/>
         <source>Consultant:</source>
         <translation>Consultor(a):</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="394"/>
-        <location filename="../../ui/lead/review_window.py" line="395"/>
-        <location filename="../../ui/lead/review_window.py" line="526"/>
+        <location filename="../../ui/lead/review_window.py" line="94"/>
+        <location filename="../../ui/lead/review_window.py" line="95"/>
+        <location filename="../../ui/lead/review_window.py" line="152"/>
         <source>All consultants</source>
         <translation>Todos os consultores</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="399"/>
+        <location filename="../../ui/lead/review_window.py" line="100"/>
         <source>Reload</source>
         <translation>Recarregar</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="400"/>
+        <location filename="../../ui/lead/review_window.py" line="100"/>
         <source>Read the central export again</source>
         <translation>Ler novamente a exportação central</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="449"/>
-        <source>Defects flagged that day:</source>
-        <translation>Defeitos registrados no dia:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_window.py" line="454"/>
-        <source>Decision</source>
-        <translation>Decisão</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_window.py" line="458"/>
-        <source>Note (optional to approve, required to return)</source>
-        <translation>Observação (obrigatória para devolver)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_window.py" line="461"/>
-        <source>Approve day</source>
-        <translation>Aprovar dia</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_window.py" line="464"/>
-        <source>Return day…</source>
-        <translation>Devolver dia…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_window.py" line="465"/>
-        <source>Send the day back to the consultant with your comment</source>
-        <translation>Devolver o dia ao consultor com o seu comentário</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_window.py" line="507"/>
+        <location filename="../../ui/lead/review_window.py" line="133"/>
         <source>This app&apos;s role is {role}: you can look at the day, but only a team lead approves or returns it.</source>
         <translation>O papel deste aplicativo é {role}: você pode ver o dia, mas só um líder pode aprová-lo ou devolvê-lo.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="514"/>
+        <location filename="../../ui/lead/review_window.py" line="140"/>
         <source>consultant</source>
         <translation>consultor(a)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="514"/>
+        <location filename="../../ui/lead/review_window.py" line="140"/>
         <source>lead</source>
         <translation>líder</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="514"/>
+        <location filename="../../ui/lead/review_window.py" line="140"/>
         <source>billing</source>
         <translation>faturamento</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="532"/>
+        <location filename="../../ui/lead/review_window.py" line="157"/>
         <source>Reading the central export…</source>
         <translation>Lendo a exportação central…</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="550"/>
+        <location filename="../../ui/lead/review_window.py" line="166"/>
         <source>The day could not be read: {error}</source>
         <translation>Não foi possível ler o dia: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="577"/>
+        <location filename="../../ui/lead/review_window.py" line="189"/>
         <source>{day}: {people} consultants, {sessions} sessions</source>
         <translation>{day}: {people} consultores, {sessions} sessões</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="583"/>
+        <location filename="../../ui/lead/review_window.py" line="197"/>
         <source>Problems in the export: {problems}</source>
         <translation>Problemas na exportação: {problems}</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="628"/>
-        <source>Never synced: nothing from {who} has reached the export.</source>
-        <translation>Nunca sincronizado: nada de {who} chegou à exportação.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_window.py" line="637"/>
-        <source>Not synced since the day ended (last sync {when}): sessions may be missing.</source>
-        <translation>Sem sincronizar desde o fim do dia (última sincronização {when}): podem faltar sessões.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_window.py" line="647"/>
-        <source>No consultant selected</source>
-        <translation>Nenhum consultor selecionado</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_window.py" line="658"/>
-        <source>{who} — recorded {recorded}, billable {billable}, standard {standard}</source>
-        <translation>{who} — registrado {recorded}, faturável {billable}, padrão {standard}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_window.py" line="668"/>
-        <source>product</source>
-        <translation>produto</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_window.py" line="668"/>
-        <source>documentation</source>
-        <translation>documentação</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_window.py" line="669"/>
-        <source>already published</source>
-        <translation>já publicado</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_window.py" line="669"/>
-        <source>new</source>
-        <translation>novo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_window.py" line="671"/>
-        <source>Ticket {ticket}: {kind} defect {ref} ({published})</source>
-        <translation>Chamado {ticket}: defeito de {kind} {ref} ({published})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_window.py" line="676"/>
-        <source>None</source>
-        <translation>Nenhum</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_window.py" line="686"/>
-        <source>Not reviewed yet.</source>
-        <translation>Ainda não revisado.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_window.py" line="689"/>
-        <source>Approved by {lead} on {when}.</source>
-        <translation>Aprovado por {lead} em {when}.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_window.py" line="691"/>
-        <source>Returned by {lead} on {when}.</source>
-        <translation>Devolvido por {lead} em {when}.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_window.py" line="693"/>
-        <source>Comment: {comment}</source>
-        <translation>Comentário: {comment}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_window.py" line="695"/>
-        <source>(made here; not synced yet)</source>
-        <translation>(feita aqui; ainda não sincronizada)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_window.py" line="714"/>
+        <location filename="../../ui/lead/review_window.py" line="247"/>
         <source>Comment</source>
         <translation>Comentário</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="715"/>
+        <location filename="../../ui/lead/review_window.py" line="248"/>
         <source>Day</source>
         <translation>Dia</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="716"/>
+        <location filename="../../ui/lead/review_window.py" line="249"/>
         <source>Consultant</source>
         <translation>Consultor(a)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="717"/>
+        <location filename="../../ui/lead/review_window.py" line="250"/>
         <source>Role</source>
         <translation>Papel</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="740"/>
+        <location filename="../../ui/lead/review_window.py" line="271"/>
         <source>approved</source>
         <translation>aprovado</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="740"/>
+        <location filename="../../ui/lead/review_window.py" line="271"/>
         <source>returned</source>
         <translation>devolvido</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="744"/>
+        <location filename="../../ui/lead/review_window.py" line="275"/>
         <source>{who}&apos;s day was {done}. The decision reaches the consultant with the next sync. Sync now?</source>
         <translation>O dia de {who} foi {done}. A decisão chega ao consultor na próxima sincronização. Sincronizar agora?</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="751"/>
+        <location filename="../../ui/lead/review_window.py" line="282"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="759"/>
+        <location filename="../../ui/lead/review_window.py" line="290"/>
         <source>Synced: {batches} batch(es) written to the export.</source>
         <translation>Sincronizado: {batches} lote(s) gravado(s) na exportação.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="767"/>
+        <location filename="../../ui/lead/review_window.py" line="298"/>
         <source>Sync failed; the decision stays queued: {error}</source>
         <translation>A sincronização falhou; a decisão continua na fila: {error}</translation>
     </message>
@@ -1833,62 +1836,62 @@ desde {2}</translation>
 <context>
     <name>SessionsModel</name>
     <message>
-        <location filename="../../ui/consultant/sessions_model.py" line="56"/>
+        <location filename="../../ui/consultant/sessions_model.py" line="63"/>
         <source>Start</source>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/sessions_model.py" line="57"/>
+        <location filename="../../ui/consultant/sessions_model.py" line="68"/>
         <source>End</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/sessions_model.py" line="58"/>
+        <location filename="../../ui/consultant/sessions_model.py" line="69"/>
         <source>Ticket</source>
         <translation>Chamado</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/sessions_model.py" line="59"/>
+        <location filename="../../ui/consultant/sessions_model.py" line="71"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/sessions_model.py" line="60"/>
+        <location filename="../../ui/consultant/sessions_model.py" line="77"/>
         <source>Duration</source>
         <translation>Duração</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/sessions_model.py" line="61"/>
+        <location filename="../../ui/consultant/sessions_model.py" line="82"/>
         <source>Note</source>
         <translation>Observação</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/sessions_model.py" line="62"/>
+        <location filename="../../ui/consultant/sessions_model.py" line="84"/>
         <source>Flags</source>
         <translation>Alertas</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/sessions_model.py" line="63"/>
+        <location filename="../../ui/consultant/sessions_model.py" line="92"/>
         <source>Sent</source>
         <translation>Enviada</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/sessions_model.py" line="208"/>
+        <location filename="../../ui/consultant/sessions_model.py" line="216"/>
         <source>in the central export</source>
         <translation>na exportação central</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/sessions_model.py" line="208"/>
+        <location filename="../../ui/consultant/sessions_model.py" line="216"/>
         <source>not yet in the central export</source>
         <translation>ainda não está na exportação central</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/sessions_model.py" line="227"/>
+        <location filename="../../ui/consultant/sessions_model.py" line="194"/>
         <source>running</source>
         <translation>rodando</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/sessions_model.py" line="254"/>
+        <location filename="../../ui/consultant/sessions_model.py" line="215"/>
         <source>still running: it is sent once stopped</source>
         <translation>ainda rodando: é enviada depois de parada</translation>
     </message>
@@ -1896,37 +1899,37 @@ desde {2}</translation>
 <context>
     <name>SkippedModel</name>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="162"/>
+        <location filename="../../ui/consultant/import_models.py" line="88"/>
         <source>Line</source>
         <translation>Linha</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="163"/>
+        <location filename="../../ui/consultant/import_models.py" line="89"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="164"/>
+        <location filename="../../ui/consultant/import_models.py" line="90"/>
         <source>Time</source>
         <translation>Horário</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="165"/>
+        <location filename="../../ui/consultant/import_models.py" line="91"/>
         <source>Project / tags</source>
         <translation>Projeto / tags</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="166"/>
+        <location filename="../../ui/consultant/import_models.py" line="93"/>
         <source>Why it is left out</source>
         <translation>Por que foi ignorado</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="171"/>
+        <location filename="../../ui/consultant/import_models.py" line="81"/>
         <source>its project and tags are not mapped to a ticket</source>
         <translation>o projeto e as tags não estão mapeados para um chamado</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="173"/>
+        <location filename="../../ui/consultant/import_models.py" line="83"/>
         <source>it ends before it starts</source>
         <translation>termina antes de começar</translation>
     </message>
@@ -1971,92 +1974,92 @@ Dividir no intervalo: como Descartar, e o intervalo fica como uma sessão própr
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="266"/>
+        <location filename="../../ui/consultant/import_pages.py" line="128"/>
         <source>Where is your time now?</source>
         <translation>Onde estão suas horas hoje?</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="269"/>
+        <location filename="../../ui/consultant/import_pages.py" line="131"/>
         <source>Choose the export of your old time tracker. Nothing is written until you press Import on the last page.</source>
         <translation>Escolha a exportação do seu antigo controle de horas. Nada é gravado até você clicar em Importar na última página.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="274"/>
+        <location filename="../../ui/consultant/import_pages.py" line="136"/>
         <source>Toggl Track — detailed report (CSV)</source>
         <translation>Toggl Track — relatório detalhado (CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="275"/>
+        <location filename="../../ui/consultant/import_pages.py" line="137"/>
         <source>Clockify — detailed report (CSV)</source>
         <translation>Clockify — relatório detalhado (CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="276"/>
+        <location filename="../../ui/consultant/import_pages.py" line="138"/>
         <source>Watson — frames file</source>
         <translation>Watson — arquivo frames</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="278"/>
+        <location filename="../../ui/consultant/import_pages.py" line="140"/>
         <source>The exported file</source>
         <translation>O arquivo exportado</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="279"/>
+        <location filename="../../ui/consultant/import_pages.py" line="141"/>
         <source>Browse…</source>
         <translation>Procurar…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="287"/>
+        <location filename="../../ui/consultant/import_pages.py" line="149"/>
         <source>The time zone the times in the file were written in</source>
         <translation>O fuso horário em que os horários do arquivo foram gravados</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="288"/>
+        <location filename="../../ui/consultant/import_pages.py" line="150"/>
         <source>Dates are dd/mm/yyyy</source>
         <translation>Datas no formato dd/mm/aaaa</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="290"/>
+        <location filename="../../ui/consultant/import_pages.py" line="152"/>
         <source>Tick it when the export writes 02/11/2026 for 2 November (a Brazilian locale).</source>
         <translation>Marque quando a exportação escreve 02/11/2026 para 2 de novembro (configuração brasileira).</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="294"/>
+        <location filename="../../ui/consultant/import_pages.py" line="156"/>
         <source>Source:</source>
         <translation>Origem:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="295"/>
+        <location filename="../../ui/consultant/import_pages.py" line="157"/>
         <source>File:</source>
         <translation>Arquivo:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="296"/>
+        <location filename="../../ui/consultant/import_pages.py" line="158"/>
         <source>Time zone:</source>
         <translation>Fuso horário:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="312"/>
+        <location filename="../../ui/consultant/import_pages.py" line="174"/>
         <source>Toggl Track CSV (*.csv);;All files (*)</source>
         <translation>CSV do Toggl Track (*.csv);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="313"/>
+        <location filename="../../ui/consultant/import_pages.py" line="175"/>
         <source>Clockify CSV (*.csv);;All files (*)</source>
         <translation>CSV do Clockify (*.csv);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="314"/>
+        <location filename="../../ui/consultant/import_pages.py" line="176"/>
         <source>Watson frames (frames);;All files (*)</source>
         <translation>Frames do Watson (frames);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="317"/>
+        <location filename="../../ui/consultant/import_pages.py" line="179"/>
         <source>Choose the file to move in from</source>
         <translation>Escolha o arquivo a importar</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/import_wizard.py" line="356"/>
+        <location filename="../../ui/consultant/import_pages.py" line="218"/>
         <source>{path} has no time entries.</source>
         <translation>{path} não tem lançamentos de horas.</translation>
     </message>
@@ -2102,103 +2105,103 @@ Dividir no intervalo: como Descartar, e o intervalo fica como uma sessão própr
 <context>
     <name>StatementModel</name>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="102"/>
+        <location filename="../../ui/billing/statement_models.py" line="67"/>
         <source>Ticket</source>
         <translation>Chamado</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="103"/>
+        <location filename="../../ui/billing/statement_models.py" line="69"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="104"/>
+        <location filename="../../ui/billing/statement_models.py" line="71"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="105"/>
+        <location filename="../../ui/billing/statement_models.py" line="72"/>
         <source>Bill to</source>
         <translation>Faturar para</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="106"/>
+        <location filename="../../ui/billing/statement_models.py" line="73"/>
         <source>Consultants</source>
         <translation>Consultores</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="107"/>
+        <location filename="../../ui/billing/statement_models.py" line="75"/>
         <source>Billable min</source>
         <translation>Min faturáveis</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="108"/>
+        <location filename="../../ui/billing/statement_models.py" line="82"/>
         <source>Rate/h</source>
         <translation>Valor/h</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="109"/>
+        <location filename="../../ui/billing/statement_models.py" line="89"/>
         <source>Amount</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="110"/>
+        <location filename="../../ui/billing/statement_models.py" line="96"/>
         <source>Waived</source>
         <translation>Abonado</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="111"/>
+        <location filename="../../ui/billing/statement_models.py" line="98"/>
         <source>Held</source>
         <translation>Retido</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="112"/>
+        <location filename="../../ui/billing/statement_models.py" line="106"/>
         <source>Why held</source>
         <translation>Motivo da retenção</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="113"/>
+        <location filename="../../ui/billing/statement_models.py" line="113"/>
         <source>Rate / policy</source>
         <translation>Tarifa / política</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="132"/>
+        <location filename="../../ui/billing/statement_models.py" line="133"/>
         <source>unit {code}</source>
         <translation>unidade {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="138"/>
+        <location filename="../../ui/billing/statement_models.py" line="139"/>
         <source>rate {rate} · {policy}</source>
         <translation>tarifa {rate} · {policy}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="141"/>
+        <location filename="../../ui/billing/statement_models.py" line="142"/>
         <source>HELD</source>
         <translation>RETIDO</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="141"/>
-        <location filename="../../ui/billing/billing_window.py" line="157"/>
+        <location filename="../../ui/billing/statement_models.py" line="142"/>
+        <location filename="../../ui/billing/statement_models.py" line="145"/>
         <source>no</source>
         <translation>não</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="157"/>
+        <location filename="../../ui/billing/statement_models.py" line="145"/>
         <source>yes — {ref}</source>
         <translation>sim — {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="192"/>
+        <location filename="../../ui/billing/statement_models.py" line="153"/>
         <source>Held back from the totals: {reason}</source>
         <translation>Fora dos totais (retido): {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="194"/>
+        <location filename="../../ui/billing/statement_models.py" line="158"/>
         <source>Waived: defect {ref} was not yet published</source>
         <translation>Abonado: o defeito {ref} ainda não estava publicado</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="196"/>
+        <location filename="../../ui/billing/statement_models.py" line="163"/>
         <source>Rate version {rate}; policy version {policy}</source>
         <translation>Versão da tarifa {rate}; versão da política {policy}</translation>
     </message>
@@ -2430,47 +2433,47 @@ Pasta de exportação: {1}</translation>
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../ui/lead/timeline.py" line="100"/>
+        <location filename="../../ui/lead/timeline.py" line="95"/>
         <source>Timeline of the day</source>
         <translation>Linha do tempo do dia</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/timeline.py" line="183"/>
+        <location filename="../../ui/lead/timeline.py" line="178"/>
         <source>Ticket {ticket} — {customer}</source>
         <translation>Chamado {ticket} — {customer}</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/timeline.py" line="184"/>
+        <location filename="../../ui/lead/timeline.py" line="179"/>
         <source>{type}: {start}–{end} ({duration})</source>
         <translation>{type}: {start}–{end} ({duration})</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/timeline.py" line="192"/>
+        <location filename="../../ui/lead/timeline.py" line="187"/>
         <source>Flagged: {flags}</source>
         <translation>Alertas: {flags}</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/timeline.py" line="197"/>
+        <location filename="../../ui/lead/timeline.py" line="192"/>
         <source>Technical</source>
         <translation>Técnica</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/timeline.py" line="198"/>
+        <location filename="../../ui/lead/timeline.py" line="193"/>
         <source>Support</source>
         <translation>Suporte</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/timeline.py" line="199"/>
+        <location filename="../../ui/lead/timeline.py" line="194"/>
         <source>Standard</source>
         <translation>Padrão</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/timeline.py" line="259"/>
+        <location filename="../../ui/lead/timeline.py" line="254"/>
         <source>No sessions in the export for this day</source>
         <translation>Nenhuma sessão na exportação para este dia</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/timeline.py" line="281"/>
+        <location filename="../../ui/lead/timeline.py" line="276"/>
         <source>Flagged</source>
         <translation>Com alerta</translation>
     </message>
@@ -2478,42 +2481,42 @@ Pasta de exportação: {1}</translation>
 <context>
     <name>TotalsModel</name>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="253"/>
+        <location filename="../../ui/billing/statement_models.py" line="220"/>
         <source>Bill to</source>
         <translation>Faturar para</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="254"/>
+        <location filename="../../ui/billing/statement_models.py" line="221"/>
         <source>Party</source>
         <translation>Cliente/unidade</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="255"/>
+        <location filename="../../ui/billing/statement_models.py" line="222"/>
         <source>Lines</source>
         <translation>Linhas</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="256"/>
+        <location filename="../../ui/billing/statement_models.py" line="224"/>
         <source>Billable min</source>
         <translation>Min faturáveis</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="257"/>
+        <location filename="../../ui/billing/statement_models.py" line="226"/>
         <source>Amount</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="289"/>
+        <location filename="../../ui/billing/statement_models.py" line="220"/>
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="299"/>
+        <location filename="../../ui/billing/statement_models.py" line="249"/>
         <source>unit</source>
         <translation>unidade</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="299"/>
+        <location filename="../../ui/billing/statement_models.py" line="249"/>
         <source>customer</source>
         <translation>cliente</translation>
     </message>
@@ -2564,52 +2567,52 @@ Pasta de exportação: {1}</translation>
 <context>
     <name>WeekChart</name>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="68"/>
+        <location filename="../../ui/consultant/week_view.py" line="66"/>
         <source>Hours per day of the week</source>
         <translation>Horas por dia da semana</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="161"/>
+        <location filename="../../ui/consultant/week_view.py" line="159"/>
         <source>Technical</source>
         <translation>Técnica</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="162"/>
+        <location filename="../../ui/consultant/week_view.py" line="160"/>
         <source>Support</source>
         <translation>Suporte</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="163"/>
+        <location filename="../../ui/consultant/week_view.py" line="161"/>
         <source>Standard</source>
         <translation>Padrão</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="173"/>
+        <location filename="../../ui/consultant/week_view.py" line="171"/>
         <source>{weekday} {date}</source>
         <translation>{weekday} {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="176"/>
+        <location filename="../../ui/consultant/week_view.py" line="174"/>
         <source>{type}: {time} ({kind})</source>
         <translation>{type}: {time} ({kind})</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="181"/>
+        <location filename="../../ui/consultant/week_view.py" line="179"/>
         <source>Day total: {time}</source>
         <translation>Total do dia: {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="184"/>
+        <location filename="../../ui/consultant/week_view.py" line="182"/>
         <source>Estimated amount of the day: {amount}</source>
         <translation>Valor estimado do dia: {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="225"/>
+        <location filename="../../ui/consultant/week_view.py" line="223"/>
         <source>{hours} h</source>
         <translation>{hours} h</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="234"/>
+        <location filename="../../ui/consultant/week_view.py" line="232"/>
         <source>No sessions recorded this week</source>
         <translation>Nenhuma sessão registrada nesta semana</translation>
     </message>
@@ -2617,92 +2620,92 @@ Pasta de exportação: {1}</translation>
 <context>
     <name>WeekView</name>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="300"/>
+        <location filename="../../ui/consultant/week_view.py" line="298"/>
         <source>Export week as PDF</source>
         <translation>Exportar a semana em PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="302"/>
+        <location filename="../../ui/consultant/week_view.py" line="300"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documentos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="321"/>
+        <location filename="../../ui/consultant/week_view.py" line="319"/>
         <source>My week</source>
         <translation>Minha semana</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="323"/>
+        <location filename="../../ui/consultant/week_view.py" line="321"/>
         <source>◀ Previous week</source>
         <translation>◀ Semana anterior</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="324"/>
+        <location filename="../../ui/consultant/week_view.py" line="322"/>
         <source>Next week ▶</source>
         <translation>Próxima semana ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="325"/>
+        <location filename="../../ui/consultant/week_view.py" line="323"/>
         <source>This week</source>
         <translation>Esta semana</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="329"/>
+        <location filename="../../ui/consultant/week_view.py" line="327"/>
         <source>A day of the week to show</source>
         <translation>Um dia da semana a exibir</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="334"/>
+        <location filename="../../ui/consultant/week_view.py" line="332"/>
         <source>Export week as PDF…</source>
         <translation>Exportar a semana em PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="417"/>
+        <location filename="../../ui/consultant/week_view.py" line="415"/>
         <source>{start} – {end}</source>
         <translation>{start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="423"/>
+        <location filename="../../ui/consultant/week_view.py" line="421"/>
         <source>Recorded: &lt;b&gt;{time}&lt;/b&gt;</source>
         <translation>Registrado: &lt;b&gt;{time}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="424"/>
+        <location filename="../../ui/consultant/week_view.py" line="422"/>
         <source>Billable: &lt;b&gt;{time}&lt;/b&gt;</source>
         <translation>Faturável: &lt;b&gt;{time}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="425"/>
+        <location filename="../../ui/consultant/week_view.py" line="423"/>
         <source>Standard: &lt;b&gt;{time}&lt;/b&gt;</source>
         <translation>Padrão: &lt;b&gt;{time}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="428"/>
+        <location filename="../../ui/consultant/week_view.py" line="426"/>
         <source>Estimated amount: —</source>
         <translation>Valor estimado: —</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="429"/>
+        <location filename="../../ui/consultant/week_view.py" line="427"/>
         <source>No hourly rate is known for this week&apos;s billable time.</source>
         <translation>Não há valor-hora conhecido para o tempo faturável desta semana.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="432"/>
+        <location filename="../../ui/consultant/week_view.py" line="430"/>
         <source>Estimated amount: &lt;b&gt;{amount}&lt;/b&gt;</source>
         <translation>Valor estimado: &lt;b&gt;{amount}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="436"/>
+        <location filename="../../ui/consultant/week_view.py" line="434"/>
         <source>From this computer&apos;s rates; the statement prices each atendimento when its ticket is finalized.</source>
         <translation>Pelas tarifas deste computador; o extrato calcula o valor de cada atendimento quando o chamado é finalizado.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="459"/>
+        <location filename="../../ui/consultant/week_view.py" line="457"/>
         <source>{path} was not written: {error}</source>
         <translation>{path} não foi gravado: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="464"/>
+        <location filename="../../ui/consultant/week_view.py" line="462"/>
         <source>Exported the week {span} to {path}</source>
         <translation>Semana {span} exportada para {path}</translation>
     </message>
@@ -2897,132 +2900,135 @@ Pasta de exportação: {1}</translation>
 <context>
     <name>report_pdf</name>
     <message>
-        <location filename="../../ui/consultant/report_pdf.py" line="94"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="93"/>
         <source>Weekly report — {consultant}</source>
         <translation>Relatório semanal — {consultant}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/report_pdf.py" line="95"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="94"/>
         <source>Week {span}</source>
         <translation>Semana {span}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/report_pdf.py" line="96"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="148"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="177"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/report_pdf.py" line="97"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="152"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="193"/>
         <source>Ticket</source>
         <translation>Chamado</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/report_pdf.py" line="98"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="128"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="179"/>
         <source>Estimated amount</source>
         <translation>Valor estimado</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/report_pdf.py" line="106"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="123"/>
         <source>Recorded</source>
         <translation>Registrado</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/report_pdf.py" line="107"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="124"/>
         <source>Billable (technical + support)</source>
         <translation>Faturável (técnica + suporte)</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/report_pdf.py" line="108"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="125"/>
         <source>Standard support (not billed)</source>
         <translation>Suporte Padrão (não faturado)</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/report_pdf.py" line="117"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="99"/>
         <source>Sessions per ticket</source>
         <translation>Sessões por chamado</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/report_pdf.py" line="134"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="153"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/report_pdf.py" line="135"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="154"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/report_pdf.py" line="136"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="155"/>
         <source>Sessions</source>
         <translation>Sessões</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/report_pdf.py" line="137"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="156"/>
         <source>Time</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/report_pdf.py" line="146"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="137"/>
         <source>No sessions were recorded this week.</source>
         <translation>Nenhuma sessão foi registrada nesta semana.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/report_pdf.py" line="148"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="101"/>
         <source>Hours per day</source>
         <translation>Horas por dia</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/report_pdf.py" line="155"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="173"/>
         <source>Week</source>
         <translation>Semana</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/report_pdf.py" line="158"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="176"/>
         <source>Day</source>
         <translation>Dia</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/report_pdf.py" line="165"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="103"/>
         <source>Defects flagged</source>
         <translation>Defeitos registrados</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/report_pdf.py" line="168"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="188"/>
         <source>product</source>
         <translation>produto</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/report_pdf.py" line="169"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="189"/>
         <source>documentation</source>
         <translation>documentação</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/report_pdf.py" line="175"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="194"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/report_pdf.py" line="176"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="195"/>
         <source>Reference</source>
         <translation>Referência</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/report_pdf.py" line="177"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="196"/>
         <source>Note</source>
         <translation>Observação</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/report_pdf.py" line="187"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="186"/>
         <source>No defects were flagged this week.</source>
         <translation>Nenhum defeito foi registrado nesta semana.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/report_pdf.py" line="193"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="110"/>
         <source>Amounts are an estimate from this computer&apos;s hourly rates; the billing statement prices each atendimento when its ticket is finalized.</source>
         <translation>Os valores são uma estimativa pelas tarifas deste computador; o extrato de faturamento calcula o valor de cada atendimento quando o chamado é finalizado.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/report_pdf.py" line="214"/>
+        <location filename="../../ui/consultant/report_pdf.py" line="216"/>
         <source>Weekly report — {consultant} — {span}</source>
         <translation>Relatório semanal — {consultant} — {span}</translation>
     </message>

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import QApplication
 
 from tests.ui.crafted_export import World, build
 from tracker.store import Store
-from ui.billing.billing_window import (
+from ui.billing.billing_window import BillingWindow
+from ui.billing.exports import ExportFileDialog
+from ui.billing.statement_models import (
     HELD_BACKGROUND,
     L_AMOUNT,
     L_HELD,
@@ -27,11 +29,9 @@ from ui.billing.billing_window import (
     L_TYPE,
     T_AMOUNT,
     T_PARTY,
-    BillingWindow,
-    ExportFileDialog,
-    SortRole,
     brl,
 )
+from ui.common.rows_model import SortRole
 
 ROOT = Path(__file__).resolve().parents[2]
 NOVEMBER = date(2026, 11, 1)
@@ -65,7 +65,7 @@ def shown(qtbot: Any, app: Any) -> BillingWindow:
     qtbot.addWidget(window)
     window.show()
     assert not window.busy_bar.isHidden(), "a busy bar shows while the statement is built"
-    assert not window.csv_button.isEnabled()
+    assert not window.export_buttons["csv"].isEnabled()
     with qtbot.waitSignal(window.built, timeout=20_000):
         pass
     assert window.busy_bar.isHidden()
@@ -121,7 +121,7 @@ def test_held_lines_are_highlighted_and_the_totals_are_the_sum_of_the_others(
     assert "Metalúrgica São Jorge S.A." not in parties  # only a held line: no total
     assert "FRQ-SP01" in parties
     assert "3.985,00" in window.status.text()
-    assert "never billed" in window.notes.text()
+    assert "never billed" in window.problems.text()
 
 
 def test_the_preview_filters_by_party_and_by_type(qtbot, world, home_of) -> None:
@@ -162,7 +162,7 @@ def test_csv_xlsx_and_json_exports_are_written_through_the_file_dialog(
 ) -> None:
     window = shown(qtbot, home_of(world, "fatima"))
     with qtbot.waitSignal(window.exported) as done:
-        qtbot.mouseClick(window.csv_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.export_buttons["csv"], Qt.MouseButton.LeftButton)
     name, path = saved_to[-1]
     assert name == "extrato-2026-11.csv" and done.args[0] == str(path)
     with open(path, encoding="utf-8-sig", newline="") as f:
@@ -175,19 +175,19 @@ def test_csv_xlsx_and_json_exports_are_written_through_the_file_dialog(
     totals = [r for r in rows[1:] if r[0] == "TOTAL"]
     assert len(totals) == window.totals.rowCount() - 1
 
-    qtbot.mouseClick(window.xlsx_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.export_buttons["xlsx"], Qt.MouseButton.LeftButton)
     _, xlsx_path = saved_to[-1]
     book = openpyxl.load_workbook(xlsx_path)
     summary = book["Resumo"]
     last = [c.value for c in summary[summary.max_row]]
     assert last[0] == "TOTAL" and last[4] == pytest.approx(3985.00)
 
-    qtbot.mouseClick(window.json_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.export_buttons["json"], Qt.MouseButton.LeftButton)
     _, json_path = saved_to[-1]
     doc = json.loads(json_path.read_text(encoding="utf-8"))
     assert doc["totals"]["amount"] == "3985.00" and doc["totals"]["held_lines"] == 1
     # Written atomically: no temp file is left next to the exports; a second export replaces the first.
-    qtbot.mouseClick(window.csv_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.export_buttons["csv"], Qt.MouseButton.LeftButton)
     assert sorted(p.name for p in path.parent.iterdir()) == [
         "extrato-2026-11.csv",
         "extrato-2026-11.json",

@@ -12,17 +12,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
 
-from tracker.service import Tracker
-from ui.consultant.import_wizard import (
-    K_REASON,
-    P_DATE,
-    P_NOTE,
-    P_TICKET,
-    P_TIME,
-    ImportFileDialog,
-    ImportReport,
-    ImportWizard,
-)
+from tracker.app import Tracker
+from ui.consultant.import_models import K_REASON, P_DATE, P_NOTE, P_TICKET, P_TIME
+from ui.consultant.import_pages import ImportFileDialog
+from ui.consultant.import_wizard import ImportReport, ImportWizard
 
 ROOT = Path(__file__).resolve().parents[2]
 DAY = date(2026, 11, 2)

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
-from tracker.service import Tracker
+from tracker.app import Tracker
 from ui.billing.rates_dialog import (
     R_FROM,
     R_HOURLY,
@@ -22,8 +22,8 @@ from ui.billing.rates_dialog import (
     R_VERSION,
     R_WHO,
     RatesDialog,
-    SortRole,
 )
+from ui.common.rows_model import SortRole
 
 ROOT = Path(__file__).resolve().parents[2]
 

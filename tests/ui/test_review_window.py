@@ -13,22 +13,13 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.crafted_export import DAY, DAYS, World, build
+from tracker.app import Tracker
 from tracker.model import ConsultancyType
-from tracker.service import Tracker
 from tracker.store import Store
-from ui.lead.review_window import (
-    C_BILLABLE,
-    C_DECISION,
-    C_NAME,
-    C_RECORDED,
-    C_STANDARD,
-    S_DURATION,
-    S_FLAGS,
-    S_START,
-    ReviewWindow,
-    SortRole,
-    SyncOffer,
-)
+from ui.common.rows_model import SortRole
+from ui.lead.consultants_model import C_BILLABLE, C_DECISION, C_NAME, C_RECORDED, C_STANDARD
+from ui.lead.review_sessions_model import S_DURATION, S_FLAGS, S_START
+from ui.lead.review_window import ReviewWindow, SyncOffer
 from ui.lead.timeline import DAY_SECONDS, FLAG_OUTLINE, TYPE_COLORS
 
 THE_DAY = date.fromisoformat(DAY)
@@ -86,11 +77,11 @@ def test_each_consultant_shows_recorded_billable_and_standard_time(
     assert row_texts(model, 1, cols) == ["7:05", "5:25", "1:40", "not reviewed"]
     assert model.index(0, C_RECORDED).data(SortRole) == 52800
     window.select_consultant("carla")
-    assert window.day_flags.isVisibleTo(window)
-    assert "Not synced since the day ended" in window.day_flags.text()
+    assert window.panel.day_flags.isVisibleTo(window)
+    assert "Not synced since the day ended" in window.panel.day_flags.text()
     window.select_consultant("diego")
-    assert window.day_flags.isHidden()
-    assert window.decision_label.text() == "Not reviewed yet."
+    assert window.panel.day_flags.isHidden()
+    assert window.panel.decision_label.text() == "Not reviewed yet."
 
 
 def test_timeline_bars_match_the_sessions_in_count_order_position_and_colour(qtbot, world, home_of) -> None:
@@ -161,11 +152,11 @@ def test_sessions_table_names_flags_in_plain_words_and_lists_the_defects(
     assert model.index(3, S_DURATION).data() == "10:20:00"
     assert model.index(3, S_DURATION).data(SortRole) == 37200
     assert model.index(0, S_START).data() == "08:05"
-    defects = [window.defects.item(i).text() for i in range(window.defects.count())]
+    defects = [window.panel.defects.item(i).text() for i in range(window.panel.defects.count())]
     assert defects == ["Ticket 40112277: product defect DTSERWF-4821 (new)"]
     window.select_consultant("bruno")
     assert model.rowCount() == 5
-    assert [window.defects.item(i).text() for i in range(window.defects.count())] == ["None"]
+    assert [window.panel.defects.item(i).text() for i in range(window.panel.defects.count())] == ["None"]
     # Clicking a row of the timeline selects that consultant.
     carla_row = window.timeline.row_rect(2)
     qtbot.mouseClick(window.timeline, Qt.MouseButton.LeftButton, pos=carla_row.center().toPoint())
@@ -179,7 +170,7 @@ def test_a_consultant_with_nothing_in_the_export_is_flagged_never_synced(qtbot, 
     with qtbot.waitSignal(window.loaded, timeout=20_000):
         window.load()
     assert window.consultants.rowCount() == 1
-    assert "Never synced" in window.day_flags.text()
+    assert "Never synced" in window.panel.day_flags.text()
     assert window.timeline.bars() == []
 
 
@@ -191,19 +182,19 @@ def test_approving_in_the_window_reaches_another_lead_after_a_sync(
     monkeypatch.setattr(SyncOffer, "ask", classmethod(lambda cls, parent, text: offers.append(text) or True))
     window = shown(qtbot, home_of(mine, "lead1"))
     window.select_consultant("bruno")
-    window.comment.setText("dia conferido, ok")
+    window.panel.comment.setText("dia conferido, ok")
     with qtbot.waitSignal(window.synced, timeout=20_000) as synced:
-        qtbot.mouseClick(window.approve_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.panel.approve_button, Qt.MouseButton.LeftButton)
     assert "written" in synced.args[0]
     assert offers and "bruno" in offers[0]
-    assert "Approved by lead1" in window.decision_label.text()
+    assert "Approved by lead1" in window.panel.decision_label.text()
     row = window.consultants.row_of("bruno")
     assert window.consultants.index(row, C_DECISION).data() == "approved"
     other = shown(qtbot, home_of(mine, "lead2"))
     row = other.consultants.row_of("bruno")
     assert other.consultants.index(row, C_DECISION).data() == "approved"
     other.select_consultant("bruno")
-    text = other.decision_label.text()
+    text = other.panel.decision_label.text()
     assert "Approved by lead1" in text and "dia conferido, ok" in text and "not synced" not in text
     assert other.consultants.index(other.consultants.row_of("ana"), C_DECISION).data() == "not reviewed"
 
@@ -219,20 +210,20 @@ def test_returning_a_day_needs_a_comment_and_writes_nothing_without_one(
     app = home_of(mine, "lead1")
     window = shown(qtbot, app)
     window.select_consultant("ana")
-    qtbot.mouseClick(window.return_button, Qt.MouseButton.LeftButton)
-    assert window.error.isVisibleTo(window)
-    assert window.error.text().startswith("Comment:")
-    assert "border" in window.comment.styleSheet()
+    qtbot.mouseClick(window.panel.return_button, Qt.MouseButton.LeftButton)
+    assert window.panel.error.isVisibleTo(window)
+    assert window.panel.error.text().startswith("Comment:")
+    assert "border" in window.panel.comment.styleSheet()
     assert app.store.one("SELECT count(*) AS n FROM reviews")["n"] == 0
     assert offers == []
-    window.comment.setText("a sessão das 12h50 tem 10h20; confira")
-    qtbot.mouseClick(window.return_button, Qt.MouseButton.LeftButton)
-    assert window.error.isHidden()
+    window.panel.comment.setText("a sessão das 12h50 tem 10h20; confira")
+    qtbot.mouseClick(window.panel.return_button, Qt.MouseButton.LeftButton)
+    assert window.panel.error.isHidden()
     assert len(offers) == 1
     assert app.store.one("SELECT decision, comment FROM reviews")["decision"] == "return"
     assert (
-        "Returned by lead1" in window.decision_label.text()
-        and "not synced yet" in window.decision_label.text()
+        "Returned by lead1" in window.panel.decision_label.text()
+        and "not synced yet" in window.panel.decision_label.text()
     )
 
 
@@ -240,7 +231,7 @@ def test_a_consultant_sees_the_day_but_cannot_decide(qtbot, world, home_of) -> N
     window = shown(qtbot, home_of(world, "ana"))
     assert window.role_notice.isVisibleTo(window)
     assert "only a team lead" in window.role_notice.text()
-    assert not window.approve_button.isEnabled() and not window.return_button.isEnabled()
+    assert not window.panel.approve_button.isEnabled() and not window.panel.return_button.isEnabled()
 
 
 def test_screenshot_of_a_full_day(qtbot, world, home_of, tmp_path) -> None:

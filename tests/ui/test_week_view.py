@@ -13,10 +13,10 @@ from pypdf import PdfReader
 from PySide6.QtCore import QDate, QLocale, QPointF, Qt
 from PySide6.QtWidgets import QApplication
 
+from tracker.app import Tracker
 from tracker.clock import FixedClock
 from tracker.model import ConsultancyType
-from tracker.service import Tracker
-from ui.lead.timeline import TYPE_COLORS
+from ui.common.chart_colors import TYPE_COLORS
 from ui.consultant.week_view import WeekPdfFileDialog, WeekView
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,10 +8,10 @@ outlined, and nothing is written.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from decimal import Decimal
 
 from babel.numbers import format_currency, format_decimal
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,15 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.billing import Rate
+from tracker.app import KNOWN_INDEXES, Rate, Tracker
 from tracker.errors import BadInput, TrackerError
-from tracker.rates import KNOWN_INDEXES
-from tracker.service import Tracker
 from ui.common.fmt import ERROR_STYLE, FIELD_ERROR_STYLE
-from ui.common.table_model import HeaderedTableModel
-
-Index = QModelIndex | QPersistentModelIndex
-SortRole = Qt.ItemDataRole.UserRole + 1
+from ui.common.rows_model import RIGHT, Column, RowsModel
 
 R_TYPE = 0
 R_VERSION = 1
@@ -48,72 +43,48 @@ R_INDEX = 4
 R_PERCENT = 5
 R_WHO = 6
 R_WHEN = 7
-RATE_COLUMNS = 8
 
 
-class RatesModel(HeaderedTableModel):
+def brl(value: Decimal) -> str:
+    return format_currency(value, "BRL", locale="pt_BR")
+
+
+def when_text(r: Rate) -> str:
+    """dd/mm/yyyy hh:mm of the version's creation; empty when unknown."""
+    when = r.created_at[:16].replace("T", " ") if r.created_at else ""
+    return f"{when[8:10]}/{when[5:7]}/{when[0:4]} {when[11:16]}" if when else ""
+
+
+def percent_text(r: Rate) -> str:
+    return "" if r.percent is None else format_decimal(r.percent, locale="pt_BR") + " %"
+
+
+class RatesModel(RowsModel[Rate]):
     """Every rate version, by type and version."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rates: list[Rate] = []
-        self._headers = [
-            self.tr("Type"),
-            self.tr("Version"),
-            self.tr("Hourly"),
-            self.tr("From"),
-            self.tr("Index"),
-            self.tr("Percent"),
-            self.tr("Who"),
-            self.tr("When"),
+    def columns(self) -> list[Column[Rate]]:
+        return [
+            Column(self.tr("Type"), lambda r: r.type.portuguese, sort=lambda r: r.type.value),
+            Column(self.tr("Version"), lambda r: f"v{r.version}", sort=lambda r: r.version, align=RIGHT),
+            Column(self.tr("Hourly"), lambda r: brl(r.hourly), sort=lambda r: float(r.hourly), align=RIGHT),
+            Column(
+                self.tr("From"),
+                lambda r: r.effective_from.strftime("%d/%m/%Y"),
+                sort=lambda r: r.effective_from.isoformat(),
+            ),
+            Column(self.tr("Index"), lambda r: r.index_name),
+            Column(
+                self.tr("Percent"),
+                percent_text,
+                sort=lambda r: float(r.percent) if r.percent is not None else 0.0,
+                align=RIGHT,
+            ),
+            Column(self.tr("Who"), lambda r: r.created_by),
+            Column(self.tr("When"), when_text, sort=lambda r: r.created_at),
         ]
 
-    def load(self, rates: list[Rate]) -> None:
-        self.beginResetModel()
-        self._rates = list(rates)
-        self.endResetModel()
-
     def rate_at(self, row: int) -> Rate | None:
-        return self._rates[row] if 0 <= row < len(self._rates) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rates)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else RATE_COLUMNS
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rates):
-            return None
-        r, col = self._rates[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            when = r.created_at[:16].replace("T", " ") if r.created_at else ""
-            if when:
-                when = f"{when[8:10]}/{when[5:7]}/{when[0:4]} {when[11:16]}"
-            return {
-                R_TYPE: r.type.portuguese,
-                R_VERSION: f"v{r.version}",
-                R_HOURLY: format_currency(r.hourly, "BRL", locale="pt_BR"),
-                R_FROM: r.effective_from.strftime("%d/%m/%Y"),
-                R_INDEX: r.index_name,
-                R_PERCENT: "" if r.percent is None else format_decimal(r.percent, locale="pt_BR") + " %",
-                R_WHO: r.created_by,
-                R_WHEN: when,
-            }.get(col)
-        if role == SortRole:
-            return {
-                R_TYPE: r.type.value,
-                R_VERSION: r.version,
-                R_HOURLY: float(r.hourly),
-                R_FROM: r.effective_from.isoformat(),
-                R_INDEX: r.index_name,
-                R_PERCENT: float(r.percent) if r.percent is not None else 0.0,
-                R_WHO: r.created_by,
-                R_WHEN: r.created_at,
-            }.get(col)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (R_VERSION, R_HOURLY, R_PERCENT):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return self.row_at(row)
 
 
 class RatesDialog(QDialog):
@@ -128,7 +99,6 @@ class RatesDialog(QDialog):
         self.resize(900, 560)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
-
         intro = QLabel(
             self.tr(
                 "Each billed type has an hourly rate in versions. A line is priced with the version in force "
@@ -137,59 +107,13 @@ class RatesDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.model = RatesModel(self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.verticalHeader().hide()
-        self.view.setAlternatingRowColors(True)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        layout.addWidget(self.view, 1)
-
-        forms = QHBoxLayout()
+        layout.addWidget(self._rates_view(), 1)
         today = app.now().date()
         next_year = QDate(today.year + 1, 1, 1)
-
-        set_box = QGroupBox(self.tr("Set a rate"))
-        sf = QFormLayout(set_box)
-        self.set_type = QComboBox()
-        self._type_items(self.set_type, with_both=False)
-        self.hourly = QLineEdit()
-        self.hourly.setPlaceholderText(self.tr("for example 240,00"))
-        self.set_from = self._date_edit(next_year)
-        sf.addRow(self.tr("Type:"), self.set_type)
-        sf.addRow(self.tr("Hourly (R$):"), self.hourly)
-        sf.addRow(self.tr("From:"), self.set_from)
-        self.set_button = QPushButton(self.tr("Add rate version"))
-        self.set_button.clicked.connect(self.set_rate)
-        sf.addRow(self.set_button)
-        forms.addWidget(set_box)
-
-        adj_box = QGroupBox(self.tr("Yearly adjustment"))
-        af = QFormLayout(adj_box)
-        self.index = QComboBox()
-        self.index.setEditable(True)
-        self.index.addItems(list(KNOWN_INDEXES))
-        self.index.setToolTip(self.tr("The inflation index of the contract; type another name if needed"))
-        self.percent = QLineEdit()
-        self.percent.setPlaceholderText(self.tr("for example 4,62"))
-        self.adj_from = self._date_edit(next_year)
-        self.adj_type = QComboBox()
-        self._type_items(self.adj_type, with_both=True)
-        af.addRow(self.tr("Index:"), self.index)
-        af.addRow(self.tr("Percent:"), self.percent)
-        af.addRow(self.tr("From:"), self.adj_from)
-        af.addRow(self.tr("Types:"), self.adj_type)
-        self.adjust_button = QPushButton(self.tr("Apply adjustment"))
-        self.adjust_button.clicked.connect(self.adjust)
-        af.addRow(self.adjust_button)
-        forms.addWidget(adj_box)
+        forms = QHBoxLayout()
+        forms.addWidget(self._set_form(next_year))
+        forms.addWidget(self._adjust_form(next_year))
         layout.addLayout(forms)
-
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setStyleSheet(ERROR_STYLE)
@@ -202,19 +126,71 @@ class RatesDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.reload()
 
+    def _rates_view(self) -> QTableView:
+        self.model = RatesModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.verticalHeader().hide()
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        return self.view
+
+    def _set_form(self, start: QDate) -> QGroupBox:
+        """Set a rate: a type, an hourly amount, the day it starts."""
+        box = QGroupBox(self.tr("Set a rate"))
+        form = QFormLayout(box)
+        self.set_type = QComboBox()
+        self._type_items(self.set_type, with_both=False)
+        self.hourly = QLineEdit()
+        self.hourly.setPlaceholderText(self.tr("for example 240,00"))
+        self.set_from = self._date_edit(start)
+        form.addRow(self.tr("Type:"), self.set_type)
+        form.addRow(self.tr("Hourly (R$):"), self.hourly)
+        form.addRow(self.tr("From:"), self.set_from)
+        self.set_button = QPushButton(self.tr("Add rate version"))
+        self.set_button.clicked.connect(self.set_rate)
+        form.addRow(self.set_button)
         self.set_fields: dict[str, tuple[str, QWidget]] = {
             "type": (self.tr("Type"), self.set_type),
             "hourly": (self.tr("Hourly (R$)"), self.hourly),
             "from": (self.tr("From"), self.set_from),
         }
+        return box
+
+    def _adjust_form(self, start: QDate) -> QGroupBox:
+        """The yearly adjustment: an index, a percent, the day it starts, the types."""
+        box = QGroupBox(self.tr("Yearly adjustment"))
+        form = QFormLayout(box)
+        self.index = QComboBox()
+        self.index.setEditable(True)
+        self.index.addItems(list(KNOWN_INDEXES))
+        self.index.setToolTip(self.tr("The inflation index of the contract; type another name if needed"))
+        self.percent = QLineEdit()
+        self.percent.setPlaceholderText(self.tr("for example 4,62"))
+        self.adj_from = self._date_edit(start)
+        self.adj_type = QComboBox()
+        self._type_items(self.adj_type, with_both=True)
+        form.addRow(self.tr("Index:"), self.index)
+        form.addRow(self.tr("Percent:"), self.percent)
+        form.addRow(self.tr("From:"), self.adj_from)
+        form.addRow(self.tr("Types:"), self.adj_type)
+        self.adjust_button = QPushButton(self.tr("Apply adjustment"))
+        self.adjust_button.clicked.connect(self.adjust)
+        form.addRow(self.adjust_button)
         self.adjust_fields: dict[str, tuple[str, QWidget]] = {
             "index": (self.tr("Index"), self.index),
             "percent": (self.tr("Percent"), self.percent),
             "from": (self.tr("From"), self.adj_from),
             "type": (self.tr("Types"), self.adj_type),
         }
-        self.reload()
+        return box
 
     def _type_items(self, combo: QComboBox, with_both: bool) -> None:
         if with_both:
@@ -269,7 +245,7 @@ class RatesDialog(QDialog):
             self.tr("Added {type} v{version}: {hourly} from {start}.").format(
                 type=rate.type.portuguese,
                 version=rate.version,
-                hourly=format_currency(rate.hourly, "BRL", locale="pt_BR"),
+                hourly=brl(rate.hourly),
                 start=rate.effective_from.strftime("%d/%m/%Y"),
             )
         )
@@ -294,10 +270,7 @@ class RatesDialog(QDialog):
             self.tr("Adjusted by {index} {percent} %: {rates}.").format(
                 index=rates[0].index_name,
                 percent=format_decimal(rates[0].percent or 0, locale="pt_BR"),
-                rates="; ".join(
-                    f"{r.type.portuguese} v{r.version} {format_currency(r.hourly, 'BRL', locale='pt_BR')}"
-                    for r in rates
-                ),
+                rates="; ".join(f"{r.type.portuguese} v{r.version} {brl(r.hourly)}" for r in rates),
             )
         )
         self.reload()

@@ -2,8 +2,8 @@
 
 The document is built from a :class:`tracker.report.WeekReport` and nothing else, so
 what the PDF says is what the week view shows.  It is rendered into memory and then
-written atomically (temp file in the target folder, fsync, os.replace): a crash never
-leaves half a PDF under the consultant's chosen name.
+written with ``tracker.app.atomic_write`` (a temp file in the target folder, fsync,
+os.replace): a crash never leaves half a PDF under the consultant's chosen name.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from babel.numbers import format_currency
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument, QTextOption
 
+from tracker.app import WeekReport, atomic_write
 from tracker.model import ConsultancyType
-from tracker.report import WeekReport
 
 HEADER_BG = "#e8edf3"
 TOTAL_BG = "#f4f6f8"
@@ -90,102 +90,19 @@ def _table(
 
 def week_html(report: WeekReport, locale_name: str = "pt_BR") -> str:
     """The report's HTML, as QTextDocument renders it."""
-    types = list(ConsultancyType)
     title = translate("report_pdf", "Weekly report — {consultant}").format(consultant=report.consultant)
     span = translate("report_pdf", "Week {span}").format(span=week_span(report))
-    total_text = translate("report_pdf", "Total")
-    ticket_text = translate("report_pdf", "Ticket")
-    estimated = translate("report_pdf", "Estimated amount")
     parts = [
         f'<h2 style="margin-bottom: 2px;">{_e(title)}</h2>',
         f'<p style="margin-top: 0; color: #444;">{_e(span)}</p>',
+        _totals_html(report, locale_name),  # totals first: what a reader looks for
+        "<h3>" + _e(translate("report_pdf", "Sessions per ticket")) + "</h3>",
+        _tickets_html(report),
+        "<h3>" + _e(translate("report_pdf", "Hours per day")) + "</h3>",
+        _days_html(report, locale_name),
+        "<h3>" + _e(translate("report_pdf", "Defects flagged")) + "</h3>",
+        _defects_html(report),
     ]
-
-    # Totals first: what a reader looks for.
-    totals = [
-        (translate("report_pdf", "Recorded"), hm(report.total)),
-        (translate("report_pdf", "Billable (technical + support)"), hm(report.billable)),
-        (translate("report_pdf", "Standard support (not billed)"), hm(report.total - report.billable)),
-    ]
-    if report.amount is not None:
-        totals.append((estimated, money(report.amount, locale_name)))
-    parts.append('<table cellspacing="0" cellpadding="3">')
-    for label, value in totals:
-        parts.append(f'<tr><td>{_e(label)}</td><td align="right"><b>{_e(value)}</b></td></tr>')
-    parts.append("</table>")
-
-    parts.append("<h3>" + _e(translate("report_pdf", "Sessions per ticket")) + "</h3>")
-    if report.tickets:
-        rows = [
-            [
-                _e(t.number),
-                _e(t.customer),
-                _e(ConsultancyType(t.type).portuguese),
-                _e(t.sessions),
-                _e(hm(t.seconds)),
-            ]
-            for t in report.tickets
-        ]
-        total = ["", _e(total_text), "", _e(sum(t.sessions for t in report.tickets)), _e(hm(report.total))]
-        parts.append(
-            _table(
-                [
-                    (ticket_text, "left"),
-                    (translate("report_pdf", "Customer"), "left"),
-                    (translate("report_pdf", "Type"), "left"),
-                    (translate("report_pdf", "Sessions"), "right"),
-                    (translate("report_pdf", "Time"), "right"),
-                ],
-                rows,
-                total,
-                widths=[13, 37, 26, 12, 12],
-                wrap={1},
-            )
-        )
-    else:
-        parts.append("<p>" + _e(translate("report_pdf", "No sessions were recorded this week.")) + "</p>")
-
-    parts.append("<h3>" + _e(translate("report_pdf", "Hours per day")) + "</h3>")
-    priced = report.amount is not None  # the amount column only when a rate is known
-    day_rows = []
-    for d in report.days:
-        row = [_e(format_date(d.day, "EEE, dd/MM/yyyy", locale=locale_name))]
-        row += [_e(hm(d.seconds[t.value])) for t in types] + [_e(hm(d.total))]
-        day_rows.append(row + ([_e(money(d.amount, locale_name))] if priced else []))
-    day_total = [_e(translate("report_pdf", "Week"))]
-    day_total += [_e(hm(sum(d.seconds[t.value] for d in report.days))) for t in types]
-    day_total += [_e(hm(report.total))] + ([_e(money(report.amount, locale_name))] if priced else [])
-    headers = [(translate("report_pdf", "Day"), "left")] + [(t.portuguese, "right") for t in types]
-    headers.append((total_text, "right"))
-    if priced:
-        headers.append((estimated, "right"))
-    widths = [20, 15, 15, 15, 13, 22] if priced else [28, 18, 18, 18, 18]
-    parts.append(_table(headers, day_rows, day_total, widths=widths))
-
-    parts.append("<h3>" + _e(translate("report_pdf", "Defects flagged")) + "</h3>")
-    if report.defects:
-        kinds = {
-            "product": translate("report_pdf", "product"),
-            "documentation": translate("report_pdf", "documentation"),
-        }
-        parts.append(
-            _table(
-                [
-                    (ticket_text, "left"),
-                    (translate("report_pdf", "Kind"), "left"),
-                    (translate("report_pdf", "Reference"), "left"),
-                    (translate("report_pdf", "Note"), "left"),
-                ],
-                [
-                    [_e(x["ticket"]), _e(kinds.get(x["kind"], x["kind"])), _e(x["ref"]), _e(x["note"])]
-                    for x in report.defects
-                ],
-                wrap={3},
-            )
-        )
-    else:
-        parts.append("<p>" + _e(translate("report_pdf", "No defects were flagged this week.")) + "</p>")
-
     if report.amount is not None:
         parts.append(
             '<p style="color: #555; font-size: 8pt;">'
@@ -199,6 +116,91 @@ def week_html(report: WeekReport, locale_name: str = "pt_BR") -> str:
             + "</p>"
         )
     return "\n".join(parts)
+
+
+def _totals_html(report: WeekReport, locale_name: str) -> str:
+    totals = [
+        (translate("report_pdf", "Recorded"), hm(report.total)),
+        (translate("report_pdf", "Billable (technical + support)"), hm(report.billable)),
+        (translate("report_pdf", "Standard support (not billed)"), hm(report.total - report.billable)),
+    ]
+    if report.amount is not None:
+        totals.append((translate("report_pdf", "Estimated amount"), money(report.amount, locale_name)))
+    rows = [
+        f'<tr><td>{_e(label)}</td><td align="right"><b>{_e(value)}</b></td></tr>' for label, value in totals
+    ]
+    return "\n".join(['<table cellspacing="0" cellpadding="3">', *rows, "</table>"])
+
+
+def _tickets_html(report: WeekReport) -> str:
+    if not report.tickets:
+        return "<p>" + _e(translate("report_pdf", "No sessions were recorded this week.")) + "</p>"
+    rows = [
+        [
+            _e(t.number),
+            _e(t.customer),
+            _e(ConsultancyType(t.type).portuguese),
+            _e(t.sessions),
+            _e(hm(t.seconds)),
+        ]
+        for t in report.tickets
+    ]
+    total_text = translate("report_pdf", "Total")
+    total = ["", _e(total_text), "", _e(sum(t.sessions for t in report.tickets)), _e(hm(report.total))]
+    return _table(
+        [
+            (translate("report_pdf", "Ticket"), "left"),
+            (translate("report_pdf", "Customer"), "left"),
+            (translate("report_pdf", "Type"), "left"),
+            (translate("report_pdf", "Sessions"), "right"),
+            (translate("report_pdf", "Time"), "right"),
+        ],
+        rows,
+        total,
+        widths=[13, 37, 26, 12, 12],
+        wrap={1},
+    )
+
+
+def _days_html(report: WeekReport, locale_name: str) -> str:
+    types = list(ConsultancyType)
+    priced = report.amount is not None  # the amount column only when a rate is known
+    day_rows = []
+    for d in report.days:
+        row = [_e(format_date(d.day, "EEE, dd/MM/yyyy", locale=locale_name))]
+        row += [_e(hm(d.seconds[t.value])) for t in types] + [_e(hm(d.total))]
+        day_rows.append(row + ([_e(money(d.amount, locale_name))] if priced else []))
+    day_total = [_e(translate("report_pdf", "Week"))]
+    day_total += [_e(hm(sum(d.seconds[t.value] for d in report.days))) for t in types]
+    day_total += [_e(hm(report.total))] + ([_e(money(report.amount, locale_name))] if priced else [])
+    headers = [(translate("report_pdf", "Day"), "left")] + [(t.portuguese, "right") for t in types]
+    headers.append((translate("report_pdf", "Total"), "right"))
+    if priced:
+        headers.append((translate("report_pdf", "Estimated amount"), "right"))
+    widths = [20, 15, 15, 15, 13, 22] if priced else [28, 18, 18, 18, 18]
+    return _table(headers, day_rows, day_total, widths=widths)
+
+
+def _defects_html(report: WeekReport) -> str:
+    if not report.defects:
+        return "<p>" + _e(translate("report_pdf", "No defects were flagged this week.")) + "</p>"
+    kinds = {
+        "product": translate("report_pdf", "product"),
+        "documentation": translate("report_pdf", "documentation"),
+    }
+    return _table(
+        [
+            (translate("report_pdf", "Ticket"), "left"),
+            (translate("report_pdf", "Kind"), "left"),
+            (translate("report_pdf", "Reference"), "left"),
+            (translate("report_pdf", "Note"), "left"),
+        ],
+        [
+            [_e(x["ticket"]), _e(kinds.get(x["kind"], x["kind"])), _e(x["ref"]), _e(x["note"])]
+            for x in report.defects
+        ],
+        wrap={3},
+    )
 
 
 def render_week_pdf(report: WeekReport, locale_name: str = "pt_BR") -> bytes:
@@ -233,8 +235,7 @@ def render_week_pdf(report: WeekReport, locale_name: str = "pt_BR") -> bytes:
 
 def write_week_pdf(report: WeekReport, path: Path, locale_name: str = "pt_BR") -> Path:
     """Write the week's PDF to ``path`` atomically; returns the path."""
-    from ui.billing.billing_window import write_atomically
-
     pdf = render_week_pdf(report, locale_name)
-    write_atomically(Path(path), lambda handle: handle.write(pdf), binary=True)
+    with atomic_write(Path(path)) as out:
+        out.write(pdf)
     return Path(path)

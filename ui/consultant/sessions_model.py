@@ -1,9 +1,10 @@
-"""Today's sessions as a table model, after Vorta's archive_table_model.
+"""Today's sessions as a table model: the app's rows model with the running timer as a last row.
 
-Column constants, a sort role that carries the real value, ``beginResetModel`` on a
-reload, and ``dataChanged`` for the one live cell of the running timer (the idea of
-pyside-setup's modelview/3_changingmodel.py).  The running duration is always
-computed from the stored start, never from counted ticks.
+Its columns are declared on :class:`ui.common.rows_model.RowsModel` (a sort role that
+carries the real value, ``beginResetModel`` on a reload); ``dataChanged`` is emitted for
+the one live cell of the running timer (the idea of pyside-setup's
+modelview/3_changingmodel.py).  The running duration is always computed from the stored
+start, never from counted ticks.
 """
 
 from __future__ import annotations
@@ -11,15 +12,13 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from tracker.model import RunningTimer, Session
 from ui.common.fmt import duration_text, flags_help, flags_text, time_text, type_label, type_name
-from ui.common.table_model import HeaderedTableModel
-
-Index = QModelIndex | QPersistentModelIndex
+from ui.common.rows_model import CENTER, RIGHT, Column, RowsModel, SortRole, bold_font
 
 COL_START = 0
 COL_END = 1
@@ -31,7 +30,6 @@ COL_FLAGS = 6
 COL_SYNCED = 7
 COLUMN_COUNT = 8
 
-SortRole = Qt.ItemDataRole.UserRole + 1
 RUNNING_COLOR = QColor("#1b7f3b")
 FLAG_COLOR = QColor("#b35c00")
 UNSYNCED_COLOR = QColor("#c77c00")
@@ -40,32 +38,70 @@ UNSYNCED_MARK = "•"
 SYNCED_MARK = "✓"
 
 
-class SessionsModel(HeaderedTableModel):
+Row = Session | RunningTimer  # the stored sessions, then the running timer as a last row
+
+
+def _running(r: Row) -> bool:
+    return isinstance(r, RunningTimer)
+
+
+class SessionsModel(RowsModel[Row]):
     """The day's stored sessions, and the running timer as a last row."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._sessions: list[Session] = []
         self._timer: RunningTimer | None = None
         self._now: datetime | None = None
         self._today: date | None = None
         self._running_flags: tuple[str, ...] = ()
         self._finalized: frozenset[str] = frozenset()
         self._flag_icon: QIcon | None = None
-        self._headers = [
-            self.tr("Start"),
-            self.tr("End"),
-            self.tr("Ticket"),
-            self.tr("Type"),
-            self.tr("Duration"),
-            self.tr("Note"),
-            self.tr("Flags"),
-            self.tr("Sent"),
+
+    def columns(self) -> list[Column[Row]]:
+        return [
+            Column(
+                self.tr("Start"),
+                lambda r: time_text(r.start, self._today),
+                sort=lambda r: int(r.start.timestamp()),
+                tip=lambda r: None if _running(r) else r.start.isoformat(timespec="seconds"),
+            ),
+            Column(self.tr("End"), self._end_text, sort=self._end_sort, tip=self._end_tip),
+            Column(self.tr("Ticket"), lambda r: r.ticket),
+            Column(
+                self.tr("Type"),
+                lambda r: type_name(r.type),
+                sort=lambda r: r.type.value,
+                tip=lambda r: type_label(r.type),
+            ),
+            Column(
+                self.tr("Duration"),
+                lambda r: duration_text(self.seconds_of(r)),
+                sort=self.seconds_of,
+                align=RIGHT,
+            ),
+            Column(self.tr("Note"), lambda r: r.note),
+            Column(
+                self.tr("Flags"),
+                lambda r: flags_text(self.flags_of(r)),
+                sort=lambda r: ",".join(self.flags_of(r)),
+                tip=lambda r: flags_help(self.flags_of(r)) if self.flags_of(r) else None,
+                color=lambda r: FLAG_COLOR if not _running(r) and self.flags_of(r) else None,
+                icon=lambda r: self._flag_decoration(self.flags_of(r)),
+            ),
+            Column(
+                self.tr("Sent"),
+                self._synced_text,
+                sort=lambda r: -1 if isinstance(r, RunningTimer) else int(r.synced),
+                tip=self._synced_tip,
+                color=self._synced_color,
+                font=self._synced_font,
+                align=CENTER,
+            ),
         ]
 
     # ----- loading ---------------------------------------------------------------
 
-    def load(
+    def load(  # type: ignore[override]
         self,
         sessions: list[Session],
         timer: RunningTimer | None,
@@ -74,14 +110,12 @@ class SessionsModel(HeaderedTableModel):
         finalized: frozenset[str] | set[str] = frozenset(),
     ) -> None:
         """``running_flags`` are the timer's (Tracker.status()); ``finalized`` the ticket numbers."""
-        self.beginResetModel()
-        self._sessions = list(sessions)
         self._timer = timer
         self._now = now
         self._today = now.date()
         self._running_flags = tuple(running_flags) if timer is not None else ()
         self._finalized = frozenset(finalized)
-        self.endResetModel()
+        super().load([*sessions, timer] if timer is not None else sessions)
 
     def set_running_flags(self, flags: tuple[str, ...] | list[str]) -> None:
         """The running timer's flags changed (a long session, a sleep gap): one cell."""
@@ -89,16 +123,14 @@ class SessionsModel(HeaderedTableModel):
         if self._timer is None or flags == self._running_flags:
             return
         self._running_flags = flags
-        cell = self.index(len(self._sessions), COL_FLAGS)
-        self.dataChanged.emit(cell, cell)
+        self.cell_changed(self.rowCount() - 1, COL_FLAGS, ())
 
     def refresh_running(self, now: datetime) -> None:
         """Move the clock on: only the running row's duration cell changes."""
         self._now = now
         if self._timer is None:
             return
-        cell = self.index(len(self._sessions), COL_DURATION)
-        self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DisplayRole, SortRole])
+        self.cell_changed(self.rowCount() - 1, COL_DURATION, (Qt.ItemDataRole.DisplayRole, SortRole))
 
     # ----- facts the window shows -------------------------------------------------
 
@@ -113,17 +145,18 @@ class SessionsModel(HeaderedTableModel):
 
     def total_seconds(self) -> int:
         """The day's total, the running timer included."""
-        return sum(s.seconds for s in self._sessions) + self.running_seconds()
+        return sum(self.seconds_of(r) for r in self.rows)
 
     def is_running_row(self, row: int) -> bool:
-        return self._timer is not None and row == len(self._sessions)
+        return self._timer is not None and row == self.rowCount() - 1
 
     def session_at(self, row: int) -> Session | None:
         """The stored session shown on ``row``; None for the running timer's row."""
-        return self._sessions[row] if 0 <= row < len(self._sessions) else None
+        r = self.row_at(row)
+        return r if isinstance(r, Session) else None
 
     def row_of(self, uuid: str) -> int:
-        return next((i for i, s in enumerate(self._sessions) if s.uuid == uuid), -1)
+        return self.find(lambda r: isinstance(r, Session) and r.uuid == uuid)
 
     def is_finalized(self, ticket: str) -> bool:
         return ticket in self._finalized
@@ -131,6 +164,20 @@ class SessionsModel(HeaderedTableModel):
     @property
     def running_flags(self) -> tuple[str, ...]:
         return self._running_flags
+
+    def seconds_of(self, r: Row) -> int:
+        return self.running_seconds() if isinstance(r, RunningTimer) else r.seconds
+
+    def flags_of(self, r: Row) -> tuple[str, ...]:
+        return self._running_flags if isinstance(r, RunningTimer) else tuple(r.flags)
+
+    # ----- the running row's looks ----------------------------------------------------
+
+    def row_color(self, row: Row) -> QColor | None:
+        return RUNNING_COLOR if _running(row) else None
+
+    def row_font(self, row: Row) -> QFont | None:
+        return bold_font() if _running(row) else None
 
     def _flag_decoration(self, flags: tuple[str, ...]) -> QIcon | None:
         if not flags:
@@ -140,124 +187,42 @@ class SessionsModel(HeaderedTableModel):
             self._flag_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         return self._flag_icon
 
-    # ----- QAbstractTableModel ------------------------------------------------------
+    # ----- the End column: still running -----------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        if parent.isValid():
-            return 0
-        return len(self._sessions) + (1 if self._timer is not None else 0)
+    def _end_text(self, r: Row) -> str:
+        if isinstance(r, RunningTimer):
+            return self.tr("running")
+        return time_text(r.end, r.start.date())
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        if parent.isValid():
-            return 0
-        return COLUMN_COUNT
+    @staticmethod
+    def _end_sort(r: Row) -> int:
+        return 2**62 if isinstance(r, RunningTimer) else int(r.end.timestamp())  # running sorts last
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self.rowCount():
-            return None
-        row, col = index.row(), index.column()
-        if self.is_running_row(row):
-            return self._running_data(col, role)
-        return self._session_data(self._sessions[row], col, role)
+    @staticmethod
+    def _end_tip(r: Row) -> str | None:
+        return None if isinstance(r, RunningTimer) else r.end.isoformat(timespec="seconds")
 
-    def _session_data(self, s: Session, col: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                COL_START: time_text(s.start, self._today),
-                COL_END: time_text(s.end, s.start.date()),
-                COL_TICKET: s.ticket,
-                COL_TYPE: type_name(s.type),
-                COL_DURATION: duration_text(s.seconds),
-                COL_NOTE: s.note,
-                COL_FLAGS: flags_text(s.flags),
-                COL_SYNCED: SYNCED_MARK if s.synced else UNSYNCED_MARK,
-            }.get(col)
-        if col == COL_SYNCED:
-            return self._synced_data(s.synced, role)
-        if role == SortRole:
-            return {
-                COL_START: int(s.start.timestamp()),
-                COL_END: int(s.end.timestamp()),
-                COL_TICKET: s.ticket,
-                COL_TYPE: s.type.value,
-                COL_DURATION: s.seconds,
-                COL_NOTE: s.note,
-                COL_FLAGS: ",".join(s.flags),
-            }.get(col)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col == COL_TYPE:
-                return type_label(s.type)
-            if col in (COL_START, COL_END):
-                return (s.start if col == COL_START else s.end).isoformat(timespec="seconds")
-        if col == COL_FLAGS and s.flags:
-            if role == Qt.ItemDataRole.DecorationRole:
-                return self._flag_decoration(s.flags)
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return flags_help(s.flags)
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(FLAG_COLOR)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_DURATION:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+    # ----- the Sent column: a quiet tick once in the central export, an orange dot before ----
 
-    def _synced_data(self, synced: bool, role: int) -> Any:
-        """The Sent column: a quiet tick once in the central export, an orange dot before."""
-        if role == SortRole:
-            return int(synced)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("in the central export") if synced else self.tr("not yet in the central export")
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(SYNCED_COLOR if synced else UNSYNCED_COLOR)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.FontRole and not synced:
-            font = QFont()
-            font.setBold(True)
-            font.setPointSizeF(font.pointSizeF() * 1.4)  # a dot must be seen
-            return font
-        return None
+    @staticmethod
+    def _synced_text(r: Row) -> str:
+        if isinstance(r, RunningTimer):
+            return ""
+        return SYNCED_MARK if r.synced else UNSYNCED_MARK
 
-    def _running_data(self, col: int, role: int) -> Any:
-        timer = self._timer
-        assert timer is not None
-        seconds = self.running_seconds()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                COL_START: time_text(timer.start, self._today),
-                COL_END: self.tr("running"),
-                COL_TICKET: timer.ticket,
-                COL_TYPE: type_name(timer.type),
-                COL_DURATION: duration_text(seconds),
-                COL_NOTE: timer.note,
-                COL_FLAGS: flags_text(self._running_flags),
-                COL_SYNCED: "",
-            }.get(col)
-        if role == SortRole:
-            return {
-                COL_START: int(timer.start.timestamp()),
-                COL_END: 2**62,  # still running: sorts after every stored end
-                COL_TICKET: timer.ticket,
-                COL_TYPE: timer.type.value,
-                COL_DURATION: seconds,
-                COL_NOTE: timer.note,
-                COL_FLAGS: ",".join(self._running_flags),
-                COL_SYNCED: -1,
-            }.get(col)
-        if col == COL_FLAGS and self._running_flags:
-            if role == Qt.ItemDataRole.DecorationRole:
-                return self._flag_decoration(self._running_flags)
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return flags_help(self._running_flags)
-        if role == Qt.ItemDataRole.ToolTipRole and col == COL_TYPE:
-            return type_label(timer.type)
-        if role == Qt.ItemDataRole.ToolTipRole and col == COL_SYNCED:
+    def _synced_tip(self, r: Row) -> str:
+        if isinstance(r, RunningTimer):
             return self.tr("still running: it is sent once stopped")
-        if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(RUNNING_COLOR)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_DURATION:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return self.tr("in the central export") if r.synced else self.tr("not yet in the central export")
+
+    @staticmethod
+    def _synced_color(r: Row) -> QColor | None:
+        if isinstance(r, RunningTimer):
+            return None
+        return SYNCED_COLOR if r.synced else UNSYNCED_COLOR
+
+    @staticmethod
+    def _synced_font(r: Row) -> QFont | None:
+        if isinstance(r, RunningTimer) or r.synced:
+            return None
+        return bold_font(1.4)  # a dot must be seen

@@ -1,7 +1,7 @@
 """The consultant's week: hours per day stacked by type, the estimated amount, a PDF.
 
 :class:`WeekView` picks the week (previous/next, a date) and asks
-:func:`tracker.report.week` for it; :class:`WeekChart` paints the report with QPainter.
+:func:`tracker.app.week_report` for it; :class:`WeekChart` paints the report with QPainter.
 :meth:`WeekChart.segments` gives the painted geometry so a test can check the bars
 against the stored seconds, as :meth:`ui.lead.timeline.Timeline.bars` does for a day.
 """
@@ -26,14 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker import report as week_report
+from tracker.app import DaySummary, Tracker, WeekReport, week_report, week_start
 from tracker.errors import TrackerError
 from tracker.model import ConsultancyType
-from tracker.report import DaySummary, WeekReport
-from tracker.service import Tracker
+from ui.common.chart_colors import GRID, TYPE_COLORS
 from ui.common.fmt import ERROR_STYLE
 from ui.consultant.report_pdf import hm, money, week_span, write_week_pdf
-from ui.lead.timeline import GRID, TYPE_COLORS
 
 MIN_SCALE_HOURS = 8  # an empty or light week still has a readable scale
 STACK_ORDER = (ConsultancyType.TECHNICAL, ConsultancyType.SUPPORT, ConsultancyType.STANDARD)
@@ -371,7 +369,7 @@ class WeekView(QWidget):
         self.date_edit.dateChanged.connect(self._date_picked)
         self.export_button.clicked.connect(self.export_pdf)
 
-        self.start = week_report.week_start(day or self._today())
+        self.start = week_start(day or self._today())
         self.set_week(self.start)
 
     def _today(self) -> date:
@@ -381,9 +379,9 @@ class WeekView(QWidget):
 
     def set_week(self, any_day: date) -> None:
         """Show the week (Monday to Sunday) holding ``any_day``."""
-        self.start = week_report.week_start(any_day)
+        self.start = week_start(any_day)
         picked = self.date_edit.date().toPython()
-        if week_report.week_start(picked) != self.start:  # keep the day the consultant typed
+        if week_start(picked) != self.start:  # keep the day the consultant typed
             self.date_edit.blockSignals(True)
             self.date_edit.setDate(QDate(any_day.year, any_day.month, any_day.day))
             self.date_edit.blockSignals(False)
@@ -392,13 +390,13 @@ class WeekView(QWidget):
 
     def _date_picked(self, value: QDate) -> None:
         day = value.toPython()
-        if week_report.week_start(day) != self.start:
+        if week_start(day) != self.start:
             self.set_week(day)
 
     def refresh(self) -> None:
         """Read the shown week again from the store."""
         try:
-            self.report = week_report.week(self.app, self.start)
+            self.report = week_report(self.app, self.start)
         except TrackerError as exc:
             self.report = None
             self.status.setStyleSheet(ERROR_STYLE)

@@ -18,17 +18,12 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QMouseEvent, 
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from tracker.model import ConsultancyType
+from ui.common.chart_colors import GRID, TYPE_COLORS
 from ui.common.fmt import duration_text, flags_text
 
 DAY_SECONDS = 24 * 3600
-TYPE_COLORS = {
-    ConsultancyType.TECHNICAL: QColor("#2f6fb3"),
-    ConsultancyType.SUPPORT: QColor("#e08a1e"),
-    ConsultancyType.STANDARD: QColor("#8c959f"),
-}
 FLAG_OUTLINE = QColor("#d0021b")
 SELECTED_ROW = QColor("#e8f0fb")
-GRID = QColor("#d9dde3")
 MIN_BAR_WIDTH = 3.0
 
 
