@@ -6,9 +6,17 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from tracker.app import Tracker
 from tracker.clock import FixedClock
-from tracker.service import Tracker
-from ui.consultant.sessions_model import COL_DURATION, COL_END, COL_START, COL_TICKET, COL_TYPE, SessionsModel, SortRole
+from ui.consultant.sessions_model import (
+    COL_DURATION,
+    COL_END,
+    COL_START,
+    COL_TICKET,
+    COL_TYPE,
+    SessionsModel,
+    SortRole,
+)
 
 
 def _model_with_rows(app: Tracker, clock: FixedClock) -> SessionsModel:

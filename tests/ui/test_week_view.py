@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication
 from tracker.clock import FixedClock
 from tracker.model import ConsultancyType
 from tracker.service import Tracker
-from ui.lead.timeline import TYPE_COLORS
 from ui.consultant.week_view import WeekPdfFileDialog, WeekView
+from ui.lead.timeline import TYPE_COLORS
 
 ROOT = Path(__file__).resolve().parents[2]
 LAST_WEEK = date(2026, 10, 26)  # Monday; the clock is Tuesday 03/11/2026 15:00

@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.app import Tracker
 from tracker.errors import BadInput, TrackerError
 from tracker.model import SCOPES, ConsultancyType, Ticket
-from tracker.service import Tracker
-from ui.consultant.dialogs import FormDialog, qdate_to_date
 from ui.common.fmt import scope_text, type_label
+from ui.consultant.dialogs import FormDialog, qdate_to_date
 
 UNIT_FIELDS = {"bill-to-unit", "authorization", "cost-center", "value-class", "accounting-item"}
 
