@@ -19,8 +19,8 @@ from tracker.app import Tracker
 from tracker.clock import FixedClock
 from tracker.store import open_store
 from ui.common.instance import Acquired, SingleInstance
-from ui.consultant.dialogs import DamagedDatabaseDialog
 from ui.consultant.backups import BackupFileDialog
+from ui.consultant.dialogs import DamagedDatabaseDialog
 from ui.consultant.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]

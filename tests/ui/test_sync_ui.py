@@ -284,7 +284,9 @@ def test_damage_found_by_the_startup_check_keeps_writes_off_and_offers_the_backu
         assert len(asked) == 1 and asked[0][1] == good
         assert f"The latest good backup is {good}" in asked[0][0]
         if not restore:
-            assert not w.writable and not w.timer_bar.start_button.isEnabled() and not w.sync.action.isEnabled()
+            assert (
+                not w.writable and not w.timer_bar.start_button.isEnabled() and not w.sync.action.isEnabled()
+            )
             assert w.day.banner.isVisible() and "is damaged" in w.day.banner.label.text()
             w.close()
             assert (home / "tracker.db").read_bytes() == damaged  # never written to

@@ -103,7 +103,9 @@ def fresh(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Mes
     sources = sorted(str(p) for p in UI.rglob("*.py"))
     result = subprocess.run(
         [lupdate(), *sources, "-ts", str(out), "-no-obsolete", "-target-language", "pt_BR"],
-        capture_output=True, text=True, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     assert result.returncode == 0, result.stderr
     return read_ts(out)
@@ -119,7 +121,8 @@ def test_every_source_text_has_a_finished_portuguese_translation(fresh, committe
     missing = [key for key in fresh if key not in committed or not committed[key].finished]
     assert not missing, (
         f"{len(missing)} text(s) without a pt_BR translation; run\n"
-        "  .venv/bin/pyside6-lupdate ui/*/*.py ui/*.py -ts resources/translations/tracker_pt_BR.ts -no-obsolete\n"
+        "  .venv/bin/pyside6-lupdate ui/*/*.py ui/*.py -ts resources/translations/tracker_pt_BR.ts"
+        " -no-obsolete\n"
         "and translate them:\n" + "\n".join(f"  [{c}] {s!r}" for c, s in missing)
     )
 
@@ -330,15 +333,24 @@ def busy_day(app: Tracker, clock: FixedClock, share: Path) -> None:
     app.settings.set("export-dir", str(share))
     app.settings.set("role", "lead")
     app.add_ticket(
-        "12345678", "Padaria Pão Quente Ltda", "technical", product="Protheus",
-        scope="one-off questions", term_accepted="2026-11-01", term_ref="e-mail de 01/11",
+        "12345678",
+        "Padaria Pão Quente Ltda",
+        "technical",
+        product="Protheus",
+        scope="one-off questions",
+        term_accepted="2026-11-01",
+        term_ref="e-mail de 01/11",
     )
     app.add_ticket("7654321", "Supermercado Bom Preço", "support", term_accepted="2026-10-20")
     app.add_ticket("2233445", "Transportes Rio Claro", "standard")
     app.add_ticket("3344556", "Metalúrgica São José S.A.", "support")  # no term: held
     app.add_ticket(
-        "4455667", "Farmácia Bem Estar — Franquia SP01", "technical",
-        term_accepted="2026-10-15", bill_to_unit="FRQ-SP01", cost_center="CC-204",
+        "4455667",
+        "Farmácia Bem Estar — Franquia SP01",
+        "technical",
+        term_accepted="2026-10-15",
+        bill_to_unit="FRQ-SP01",
+        cost_center="CC-204",
     )
     clock.set(datetime.fromisoformat("2026-11-03T12:00:00-03:00"))
     app.add_session(
@@ -353,9 +365,7 @@ def busy_day(app: Tracker, clock: FixedClock, share: Path) -> None:
 # ----- (b) the windows -------------------------------------------------------------------------
 
 
-def test_the_main_window_speaks_portuguese(
-    portuguese, english, qtbot, app, clock, notices, tmp_path
-) -> None:
+def test_the_main_window_speaks_portuguese(portuguese, english, qtbot, app, clock, notices, tmp_path) -> None:
     from tests.ui.test_sync_ui import _status, _sync
     from ui.consultant.main_window import MainWindow
 

@@ -110,7 +110,7 @@ class BackupController(QObject):
             self._run(out)
 
     def ask_restore(self) -> None:
-        if self.gate.stage not in (Stage.LIVE, Stage.DAMAGED):
+        if not self.gate.restorable:
             self.message.emit(self.tr("Checking the database…"), "warning")
             return
         source = RestoreFileDialog.ask(self.parent_widget, self.provider.tracker.home / "backups")

@@ -126,10 +126,10 @@ class MainWindow(QMainWindow):
         self.backups = BackupController(self.provider, self.gate, self)
         self.heartbeat = Heartbeat(self.provider, self.gate, self.day.model, self)
         self.role_windows = RoleWindows(self.provider, self)
-        for part in (self.sync, self.heartbeat):
-            part.changed.connect(self.reload)
-        for part in (self.sync, self.backups, self.heartbeat, self.role_windows):
-            part.message.connect(self.show_message)
+        for worker in (self.sync, self.heartbeat):
+            worker.changed.connect(self.reload)
+        for teller in (self.sync, self.backups, self.heartbeat, self.role_windows):
+            teller.message.connect(self.show_message)
         self.backups.restore_asked.connect(self.restore_backup)
         self.statusBar().addPermanentWidget(self.sync.indicator)
         self.consultant_label = QLabel()
@@ -332,7 +332,7 @@ class MainWindow(QMainWindow):
 
     def restore_backup(self, source: Path) -> None:
         """Put a backup in place of the database; every part of the window carries on with it."""
-        if self.gate.stage not in (Stage.LIVE, Stage.DAMAGED):
+        if not self.gate.restorable:
             return
         damaged = self.gate.stage is Stage.DAMAGED
         self.poll_timer.stop()

@@ -9,14 +9,14 @@ shown next to the buttons.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtCore import QObject, QPoint, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QTableView
 
 from tracker.errors import TrackerError
 from tracker.model import Session
+from ui.common.provider import TrackerProvider
 from ui.consultant.session_dialogs import (
     DeleteSessionDialog,
     EditSessionDialog,
@@ -24,21 +24,28 @@ from ui.consultant.session_dialogs import (
     SplitSessionDialog,
     session_summary,
 )
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ui.consultant.day_table import DayTable
+from ui.consultant.sessions_model import SessionsModel
 
 HINT_STYLE = "color: #6b7780;"
 
 
 class SessionActions(QObject):
-    """The actions over ``day``'s table; they write only while ``writable()`` says so."""
+    """The actions over the day's table; they write only while ``writable()`` says so."""
 
-    def __init__(self, day: DayTable, writable: Callable[[], bool]) -> None:
-        super().__init__(day)
-        self.day = day
-        self.writable = writable
-        self.table = day.table
+    changed = Signal()  # a session was changed: the window reads everything again
+    message = Signal(str, str)  # a status bar line and its kind
+
+    def __init__(
+        self,
+        table: QTableView,
+        proxy: QSortFilterProxyModel,
+        model: SessionsModel,
+        provider: TrackerProvider,
+        writable: Callable[[], bool],
+    ) -> None:
+        super().__init__(table)
+        self.table, self.proxy, self.model = table, proxy, model
+        self.provider, self.writable = provider, writable
         self.edit_action = self._action(
             self.tr("&Edit…"), self.edit, [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]
         )
@@ -96,27 +103,27 @@ class SessionActions(QObject):
         index = self.table.currentIndex()
         if not index.isValid():
             return None
-        source = self.day.proxy.mapToSource(index)
-        return self.day.model.session_at(source.row())
+        source = self.proxy.mapToSource(index)
+        return self.model.session_at(source.row())
 
     def select(self, uuid: str) -> None:
-        row = self.day.model.row_of(uuid)
+        row = self.model.row_of(uuid)
         if row < 0:
             return
-        index = self.day.proxy.mapFromSource(self.day.model.index(row, 0))
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
         self.table.setCurrentIndex(index)
         self.table.selectRow(index.row())
 
     def update(self) -> None:
         """Enable what the selected row allows, and say why the rest is off."""
         index = self.table.currentIndex()
-        source_row = self.day.proxy.mapToSource(index).row() if index.isValid() else -1
-        session = self.day.model.session_at(source_row)
+        source_row = self.proxy.mapToSource(index).row() if index.isValid() else -1
+        session = self.model.session_at(source_row)
         hint = ""
         changeable = session is not None
-        if session is None and self.day.model.is_running_row(source_row):
+        if session is None and self.model.is_running_row(source_row):
             hint = self.tr("The running timer: stop it first to edit its session.")
-        elif session is not None and self.day.model.is_finalized(session.ticket):
+        elif session is not None and self.model.is_finalized(session.ticket):
             changeable = False
             hint = self.tr("Ticket {0} is finalized; its sessions can no longer change.").format(
                 session.ticket
@@ -140,46 +147,46 @@ class SessionActions(QObject):
         self.update()
         session = self.selected()
         if session is None:
-            self.day.message.emit(self.tr("Pick a stored session in the table first"), "warning")
+            self.message.emit(self.tr("Pick a stored session in the table first"), "warning")
         return session
 
     def edit(self) -> None:
         session = self._current()
         if session is None or not self.edit_action.isEnabled():
             return
-        changed = EditSessionDialog.ask(self.table.window(), self.day.provider.tracker, session)
+        changed = EditSessionDialog.ask(self.table.window(), self.provider.tracker, session)
         if changed is not None:
-            self.day.changed.emit()
+            self.changed.emit()
             self.select(changed.uuid)
-            self.day.message.emit(self.tr("Changed the session {0}").format(session_summary(changed)), "info")
+            self.message.emit(self.tr("Changed the session {0}").format(session_summary(changed)), "info")
 
     def split(self) -> None:
         session = self._current()
         if session is None or not self.split_action.isEnabled():
             return
-        parts = SplitSessionDialog.ask(self.table.window(), self.day.provider.tracker, session)
+        parts = SplitSessionDialog.ask(self.table.window(), self.provider.tracker, session)
         if parts is not None:
-            self.day.changed.emit()
+            self.changed.emit()
             self.select(parts[0].uuid)
-            self.day.message.emit(self.tr("Split at {0}").format(parts[1].start.strftime("%H:%M:%S")), "info")
+            self.message.emit(self.tr("Split at {0}").format(parts[1].start.strftime("%H:%M:%S")), "info")
 
     def delete(self) -> None:
         session = self._current()
         if session is None or not self.delete_action.isEnabled():
             return
-        gone = DeleteSessionDialog.ask(self.table.window(), self.day.provider.tracker, session)
+        gone = DeleteSessionDialog.ask(self.table.window(), self.provider.tracker, session)
         if gone is not None:
-            self.day.changed.emit()
-            self.day.message.emit(self.tr("Deleted the session {0}").format(session_summary(session)), "info")
+            self.changed.emit()
+            self.message.emit(self.tr("Deleted the session {0}").format(session_summary(session)), "info")
 
     def history(self) -> None:
         session = self._current()
         if session is None:
             return
         try:
-            entries = self.day.provider.tracker.session_history(session.uuid)
+            entries = self.provider.tracker.session_history(session.uuid)
         except TrackerError as exc:
-            self.day.message.emit(str(exc), "error")
+            self.message.emit(str(exc), "error")
             return
         HistoryDialog.ask(
             self.table.window(), self.tr("History — {0}").format(session_summary(session)), entries

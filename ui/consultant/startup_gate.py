@@ -43,6 +43,7 @@ TRANSITIONS: dict[Stage, frozenset[Stage]] = {
     Stage.CLOSED: frozenset(),
 }
 WRITABLE = frozenset({Stage.READY, Stage.LIVE})
+RESTORABLE = frozenset({Stage.READY, Stage.LIVE, Stage.DAMAGED})  # not while the check reads the file
 
 
 class StartupGate(QObject):
@@ -63,6 +64,10 @@ class StartupGate(QObject):
     @property
     def writable(self) -> bool:
         return self.stage in WRITABLE
+
+    @property
+    def restorable(self) -> bool:
+        return self.stage in RESTORABLE
 
     @property
     def live(self) -> bool:

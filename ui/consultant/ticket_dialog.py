@@ -61,8 +61,14 @@ class NewTicketDialog(FormDialog):
         self.add_field("scope", self.tr("Scope:"), self.scope)
         self.add_field("term-accepted", self.tr("Term:"), term_row)
         self.add_field("term-ref", self.tr("Term reference:"), self.term_ref)
+        self._build_unit_group()
+        self.type.currentIndexChanged.connect(self._type_changed)
+        self.term_checked.toggled.connect(self.term_date.setEnabled)
+        self._type_changed()
+        self.ok_button.setText(self.tr("Create ticket"))
 
-        # Billing a unit instead of the customer is the exception: a secondary group.
+    def _build_unit_group(self) -> None:
+        """Billing a unit instead of the customer is the exception: a secondary group."""
         self.unit_toggle = QToolButton()
         self.unit_toggle.setText(self.tr("Bill to a unit (franchise, project, homologated, AMS)"))
         self.unit_toggle.setCheckable(True)
@@ -90,11 +96,6 @@ class NewTicketDialog(FormDialog):
             self.fields[name] = (label.rstrip(":"), widget)
         self.form.addRow(self.unit_box)
         self.unit_box.hide()
-
-        self.type.currentIndexChanged.connect(self._type_changed)
-        self.term_checked.toggled.connect(self.term_date.setEnabled)
-        self._type_changed()
-        self.ok_button.setText(self.tr("Create ticket"))
 
     @staticmethod
     def _arrow(open_: bool) -> Qt.ArrowType:

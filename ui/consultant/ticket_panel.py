@@ -84,7 +84,19 @@ class TicketPanel(QWidget):
         provider.changed.connect(self._restored)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._picker())
+        layout.addWidget(self._details())
+        self.new_button.clicked.connect(self.new_ticket)
+        self.accept_button.clicked.connect(lambda: self._act(AcceptTermDialog, self.tr("Term accepted")))
+        self.defect_button.clicked.connect(lambda: self._act(DefectDialog, self.tr("Defect flagged")))
+        self.escalate_button.clicked.connect(
+            lambda: self._act(EscalateDialog, self.tr("Escalated to support"))
+        )
+        self.finalize_button.clicked.connect(lambda: self._act(FinalizeDialog, self.tr("Finalized")))
+        self.combo.currentTextChanged.connect(self._text_changed)
+        self.refresh_details()
 
+    def _picker(self) -> QHBoxLayout:
         picker = QHBoxLayout()
         picker.addWidget(QLabel(self.tr("Ticket:")))
         self.combo = QComboBox()
@@ -109,8 +121,9 @@ class TicketPanel(QWidget):
         picker.addWidget(self.combo, 1)
         self.new_button = QPushButton(self.tr("New ticket…"))
         picker.addWidget(self.new_button)
-        layout.addLayout(picker)
+        return picker
 
+    def _details(self) -> QGroupBox:
         self.details = QGroupBox(self.tr("Selected ticket"))
         form = QFormLayout(self.details)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -142,17 +155,7 @@ class TicketPanel(QWidget):
             actions.addWidget(button)
         actions.addStretch(1)
         form.addRow(actions)
-        layout.addWidget(self.details)
-
-        self.new_button.clicked.connect(self.new_ticket)
-        self.accept_button.clicked.connect(lambda: self._act(AcceptTermDialog, self.tr("Term accepted")))
-        self.defect_button.clicked.connect(lambda: self._act(DefectDialog, self.tr("Defect flagged")))
-        self.escalate_button.clicked.connect(
-            lambda: self._act(EscalateDialog, self.tr("Escalated to support"))
-        )
-        self.finalize_button.clicked.connect(lambda: self._act(FinalizeDialog, self.tr("Finalized")))
-        self.combo.currentTextChanged.connect(self._text_changed)
-        self.refresh_details()
+        return self.details
 
     @property
     def tracker(self) -> Tracker:
