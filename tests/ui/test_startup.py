@@ -19,9 +19,11 @@ from tracker.app import Tracker
 from tracker.clock import FixedClock
 from tracker.store import open_store
 from ui.common.instance import Acquired, SingleInstance
+from ui.common.provider import TrackerProvider
 from ui.consultant.backups import BackupFileDialog
 from ui.consultant.dialogs import DamagedDatabaseDialog
 from ui.consultant.main_window import MainWindow
+from ui.consultant.startup_gate import Stage, StartupGate
 
 ROOT = Path(__file__).resolve().parents[2]
 JUNK = b"this is not a database, it was overwritten by something\x00\xff" * 300
@@ -266,3 +268,38 @@ def test_back_up_now_writes_where_asked_and_a_failure_goes_to_the_status_bar(
     message = window.statusBar().currentMessage()
     assert message.startswith("The backup failed: ") and "Traceback" not in message
     assert window.backups.action.isEnabled()
+
+
+# ----- the start-up gate ------------------------------------------------------------------
+
+
+def test_the_gate_allows_writes_only_when_sound_and_only_its_own_transitions(
+    app: Tracker, qtbot: Any
+) -> None:
+    provider = TrackerProvider(app)
+    gate = StartupGate(provider, check=True)
+    assert gate.stage is Stage.UNCHECKED and not gate.writable and not gate.restorable
+    with pytest.raises(ValueError, match="from UNCHECKED to LIVE"):
+        gate.move(Stage.LIVE)  # never live without the check
+    with qtbot.waitSignal(gate.checked, timeout=10_000) as checked:
+        gate.begin()
+        assert gate.stage is Stage.CHECKING and not gate.writable
+    assert checked.args == [""]
+    assert gate.stage is Stage.LIVE and gate.writable and gate.live
+    with pytest.raises(ValueError):
+        gate.move(Stage.DAMAGED)
+    gate.close()
+    assert gate.stage is Stage.CLOSED and not gate.writable
+    unchecked = StartupGate(provider, check=False)
+    assert unchecked.stage is Stage.READY and unchecked.writable and not unchecked.live
+    unchecked.begin()
+    assert unchecked.live
+
+
+def test_a_jobs_tracker_warnings_reach_the_status_bar(window: MainWindow, app: Tracker, qtbot: Any) -> None:
+    runner = window.provider.runner(window)
+    with qtbot.waitSignal(runner.finished, timeout=10_000) as done:
+        runner.start(lambda tracker, progress: tracker.add_ticket("12-AB", "Padaria", "standard").number)
+    assert done.args == ["12-AB"]
+    assert "unusual" in window.statusBar().currentMessage()
+    assert app.ticket("12-AB").customer == "Padaria"
