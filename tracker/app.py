@@ -43,6 +43,57 @@ def restore_backup(home: Path, source: Path) -> Path:
     return backup.restore(home, source)
 
 
+# ----- for the front ends
+# What the windows need from below the facade, so that ui/ imports tracker.app alone
+# (besides the model types, the errors and the clock).  Re-exported under their own
+# names: a re-export is ``from x import name as name``.
+
+from collections.abc import Callable  # noqa: E402
+from datetime import datetime  # noqa: E402
+
+from tracker import i18n as _core_i18n  # noqa: E402
+from tracker import reminders as _reminders  # noqa: E402
+from tracker.backup import damaged_message as damaged_message  # noqa: E402
+from tracker.backup import latest_good_backup as latest_good_backup  # noqa: E402
+from tracker.backup import quick_check as _quick_check  # noqa: E402
+from tracker.config import os_login as os_login  # noqa: E402
+from tracker.idle import IdleSource as IdleSource  # noqa: E402
+from tracker.idle import system_idle_source as system_idle_source  # noqa: E402
+from tracker.lock import lock_path as lock_path  # noqa: E402
+from tracker.paths import data_home as data_home  # noqa: E402
+from tracker.paths import default_export_dir as default_export_dir  # noqa: E402
+from tracker.reminders import Reminder as Reminder  # noqa: E402
+from tracker.store.db import DB_FILENAME as _DB_FILENAME  # noqa: E402
+
+
+def set_core_language(language: str) -> str:
+    """The language of the core's own messages (gettext), ``pt_BR`` or ``en``."""
+    return _core_i18n.set_language(language)
+
+
+def due_reminders(tracker: Tracker, last_shown: dict[str, datetime]) -> list[Reminder]:
+    """The reminders due now; ``last_shown`` (per kind) keeps one from repeating within the hour."""
+    return _reminders.due(
+        tracker.now(),
+        tracker.running(),
+        tracker.oldest_unsynced(),
+        tracker.settings.reminder_settings(),
+        last_shown,
+    )
+
+
+def check_database(home: Path, stop: Callable[[], bool] | None = None) -> tuple[str | None, str, Path | None]:
+    """The full check of the home's database (seconds for a big file: run it in a worker).
+
+    (None, "", None) when it is sound, else (the problem, the message to show, the
+    latest good backup or None).  ``stop`` returning True interrupts it with TrackerError.
+    """
+    problem = _quick_check(home / _DB_FILENAME, stop=stop)
+    if problem is None:
+        return None, "", None
+    return problem, damaged_message(home, problem), latest_good_backup(home)
+
+
 # ----- for the front ends: the types and helpers the windows use
 # (ui/ imports from tracker/ only this module, tracker.model, tracker.errors and tracker.clock)
 

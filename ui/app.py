@@ -17,11 +17,21 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from tracker import i18n as core_i18n
+from tracker.app import (
+    Tracker,
+    data_home,
+    latest_good_backup,
+    open_tracker,
+    os_login,
+    restore_backup,
+    set_core_language,
+)
+from tracker.clock import Clock, default_clock
 from tracker.errors import TrackerError
-from tracker.service import Tracker
-from tracker.store import Store
 from ui.common import i18n
+from ui.common.instance import Acquired, SingleInstance, ask_first_to_raise, debug
+from ui.consultant.dialogs import DamagedDatabaseDialog, LoginDialog
+from ui.consultant.main_window import MainWindow, app_icon
 
 EXIT_WHEN_SHOWN = "TRACKER_EXIT_WHEN_SHOWN"
 
@@ -31,9 +41,6 @@ translate = QCoreApplication.translate  # lupdate reads translate("context", "te
 
 def ensure_consultant(tracker: Tracker, parent: QWidget | None = None) -> str:
     """First run: ask for the login, prefilled with the OS user name, and store it."""
-    from tracker.config import os_login
-    from ui.consultant.dialogs import LoginDialog
-
     if not tracker.settings.is_set("consultant"):
         LoginDialog.ask(parent, tracker, os_login())
     return tracker.consultant
@@ -45,40 +52,34 @@ def cannot_start(text: str) -> int:
     return 1
 
 
-def open_checked_store(home: Path) -> Store | None:
-    """The store, if SQLite can read it; an unreadable file may be replaced by a backup.
+def open_checked_tracker(home: Path, clock: Clock) -> Tracker | None:
+    """The home's tracker, if SQLite can read its database; an unreadable file may be replaced by a backup.
 
     None means the app must exit: the damaged file was left exactly as it was.  The
     full check (quick_check) is the window's, in a worker thread.
     """
-    from tracker import backup
-    from tracker.store import open_store
-    from ui.consultant.dialogs import DamagedDatabaseDialog
-
     try:
-        return open_store(home, check=False)
+        return open_tracker(home, clock, check=False)
     except TrackerError as exc:
         damaged = isinstance(exc.__cause__, sqlite3.DatabaseError)
-        good = backup.latest_good_backup(home) if damaged else None
+        good = latest_good_backup(home) if damaged else None
         if good is None:
             cannot_start(str(exc))
             return None
         if not DamagedDatabaseDialog.ask(None, str(exc), good):
             return None
         try:
-            aside = backup.restore(home, good)  # it checks the backup first
-            store = open_store(home, check=False)
+            aside = restore_backup(home, good)  # it checks the backup first
+            tracker = open_tracker(home, clock, check=False)
         except TrackerError as again:
             cannot_start(str(again))
             return None
         print(f"tracker: restored {good}; the damaged database was kept as {aside}", file=sys.stderr)
-        return store
+        return tracker
 
 
 def already_open(home: Path, pid: int | None) -> int:
     """A window on this data folder runs already: bring it to the front, and exit."""
-    from ui.common.instance import ask_first_to_raise
-
     if ask_first_to_raise(home):
         print("Tracker is already open; it was brought to the front", file=sys.stderr)
         return 0
@@ -105,16 +106,14 @@ def use_language(qapp: QCoreApplication, setting: str) -> str:
     """
     language = i18n.install(qapp, setting)
     try:
-        core_i18n.set_language(language)
+        set_core_language(language)
     except Exception as exc:  # an unreadable catalog must not stop the app
         print(f"tracker: the core's {language} messages could not be loaded: {exc}", file=sys.stderr)
-        core_i18n.set_language("en")
+        set_core_language("en")
     return language
 
 
 def run_app(argv: list[str] | None = None) -> int:
-    from ui.consultant.main_window import app_icon
-
     args = list(sys.argv if argv is None else argv) or ["tracker"]
     qapp = QApplication.instance() or QApplication(args)
     assert isinstance(qapp, QApplication)
@@ -126,15 +125,10 @@ def run_app(argv: list[str] | None = None) -> int:
         return _run(qapp)
     finally:
         i18n.uninstall(qapp)  # a test runs the app in-process: leave no translator behind
-        core_i18n.set_language("en")
+        set_core_language("en")
 
 
 def _run(qapp: QApplication) -> int:
-    from tracker.clock import default_clock
-    from tracker.paths import data_home
-    from ui.common.instance import Acquired, SingleInstance, debug
-    from ui.consultant.main_window import MainWindow
-
     home = data_home()
     instance = SingleInstance(home)
     acquired = instance.acquire()
@@ -148,50 +142,49 @@ def _run(qapp: QApplication) -> int:
                 "Check that the folder exists and that you may write to it, or set TRACKER_HOME.",
             ).format(home, instance.lock.fileName())
         )
-    window: MainWindow | None = None
+    try:
+        instance.listen()
+        tracker = open_checked_tracker(home, default_clock())
+        if tracker is None:
+            return 1
+        install_language(qapp, tracker)
+        return _run_window(qapp, instance, tracker)
+    finally:
+        instance.release()
+
+
+def _run_window(qapp: QApplication, instance: SingleInstance, tracker: Tracker) -> int:
+    """The window until it closes; the tracker (or the one a restored backup brought) is closed after."""
+    exit_when_shown = os.environ.get(EXIT_WHEN_SHOWN) == "1"
+    try:
+        if not exit_when_shown:  # a timed start-up must not wait for a person
+            ensure_consultant(tracker)
+        window = MainWindow(tracker, startup_check=True)
+    except TrackerError as exc:
+        tracker.store.close()
+        QMessageBox.critical(None, translate("app", "Tracker"), str(exc))
+        return 1
 
     def bring_to_front() -> None:
-        if window is not None:
-            window.bring_to_front()
-            debug("raised")
+        window.bring_to_front()
+        debug("raised")
 
     def ready() -> None:
         """After the first paint: today's automatic backup, in the background."""
-        if window is not None:
-            window.start_auto_backup()
+        window.backups.start_auto()
         debug("ready")
 
+    instance.raise_requested.connect(bring_to_front)
+    if exit_when_shown:
+        window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: qapp.exit(0)))
+    else:
+        window.first_painted.connect(lambda: QTimer.singleShot(0, ready))
+    window.show()
     try:
-        instance.listen()
-        instance.raise_requested.connect(bring_to_front)
-        store = open_checked_store(home)
-        if store is None:
-            return 1
-        tracker = Tracker(store, default_clock(), home)
-        install_language(qapp, tracker)
-        try:
-            exit_when_shown = os.environ.get(EXIT_WHEN_SHOWN) == "1"
-            if not exit_when_shown:  # a timed start-up must not wait for a person
-                ensure_consultant(tracker)
-            window = MainWindow(tracker, startup_check=True)
-            if exit_when_shown:
-                window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: qapp.exit(0)))
-            else:
-                window.first_painted.connect(lambda: QTimer.singleShot(0, ready))
-            window.show()
-            try:
-                return int(qapp.exec())
-            finally:
-                window.shutdown()
-                tracker = window.tracker  # a restored backup brings a store of its own
-                window.hide()
-                window.deleteLater()
-                window = None
-        except TrackerError as exc:
-            QMessageBox.critical(None, translate("app", "Tracker"), str(exc))
-            return 1
-        finally:
-            tracker.store.close()
-            store.close()  # closing twice does no harm
+        return int(qapp.exec())
     finally:
-        instance.release()
+        instance.raise_requested.disconnect(bring_to_front)
+        window.shutdown()
+        window.tracker.store.close()  # a restored backup brought a Tracker of its own
+        window.hide()
+        window.deleteLater()

@@ -25,14 +25,58 @@
     </message>
 </context>
 <context>
+    <name>BackupController</name>
+    <message>
+        <location filename="../../ui/consultant/backups.py" line="83"/>
+        <source>&amp;Back up now…</source>
+        <translation>Fazer &amp;backup agora…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/backups.py" line="85"/>
+        <source>&amp;Restore a backup…</source>
+        <translation>&amp;Restaurar um backup…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/backups.py" line="114"/>
+        <source>Checking the database…</source>
+        <translation>Verificando o banco de dados…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/backups.py" line="124"/>
+        <source>A backup is being written already</source>
+        <translation>Já há um backup sendo gravado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/backups.py" line="128"/>
+        <source>Backing up…</source>
+        <translation>Fazendo backup…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/backups.py" line="135"/>
+        <source>Backup written to {0}</source>
+        <translation>Backup gravado em {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/backups.py" line="138"/>
+        <source>Today&apos;s backup is already in {0}</source>
+        <translation>O backup de hoje já está em {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/backups.py" line="144"/>
+        <source>The backup failed: {0}</source>
+        <translation>O backup falhou: {0}</translation>
+    </message>
+</context>
+<context>
     <name>BackupFileDialog</name>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="84"/>
+        <location filename="../../ui/consultant/backups.py" line="29"/>
         <source>Back up the database to</source>
         <translation>Salvar o backup do banco de dados em</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="86"/>
+        <location filename="../../ui/consultant/backups.py" line="31"/>
+        <location filename="../../ui/consultant/backups.py" line="46"/>
         <source>Tracker database (*.db)</source>
         <translation>Banco de dados do Tracker (*.db)</translation>
     </message>
@@ -286,6 +330,19 @@ O arquivo danificado fica guardado ao lado dele, intacto. O tempo registrado dep
         <location filename="../../ui/consultant/dialogs.py" line="277"/>
         <source>Quit</source>
         <translation>Sair</translation>
+    </message>
+</context>
+<context>
+    <name>DayTable</name>
+    <message>
+        <location filename="../../ui/consultant/day_table.py" line="100"/>
+        <source>Today, {0}</source>
+        <translation>Hoje, {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/day_table.py" line="111"/>
+        <source>Total today: {0}</source>
+        <translation>Total de hoje: {0}</translation>
     </message>
 </context>
 <context>
@@ -558,6 +615,24 @@ A cobrança é calculada agora e faturada neste mês. O tempo dele não poderá 
     </message>
 </context>
 <context>
+    <name>Heartbeat</name>
+    <message>
+        <location filename="../../ui/consultant/heartbeat.py" line="86"/>
+        <source>Kept the time across the gap; the timer is flagged for review</source>
+        <translation>O tempo do intervalo foi mantido; o cronômetro ficou marcado para revisão</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/heartbeat.py" line="87"/>
+        <source>Discarded the gap; the session ended at {0} and a new one started</source>
+        <translation>O intervalo foi descartado; a sessão terminou às {0} e uma nova começou</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/heartbeat.py" line="88"/>
+        <source>Kept the gap as its own session, flagged; a new timer started</source>
+        <translation>O intervalo virou uma sessão própria, com alerta; um novo cronômetro começou</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../ui/consultant/session_dialogs.py" line="240"/>
@@ -651,6 +726,29 @@ Dividir: como Descartar, e o tempo ausente fica como uma sessão própria, marca
     </message>
 </context>
 <context>
+    <name>LanguageMenu</name>
+    <message>
+        <location filename="../../ui/consultant/window_menus.py" line="96"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/window_menus.py" line="102"/>
+        <source>&amp;System</source>
+        <translation>Do &amp;sistema</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/window_menus.py" line="124"/>
+        <source>The database is not writable now; the language was not changed.</source>
+        <translation>O banco de dados não aceita gravações agora; o idioma não foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/window_menus.py" line="132"/>
+        <source>The language changes the next time Tracker starts.</source>
+        <translation>O idioma muda na próxima vez que o Tracker for aberto.</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../ui/consultant/dialogs.py" line="110"/>
@@ -671,280 +769,117 @@ Dividir: como Descartar, e o tempo ausente fica como uma sessão própria, marca
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="58"/>
+        <location filename="../../ui/consultant/timer_bar.py" line="23"/>
         <source>Tracker</source>
         <translation>Tracker</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="157"/>
-        <location filename="../../ui/consultant/main_window.py" line="767"/>
+        <location filename="../../ui/consultant/main_window.py" line="81"/>
         <source>Checking the database…</source>
         <translation>Verificando o banco de dados…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="205"/>
-        <source>Stop</source>
-        <translation>Parar</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultant/main_window.py" line="212"/>
-        <source>Note for the session (optional)</source>
-        <translation>Observação da sessão (opcional)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultant/main_window.py" line="259"/>
-        <source>&amp;Sync now</source>
-        <translation>&amp;Sincronizar agora</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultant/main_window.py" line="261"/>
-        <source>Send what is pending to the central export (Ctrl+Shift+S)</source>
-        <translation>Enviar o que está pendente para a exportação central (Ctrl+Shift+S)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultant/main_window.py" line="270"/>
+        <location filename="../../ui/consultant/main_window.py" line="139"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="273"/>
-        <source>&amp;Back up now…</source>
-        <translation>Fazer &amp;backup agora…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultant/main_window.py" line="276"/>
+        <location filename="../../ui/consultant/main_window.py" line="143"/>
         <source>&amp;Move in from Toggl, Clockify or Watson…</source>
         <translation>&amp;Importar do Toggl, Clockify ou Watson…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="280"/>
+        <location filename="../../ui/consultant/main_window.py" line="146"/>
         <source>&amp;Close window</source>
         <translation>&amp;Fechar janela</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="284"/>
+        <location filename="../../ui/consultant/main_window.py" line="147"/>
         <source>&amp;Session</source>
         <translation>&amp;Sessão</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="286"/>
+        <location filename="../../ui/consultant/main_window.py" line="149"/>
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="287"/>
+        <location filename="../../ui/consultant/main_window.py" line="151"/>
         <source>&amp;Week…</source>
         <translation>&amp;Semana…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="294"/>
+        <location filename="../../ui/consultant/main_window.py" line="158"/>
         <source>&amp;Review</source>
         <translation>&amp;Revisão</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="295"/>
+        <location filename="../../ui/consultant/main_window.py" line="159"/>
         <source>&amp;Day review…</source>
         <translation>Revisão do &amp;dia…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="298"/>
+        <location filename="../../ui/consultant/main_window.py" line="161"/>
         <source>&amp;Billing</source>
         <translation>&amp;Faturamento</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="299"/>
+        <location filename="../../ui/consultant/main_window.py" line="163"/>
         <source>&amp;Monthly statement…</source>
         <translation>&amp;Extrato mensal…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="301"/>
+        <location filename="../../ui/consultant/main_window.py" line="165"/>
         <source>Hourly &amp;rates…</source>
         <translation>&amp;Tarifas por hora…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="308"/>
-        <source>&amp;Language</source>
-        <translation>&amp;Idioma</translation>
+        <location filename="../../ui/consultant/main_window.py" line="356"/>
+        <source>Restored {0}; the previous database was kept as {1}</source>
+        <translation>{0} restaurado; o banco de dados anterior foi guardado como {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="317"/>
-        <source>&amp;System</source>
-        <translation>Do &amp;sistema</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultant/main_window.py" line="332"/>
-        <source>The database is not writable now; the language was not changed.</source>
-        <translation>O banco de dados não aceita gravações agora; o idioma não foi alterado.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultant/main_window.py" line="340"/>
-        <source>The language changes the next time Tracker starts.</source>
-        <translation>O idioma muda na próxima vez que o Tracker for aberto.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultant/main_window.py" line="375"/>
-        <source>This window is not available: {0}</source>
-        <translation>Esta janela não está disponível: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultant/main_window.py" line="406"/>
-        <source>Week</source>
-        <translation>Semana</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultant/main_window.py" line="446"/>
-        <source>Today, {0}</source>
-        <translation>Hoje, {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultant/main_window.py" line="447"/>
+        <location filename="../../ui/consultant/main_window.py" line="237"/>
         <source>Consultant: {0}</source>
         <translation>Consultor(a): {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="495"/>
-        <source>Total today: {0}</source>
-        <translation>Total de hoje: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultant/main_window.py" line="506"/>
-        <source>▶  Start</source>
-        <translation>▶  Iniciar</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultant/main_window.py" line="509"/>
-        <source>No timer running.</source>
-        <translation>Nenhum cronômetro rodando.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultant/main_window.py" line="515"/>
-        <source>Running on {0}{1}
-since {2}</source>
-        <translation>Rodando em {0}{1}
-desde {2}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultant/main_window.py" line="521"/>
-        <source>▶  Switch to {0}</source>
-        <translation>▶  Trocar para {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultant/main_window.py" line="525"/>
-        <source>■  Stop</source>
-        <translation>■  Parar</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultant/main_window.py" line="560"/>
-        <source>Stopped {0} after {1}; started {2}</source>
-        <translation>Parado {0} após {1}; iniciado {2}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultant/main_window.py" line="565"/>
-        <source>Started {0}</source>
-        <translation>Iniciado {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultant/main_window.py" line="579"/>
-        <source>Stopped {0} after {1}</source>
-        <translation>Parado {0} após {1}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultant/main_window.py" line="586"/>
+        <location filename="../../ui/consultant/main_window.py" line="286"/>
         <source>Warning: {0}</source>
         <translation>Atenção: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="651"/>
+        <location filename="../../ui/consultant/main_window.py" line="323"/>
         <source>Database checked</source>
         <translation>Banco de dados verificado</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="657"/>
+        <location filename="../../ui/consultant/main_window.py" line="328"/>
         <source>Nothing is written: the database is damaged</source>
         <translation>Nada é gravado: o banco de dados está danificado</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="658"/>
+        <location filename="../../ui/consultant/main_window.py" line="329"/>
         <source>The database is damaged; nothing is written to it</source>
         <translation>O banco de dados está danificado; nada é gravado nele</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="686"/>
+        <location filename="../../ui/consultant/main_window.py" line="354"/>
         <source>Restored {0}; the damaged database was kept as {1}</source>
         <translation>{0} restaurado; o banco de dados danificado foi guardado como {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="740"/>
-        <source>Kept the time across the gap; the timer is flagged for review</source>
-        <translation>O tempo do intervalo foi mantido; o cronômetro ficou marcado para revisão</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultant/main_window.py" line="741"/>
-        <source>Discarded the gap; the session ended at {0} and a new one started</source>
-        <translation>O intervalo foi descartado; a sessão terminou às {0} e uma nova começou</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultant/main_window.py" line="742"/>
-        <source>Kept the gap as its own session, flagged; a new timer started</source>
-        <translation>O intervalo virou uma sessão própria, com alerta; um novo cronômetro começou</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultant/main_window.py" line="770"/>
-        <source>A sync is running already</source>
-        <translation>Já há uma sincronização em andamento</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultant/main_window.py" line="804"/>
-        <source>Syncing…</source>
-        <translation>Sincronizando…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultant/main_window.py" line="824"/>
-        <source>Syncing… {0} of {1}</source>
-        <translation>Sincronizando… {0} de {1}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultant/main_window.py" line="847"/>
-        <source>Synced: {0} session(s) and {1} ticket event(s) sent; {2} pending</source>
-        <translation>Sincronizado: {0} sessão(ões) e {1} evento(s) de chamado enviados; {2} pendente(s)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultant/main_window.py" line="868"/>
-        <source>A backup is being written already</source>
-        <translation>Já há um backup sendo gravado</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultant/main_window.py" line="872"/>
-        <source>Backing up…</source>
-        <translation>Fazendo backup…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultant/main_window.py" line="879"/>
-        <source>Backup written to {0}</source>
-        <translation>Backup gravado em {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultant/main_window.py" line="882"/>
-        <source>Today&apos;s backup is already in {0}</source>
-        <translation>O backup de hoje já está em {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultant/main_window.py" line="889"/>
-        <source>The backup failed: {0}</source>
-        <translation>O backup falhou: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultant/main_window.py" line="951"/>
+        <location filename="../../ui/consultant/main_window.py" line="424"/>
         <source>Tracker is still running</source>
         <translation>O Tracker continua aberto</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="951"/>
+        <location filename="../../ui/consultant/main_window.py" line="424"/>
         <source>Open it again from the tray icon.</source>
         <translation>Abra de novo pelo ícone na bandeja.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="963"/>
+        <location filename="../../ui/consultant/main_window.py" line="436"/>
         <source>The timer on {0} keeps running; it is stored and will be here when you reopen.</source>
         <translation>O cronômetro de {0} continua rodando; ele está salvo e estará aqui quando você reabrir.</translation>
     </message>
@@ -1065,47 +1000,47 @@ desde {2}</translation>
         <translation>Referência do termo:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_dialog.py" line="67"/>
+        <location filename="../../ui/consultant/ticket_dialog.py" line="73"/>
         <source>Bill to a unit (franchise, project, homologated, AMS)</source>
         <translation>Faturar para uma unidade (franquia, projeto, homologada, AMS)</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_dialog.py" line="83"/>
+        <location filename="../../ui/consultant/ticket_dialog.py" line="89"/>
         <source>Unit code:</source>
         <translation>Código da unidade:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_dialog.py" line="84"/>
+        <location filename="../../ui/consultant/ticket_dialog.py" line="90"/>
         <source>Authorization:</source>
         <translation>Autorização:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_dialog.py" line="85"/>
+        <location filename="../../ui/consultant/ticket_dialog.py" line="91"/>
         <source>Cost center:</source>
         <translation>Centro de custo:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_dialog.py" line="86"/>
+        <location filename="../../ui/consultant/ticket_dialog.py" line="92"/>
         <source>Value class:</source>
         <translation>Classe de valor:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_dialog.py" line="87"/>
+        <location filename="../../ui/consultant/ticket_dialog.py" line="93"/>
         <source>Accounting item:</source>
         <translation>Item contábil:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_dialog.py" line="97"/>
+        <location filename="../../ui/consultant/ticket_dialog.py" line="68"/>
         <source>Create ticket</source>
         <translation>Criar chamado</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_dialog.py" line="118"/>
+        <location filename="../../ui/consultant/ticket_dialog.py" line="119"/>
         <source>(none)</source>
         <translation>(nenhum)</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_dialog.py" line="118"/>
+        <location filename="../../ui/consultant/ticket_dialog.py" line="119"/>
         <source>(no scope for this type)</source>
         <translation>(sem escopo para este tipo)</translation>
     </message>
@@ -1204,42 +1139,42 @@ desde {2}</translation>
         <translation>↑ ↓ escolhe · Enter inicia o cronômetro · Esc fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/palette.py" line="283"/>
+        <location filename="../../ui/consultant/palette.py" line="284"/>
         <source>(running)</source>
         <translation>(rodando)</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/palette.py" line="289"/>
+        <location filename="../../ui/consultant/palette.py" line="290"/>
         <source>running</source>
         <translation>rodando</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/palette.py" line="372"/>
+        <location filename="../../ui/consultant/palette.py" line="373"/>
         <source>The database is being checked; try again in a moment.</source>
         <translation>O banco de dados está sendo verificado; tente de novo em instantes.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/palette.py" line="403"/>
+        <location filename="../../ui/consultant/palette.py" line="407"/>
         <source>Start or stop the timer</source>
         <translation>Iniciar ou parar o cronômetro</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/palette.py" line="404"/>
+        <location filename="../../ui/consultant/palette.py" line="408"/>
         <source>Switch ticket…</source>
         <translation>Trocar de chamado…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/palette.py" line="405"/>
+        <location filename="../../ui/consultant/palette.py" line="409"/>
         <source>New ticket…</source>
         <translation>Novo chamado…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/palette.py" line="406"/>
+        <location filename="../../ui/consultant/palette.py" line="410"/>
         <source>Sync now</source>
         <translation>Sincronizar agora</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/palette.py" line="407"/>
+        <location filename="../../ui/consultant/palette.py" line="411"/>
         <source>Write a note</source>
         <translation>Escrever uma observação</translation>
     </message>
@@ -1425,7 +1360,7 @@ desde {2}</translation>
 <context>
     <name>ReminderNotifier</name>
     <message numerus="yes">
-        <location filename="../../ui/consultant/reminders.py" line="72"/>
+        <location filename="../../ui/consultant/reminders.py" line="68"/>
         <source>Timer running for %n hours</source>
         <translation>
             <numerusform>Cronômetro rodando há %n hora</numerusform>
@@ -1433,12 +1368,12 @@ desde {2}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/reminders.py" line="74"/>
+        <location filename="../../ui/consultant/reminders.py" line="70"/>
         <source>The timer on {0} is still running. Was it left on? Stop it or fix the session.</source>
         <translation>O cronômetro de {0} continua rodando. Ficou ligado por engano? Pare-o ou corrija a sessão.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/consultant/reminders.py" line="80"/>
+        <location filename="../../ui/consultant/reminders.py" line="76"/>
         <source>Not synced for %n days</source>
         <translation>
             <numerusform>Sem sincronizar há %n dia</numerusform>
@@ -1446,7 +1381,7 @@ desde {2}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/consultant/reminders.py" line="82"/>
+        <location filename="../../ui/consultant/reminders.py" line="78"/>
         <source>Some sessions have waited %n days for the central export. Sync when the share is reachable (Ctrl+Shift+S).</source>
         <translation>
             <numerusform>Há sessões esperando há %n dia pela exportação central. Sincronize quando a pasta compartilhada estiver acessível (Ctrl+Shift+S).</numerusform>
@@ -1454,14 +1389,36 @@ desde {2}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/reminders.py" line="89"/>
+        <location filename="../../ui/consultant/reminders.py" line="85"/>
         <source>No timer running</source>
         <translation>Nenhum cronômetro rodando</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/reminders.py" line="90"/>
+        <location filename="../../ui/consultant/reminders.py" line="86"/>
         <source>You are in working hours and no timer is running.</source>
         <translation>Você está no horário de trabalho e nenhum cronômetro está rodando.</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreFileDialog</name>
+    <message>
+        <location filename="../../ui/consultant/backups.py" line="44"/>
+        <source>Restore the database from</source>
+        <translation>Restaurar o banco de dados a partir de</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/backups.py" line="52"/>
+        <source>Restore a backup</source>
+        <translation>Restaurar um backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/backups.py" line="53"/>
+        <source>Put {0} in place of the current database?
+
+The current database is kept next to it, as tracker.db.before-restore-….</source>
+        <translation>Colocar {0} no lugar do banco de dados atual?
+
+O banco de dados atual é guardado ao lado, como tracker.db.before-restore-….</translation>
     </message>
 </context>
 <context>
@@ -1751,79 +1708,93 @@ desde {2}</translation>
     </message>
 </context>
 <context>
+    <name>RoleWindows</name>
+    <message>
+        <location filename="../../ui/consultant/window_menus.py" line="52"/>
+        <location filename="../../ui/consultant/window_menus.py" line="83"/>
+        <source>This window is not available: {0}</source>
+        <translation>Esta janela não está disponível: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/window_menus.py" line="69"/>
+        <source>Week</source>
+        <translation>Semana</translation>
+    </message>
+</context>
+<context>
     <name>SessionActions</name>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="39"/>
+        <location filename="../../ui/consultant/session_actions.py" line="50"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Editar…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="41"/>
+        <location filename="../../ui/consultant/session_actions.py" line="52"/>
         <source>S&amp;plit…</source>
         <translation>&amp;Dividir…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="43"/>
+        <location filename="../../ui/consultant/session_actions.py" line="54"/>
         <source>&amp;Delete…</source>
         <translation>E&amp;xcluir…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="45"/>
+        <location filename="../../ui/consultant/session_actions.py" line="56"/>
         <source>&amp;History…</source>
         <translation>&amp;Histórico…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="47"/>
+        <location filename="../../ui/consultant/session_actions.py" line="58"/>
         <source>Change the start, end, ticket or note of the selected session (Enter)</source>
         <translation>Alterar início, fim, chamado ou observação da sessão selecionada (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="48"/>
+        <location filename="../../ui/consultant/session_actions.py" line="59"/>
         <source>Split the selected session in two at a time inside it (Ctrl+T)</source>
         <translation>Dividir a sessão selecionada em duas, num horário dentro dela (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="49"/>
+        <location filename="../../ui/consultant/session_actions.py" line="60"/>
         <source>Delete the selected session; its history keeps it (Delete)</source>
         <translation>Excluir a sessão selecionada; o histórico a guarda (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="50"/>
+        <location filename="../../ui/consultant/session_actions.py" line="61"/>
         <source>Every revision of the selected session: who, when, why (Ctrl+H)</source>
         <translation>Todas as versões da sessão selecionada: quem, quando, por quê (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="114"/>
+        <location filename="../../ui/consultant/session_actions.py" line="125"/>
         <source>The running timer: stop it first to edit its session.</source>
         <translation>É o cronômetro em andamento: pare-o antes de editar a sessão.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="117"/>
+        <location filename="../../ui/consultant/session_actions.py" line="128"/>
         <source>Ticket {0} is finalized; its sessions can no longer change.</source>
         <translation>O chamado {0} está finalizado; as sessões dele não podem mais mudar.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="139"/>
+        <location filename="../../ui/consultant/session_actions.py" line="150"/>
         <source>Pick a stored session in the table first</source>
         <translation>Escolha primeiro uma sessão gravada na tabela</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="150"/>
+        <location filename="../../ui/consultant/session_actions.py" line="161"/>
         <source>Changed the session {0}</source>
         <translation>Sessão alterada: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="160"/>
+        <location filename="../../ui/consultant/session_actions.py" line="171"/>
         <source>Split at {0}</source>
         <translation>Dividida às {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="169"/>
+        <location filename="../../ui/consultant/session_actions.py" line="180"/>
         <source>Deleted the session {0}</source>
         <translation>Sessão excluída: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="180"/>
+        <location filename="../../ui/consultant/session_actions.py" line="192"/>
         <source>History — {0}</source>
         <translation>Histórico — {0}</translation>
     </message>
@@ -2207,6 +2178,44 @@ Dividir no intervalo: como Descartar, e o intervalo fica como uma sessão própr
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../../ui/consultant/sync_controller.py" line="39"/>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Sincronizar agora</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/sync_controller.py" line="41"/>
+        <source>Send what is pending to the central export (Ctrl+Shift+S)</source>
+        <translation>Enviar o que está pendente para a exportação central (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/sync_controller.py" line="65"/>
+        <source>Checking the database…</source>
+        <translation>Verificando o banco de dados…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/sync_controller.py" line="68"/>
+        <source>A sync is running already</source>
+        <translation>Já há uma sincronização em andamento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/sync_controller.py" line="90"/>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/sync_controller.py" line="107"/>
+        <source>Syncing… {0} of {1}</source>
+        <translation>Sincronizando… {0} de {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/sync_controller.py" line="131"/>
+        <source>Synced: {0} session(s) and {1} ticket event(s) sent; {2} pending</source>
+        <translation>Sincronizado: {0} sessão(ões) e {1} evento(s) de chamado enviados; {2} pendente(s)</translation>
+    </message>
+</context>
+<context>
     <name>SyncIndicator</name>
     <message>
         <location filename="../../ui/consultant/sync_status.py" line="46"/>
@@ -2269,163 +2278,163 @@ Pasta de exportação: {1}</translation>
 <context>
     <name>TicketPanel</name>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="106"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="101"/>
         <source>Ticket:</source>
         <translation>Chamado:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="116"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="111"/>
         <source>type a number or a customer</source>
         <translation>digite um número ou um cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="127"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="122"/>
         <source>New ticket…</source>
         <translation>Novo chamado…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="131"/>
-        <location filename="../../ui/consultant/ticket_panel.py" line="355"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="127"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="351"/>
         <source>Selected ticket</source>
         <translation>Chamado selecionado</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="148"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="144"/>
         <source>Customer:</source>
         <translation>Cliente:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="149"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="145"/>
         <source>Type:</source>
         <translation>Tipo:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="150"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="146"/>
         <source>Term:</source>
         <translation>Termo:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="151"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="147"/>
         <source>Bill to:</source>
         <translation>Faturar para:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="152"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="148"/>
         <source>State:</source>
         <translation>Situação:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="154"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="150"/>
         <source>Accept term…</source>
         <translation>Aceite do termo…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="155"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="151"/>
         <source>Flag defect…</source>
         <translation>Registrar defeito…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="156"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="152"/>
         <source>Escalate…</source>
         <translation>Escalar…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="157"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="153"/>
         <source>Finalize…</source>
         <translation>Finalizar…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="165"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="90"/>
         <source>Term accepted</source>
         <translation>Termo aceito</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="166"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="91"/>
         <source>Defect flagged</source>
         <translation>Defeito registrado</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="168"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="93"/>
         <source>Escalated to support</source>
         <translation>Escalado para suporte</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="170"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="95"/>
         <source>Finalized</source>
         <translation>Finalizado</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="293"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="289"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="295"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="291"/>
         <source>Ticket {0} does not exist yet: use New ticket… to add it.</source>
         <translation>O chamado {0} ainda não existe: use Novo chamado… para cadastrá-lo.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="297"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="293"/>
         <source>Pick a ticket above, or add one with New ticket…</source>
         <translation>Escolha um chamado acima ou cadastre um com Novo chamado…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="307"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="303"/>
         <source>Ticket {0}</source>
         <translation>Chamado {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="312"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="308"/>
         <source> (escalated from standard)</source>
         <translation> (escalado do Suporte Padrão)</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="314"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="310"/>
         <source>Scope: {0}</source>
         <translation>Escopo: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="317"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="313"/>
         <source>not needed: standard support is never billed</source>
         <translation>não é necessário: Suporte Padrão nunca é faturado</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="320"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="316"/>
         <source>no term accepted — billable time held</source>
         <translation>sem aceite do termo — tempo faturável retido</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="324"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="320"/>
         <source>accepted on {0}</source>
         <translation>aceito em {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="329"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="325"/>
         <source>unit {0}</source>
         <translation>unidade {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="331"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="327"/>
         <source>the customer</source>
         <translation>o cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="334"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="330"/>
         <source>finalized on {0}</source>
         <translation>finalizado em {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="336"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="332"/>
         <source>open</source>
         <translation>aberto</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="339"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="335"/>
         <source>{0} defect(s): {1}</source>
         <translation>{0} defeito(s): {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="377"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="373"/>
         <source>Ticket {0} added</source>
         <translation>Chamado {0} cadastrado</translation>
     </message>
@@ -2479,6 +2488,61 @@ Pasta de exportação: {1}</translation>
     </message>
 </context>
 <context>
+    <name>TimerBar</name>
+    <message>
+        <location filename="../../ui/consultant/timer_bar.py" line="61"/>
+        <source>Note for the session (optional)</source>
+        <translation>Observação da sessão (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/timer_bar.py" line="86"/>
+        <source>Stop</source>
+        <translation>Parar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/timer_bar.py" line="103"/>
+        <source>▶  Start</source>
+        <translation>▶  Iniciar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/timer_bar.py" line="106"/>
+        <source>No timer running.</source>
+        <translation>Nenhum cronômetro rodando.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/timer_bar.py" line="111"/>
+        <source>Running on {0}{1}
+since {2}</source>
+        <translation>Rodando em {0}{1}
+desde {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/timer_bar.py" line="117"/>
+        <source>▶  Switch to {0}</source>
+        <translation>▶  Trocar para {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/timer_bar.py" line="121"/>
+        <source>■  Stop</source>
+        <translation>■  Parar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/timer_bar.py" line="161"/>
+        <source>Stopped {0} after {1}; started {2}</source>
+        <translation>Parado {0} após {1}; iniciado {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/timer_bar.py" line="165"/>
+        <source>Started {0}</source>
+        <translation>Iniciado {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/timer_bar.py" line="180"/>
+        <source>Stopped {0} after {1}</source>
+        <translation>Parado {0} após {1}</translation>
+    </message>
+</context>
+<context>
     <name>TotalsModel</name>
     <message>
         <location filename="../../ui/billing/statement_models.py" line="220"/>
@@ -2524,42 +2588,42 @@ Pasta de exportação: {1}</translation>
 <context>
     <name>TrayController</name>
     <message>
-        <location filename="../../ui/consultant/tray.py" line="91"/>
+        <location filename="../../ui/consultant/tray.py" line="90"/>
         <source>Stop</source>
         <translation>Parar</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/tray.py" line="93"/>
+        <location filename="../../ui/consultant/tray.py" line="92"/>
         <source>Show window</source>
         <translation>Mostrar janela</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/tray.py" line="95"/>
+        <location filename="../../ui/consultant/tray.py" line="94"/>
         <source>Quit</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/tray.py" line="121"/>
+        <location filename="../../ui/consultant/tray.py" line="120"/>
         <source>No timer running</source>
         <translation>Nenhum cronômetro rodando</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/tray.py" line="171"/>
+        <location filename="../../ui/consultant/tray.py" line="170"/>
         <source>Start a timer on {0}</source>
         <translation>Iniciar um cronômetro em {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/tray.py" line="176"/>
+        <location filename="../../ui/consultant/tray.py" line="175"/>
         <source>No open tickets</source>
         <translation>Nenhum chamado aberto</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/tray.py" line="192"/>
+        <location filename="../../ui/consultant/tray.py" line="191"/>
         <source>The timer did not start</source>
         <translation>O cronômetro não iniciou</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/tray.py" line="202"/>
+        <location filename="../../ui/consultant/tray.py" line="201"/>
         <source>The timer did not stop</source>
         <translation>O cronômetro não parou</translation>
     </message>
@@ -2713,7 +2777,7 @@ Pasta de exportação: {1}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="43"/>
+        <location filename="../../ui/app.py" line="50"/>
         <source>Tracker cannot start.
 
 {0}</source>
@@ -2722,19 +2786,19 @@ Pasta de exportação: {1}</translation>
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="44"/>
-        <location filename="../../ui/app.py" line="87"/>
-        <location filename="../../ui/app.py" line="191"/>
+        <location filename="../../ui/app.py" line="51"/>
+        <location filename="../../ui/app.py" line="88"/>
+        <location filename="../../ui/app.py" line="165"/>
         <source>Tracker</source>
         <translation>Tracker</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="85"/>
+        <location filename="../../ui/app.py" line="86"/>
         <source>Tracker is already open (process {0})</source>
         <translation>O Tracker já está aberto (processo {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="145"/>
+        <location filename="../../ui/app.py" line="139"/>
         <source>cannot open the data folder {0}: the lock file {1} cannot be created. Check that the folder exists and that you may write to it, or set TRACKER_HOME.</source>
         <translation>não é possível abrir a pasta de dados {0}: o arquivo de trava {1} não pode ser criado. Verifique se a pasta existe e se você tem permissão de escrita nela, ou defina TRACKER_HOME.</translation>
     </message>

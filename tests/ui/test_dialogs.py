@@ -7,8 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 
+from tracker.app import Tracker
 from tracker.model import ConsultancyType, DefectKind
-from tracker.service import Tracker
 from ui.app import ensure_consultant
 from ui.consultant.dialogs import AcceptTermDialog, DefectDialog, EscalateDialog, FinalizeDialog, LoginDialog
 from ui.consultant.main_window import MainWindow
@@ -108,7 +108,7 @@ def test_first_run_asks_the_login_refuses_a_bad_one_and_stores_a_good_one(
     qtbot: Any, store: Any, clock: Any, home: Any, monkeypatch: Any
 ) -> None:
     tracker = Tracker(store, clock, home)
-    monkeypatch.setattr("tracker.config.os_login", lambda: "maria.silva")
+    monkeypatch.setenv("LOGNAME", "maria.silva")  # the OS user name, as getpass reads it first
     seen: list[str] = []
 
     def ask(cls: type, parent: Any, tr: Tracker, default: str) -> Any:
@@ -224,7 +224,7 @@ def test_finalize_is_refused_while_a_timer_runs_then_done_after_stop(
     built[0].reject()
 
     clock.advance(minutes=3)
-    click(window.start_button)  # stop
+    click(window.timer_bar.start_button)  # stop
     click(window.panel.finalize_button)
     assert app.ticket("12345678").finalized
     assert window.panel.state_label.text() == "finalized on 03/11/2026"

@@ -9,10 +9,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from tracker.app import Tracker
 from tracker.clock import FixedClock
 from tracker.idle import FixedIdle, NoIdle
 from tracker.model import Flag
-from tracker.service import Tracker
+from ui.common.provider import TrackerProvider
 from ui.consultant.idle import IdleDialog, IdleWatcher
 
 T0 = datetime.fromisoformat("2026-11-03T14:00:00-03:00")
@@ -49,7 +50,7 @@ def host(qtbot: Any) -> QWidget:
 def watcher(host: QWidget, app: Tracker, clock: FixedClock, source: FixedIdle, asked: Asked) -> IdleWatcher:
     app.add_ticket("1234567", "Padaria", "technical", term_accepted="2026-11-01")
     clock.current = T0.astimezone(clock.current.tzinfo)
-    return IdleWatcher(app, source, ask=asked, parent=host)
+    return IdleWatcher(TrackerProvider(app), source, ask=asked, parent=host)
 
 
 def away_from_1405_to_1440(watcher: IdleWatcher, clock: FixedClock, source: FixedIdle) -> None:
@@ -67,7 +68,7 @@ def away_from_1405_to_1440(watcher: IdleWatcher, clock: FixedClock, source: Fixe
 
 def test_it_polls_every_30_seconds_only_with_a_source(qtbot: Any, app: Tracker, watcher: IdleWatcher) -> None:
     assert watcher.poll_timer.isActive() and watcher.poll_timer.interval() == 30_000
-    blind = IdleWatcher(app, NoIdle("Wayland"), ask=Asked())
+    blind = IdleWatcher(TrackerProvider(app), NoIdle("Wayland"), ask=Asked())
     assert not blind.poll_timer.isActive()
 
 
@@ -144,7 +145,7 @@ def test_without_a_timer_or_a_source_nothing_is_asked(
     app: Tracker, clock: FixedClock, source: FixedIdle, watcher: IdleWatcher, asked: Asked
 ) -> None:
     away_from_1405_to_1440_without_check(watcher, clock, source)  # no timer
-    blind = IdleWatcher(app, NoIdle("macOS"), ask=asked)
+    blind = IdleWatcher(TrackerProvider(app), NoIdle("macOS"), ask=asked)
     app.start("1234567")
     clock.advance(minutes=40)
     blind.poll()

@@ -6,9 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from tracker.app import Tracker
 from tracker.clock import FixedClock
 from tracker.model import ConsultancyType
-from tracker.service import Tracker
 from tracker.store import open_store
 from ui.consultant.main_window import MainWindow
 from ui.consultant.sessions_model import COL_DURATION, COL_END, COL_TICKET
@@ -16,7 +16,7 @@ from ui.consultant.ticket_dialog import NewTicketDialog
 
 
 def _rows(window: MainWindow) -> list[list[str]]:
-    model = window.table.model()
+    model = window.day.table.model()
     return [
         [str(model.index(r, c).data()) for c in range(model.columnCount())] for r in range(model.rowCount())
     ]
@@ -32,23 +32,23 @@ def test_start_then_stop_records_a_five_minute_session_and_the_total(
     app.add_ticket("12345678", "Padaria Pão Quente", "technical", term_accepted="2026-11-01")
     window.reload()
     _pick(window, "12345678")
-    assert window.start_button.text().endswith("Start")
+    assert window.timer_bar.start_button.text().endswith("Start")
 
-    click(window.start_button)
-    assert window.start_button.text().endswith("Stop")
+    click(window.timer_bar.start_button)
+    assert window.timer_bar.start_button.text().endswith("Stop")
     clock.advance(minutes=5)
     window.tick()
-    assert window.elapsed_label.text() == "00:05:00"
-    assert window.total_label.text() == "Total today: 0:05:00"
+    assert window.timer_bar.elapsed_label.text() == "00:05:00"
+    assert window.day.total_label.text() == "Total today: 0:05:00"
     assert _rows(window)[-1][COL_END] == "running"
 
-    click(window.start_button)
+    click(window.timer_bar.start_button)
     rows = _rows(window)
     assert len(rows) == 1
     assert rows[0][COL_TICKET] == "12345678"
     assert rows[0][COL_DURATION] == "0:05:00"
     assert rows[0][COL_END] == "15:05"
-    assert window.total_label.text() == "Total today: 0:05:00"
+    assert window.day.total_label.text() == "Total today: 0:05:00"
     assert window.statusBar().currentMessage() == "Stopped 12345678 after 0:05:00"
     assert app.running() is None
 
@@ -61,7 +61,7 @@ def test_elapsed_time_is_computed_from_the_stored_start_not_from_ticks(
     window.reload()
     clock.advance(hours=1, minutes=2, seconds=3)  # one tick after an hour asleep
     window.tick()
-    assert window.elapsed_label.text() == "01:02:03"
+    assert window.timer_bar.elapsed_label.text() == "01:02:03"
     # the display and the database poll are both refreshed every second
     assert window.tick_timer.isActive() and window.tick_timer.interval() == 1000
     assert window.poll_timer.isActive() and window.poll_timer.interval() == 1000
@@ -74,11 +74,11 @@ def test_title_shows_the_running_ticket_and_elapsed_time_and_just_tracker_when_i
     app.add_ticket("1234567", "Padaria", "technical", term_accepted="2026-11-01")
     window.reload()
     _pick(window, "1234567")
-    click(window.start_button)
+    click(window.timer_bar.start_button)
     clock.advance(minutes=12, seconds=3)
     window.tick()
     assert window.windowTitle() == "● 1234567 — 0:12:03 — Tracker"
-    click(window.start_button)
+    click(window.timer_bar.start_button)
     assert window.windowTitle() == "Tracker"
 
 
@@ -91,8 +91,8 @@ def test_starting_another_ticket_stops_the_running_one_and_says_so(
     window.reload()
     clock.advance(minutes=7)
     _pick(window, "7654321")
-    assert window.start_button.text().endswith("Switch to 7654321")
-    click(window.start_button)
+    assert window.timer_bar.start_button.text().endswith("Switch to 7654321")
+    click(window.timer_bar.start_button)
     assert window.statusBar().currentMessage() == "Stopped 12345678 after 0:07:00; started 7654321"
     rows = _rows(window)
     assert [r[COL_TICKET] for r in rows] == ["12345678", "7654321"]
@@ -110,7 +110,7 @@ def test_starting_an_unknown_number_offers_the_new_ticket_dialog_prefilled(
 
     drive(NewTicketDialog, fill)
     _pick(window, "87654321")
-    click(window.start_button)
+    click(window.timer_bar.start_button)
     timer = app.running()
     assert timer is not None and timer.ticket == "87654321"
     assert window.panel.customer_label.text() == "Cooperativa Agro Sul"
@@ -146,7 +146,7 @@ def test_changes_by_another_process_show_after_the_next_poll(
     rows = _rows(window)
     assert [r[COL_TICKET] for r in rows] == ["12345678", "12345678"]
     assert rows[1][COL_END] == "running"
-    assert window.total_label.text() == "Total today: 0:20:00"
+    assert window.day.total_label.text() == "Total today: 0:20:00"
     assert window.windowTitle().startswith("● 12345678")
     assert window.panel.combo.findData("12345678") >= 0
 
@@ -163,5 +163,5 @@ def test_sessions_table_sorts_by_the_real_duration(window: MainWindow, app: Trac
     app.add_session("12345678", "2026-11-03T08:00:00", "2026-11-03T10:00:00")  # 2:00:00
     app.add_session("12345678", "2026-11-03T11:00:00", "2026-11-03T11:09:59")  # 0:09:59
     window.reload()
-    window.table.sortByColumn(COL_DURATION, Qt.SortOrder.DescendingOrder)
+    window.day.table.sortByColumn(COL_DURATION, Qt.SortOrder.DescendingOrder)
     assert [r[COL_DURATION] for r in _rows(window)] == ["2:00:00", "0:09:59"]

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tracker.service import Tracker
+from tracker.app import Tracker
 from ui.consultant.import_wizard import ImportWizard
 from ui.consultant.main_window import MainWindow
 from ui.consultant.week_view import WeekView
@@ -16,11 +16,11 @@ def test_the_week_view_opens_from_the_view_menu_with_todays_week(window: MainWin
     app.add_ticket("1234567", "Padaria", "technical")
     app.add_session("1234567", "2026-11-03T09:00:00-03:00", "2026-11-03T10:00:00-03:00")
     window.week_action.trigger()
-    view = window._role_windows["week"]
+    view = window.role_windows.windows["week"]
     assert isinstance(view, WeekView) and view.isVisible()
     assert sum(seg.seconds for seg in view.chart.segments()) == 3600
     window.week_action.trigger()
-    assert window._role_windows["week"] is view  # raised again, not a second one
+    assert window.role_windows.windows["week"] is view  # raised again, not a second one
 
 
 def test_moving_in_reloads_the_day_after_an_import(
@@ -34,4 +34,4 @@ def test_moving_in_reloads_the_day_after_an_import(
 
     monkeypatch.setattr(ImportWizard, "ask", classmethod(fake_ask))
     window.import_action.trigger()
-    assert "0:30:00" in window.total_label.text()
+    assert "0:30:00" in window.day.total_label.text()

@@ -9,9 +9,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMainWindow
 
+from tracker.app import Tracker
 from tracker.clock import FixedClock
-from tracker.service import Tracker
-from ui.consultant.palette import QuickSwitchPalette, candidates, fold, fuzzy_match, install_palette, search, shortcuts
+from ui.common.provider import TrackerProvider
+from ui.consultant.palette import (
+    QuickSwitchPalette,
+    candidates,
+    fold,
+    fuzzy_match,
+    install_palette,
+    search,
+    shortcuts,
+)
 
 CUSTOMERS = {
     "1000001": "Padaria São João",
@@ -39,7 +48,7 @@ def palette(qtbot: Any, app: Tracker, tickets: None) -> QuickSwitchPalette:
     qtbot.addWidget(host)
     host.resize(800, 600)
     host.show()
-    p = install_palette(host, app)
+    p = install_palette(host, TrackerProvider(app))
     qtbot.addWidget(p)
     p.open_palette()
     return p
@@ -151,7 +160,7 @@ def test_a_refused_start_is_shown_in_the_palette(
 
 
 def test_nothing_starts_while_the_window_is_not_writable(qtbot: Any, app: Tracker, tickets: None) -> None:
-    p = QuickSwitchPalette(app, writable=lambda: False)
+    p = QuickSwitchPalette(TrackerProvider(app), writable=lambda: False)
     qtbot.addWidget(p)
     p.open_palette()
     qtbot.keyClick(p.edit, Qt.Key.Key_Return)
@@ -181,8 +190,14 @@ def test_shortcuts_bind_the_keys_and_reuse_the_windows_own_sync(
     window = Window()
     qtbot.addWidget(window)
     window.show()
-    palette = QuickSwitchPalette(app, window)
-    actions = shortcuts(window, palette)
+    palette = QuickSwitchPalette(TrackerProvider(app), window)
+    note = window.note_edit
+    slots = {
+        "start_stop": window.start_or_stop,
+        "quick_switch": palette.open_palette,
+        "focus_note": lambda: (note.setFocus(), note.selectAll()),
+    }
+    actions = shortcuts(window, slots)
     keys = [a.shortcut().toString(QKeySequence.SequenceFormat.PortableText) for a in actions]
     assert keys == ["Ctrl+Space", "Ctrl+K", "Ctrl+N", "Ctrl+Shift+S", "Ctrl+L"]
     assert actions[3] is window.sync_action
@@ -193,4 +208,4 @@ def test_shortcuts_bind_the_keys_and_reuse_the_windows_own_sync(
     palette.close()
     actions[4].trigger()
     assert window.note_edit.selectedText() == "old note"
-    actions[2].trigger()  # no ticket panel here: nothing to do, and no error
+    actions[2].trigger()  # no slot for a new ticket here: nothing to do, and no error

@@ -8,8 +8,9 @@ from typing import Any
 
 import pytest
 
+from tracker.app import Tracker
 from tracker.clock import FixedClock
-from tracker.service import Tracker
+from ui.common.provider import TrackerProvider
 from ui.consultant.reminders import ReminderNotifier
 
 
@@ -20,7 +21,7 @@ def shown() -> list[tuple[str, str]]:
 
 @pytest.fixture
 def notifier(qtbot: Any, app: Tracker, shown: list[tuple[str, str]]) -> Iterator[ReminderNotifier]:
-    notifier = ReminderNotifier(app, lambda title, text: shown.append((title, text)))
+    notifier = ReminderNotifier(TrackerProvider(app), lambda title, text: shown.append((title, text)))
     yield notifier
     notifier.stop()
 
@@ -134,7 +135,7 @@ def test_the_shown_signal_carries_the_kind(qtbot: Any, notifier: ReminderNotifie
 
 
 def test_without_notify_reminders_are_only_signalled(qtbot: Any, app: Tracker, clock: FixedClock) -> None:
-    quiet = ReminderNotifier(app)
+    quiet = ReminderNotifier(TrackerProvider(app))
     quiet.stop()
     set_time(clock, "2026-11-03T10:00:00-03:00")
     assert [r.kind for r in quiet.check()] == ["no_timer"]

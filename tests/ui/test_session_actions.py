@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
+from tracker.app import Tracker
 from tracker.clock import FixedClock
-from tracker.service import Tracker
 from ui.consultant.main_window import MainWindow
 from ui.consultant.session_dialogs import (
     DeleteSessionDialog,
@@ -21,7 +21,7 @@ from ui.consultant.sessions_model import COL_DURATION, COL_END, COL_FLAGS, COL_S
 
 
 def _rows(window: MainWindow) -> list[list[str]]:
-    model = window.table.model()
+    model = window.day.table.model()
     return [
         [str(model.index(r, c).data()) for c in range(model.columnCount())] for r in range(model.rowCount())
     ]
@@ -39,9 +39,9 @@ def one_session(app: Tracker) -> str:
 
 def _select_row(window: MainWindow, row: int) -> None:
     window.reload()
-    index = window.table.model().index(row, 0)
-    window.table.setCurrentIndex(index)
-    window.table.setFocus()
+    index = window.day.table.model().index(row, 0)
+    window.day.table.setCurrentIndex(index)
+    window.day.table.setFocus()
 
 
 @pytest.fixture
@@ -69,7 +69,7 @@ def test_edit_refuses_an_end_before_its_start_names_the_field_and_changes_nothin
 
     built = drive(EditSessionDialog, fill)
     _select_row(window, 0)
-    window.session_actions.edit_action.trigger()
+    window.day.session_actions.edit_action.trigger()
 
     dlg = built[0]
     assert dlg.isVisible(), "the dialog stays open on bad input"
@@ -84,7 +84,7 @@ def test_edit_refuses_an_end_before_its_start_names_the_field_and_changes_nothin
 def test_edit_needs_a_reason(window: MainWindow, app: Tracker, one_session: str, drive: Any) -> None:
     built = drive(EditSessionDialog, lambda dlg: dlg.note.setText("ajuste fino"))
     _select_row(window, 0)
-    window.session_actions.edit_action.trigger()
+    window.day.session_actions.edit_action.trigger()
     assert built[0].isVisible()
     assert built[0].error_label.text().startswith("Reason: is empty")
     assert app.log()[0].note == "ajuste"
@@ -100,7 +100,7 @@ def test_edit_with_enter_shows_the_new_row_and_the_history_has_two_entries(
 
     built = drive(EditSessionDialog, fill)
     _select_row(window, 0)
-    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    qtbot.keyClick(window.day.table, Qt.Key.Key_Return)
 
     assert len(built) == 1 and not built[0].isVisible()
     row = _rows(window)[0]
@@ -110,7 +110,7 @@ def test_edit_with_enter_shows_the_new_row_and_the_history_has_two_entries(
     stored = app.log()[0]
     assert stored.uuid == one_session and stored.end.isoformat() == "2026-11-03T10:00:30-03:00"
 
-    window.session_actions.history_action.trigger()
+    window.day.session_actions.history_action.trigger()
     history = histories[0].rows()
     assert len(history) == 2
     assert [r[3] for r in history] == ["created", "edit"]
@@ -137,7 +137,7 @@ def test_edit_passes_only_the_changed_fields(
 
     drive(EditSessionDialog, fill)
     _select_row(window, 0)
-    window.session_actions.edit_action.trigger()
+    window.day.session_actions.edit_action.trigger()
     assert calls == [{"reason": "clearer note", "note": "outra nota"}]
     assert app.log()[0].start.isoformat() == "2026-11-03T08:00:00-03:00"
 
@@ -146,21 +146,21 @@ def test_split_keeps_the_total_and_shows_two_rows(
     window: MainWindow, app: Tracker, one_session: str, drive: Any
 ) -> None:
     window.reload()
-    total = window.total_label.text()
+    total = window.day.total_label.text()
 
     def fill(dlg: SplitSessionDialog) -> None:
         dlg.at.set_value(datetime.fromisoformat("2026-11-03T08:40:15-03:00"))
 
     drive(SplitSessionDialog, fill)
     _select_row(window, 0)
-    window.session_actions.split_action.trigger()
+    window.day.session_actions.split_action.trigger()
 
     rows = _rows(window)
     assert [(r[COL_START], r[COL_END], r[COL_DURATION]) for r in rows] == [
         ("08:00", "08:40", "0:40:15"),
         ("08:40", "09:30", "0:49:45"),
     ]
-    assert window.total_label.text() == total == "Total today: 1:30:00"
+    assert window.day.total_label.text() == total == "Total today: 1:30:00"
     assert sum(s.seconds for s in app.log()) == 5400
 
 
@@ -171,7 +171,7 @@ def test_split_outside_the_session_is_refused(
         SplitSessionDialog, lambda dlg: dlg.at.set_value(datetime.fromisoformat("2026-11-03T11:00:00-03:00"))
     )
     _select_row(window, 0)
-    window.session_actions.split_action.trigger()
+    window.day.session_actions.split_action.trigger()
     assert built[0].isVisible()
     assert built[0].error_label.text().startswith("Split at: ")
     assert len(app.log()) == 1
@@ -182,11 +182,11 @@ def test_delete_key_asks_why_removes_the_row_and_the_history_shows_the_tombstone
 ) -> None:
     built = drive(DeleteSessionDialog, lambda dlg: dlg.reason.setText("recorded twice"))
     _select_row(window, 0)
-    qtbot.keyClick(window.table, Qt.Key.Key_Delete)
+    qtbot.keyClick(window.day.table, Qt.Key.Key_Delete)
 
     assert not built[0].isVisible()
     assert _rows(window) == []
-    assert window.total_label.text() == "Total today: 0:00:00"
+    assert window.day.total_label.text() == "Total today: 0:00:00"
     assert app.log() == []
     history = app.session_history(one_session)
     assert [e["action"] for e in history] == ["created", "delete"]
@@ -201,7 +201,7 @@ def test_delete_without_a_reason_is_refused(
 ) -> None:
     built = drive(DeleteSessionDialog, lambda dlg: None)
     _select_row(window, 0)
-    window.session_actions.delete_action.trigger()
+    window.day.session_actions.delete_action.trigger()
     assert built[0].isVisible()
     assert built[0].error_label.text().startswith("Reason: is empty")
     assert len(app.log()) == 1
@@ -212,7 +212,7 @@ def test_sessions_of_a_finalized_ticket_cannot_be_changed_but_have_a_history(
 ) -> None:
     app.finalize("12345678")
     _select_row(window, 0)
-    actions = window.session_actions
+    actions = window.day.session_actions
     assert not actions.edit_action.isEnabled()
     assert not actions.split_action.isEnabled()
     assert not actions.delete_action.isEnabled()
@@ -225,9 +225,9 @@ def test_the_running_row_offers_no_session_actions(
 ) -> None:
     app.start("12345678")
     _select_row(window, 1)
-    assert window.model.is_running_row(1)
-    assert not any(a.isEnabled() for a in window.session_actions.actions)
-    assert "stop it first" in window.session_actions.hint.text()
+    assert window.day.model.is_running_row(1)
+    assert not any(a.isEnabled() for a in window.day.session_actions.actions)
+    assert "stop it first" in window.day.session_actions.hint.text()
 
 
 def test_an_overlap_shows_a_warning_icon_and_a_plain_words_tooltip(
@@ -239,7 +239,7 @@ def test_an_overlap_shows_a_warning_icon_and_a_plain_words_tooltip(
     app.add_session("7654321", "2026-11-03T09:00:00", "2026-11-03T10:00:00")
     app.add_session("7654321", "2026-11-03T11:00:00", "2026-11-03T11:30:00")
     window.reload()
-    model = window.table.model()
+    model = window.day.table.model()
     cells = [model.index(r, COL_FLAGS) for r in range(3)]
     assert [c.data() for c in cells] == ["overlap", "overlap", ""]
     assert cells[0].data(Qt.ItemDataRole.ToolTipRole).startswith("Overlap: it overlaps another")
@@ -253,7 +253,7 @@ def test_the_running_row_shows_the_timer_flags(window: MainWindow, app: Tracker,
     app.start("12345678")
     clock.advance(hours=11)  # past the 10 h limit, and past midnight
     window.reload()
-    cell = window.table.model().index(0, COL_FLAGS)
+    cell = window.day.table.model().index(0, COL_FLAGS)
     assert cell.data() == "long, across midnight"
     assert "Long: longer than the usual limit" in cell.data(Qt.ItemDataRole.ToolTipRole)
 
@@ -267,7 +267,7 @@ def test_an_error_from_the_service_is_shown_in_red_naming_the_field(
 
     built = drive(EditSessionDialog, fill)
     _select_row(window, 0)
-    window.session_actions.edit_action.trigger()
+    window.day.session_actions.edit_action.trigger()
     assert built[0].isVisible()
     assert built[0].error_label.text().startswith("End: ")
     assert built[0].error_label.text().endswith("is in the future")
@@ -282,8 +282,8 @@ def test_the_context_menu_offers_the_four_actions_on_the_row_clicked(
     menus: list[list[str]] = []
     monkeypatch.setattr(QMenu, "popup", lambda self, pos: menus.append([a.text() for a in self.actions()]))
     window.reload()
-    rect = window.table.visualRect(window.table.model().index(0, 2))
-    window.session_actions.show_menu(rect.center())
+    rect = window.day.table.visualRect(window.day.table.model().index(0, 2))
+    window.day.session_actions.show_menu(rect.center())
     assert menus == [["&Edit…", "S&plit…", "&Delete…", "&History…"]]
-    assert window.session_actions.selected() is not None
-    assert window.session_actions.selected().uuid == one_session  # type: ignore[union-attr]
+    assert window.day.session_actions.selected() is not None
+    assert window.day.session_actions.selected().uuid == one_session  # type: ignore[union-attr]

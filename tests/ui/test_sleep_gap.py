@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from tracker.app import Tracker
 from tracker.clock import FixedClock
 from tracker.model import Flag
-from tracker.service import Tracker
 from tracker.store import open_store
 from ui.consultant.main_window import MainWindow
 from ui.consultant.sessions_model import COL_FLAGS
@@ -50,20 +50,20 @@ def _asleep_for_40_minutes(window: MainWindow, app: Tracker, clock: FixedClock) 
 def test_the_heartbeat_runs_every_minute_only_while_a_timer_runs(
     window: MainWindow, app: Tracker, clock: FixedClock, home: Path
 ) -> None:
-    assert not window.heartbeat_timer.isActive()
+    assert not window.heartbeat.timer.isActive()
     app.add_ticket("12345678", "Padaria", "technical", term_accepted="2026-11-01")
     with open_store(home) as cli:  # started from the CLI: the window notices on its next poll
         Tracker(cli, clock, home).start("12345678")
     window.poll()
-    assert window.heartbeat_timer.isActive() and window.heartbeat_timer.interval() == 60_000
+    assert window.heartbeat.timer.isActive() and window.heartbeat.timer.interval() == 60_000
     assert app.running().heartbeat == T0  # type: ignore[union-attr]
     clock.advance(minutes=1)
-    window.heartbeat_tick()
+    window.heartbeat.tick()
     assert app.running().heartbeat == T0 + timedelta(minutes=1)  # type: ignore[union-attr]
     with open_store(home) as cli:
         Tracker(cli, clock, home).stop()
     window.poll()
-    assert not window.heartbeat_timer.isActive()
+    assert not window.heartbeat.timer.isActive()
 
 
 def test_keep_runs_the_timer_on_flagged_sleep_gap(
@@ -71,16 +71,16 @@ def test_keep_runs_the_timer_on_flagged_sleep_gap(
 ) -> None:
     _asleep_for_40_minutes(window, app, clock)
     answers.choice = "keep"
-    window.heartbeat_tick()
+    window.heartbeat.tick()
     assert answers == [("12345678", "15:00", "15:40")]
     timer = app.running()
     assert timer is not None and timer.start == T0
     assert Flag.SLEEP_GAP.value in timer.flags
     assert app.log() == []
-    assert window.model.index(0, COL_FLAGS).data() == "sleep gap"
-    assert window.elapsed_label.text() == "00:40:00"
+    assert window.day.model.index(0, COL_FLAGS).data() == "sleep gap"
+    assert window.timer_bar.elapsed_label.text() == "00:40:00"
     assert app.sleep_gap() is None  # answered: not asked again
-    window.heartbeat_tick()
+    window.heartbeat.tick()
     assert len(answers) == 1
 
 
@@ -89,12 +89,12 @@ def test_discard_ends_the_session_at_the_last_heartbeat_and_starts_a_new_timer(
 ) -> None:
     _asleep_for_40_minutes(window, app, clock)
     answers.choice = "discard"
-    window.heartbeat_tick()
+    window.heartbeat.tick()
     sessions = app.log()
     assert [(s.start, s.end, s.flags) for s in sessions] == [(T0, T0 + timedelta(seconds=1), ())]
     timer = app.running()
     assert timer is not None and timer.start == T0 + timedelta(minutes=40)
-    assert window.elapsed_label.text() == "00:00:00"
+    assert window.timer_bar.elapsed_label.text() == "00:00:00"
     assert window.statusBar().currentMessage().startswith("Discarded the gap")
 
 
@@ -106,7 +106,7 @@ def test_split_keeps_the_gap_as_its_own_flagged_session(
     app.start("12345678")
     window.reload()  # the window shows the timer and beats at once
     clock.advance(minutes=10)
-    window.heartbeat_tick()  # last sign of life at 15:00
+    window.heartbeat.tick()  # last sign of life at 15:00
     clock.advance(minutes=40)
     answers.choice = "split"
     window.application_state_changed(Qt.ApplicationState.ApplicationActive)  # the lid opens
@@ -119,8 +119,8 @@ def test_split_keeps_the_gap_as_its_own_flagged_session(
     ]
     timer = app.running()
     assert timer is not None and timer.start == T0 + timedelta(minutes=40)
-    assert window.model.rowCount() == 3
-    assert window.total_label.text() == "Total today: 0:50:00"
+    assert window.day.model.rowCount() == 3
+    assert window.day.total_label.text() == "Total today: 0:50:00"
 
 
 def test_becoming_active_again_checks_for_a_gap(

@@ -15,12 +15,15 @@ import pytest
 
 import ui.app
 from tracker import backup
+from tracker.app import Tracker
 from tracker.clock import FixedClock
-from tracker.service import Tracker
 from tracker.store import open_store
-from ui.consultant.dialogs import DamagedDatabaseDialog
 from ui.common.instance import Acquired, SingleInstance
-from ui.consultant.main_window import BackupFileDialog, MainWindow
+from ui.common.provider import TrackerProvider
+from ui.consultant.backups import BackupFileDialog
+from ui.consultant.dialogs import DamagedDatabaseDialog
+from ui.consultant.main_window import MainWindow
+from ui.consultant.startup_gate import Stage, StartupGate
 
 ROOT = Path(__file__).resolve().parents[2]
 JUNK = b"this is not a database, it was overwritten by something\x00\xff" * 300
@@ -234,15 +237,15 @@ def test_the_automatic_backup_is_written_by_a_worker_and_reported_in_the_status_
     window: MainWindow, app: Tracker, home: Path, qtbot: Any
 ) -> None:
     app.add_ticket("12345678", "Padaria", "technical", term_accepted="2026-11-01")
-    with qtbot.waitSignal(window.backup_finished, timeout=10_000) as done:
-        window.start_auto_backup()
+    with qtbot.waitSignal(window.backups.finished, timeout=10_000) as done:
+        window.backups.start_auto()
         assert window.statusBar().currentMessage() == "Backing up…"
     written = home / "backups" / "tracker-auto-2026-11-03.db"
     assert done.args == [str(written)]
     assert backup.check_file(written) is None
     assert window.statusBar().currentMessage() == f"Backup written to {written}"
-    with qtbot.waitSignal(window.backup_finished, timeout=10_000) as again:
-        window.start_auto_backup()
+    with qtbot.waitSignal(window.backups.finished, timeout=10_000) as again:
+        window.backups.start_auto()
     assert again.args == [""]
     assert window.statusBar().currentMessage().startswith("Today's backup is already in")
 
@@ -252,16 +255,51 @@ def test_back_up_now_writes_where_asked_and_a_failure_goes_to_the_status_bar(
 ) -> None:
     target = tmp_path / "copies" / "mine.db"
     monkeypatch.setattr(BackupFileDialog, "ask", classmethod(lambda cls, parent, suggested: target))
-    with qtbot.waitSignal(window.backup_finished, timeout=10_000):
-        window.backup_action.trigger()
+    with qtbot.waitSignal(window.backups.finished, timeout=10_000):
+        window.backups.action.trigger()
     assert backup.check_file(target) is None
     assert window.statusBar().currentMessage() == f"Backup written to {target}"
 
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     monkeypatch.setattr(BackupFileDialog, "ask", classmethod(lambda cls, parent, suggested: blocker / "x.db"))
-    with qtbot.waitSignal(window.backup_failed, timeout=10_000):
-        window.backup_action.trigger()
+    with qtbot.waitSignal(window.backups.failed, timeout=10_000):
+        window.backups.action.trigger()
     message = window.statusBar().currentMessage()
     assert message.startswith("The backup failed: ") and "Traceback" not in message
-    assert window.backup_action.isEnabled()
+    assert window.backups.action.isEnabled()
+
+
+# ----- the start-up gate ------------------------------------------------------------------
+
+
+def test_the_gate_allows_writes_only_when_sound_and_only_its_own_transitions(
+    app: Tracker, qtbot: Any
+) -> None:
+    provider = TrackerProvider(app)
+    gate = StartupGate(provider, check=True)
+    assert gate.stage is Stage.UNCHECKED and not gate.writable and not gate.restorable
+    with pytest.raises(ValueError, match="from UNCHECKED to LIVE"):
+        gate.move(Stage.LIVE)  # never live without the check
+    with qtbot.waitSignal(gate.checked, timeout=10_000) as checked:
+        gate.begin()
+        assert gate.stage is Stage.CHECKING and not gate.writable
+    assert checked.args == [""]
+    assert gate.stage is Stage.LIVE and gate.writable and gate.live
+    with pytest.raises(ValueError):
+        gate.move(Stage.DAMAGED)
+    gate.close()
+    assert gate.stage is Stage.CLOSED and not gate.writable
+    unchecked = StartupGate(provider, check=False)
+    assert unchecked.stage is Stage.READY and unchecked.writable and not unchecked.live
+    unchecked.begin()
+    assert unchecked.live
+
+
+def test_a_jobs_tracker_warnings_reach_the_status_bar(window: MainWindow, app: Tracker, qtbot: Any) -> None:
+    runner = window.provider.runner(window)
+    with qtbot.waitSignal(runner.finished, timeout=10_000) as done:
+        runner.start(lambda tracker, progress: tracker.add_ticket("12-AB", "Padaria", "standard").number)
+    assert done.args == ["12-AB"]
+    assert "unusual" in window.statusBar().currentMessage()
+    assert app.ticket("12-AB").customer == "Padaria"

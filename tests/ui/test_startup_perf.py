@@ -15,10 +15,9 @@ from typing import Any
 
 import pytest
 
-import tracker.store
 import ui.app
+from tracker.app import Tracker
 from tracker.clock import FixedClock
-from tracker.service import Tracker
 from tracker.store import Store, open_store
 from ui.consultant.main_window import MainWindow
 
@@ -88,7 +87,7 @@ def test_nothing_before_the_first_paint_reads_a_history_table_whole(
     finally:
         store.conn.set_trace_callback(None)
     assert any("sessions" in s for s in statements)  # the trace saw the day's log
-    assert w.model.rowCount() == 2  # today's session and the running timer
+    assert w.day.model.rowCount() == 2  # today's session and the running timer
     assert _whole_scans(store, statements) == []
     assert not any("quick_check" in s.lower() for s in statements)  # that is the worker's
 
@@ -111,7 +110,7 @@ def test_the_window_shows_the_running_ticket_without_the_full_ticket_list(
     assert calls == []  # read in a worker, after the check
     assert w.panel.current_number() == "5000002"
     assert w.panel.combo.findData("5000002") >= 0 and w.panel.combo.findData("5000001") >= 0
-    assert w.running_label.text().startswith("Running on 5000002 — Cliente 2")
+    assert w.timer_bar.running_label.text().startswith("Running on 5000002 — Cliente 2")
 
 
 def test_the_app_opens_the_database_without_the_full_check(
@@ -120,13 +119,13 @@ def test_the_app_opens_the_database_without_the_full_check(
     with open_store(home) as s:
         Tracker(s, clock, home).settings.set("consultant", "ana")
     opened: list[bool | None] = []
-    real = tracker.store.open_store
+    real = ui.app.open_tracker
 
-    def spy(where: Path, **kwargs: Any) -> Store:
+    def spy(where: Path, *args: Any, **kwargs: Any) -> Tracker:
         opened.append(kwargs.get("check"))
-        return real(where, **kwargs)
+        return real(where, *args, **kwargs)
 
-    monkeypatch.setattr(tracker.store, "open_store", spy)
+    monkeypatch.setattr(ui.app, "open_tracker", spy)
     monkeypatch.setenv("TRACKER_HOME", str(home))
     monkeypatch.setenv("TRACKER_EXIT_WHEN_SHOWN", "1")
     assert ui.app.run_app([]) == 0

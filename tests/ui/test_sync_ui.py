@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication
 
 from tests.conftest import NOW, Cli
 from tracker import backup
+from tracker.app import Tracker
 from tracker.clock import FixedClock
-from tracker.service import Tracker
 from tracker.store import open_store
 from ui.consultant.dialogs import DamagedDatabaseDialog
 from ui.consultant.main_window import MainWindow
@@ -47,20 +47,20 @@ def _work(app: Tracker, share: Path) -> None:
 
 def _status(window: MainWindow, qtbot: Any, text: str = "Never synced · 3 pending") -> None:
     """Wait for the indicator to show ``text``: the status is read in a worker."""
-    label = window.sync_indicator.state_label
+    label = window.sync.indicator.state_label
     qtbot.waitUntil(lambda: label.text() == text, timeout=WAIT)
 
 
 def _marks(window: MainWindow) -> list[tuple[str, str]]:
-    model = window.table.model()
+    model = window.day.table.model()
     cells = [model.index(r, COL_SYNCED) for r in range(model.rowCount())]
     return [(str(c.data()), str(c.data(Qt.ItemDataRole.ToolTipRole))) for c in cells]
 
 
 def _sync(window: MainWindow, qtbot: Any, click: Callable[[Any], None]) -> SyncOutcome:
-    with qtbot.waitSignal(window.sync_finished, timeout=WAIT) as done:
-        click(window.sync_indicator.button)
-        assert not window.sync_action.isEnabled()  # never two syncs at once
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT) as done:
+        click(window.sync.indicator.button)
+        assert not window.sync.action.isEnabled()  # never two syncs at once
     outcome = done.args[0]
     assert isinstance(outcome, SyncOutcome)
     return outcome
@@ -78,13 +78,13 @@ def test_the_sync_button_sends_everything_and_the_indicator_shows_the_last_sync(
 
     outcome = _sync(window, qtbot, click)
     assert (outcome.sessions, outcome.events, outcome.error) == (2, 1, "")
-    assert window.sync_indicator.state_label.text() == "Last sync 03/11/2026 15:00 · 0 pending"
-    assert not window.sync_indicator.error_label.isVisible()
-    assert not window.sync_indicator.progress.isVisible()
+    assert window.sync.indicator.state_label.text() == "Last sync 03/11/2026 15:00 · 0 pending"
+    assert not window.sync.indicator.error_label.isVisible()
+    assert not window.sync.indicator.progress.isVisible()
     assert _marks(window) == [("✓", "in the central export")] * 2
     assert window.statusBar().currentMessage() == "Synced: 2 session(s) and 1 ticket event(s) sent; 0 pending"
     assert any(share.rglob("*.jsonl*"))
-    assert window.sync_action.shortcut().toString() == "Ctrl+Shift+S"
+    assert window.sync.action.shortcut().toString() == "Ctrl+Shift+S"
 
 
 def test_a_missing_export_folder_shows_the_error_in_red_and_keeps_everything_pending(
@@ -94,7 +94,7 @@ def test_a_missing_export_folder_shows_the_error_in_red_and_keeps_everything_pen
     window.reload()
     _status(window, qtbot)
     outcome = _sync(window, qtbot, click)
-    indicator = window.sync_indicator
+    indicator = window.sync.indicator
     assert outcome.error and "unmounted-share" in outcome.error
     assert indicator.error_label.isVisible()
     assert indicator.error_label.text().startswith("Sync failed: ")
@@ -102,7 +102,7 @@ def test_a_missing_export_folder_shows_the_error_in_red_and_keeps_everything_pen
     assert "#c0392b" in indicator.error_label.styleSheet()
     assert indicator.state_label.text() == "Never synced · 3 pending"
     assert _marks(window) == [("•", "not yet in the central export")] * 2
-    assert window.sync_action.isEnabled()
+    assert window.sync.action.isEnabled()
     _shot(window, "screenshot-sync-error.png", tmp_path)
 
 
@@ -114,21 +114,21 @@ def test_the_automatic_sync_starts_once_the_export_folder_appears(
     window.reload()
     _status(window, qtbot)
     _shot(window, "screenshot-sync.png", tmp_path)
-    window.auto_sync_tick()  # the folder is not there: nothing starts
-    assert window.sync_action.isEnabled()
+    window.sync.auto_sync_tick()  # the folder is not there: nothing starts
+    assert window.sync.action.isEnabled()
 
     share.mkdir()
-    with qtbot.waitSignal(window.sync_finished, timeout=WAIT) as done:
-        window.auto_sync_tick()
-        window.auto_sync_tick()  # a second tick while the first runs starts nothing
-        window.sync_now()
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT) as done:
+        window.sync.auto_sync_tick()
+        window.sync.auto_sync_tick()  # a second tick while the first runs starts nothing
+        window.sync.sync_now()
         assert window.statusBar().currentMessage() == "A sync is running already"
     assert done.args[0].sent and done.args[0].sessions == 2
-    assert window.sync_indicator.pending == 0
+    assert window.sync.indicator.pending == 0
     batches = sorted(share.rglob("*"))
 
-    with qtbot.waitSignal(window.sync_finished, timeout=WAIT) as idle:
-        window.auto_sync_tick()  # nothing pending: the worker sends nothing
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT) as idle:
+        window.sync.auto_sync_tick()  # nothing pending: the worker sends nothing
     assert not idle.args[0].sent
     assert sorted(share.rglob("*")) == batches
 
@@ -153,12 +153,12 @@ def test_a_day_returned_by_a_lead_shows_in_a_banner_after_the_next_sync(
         assert r.code == 0, r.err
     window.reload()
     _status(window, qtbot)
-    assert not window.banner.isVisible()
+    assert not window.day.banner.isVisible()
 
     _sync(window, qtbot, click)
-    assert window.banner.isVisible() and window.banner.decision == "return"
-    assert window.banner.label.text() == f"Day returned by carla.lead on 03/11/2026 14:40: {comment}"
-    assert window.banner.geometry().bottom() < window.table.geometry().top()
+    assert window.day.banner.isVisible() and window.day.banner.decision == "return"
+    assert window.day.banner.label.text() == f"Day returned by carla.lead on 03/11/2026 14:40: {comment}"
+    assert window.day.banner.geometry().bottom() < window.day.table.geometry().top()
     _shot(window, "screenshot-returned-day.png", tmp_path, height=600)
 
 
@@ -211,7 +211,7 @@ def test_the_ticket_picker_holds_5000_open_tickets_and_completes_by_customer(
     assert line.text() == "3004321 — Cliente 4321 Ltda"
     assert panel.current_number() == "3004321"
     assert panel.customer_label.text() == "Cliente 4321 Ltda"
-    assert window.start_button.isEnabled()
+    assert window.timer_bar.start_button.isEnabled()
 
 
 def test_writes_are_disabled_until_the_startup_check_passes(
@@ -224,19 +224,19 @@ def test_writes_are_disabled_until_the_startup_check_passes(
     with qtbot.waitSignal(w.check_finished, timeout=WAIT) as checked:
         w.show()
         assert w.statusBar().currentMessage() == "Checking the database…"
-        assert w.sync_indicator.state_label.text() == "Checking the database…"
+        assert w.sync.indicator.state_label.text() == "Checking the database…"
         assert not w.writable
-        assert not w.start_button.isEnabled()
+        assert not w.timer_bar.start_button.isEnabled()
         assert not w.panel.new_button.isEnabled() and not w.panel.finalize_button.isEnabled()
-        assert not w.sync_action.isEnabled()
-        w.table.selectRow(0)
-        assert not w.session_actions.edit_action.isEnabled()
-        assert w.session_actions.history_action.isEnabled()  # reading is fine
+        assert not w.sync.action.isEnabled()
+        w.day.table.selectRow(0)
+        assert not w.day.session_actions.edit_action.isEnabled()
+        assert w.day.session_actions.history_action.isEnabled()  # reading is fine
     assert checked.args == [""]
-    assert w.writable and w.start_button.isEnabled() and w.sync_action.isEnabled()
+    assert w.writable and w.timer_bar.start_button.isEnabled() and w.sync.action.isEnabled()
     assert w.panel.new_button.isEnabled() and w.panel.finalize_button.isEnabled()
-    w.table.selectRow(0)
-    assert w.session_actions.edit_action.isEnabled()
+    w.day.table.selectRow(0)
+    assert w.day.session_actions.edit_action.isEnabled()
 
 
 def _break_index(path: Path, index: str = "audit_session") -> None:
@@ -284,12 +284,14 @@ def test_damage_found_by_the_startup_check_keeps_writes_off_and_offers_the_backu
         assert len(asked) == 1 and asked[0][1] == good
         assert f"The latest good backup is {good}" in asked[0][0]
         if not restore:
-            assert not w.writable and not w.start_button.isEnabled() and not w.sync_action.isEnabled()
-            assert w.banner.isVisible() and "is damaged" in w.banner.label.text()
+            assert (
+                not w.writable and not w.timer_bar.start_button.isEnabled() and not w.sync.action.isEnabled()
+            )
+            assert w.day.banner.isVisible() and "is damaged" in w.day.banner.label.text()
             w.close()
             assert (home / "tracker.db").read_bytes() == damaged  # never written to
         else:
-            assert w.writable and w.sync_action.isEnabled() and w.panel.new_button.isEnabled()
+            assert w.writable and w.sync.action.isEnabled() and w.panel.new_button.isEnabled()
             assert w.statusBar().currentMessage().startswith(f"Restored {good}")
             assert [t.number for t in w.tracker.list_tickets()] == ["12345678"]
             assert backup.check_file(home / "tracker.db") is None
@@ -310,19 +312,19 @@ def test_the_review_and_billing_menus_follow_the_role(
     assert window.review_menu.menuAction().isVisible()
     assert not window.billing_menu.menuAction().isVisible()
     window.review_action.trigger()
-    review = window.open_role_window("review")
+    review = window.role_windows.open("review")
     assert type(review).__name__ == "ReviewWindow" and review.isVisible()
-    assert window.open_role_window("review") is review  # raised, not made twice
+    assert window.role_windows.open("review") is review  # raised, not made twice
 
     app.settings.set("role", "billing")
     window.reload()
     assert not window.review_menu.menuAction().isVisible()
     assert window.billing_menu.menuAction().isVisible()
     window.rates_action.trigger()
-    rates = window.open_role_window("rates")
+    rates = window.role_windows.open("rates")
     assert type(rates).__name__ == "RatesDialog" and rates.isVisible()
     window.billing_action.trigger()
-    billing = window.open_role_window("billing")
+    billing = window.role_windows.open("billing")
     assert type(billing).__name__ == "BillingWindow" and billing.isVisible()
 
 
@@ -355,12 +357,12 @@ def test_screenshot_of_a_day_partly_sent(
         "12345678", "2026-11-03T13:00:00", "2026-11-03T13:48:05", note="Treinamento rotina de faturamento"
     )
     window.panel.select("12345678")
-    window.note_edit.setText("Virada de versão")
-    click(window.start_button)
+    window.timer_bar.note_edit.setText("Virada de versão")
+    click(window.timer_bar.start_button)
     clock.set(datetime.fromisoformat("2026-11-03T15:02:17-03:00"))
     window.tick()
     _status(window, qtbot, "Last sync 03/11/2026 12:00 · 1 pending")
     assert [m for m, _ in _marks(window)] == ["✓", "✓", "✓", "•", ""]
-    window.table.clearSelection()
+    window.day.table.clearSelection()
     window.statusBar().clearMessage()
     _shot(window, "screenshot-main.png", tmp_path, height=660)

@@ -45,9 +45,9 @@ from PySide6.QtWidgets import (
 
 import ui.common.fmt
 from tests.ui.crafted_export import DAY, World, build
+from tracker.app import Tracker
 from tracker.clock import FixedClock
 from tracker.model import ESCALATION_CHECKLIST, SCOPES, ConsultancyType, Flag
-from tracker.service import Tracker
 from tracker.store import Store, open_store
 from ui.common import i18n
 
@@ -103,7 +103,9 @@ def fresh(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Mes
     sources = sorted(str(p) for p in UI.rglob("*.py"))
     result = subprocess.run(
         [lupdate(), *sources, "-ts", str(out), "-no-obsolete", "-target-language", "pt_BR"],
-        capture_output=True, text=True, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     assert result.returncode == 0, result.stderr
     return read_ts(out)
@@ -119,7 +121,8 @@ def test_every_source_text_has_a_finished_portuguese_translation(fresh, committe
     missing = [key for key in fresh if key not in committed or not committed[key].finished]
     assert not missing, (
         f"{len(missing)} text(s) without a pt_BR translation; run\n"
-        "  .venv/bin/pyside6-lupdate ui/*/*.py ui/*.py -ts resources/translations/tracker_pt_BR.ts -no-obsolete\n"
+        "  .venv/bin/pyside6-lupdate ui/*/*.py ui/*.py -ts resources/translations/tracker_pt_BR.ts"
+        " -no-obsolete\n"
         "and translate them:\n" + "\n".join(f"  [{c}] {s!r}" for c, s in missing)
     )
 
@@ -150,12 +153,14 @@ def test_menu_accelerators_are_unique_within_each_menu(committed) -> None:
     menus = {
         "menu bar": [("MainWindow", s) for s in ("&File", "&Session", "&View", "&Review", "&Billing")],
         "File": [
-            ("MainWindow", s)
-            for s in ("&Sync now", "&Back up now…", "&Move in from Toggl, Clockify or Watson…")
-            + ("&Close window",)
+            ("SyncController", "&Sync now"),
+            ("BackupController", "&Back up now…"),
+            ("BackupController", "&Restore a backup…"),
+            ("MainWindow", "&Move in from Toggl, Clockify or Watson…"),
+            ("MainWindow", "&Close window"),
         ],
         "Session": [("SessionActions", s) for s in ("&Edit…", "S&plit…", "&Delete…", "&History…")],
-        "View": [("MainWindow", s) for s in ("&Week…", "&Language")],
+        "View": [("MainWindow", "&Week…"), ("LanguageMenu", "&Language")],
         "Billing": [("MainWindow", s) for s in ("&Monthly statement…", "Hourly &rates…")],
     }
     for menu, items in menus.items():
@@ -328,15 +333,24 @@ def busy_day(app: Tracker, clock: FixedClock, share: Path) -> None:
     app.settings.set("export-dir", str(share))
     app.settings.set("role", "lead")
     app.add_ticket(
-        "12345678", "Padaria Pão Quente Ltda", "technical", product="Protheus",
-        scope="one-off questions", term_accepted="2026-11-01", term_ref="e-mail de 01/11",
+        "12345678",
+        "Padaria Pão Quente Ltda",
+        "technical",
+        product="Protheus",
+        scope="one-off questions",
+        term_accepted="2026-11-01",
+        term_ref="e-mail de 01/11",
     )
     app.add_ticket("7654321", "Supermercado Bom Preço", "support", term_accepted="2026-10-20")
     app.add_ticket("2233445", "Transportes Rio Claro", "standard")
     app.add_ticket("3344556", "Metalúrgica São José S.A.", "support")  # no term: held
     app.add_ticket(
-        "4455667", "Farmácia Bem Estar — Franquia SP01", "technical",
-        term_accepted="2026-10-15", bill_to_unit="FRQ-SP01", cost_center="CC-204",
+        "4455667",
+        "Farmácia Bem Estar — Franquia SP01",
+        "technical",
+        term_accepted="2026-10-15",
+        bill_to_unit="FRQ-SP01",
+        cost_center="CC-204",
     )
     clock.set(datetime.fromisoformat("2026-11-03T12:00:00-03:00"))
     app.add_session(
@@ -351,9 +365,7 @@ def busy_day(app: Tracker, clock: FixedClock, share: Path) -> None:
 # ----- (b) the windows -------------------------------------------------------------------------
 
 
-def test_the_main_window_speaks_portuguese(
-    portuguese, english, qtbot, app, clock, notices, tmp_path
-) -> None:
+def test_the_main_window_speaks_portuguese(portuguese, english, qtbot, app, clock, notices, tmp_path) -> None:
     from tests.ui.test_sync_ui import _status, _sync
     from ui.consultant.main_window import MainWindow
 
@@ -373,18 +385,18 @@ def test_the_main_window_speaks_portuguese(
         "12345678", "2026-11-03T13:00:00", "2026-11-03T13:48:05", note="Treinamento rotina de faturamento"
     )
     window.panel.select("12345678")
-    window.note_edit.setText("Virada de versão")
-    click(window.start_button)
+    window.timer_bar.note_edit.setText("Virada de versão")
+    click(window.timer_bar.start_button)
     clock.set(datetime.fromisoformat("2026-11-03T15:02:17-03:00"))
     window.tick()
     _status(window, qtbot, "Última sincronização 03/11/2026 12:00 · 1 pendente(s)")
     assert window.panel.term_label.text().startswith("aceito em 01/11/2026")
     assert "Consultoria Técnica" in window.panel.type_label.text()
-    assert window.running_label.text().startswith("Rodando em 12345678")
+    assert window.timer_bar.running_label.text().startswith("Rodando em 12345678")
     assert window.windowTitle().endswith("— Tracker")
     seen = assert_portuguese(english, window)
     assert seen > 100
-    window.table.clearSelection()
+    window.day.table.clearSelection()
     window.statusBar().clearMessage()
     window.resize(980, 660)
     shot(window, "screenshot-main-pt.png", tmp_path)
@@ -392,7 +404,7 @@ def test_the_main_window_speaks_portuguese(
     for number in ("3344556", "4455667", "2233445"):  # held, a unit, standard support
         window.panel.select(number)
         assert_portuguese(english, window.panel)
-    window.choose_language("pt_BR")
+    window.language.choose("pt_BR")
     assert app.settings.get("language") == "pt_BR"
     assert "próxima vez" in window.statusBar().currentMessage()
 
@@ -403,6 +415,7 @@ def test_the_main_window_speaks_portuguese(
 
 def test_the_dialogs_speak_portuguese(portuguese, english, qtbot, app, clock, tmp_path) -> None:
     from tests.ui.test_import_wizard import TOGGL, choose
+    from ui.billing.rates_dialog import RatesDialog
     from ui.consultant.dialogs import (
         AcceptTermDialog,
         DefectDialog,
@@ -412,8 +425,12 @@ def test_the_dialogs_speak_portuguese(portuguese, english, qtbot, app, clock, tm
     )
     from ui.consultant.idle import IdleDialog
     from ui.consultant.import_wizard import ImportWizard
-    from ui.billing.rates_dialog import RatesDialog
-    from ui.consultant.session_dialogs import DeleteSessionDialog, EditSessionDialog, HistoryDialog, SplitSessionDialog
+    from ui.consultant.session_dialogs import (
+        DeleteSessionDialog,
+        EditSessionDialog,
+        HistoryDialog,
+        SplitSessionDialog,
+    )
     from ui.consultant.sleep_gap import SleepGapDialog
     from ui.consultant.ticket_dialog import NewTicketDialog
 
@@ -569,24 +586,52 @@ def test_the_language_follows_the_setting_else_the_system(setting, system, expec
     assert i18n.pick_language(setting, system) == expected
 
 
-def test_the_qm_is_rebuilt_only_when_the_ts_is_newer(tmp_path, monkeypatch) -> None:
+def test_the_qm_is_compiled_once_per_content_of_the_ts(tmp_path, monkeypatch) -> None:
     sources = tmp_path / "translations"
     sources.mkdir()
     ts = sources / "tracker_pt_BR.ts"
     shutil.copy(TS, ts)
     monkeypatch.setattr(i18n, "TRANSLATIONS", sources)
     cache = tmp_path / "cache"
-    os.utime(ts, (1_700_000_000, 1_700_000_000))
     qm = i18n.compiled("pt_BR", cache)
     assert qm is not None and qm.exists() and qm.parent == cache
+    assert qm.name.startswith("tracker_pt_BR-") and qm.suffix == ".qm"
     os.utime(qm, (1_700_000_100, 1_700_000_100))
+    os.utime(ts, (1_800_000_000, 1_800_000_000))  # touched, not changed
     assert i18n.compiled("pt_BR", cache) == qm
-    assert qm.stat().st_mtime == 1_700_000_100, "a .qm newer than its .ts is kept"
-    os.utime(ts, (1_700_000_200, 1_700_000_200))  # the source was edited
-    assert i18n.compiled("pt_BR", cache) == qm
-    assert qm.stat().st_mtime > 1_700_000_200, "an older .qm is built again"
-    assert not list(cache.glob("*.tmp"))
+    assert qm.stat().st_mtime == 1_700_000_100, "the cached .qm of the same text is kept"
+    ts.write_text(ts.read_text(encoding="utf-8").replace("Parar", "Pare"), encoding="utf-8")  # edited
+    again = i18n.compiled("pt_BR", cache)
+    assert again is not None and again != qm and again.exists()
+    assert [p.name for p in cache.iterdir()] == [again.name], "no temp file, and the old .qm is gone"
     assert i18n.compiled("de_DE", cache) is None  # no source, no translation
+
+
+def test_a_qm_shipped_beside_the_ts_is_used_as_it_is(tmp_path, monkeypatch) -> None:
+    sources = tmp_path / "translations"
+    sources.mkdir()
+    shutil.copy(TS, sources / "tracker_pt_BR.ts")
+    built = i18n.compiled("pt_BR", tmp_path / "built")
+    assert built is not None
+    shipped = sources / "tracker_pt_BR.qm"
+    shutil.copy(built, shipped)
+    monkeypatch.setattr(i18n, "TRANSLATIONS", sources)
+    cache = tmp_path / "cache"
+    assert i18n.compiled("pt_BR", cache) == shipped
+    assert not cache.exists()
+
+
+_SPAWNED: list[str] = []
+_RECORDING: list[bool] = []
+
+
+def _record_spawns(event: str, args: tuple[Any, ...]) -> None:
+    """An audit hook: every process this one starts while recording (hooks cannot be removed)."""
+    if _RECORDING and event in ("subprocess.Popen", "os.posix_spawn", "os.system", "os.exec"):
+        _SPAWNED.append(f"{event} {args[0]!r}")
+
+
+sys.addaudithook(_record_spawns)
 
 
 def test_english_installs_no_translator(qapp) -> None:
@@ -615,7 +660,26 @@ def test_the_app_starts_in_the_stored_language_and_leaves_english_behind(
         "showEvent",
         lambda self, e: menus.append([a.text() for a in self.menuBar().actions() if a.isVisible()]),
     )
-    assert ui.app.run_app([]) == 0
+    _SPAWNED.clear()
+    _RECORDING.append(True)
+    try:
+        assert ui.app.run_app([]) == 0
+    finally:
+        _RECORDING.clear()
     assert menus and menus[0][:3] == ["&Arquivo", "&Sessão", "E&xibir"]
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"  # uninstalled on the way out
-    assert (home / "cache" / "translations" / "tracker_pt_BR.qm").exists()
+    assert len(_SPAWNED) == 1 and "lrelease" in _SPAWNED[0], "the first start compiled the .qm"
+    cached = list((home / "cache" / "translations").glob("tracker_pt_BR-*.qm"))
+    assert len(cached) == 1
+    built_at = cached[0].stat().st_mtime_ns
+
+    _SPAWNED.clear()
+    _RECORDING.append(True)
+    try:
+        assert ui.app.run_app([]) == 0  # the second start
+    finally:
+        _RECORDING.clear()
+    assert menus[1][:3] == ["&Arquivo", "&Sessão", "E&xibir"]
+    assert _SPAWNED == [], "the second start ran no lrelease (nor anything else)"
+    assert cached[0].stat().st_mtime_ns == built_at
+    assert list((home / "cache" / "translations").iterdir()) == cached

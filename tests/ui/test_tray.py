@@ -8,8 +8,9 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow, QSystemTrayIcon
 
+from tracker.app import Tracker
 from tracker.clock import FixedClock
-from tracker.service import Tracker
+from ui.common.provider import TrackerProvider
 from ui.consultant.tray import TrayController, install_tray
 
 
@@ -51,7 +52,7 @@ def worked(app: Tracker, clock: FixedClock) -> list[str]:
 
 
 def tray_for(window: Window, app: Tracker, available: bool = False) -> TrayController:
-    return install_tray(window, app, available=available)
+    return install_tray(window, TrackerProvider(app), available=available)
 
 
 def test_the_menu_lists_the_five_most_recent_open_tickets(
@@ -129,7 +130,7 @@ def test_without_a_system_tray_nothing_breaks_and_closing_really_quits(
     window: Window, app: Tracker, monkeypatch: pytest.MonkeyPatch, worked: list[str]
 ) -> None:
     monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: False))
-    tray = TrayController(window, app)
+    tray = TrayController(window, TrackerProvider(app))
     assert tray.available is False and tray.tray is None
     assert tray.keeps_running_on_close() is False
     tray.refresh()

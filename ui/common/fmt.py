@@ -7,8 +7,8 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from tracker.app import human_duration
 from tracker.model import ESCALATION_CHECKLIST, ConsultancyType
-from tracker.timeutil import human_duration
 
 DATE_FORMAT = "%d/%m/%Y"
 

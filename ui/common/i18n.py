@@ -1,26 +1,35 @@
 """Portuguese first, English as the fallback.
 
 The sources are Qt Linguist files, ``resources/translations/tracker_<lang>.ts``, kept in
-git.  The compiled ``.qm`` files are never committed: they are built from the ``.ts``
-with Qt's ``lrelease`` at start-up, into a cache folder, whenever the source is newer.
+git.  The compiled ``.qm`` is never committed.  A ``.qm`` shipped beside the ``.ts`` (a
+built package may carry one) is used as it is.  Otherwise it is compiled with Qt's
+``lrelease`` the first time it is needed and kept in the user's cache folder under a
+name that carries a hash of the ``.ts`` content: later starts find it there and run
+nothing, and an edited ``.ts`` has another name, so it is compiled once again.
 The language follows the system locale unless the ``language`` setting says
 ``pt_BR`` or ``en``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
+import PySide6
+from platformdirs import PlatformDirs
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 import resources
+from tracker.app import atomic_write
 
 TRANSLATIONS = Path(resources.__file__).resolve().parent / "translations"
 SUPPORTED = ("pt_BR", "en")
+HASH_CHARS = 16
 _installed: list[QTranslator] = []
 
 
@@ -34,8 +43,6 @@ def pick_language(setting: str, system: str | None = None) -> str:
 
 def lrelease() -> str | None:
     """Qt's lrelease, as PySide6 ships it."""
-    import PySide6
-
     here = Path(PySide6.__file__).resolve().parent
     for candidate in (here / "lrelease", here / "lrelease.exe", here / "Qt" / "libexec" / "lrelease"):
         if candidate.exists():
@@ -45,35 +52,57 @@ def lrelease() -> str | None:
 
 
 def cache_dir() -> Path:
-    from platformdirs import PlatformDirs
-
     forced = os.environ.get("TRACKER_HOME")
     if forced:
         return Path(forced) / "cache" / "translations"
     return Path(PlatformDirs("consultancy-tracker", appauthor=False).user_cache_dir) / "translations"
 
 
+def cached_name(ts: Path) -> str:
+    """``tracker_pt_BR-<hash of the .ts content>.qm``."""
+    digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:HASH_CHARS]
+    return f"{ts.stem}-{digest}.qm"
+
+
 def compiled(language: str, cache: Path | None = None) -> Path | None:
-    """The .qm for ``language``, built from its .ts when missing or older; None if impossible."""
+    """The .qm for ``language``: shipped, cached, or compiled now; None if impossible."""
+    shipped = TRANSLATIONS / f"tracker_{language}.qm"
+    if shipped.is_file():
+        return shipped
     ts = TRANSLATIONS / f"tracker_{language}.ts"
-    if not ts.exists():
+    if not ts.is_file():
         return None
     out_dir = cache or cache_dir()
-    qm = out_dir / f"tracker_{language}.qm"
-    if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
+    qm = out_dir / cached_name(ts)
+    if qm.is_file():
         return qm
+    return _compile(ts, qm, language)
+
+
+def _compile(ts: Path, qm: Path, language: str) -> Path | None:
+    """Run lrelease once into a temporary folder, then put its output in the cache whole."""
     tool = lrelease()
     if tool is None:
         print("tracker: Qt's lrelease was not found; the window stays in English", file=sys.stderr)
         return None
-    out_dir.mkdir(parents=True, exist_ok=True)
-    tmp = qm.with_suffix(".qm.tmp")
-    result = subprocess.run([tool, "-silent", str(ts), "-qm", str(tmp)], capture_output=True, text=True)
-    if result.returncode != 0 or not tmp.exists():
-        why = result.stderr.strip()
-        print(f"tracker: building the {language} translation failed: {why}", file=sys.stderr)
+    with tempfile.TemporaryDirectory(prefix="tracker-qm-") as scratch:
+        built = Path(scratch) / qm.name
+        result = subprocess.run([tool, "-silent", str(ts), "-qm", str(built)], capture_output=True, text=True)
+        if result.returncode != 0 or not built.is_file():
+            why = result.stderr.strip()
+            print(f"tracker: building the {language} translation failed: {why}", file=sys.stderr)
+            return None
+        data = built.read_bytes()
+    try:
+        qm.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_write(qm) as fh:
+            fh.write(data)
+    except OSError as exc:  # a read-only cache: compile again next time rather than fail
+        print(f"tracker: the {language} translation cannot be cached in {qm.parent}: {exc}", file=sys.stderr)
         return None
-    os.replace(tmp, qm)
+    for old in qm.parent.glob(f"{ts.stem}-*.qm"):  # compiled from an earlier .ts
+        if old != qm:
+            old.unlink(missing_ok=True)
     return qm
 
 

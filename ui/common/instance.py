@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from tracker.lock import lock_path
+from tracker.app import lock_path
 
 DEBUG_IPC = "TRACKER_DEBUG_IPC"
 RAISE = b"raise\n"

@@ -1,6 +1,6 @@
 """Time away from the keyboard while a timer runs: noticed while away, asked about on return.
 
-The watcher reads an injected :class:`tracker.idle.IdleSource` every 30 seconds.  Once
+The watcher reads an injected :class:`tracker.app.IdleSource` every 30 seconds.  Once
 the idle time passes the 'idle-minutes' setting it remembers when the input stopped;
 when input comes back it asks the consultant (the same three choices as after a sleep
 gap) and stores the answer with :meth:`Tracker.resolve_idle`.  A source that is not
@@ -15,11 +15,11 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from tracker.app import IdleSource, system_idle_source
 from tracker.errors import TrackerError
-from tracker.idle import IdleSource
-from tracker.service import Tracker
 from ui.common.choice_dialog import ThreeChoiceDialog
 from ui.common.fmt import duration_text
+from ui.common.provider import TrackerProvider
 
 POLL_MS = 30_000
 BACK_SECONDS = 60  # input within the last minute: the consultant is back
@@ -61,14 +61,14 @@ class IdleWatcher(QObject):
 
     def __init__(
         self,
-        app: Tracker,
+        provider: TrackerProvider,
         source: IdleSource,
         ask: Ask | None = None,
         parent: QObject | None = None,
         writable: Callable[[], bool] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.app = app
+        self.provider = provider
         self.source = source
         self.ask: Ask = ask if ask is not None else IdleDialog.ask
         self.writable = writable if writable is not None else (lambda: True)
@@ -82,7 +82,7 @@ class IdleWatcher(QObject):
             self.poll_timer.start()
 
     def _threshold(self) -> int:
-        return int(self.app.settings.get("idle-minutes")) * 60
+        return int(self.provider.tracker.settings.get("idle-minutes")) * 60
 
     def forget(self) -> None:
         self.idle_from = None
@@ -96,7 +96,7 @@ class IdleWatcher(QObject):
         if seconds is None:
             return
         try:
-            timer = self.app.running()
+            timer = self.provider.tracker.running()
             threshold = self._threshold()
         except TrackerError:
             return
@@ -104,7 +104,7 @@ class IdleWatcher(QObject):
             self.forget()  # stopped or switched meanwhile (the CLI, a sleep-gap answer)
             if timer is None:
                 return
-        now = self.app.now()
+        now = self.provider.tracker.now()
         if self.idle_from is None:
             if seconds >= threshold:
                 began = now - timedelta(seconds=seconds)
@@ -121,7 +121,7 @@ class IdleWatcher(QObject):
         try:
             choice = self.ask(self._dialog_parent(), ticket, since, back)
             if choice != "keep" and self.writable():
-                self.app.resolve_idle(choice, since, back)
+                self.provider.tracker.resolve_idle(choice, since, back)
         except TrackerError as exc:
             self.failed.emit(str(exc))
             return
@@ -138,12 +138,12 @@ class IdleWatcher(QObject):
         self.poll_timer.stop()
 
 
-def install_idle_watcher(window: QWidget, app: Tracker, source: IdleSource | None = None) -> IdleWatcher:
+def install_idle_watcher(
+    window: QWidget, provider: TrackerProvider, source: IdleSource | None = None
+) -> IdleWatcher:
     """The watcher for the main window, over the system's idle source by default."""
-    from tracker.idle import system_idle_source
-
     watcher = IdleWatcher(
-        app,
+        provider,
         source or system_idle_source(),
         parent=window,
         writable=lambda: bool(getattr(window, "writable", True)),

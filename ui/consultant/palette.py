@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.errors import TrackerError
-from tracker.service import Tracker
+from ui.common.provider import TrackerProvider
 
 RECENT = 20  # tickets ranked by your own sessions; the rest by how new they are
 SHOWN = 50  # rows in the list
@@ -215,13 +215,13 @@ class QuickSwitchPalette(QFrame):
 
     def __init__(
         self,
-        app: Tracker,
+        provider: TrackerProvider,
         parent: QWidget | None = None,
         tickets: TicketSource | None = None,
         writable: Callable[[], bool] | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Popup | Qt.WindowType.FramelessWindowHint)
-        self.app = app
+        self.provider = provider
         self.tickets = tickets
         self.writable = writable if writable is not None else (lambda: True)
         self.pool: list[Candidate] = []
@@ -261,14 +261,15 @@ class QuickSwitchPalette(QFrame):
 
     def load(self) -> None:
         """Read the recent and open tickets again."""
+        tracker = self.provider.tracker
         try:
-            timer = self.app.running()
+            timer = tracker.running()
             self.running = timer.ticket if timer else None
-            recent = [(t.number, t.customer) for t in self.app.recent_tickets(RECENT)]
+            recent = [(t.number, t.customer) for t in tracker.recent_tickets(RECENT)]
             if self.tickets is not None:
                 others = self.tickets()
             else:
-                others = [(t.number, t.customer) for t in self.app.list_tickets(open_only=True)]
+                others = [(t.number, t.customer) for t in tracker.list_tickets(open_only=True)]
         except TrackerError as exc:
             self._show_error(str(exc))
             return
@@ -372,7 +373,7 @@ class QuickSwitchPalette(QFrame):
             self._show_error(self.tr("The database is being checked; try again in a moment."))
             return
         try:
-            self.app.start(number)
+            self.provider.tracker.start(number)
         except TrackerError as exc:
             self._show_error(str(exc))
             return
@@ -390,12 +391,15 @@ class Shortcut:
     text: str
 
 
-def shortcuts(window: QWidget, palette: QuickSwitchPalette | None = None) -> list[QAction]:
+Slot = Callable[[], object]
+
+
+def shortcuts(window: QWidget, slots: dict[str, Slot]) -> list[QAction]:
     """The window's keyboard actions: start/stop, quick switch, new ticket, sync, focus note.
 
-    Each is connected to what the window has (``start_or_stop``, ``sync_now``,
-    ``panel.new_ticket``, ``note_edit``; the palette's ``open_palette``).  An action
-    the window already has with the same keys (its Sync now) is returned instead of a
+    ``slots`` maps the names ``start_stop``, ``quick_switch``, ``new_ticket``, ``sync``
+    and ``focus_note`` to what each runs (a missing one does nothing).  An action the
+    window already has with the same keys (its Sync now) is returned instead of a
     second one: two actions on one shortcut make Qt fire neither.
     """
     translate = QCoreApplication.translate
@@ -406,17 +410,6 @@ def shortcuts(window: QWidget, palette: QuickSwitchPalette | None = None) -> lis
         Shortcut("sync", "Ctrl+Shift+S", translate("QuickSwitchPalette", "Sync now")),
         Shortcut("focus_note", "Ctrl+L", translate("QuickSwitchPalette", "Write a note")),
     ]
-    panel = getattr(window, "panel", None)
-    note = getattr(window, "note_edit", None)
-    slots: dict[str, Callable[[], object] | None] = {
-        "start_stop": getattr(window, "start_or_stop", None),
-        "quick_switch": palette.open_palette if palette is not None else None,
-        "new_ticket": getattr(panel, "new_ticket", None),
-        "sync": getattr(window, "sync_now", None),
-        "focus_note": (lambda: (note.setFocus(Qt.FocusReason.ShortcutFocusReason), note.selectAll()))
-        if note is not None
-        else None,
-    }
     existing = {
         a.shortcut().toString(QKeySequence.SequenceFormat.PortableText): a
         for a in window.findChildren(QAction)
@@ -434,18 +427,18 @@ def shortcuts(window: QWidget, palette: QuickSwitchPalette | None = None) -> lis
         action.setShortcut(keys)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.setToolTip(f"{s.text} ({keys.toString(QKeySequence.SequenceFormat.NativeText)})")
-        slot = slots[s.name]
+        slot = slots.get(s.name)
         if slot is not None:
             action.triggered.connect(lambda _=False, slot=slot: slot())
         actions.append(action)
     return actions
 
 
-def install_palette(window: QWidget, app: Tracker) -> QuickSwitchPalette:
+def install_palette(window: QWidget, provider: TrackerProvider) -> QuickSwitchPalette:
     """The palette for the main window, over its ticket panel's list of open tickets."""
     panel = getattr(window, "panel", None)
     palette = QuickSwitchPalette(
-        app,
+        provider,
         window,
         tickets=getattr(panel, "open_tickets", None),
         writable=lambda: bool(getattr(window, "writable", True)),

@@ -1,6 +1,6 @@
 """Reminders as desktop notifications: no timer in working hours, a long timer, no sync.
 
-What is due is decided by :func:`tracker.reminders.due`; this only asks it every minute,
+What is due is decided by the core (:func:`tracker.app.due_reminders`); this only asks it every minute,
 remembers when each kind was last shown (in memory: a restart may remind again), and
 puts the words on it.
 """
@@ -12,10 +12,9 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from tracker import reminders
+from tracker.app import Reminder, due_reminders
 from tracker.errors import TrackerError
-from tracker.reminders import Reminder
-from tracker.service import Tracker
+from ui.common.provider import TrackerProvider
 
 CHECK_MS = 60_000
 Notify = Callable[[str, str], None]
@@ -34,9 +33,11 @@ class ReminderNotifier(QObject):
 
     shown = Signal(str, str, str)
 
-    def __init__(self, app: Tracker, notify: Notify | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, provider: TrackerProvider, notify: Notify | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
-        self.app = app
+        self.provider = provider
         self.notify: Notify = notify if notify is not None else _nowhere
         self.last_shown: dict[str, datetime] = {}
         self.timer = QTimer(self)
@@ -46,15 +47,10 @@ class ReminderNotifier(QObject):
 
     def check(self) -> list[Reminder]:
         """Show what is due now; returns it."""
+        tracker = self.provider.tracker
         try:
-            now = self.app.now()
-            found = reminders.due(
-                now,
-                self.app.running(),
-                self.app.oldest_unsynced(),
-                self.app.settings.reminder_settings(),
-                self.last_shown,
-            )
+            now = tracker.now()
+            found = due_reminders(tracker, self.last_shown)
         except TrackerError:
             return []  # a locked or damaged database: the window says so; try next minute
         for reminder in found:
@@ -94,6 +90,8 @@ class ReminderNotifier(QObject):
         self.timer.stop()
 
 
-def install_reminders(app: Tracker, notify: Notify, parent: QObject | None = None) -> ReminderNotifier:
+def install_reminders(
+    provider: TrackerProvider, notify: Notify, parent: QObject | None = None
+) -> ReminderNotifier:
     """Reminders for the main window; pass ``tray.notify``."""
-    return ReminderNotifier(app, notify, parent)
+    return ReminderNotifier(provider, notify, parent)

@@ -8,14 +8,15 @@ shown next to the buttons.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtCore import QObject, QPoint, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QTableView
 
 from tracker.errors import TrackerError
 from tracker.model import Session
+from ui.common.provider import TrackerProvider
 from ui.consultant.session_dialogs import (
     DeleteSessionDialog,
     EditSessionDialog,
@@ -23,18 +24,28 @@ from ui.consultant.session_dialogs import (
     SplitSessionDialog,
     session_summary,
 )
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ui.consultant.main_window import MainWindow
+from ui.consultant.sessions_model import SessionsModel
 
 HINT_STYLE = "color: #6b7780;"
 
 
 class SessionActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.table = window.table
+    """The actions over the day's table; they write only while ``writable()`` says so."""
+
+    changed = Signal()  # a session was changed: the window reads everything again
+    message = Signal(str, str)  # a status bar line and its kind
+
+    def __init__(
+        self,
+        table: QTableView,
+        proxy: QSortFilterProxyModel,
+        model: SessionsModel,
+        provider: TrackerProvider,
+        writable: Callable[[], bool],
+    ) -> None:
+        super().__init__(table)
+        self.table, self.proxy, self.model = table, proxy, model
+        self.provider, self.writable = provider, writable
         self.edit_action = self._action(
             self.tr("&Edit…"), self.edit, [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]
         )
@@ -92,33 +103,33 @@ class SessionActions(QObject):
         index = self.table.currentIndex()
         if not index.isValid():
             return None
-        source = self.window.proxy.mapToSource(index)
-        return self.window.model.session_at(source.row())
+        source = self.proxy.mapToSource(index)
+        return self.model.session_at(source.row())
 
     def select(self, uuid: str) -> None:
-        row = self.window.model.row_of(uuid)
+        row = self.model.row_of(uuid)
         if row < 0:
             return
-        index = self.window.proxy.mapFromSource(self.window.model.index(row, 0))
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
         self.table.setCurrentIndex(index)
         self.table.selectRow(index.row())
 
     def update(self) -> None:
         """Enable what the selected row allows, and say why the rest is off."""
         index = self.table.currentIndex()
-        source_row = self.window.proxy.mapToSource(index).row() if index.isValid() else -1
-        session = self.window.model.session_at(source_row)
+        source_row = self.proxy.mapToSource(index).row() if index.isValid() else -1
+        session = self.model.session_at(source_row)
         hint = ""
         changeable = session is not None
-        if session is None and self.window.model.is_running_row(source_row):
+        if session is None and self.model.is_running_row(source_row):
             hint = self.tr("The running timer: stop it first to edit its session.")
-        elif session is not None and self.window.model.is_finalized(session.ticket):
+        elif session is not None and self.model.is_finalized(session.ticket):
             changeable = False
             hint = self.tr("Ticket {0} is finalized; its sessions can no longer change.").format(
                 session.ticket
             )
         for action in (self.edit_action, self.split_action, self.delete_action):
-            action.setEnabled(changeable)
+            action.setEnabled(changeable and self.writable())  # nothing edits while the check runs
         self.history_action.setEnabled(session is not None)
         self.hint.setText(hint)
 
@@ -136,45 +147,47 @@ class SessionActions(QObject):
         self.update()
         session = self.selected()
         if session is None:
-            self.window.show_message(self.tr("Pick a stored session in the table first"), "warning")
+            self.message.emit(self.tr("Pick a stored session in the table first"), "warning")
         return session
 
     def edit(self) -> None:
         session = self._current()
         if session is None or not self.edit_action.isEnabled():
             return
-        changed = EditSessionDialog.ask(self.window, self.window.tracker, session)
+        changed = EditSessionDialog.ask(self.table.window(), self.provider.tracker, session)
         if changed is not None:
-            self.window.reload()
+            self.changed.emit()
             self.select(changed.uuid)
-            self.window.show_message(self.tr("Changed the session {0}").format(session_summary(changed)))
+            self.message.emit(self.tr("Changed the session {0}").format(session_summary(changed)), "info")
 
     def split(self) -> None:
         session = self._current()
         if session is None or not self.split_action.isEnabled():
             return
-        parts = SplitSessionDialog.ask(self.window, self.window.tracker, session)
+        parts = SplitSessionDialog.ask(self.table.window(), self.provider.tracker, session)
         if parts is not None:
-            self.window.reload()
+            self.changed.emit()
             self.select(parts[0].uuid)
-            self.window.show_message(self.tr("Split at {0}").format(parts[1].start.strftime("%H:%M:%S")))
+            self.message.emit(self.tr("Split at {0}").format(parts[1].start.strftime("%H:%M:%S")), "info")
 
     def delete(self) -> None:
         session = self._current()
         if session is None or not self.delete_action.isEnabled():
             return
-        gone = DeleteSessionDialog.ask(self.window, self.window.tracker, session)
+        gone = DeleteSessionDialog.ask(self.table.window(), self.provider.tracker, session)
         if gone is not None:
-            self.window.reload()
-            self.window.show_message(self.tr("Deleted the session {0}").format(session_summary(session)))
+            self.changed.emit()
+            self.message.emit(self.tr("Deleted the session {0}").format(session_summary(session)), "info")
 
     def history(self) -> None:
         session = self._current()
         if session is None:
             return
         try:
-            entries = self.window.tracker.session_history(session.uuid)
+            entries = self.provider.tracker.session_history(session.uuid)
         except TrackerError as exc:
-            self.window.show_message(str(exc), "error")
+            self.message.emit(str(exc), "error")
             return
-        HistoryDialog.ask(self.window, self.tr("History — {0}").format(session_summary(session)), entries)
+        HistoryDialog.ask(
+            self.table.window(), self.tr("History — {0}").format(session_summary(session)), entries
+        )

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.app import Tracker
 from tracker.errors import BadInput
 from tracker.model import Session
-from tracker.service import Tracker
-from ui.consultant.dialogs import FormDialog
 from ui.common.fmt import duration_text, flags_text
+from ui.consultant.dialogs import FormDialog
 
 DATETIME_FORMAT = "dd/MM/yyyy HH:mm:ss"
 

@@ -1,10 +1,9 @@
-"""The main window's work off the GUI thread: sync, its status, the start-up check.
+"""The main window's work off the GUI thread: a sync, its status, the start-up check.
 
-Each job opens its OWN store and its own Tracker over the same data folder, with the
-window's clock: an sqlite3 connection must not cross threads.  It reports through a
-QObject created in the window's thread, so the signals arrive queued in the GUI
-thread.  Counting what is pending reads an index of every unsynced row (over half a
-second with a million imported sessions), so even the status is read here.
+Each is a function for :class:`ui.common.tracker_job.JobRunner`, which runs it over a
+Tracker of the job's own.  Counting what is pending reads an index of every unsynced
+row (over half a second with a million imported sessions), so even the status is
+read in a worker.
 """
 
 from __future__ import annotations
@@ -14,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Signal
-
-from tracker.clock import Clock
+from tracker.app import Tracker, check_database, damaged_message, latest_good_backup
+from tracker.errors import TrackerError
+from ui.common.tracker_job import Plain, Progress, Work
 
 
 class SyncCancelled(Exception):
@@ -43,99 +42,58 @@ class SyncOutcome:
         return sum(self.status.get("pending", {}).values())
 
 
-class SyncSignals(QObject):
-    progress = Signal(int, int)  # rows done, rows in all
-    finished = Signal(int, object)  # job number, SyncOutcome
+def sync_work(send: bool, cancel: threading.Event, only_if_pending: bool = False) -> Work:
+    """``Tracker.sync`` then its status (``send``), or only ``Tracker.sync_status``.
 
-
-class SyncJob(QRunnable):
-    """``Tracker.sync`` (``send``), or only ``Tracker.sync_status`` (``send`` False).
-
-    ``only_if_pending``: the automatic sync sends only when something waits; the
-    count is taken here, off the GUI thread.
+    ``only_if_pending``: the automatic sync sends only when something waits; the count
+    is taken in the worker.  Progress is reported as (rows done, rows in all).
     """
 
-    def __init__(
-        self,
-        number: int,
-        home: Path,
-        clock: Clock,
-        signals: SyncSignals,
-        *,
-        send: bool,
-        only_if_pending: bool = False,
-    ) -> None:
-        super().__init__()
-        self.number, self.home, self.clock, self.signals = number, home, clock, signals
-        self.send, self.only_if_pending = send, only_if_pending
-        self.cancel = threading.Event()
+    def step(progress: Progress) -> Any:
+        def report(done: int, total: int) -> None:
+            if cancel.is_set():
+                raise SyncCancelled
+            progress((done, total))
 
-    def _progress(self, done: int, total: int) -> None:
-        if self.cancel.is_set():
-            raise SyncCancelled
-        self.signals.progress.emit(done, total)
+        return report
 
-    def run(self) -> None:
-        from tracker.errors import TrackerError
-        from tracker.service import Tracker
-        from tracker.store import open_store
+    def work(tracker: Tracker, progress: Progress) -> SyncOutcome:
+        outcome = SyncOutcome(status={})
+        if send and (not only_if_pending or sum(tracker.sync_status()["pending"].values()) > 0):
+            outcome.sent = True
+            progress((0, 0))
+            try:
+                result = tracker.sync(progress=step(progress))
+                outcome.sessions, outcome.events = result.sessions, result.events
+            except SyncCancelled:
+                outcome.cancelled = True
+            except TrackerError as exc:
+                outcome.error = str(exc)
+        outcome.status = tracker.sync_status()
+        return outcome
 
-        try:
-            with open_store(self.home, check=False, migrate=False) as store:
-                tracker = Tracker(store, self.clock, self.home)
-                outcome = SyncOutcome(status={})
-                send = self.send
-                if send and self.only_if_pending:
-                    send = sum(tracker.sync_status()["pending"].values()) > 0
-                if send:
-                    outcome.sent = True
-                    self.signals.progress.emit(0, 0)
-                    try:
-                        result = tracker.sync(progress=self._progress)
-                        outcome.sessions, outcome.events = result.sessions, result.events
-                    except SyncCancelled:
-                        outcome.cancelled = True
-                    except TrackerError as exc:
-                        outcome.error = str(exc)
-                outcome.status = tracker.sync_status()
-        except TrackerError as exc:
-            outcome = SyncOutcome(status={}, sent=self.send, error=str(exc))
-        except Exception as exc:  # a worker must not die with a traceback nobody sees
-            outcome = SyncOutcome(status={}, sent=self.send, error=f"{type(exc).__name__}: {exc}")
-        self.signals.finished.emit(self.number, outcome)
+    return work
 
 
-class CheckSignals(QObject):
-    finished = Signal(object)  # (problem or None, the message, latest good backup or None); None: stopped
+# (problem or None, the message, the latest good backup or None); None: stopped
+CheckResult = tuple[str | None, str, Path | None] | None
 
 
-class CheckJob(QRunnable):
-    """``PRAGMA quick_check`` of the database on a connection of its own (tracker.backup).
+def check_work(home: Path, cancel: threading.Event) -> Plain:
+    """``PRAGMA quick_check`` of the database on a connection of its own.
 
     When the file is damaged it also looks for the latest good backup, which checks
-    each backup in turn: slow work that belongs here too.
+    each backup in turn: slow work that belongs here too.  It opens no Tracker: the
+    file may be too damaged for one.
     """
 
-    def __init__(self, path: Path, signals: CheckSignals) -> None:
-        super().__init__()
-        self.path, self.signals = path, signals
-        self.cancel = threading.Event()
-
-    def run(self) -> None:
-        from tracker import backup
-        from tracker.errors import TrackerError
-
+    def work(progress: Progress) -> CheckResult:
         try:
-            problem = backup.quick_check(self.path, stop=self.cancel.is_set)
+            return check_database(home, stop=cancel.is_set)
         except TrackerError:  # stopped: the window is closing
-            self.signals.finished.emit(None)
-            return
+            return None
         except Exception as exc:  # pragma: no cover - reported as damage, never as a crash
             problem = f"{type(exc).__name__}: {exc}"
-        if problem is None:
-            self.signals.finished.emit((None, "", None))
-            return
-        home = self.path.parent
-        self.signals.finished.emit(
-            (problem, backup.damaged_message(home, problem), backup.latest_good_backup(home))
-        )
+            return problem, damaged_message(home, problem), latest_good_backup(home)
+
+    return work

@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.app import Tracker
 from tracker.errors import BadInput, TrackerError
 from tracker.model import SCOPES, ConsultancyType, Ticket
-from tracker.service import Tracker
-from ui.consultant.dialogs import FormDialog, qdate_to_date
 from ui.common.fmt import scope_text, type_label
+from ui.consultant.dialogs import FormDialog, qdate_to_date
 
 UNIT_FIELDS = {"bill-to-unit", "authorization", "cost-center", "value-class", "accounting-item"}
 
@@ -61,8 +61,14 @@ class NewTicketDialog(FormDialog):
         self.add_field("scope", self.tr("Scope:"), self.scope)
         self.add_field("term-accepted", self.tr("Term:"), term_row)
         self.add_field("term-ref", self.tr("Term reference:"), self.term_ref)
+        self._build_unit_group()
+        self.type.currentIndexChanged.connect(self._type_changed)
+        self.term_checked.toggled.connect(self.term_date.setEnabled)
+        self._type_changed()
+        self.ok_button.setText(self.tr("Create ticket"))
 
-        # Billing a unit instead of the customer is the exception: a secondary group.
+    def _build_unit_group(self) -> None:
+        """Billing a unit instead of the customer is the exception: a secondary group."""
         self.unit_toggle = QToolButton()
         self.unit_toggle.setText(self.tr("Bill to a unit (franchise, project, homologated, AMS)"))
         self.unit_toggle.setCheckable(True)
@@ -90,11 +96,6 @@ class NewTicketDialog(FormDialog):
             self.fields[name] = (label.rstrip(":"), widget)
         self.form.addRow(self.unit_box)
         self.unit_box.hide()
-
-        self.type.currentIndexChanged.connect(self._type_changed)
-        self.term_checked.toggled.connect(self.term_date.setEnabled)
-        self._type_changed()
-        self.ok_button.setText(self.tr("Create ticket"))
 
     @staticmethod
     def _arrow(open_: bool) -> Qt.ArrowType:

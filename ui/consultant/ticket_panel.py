@@ -11,9 +11,8 @@ window starts; tickets of today and those changed here are known at once.
 from __future__ import annotations
 
 from itertools import chain
-from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QStringListModel, Qt, QThreadPool, Signal
+from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,12 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.clock import Clock
+from tracker.app import Tracker
 from tracker.errors import TrackerError
 from tracker.model import ConsultancyType, Ticket
-from tracker.service import Tracker
-from ui.consultant.dialogs import AcceptTermDialog, DefectDialog, EscalateDialog, FinalizeDialog
 from ui.common.fmt import day_text, scope_text, type_label
+from ui.common.provider import TrackerProvider
+from ui.common.tracker_job import Progress, Work
+from ui.consultant.dialogs import AcceptTermDialog, DefectDialog, EscalateDialog, FinalizeDialog
 from ui.consultant.ticket_dialog import NewTicketDialog
 
 TicketDialog = AcceptTermDialog | DefectDialog | EscalateDialog | FinalizeDialog
@@ -47,30 +47,13 @@ def number_of(text: str) -> str:
     return text.split(SEPARATOR, 1)[0].strip()
 
 
-class TicketsSignals(QObject):
-    loaded = Signal(int, object)  # fetch number, [(number, customer)] newest first
+def open_tickets_work(number: int) -> Work:
+    """(fetch number, [(number, customer)] of every open ticket, newest first), in a worker."""
 
+    def work(tracker: Tracker, progress: Progress) -> tuple[int, list[tuple[str, str]]]:
+        return number, [(t.number, t.customer) for t in tracker.list_tickets(True)]
 
-class TicketsJob(QRunnable):
-    """Tracker.list_tickets(open_only=True) over a store of its own."""
-
-    def __init__(self, number: int, home: Path, clock: Clock, signals: TicketsSignals) -> None:
-        super().__init__()
-        self.number, self.home, self.clock, self.signals = number, home, clock, signals
-
-    def run(self) -> None:
-        from tracker.service import Tracker
-        from tracker.store import open_store
-
-        pairs: list[tuple[str, str]] | None
-        try:
-            with open_store(self.home, check=False, migrate=False) as store:
-                pairs = [
-                    (t.number, t.customer) for t in Tracker(store, self.clock, self.home).list_tickets(True)
-                ]
-        except Exception:  # the window keeps what it knows; the next change fetches again
-            pairs = None
-        self.signals.loaded.emit(self.number, pairs)
+    return work
 
 
 class TicketPanel(QWidget):
@@ -81,12 +64,9 @@ class TicketPanel(QWidget):
     selection_changed = Signal()
     tickets_loaded = Signal(int)  # the full list of open tickets arrived: how many
 
-    def __init__(
-        self, tracker: Tracker, parent: QWidget | None = None, pool: QThreadPool | None = None
-    ) -> None:
+    def __init__(self, provider: TrackerProvider, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.tracker = tracker
-        self.pool = pool or QThreadPool.globalInstance()
+        self.provider = provider
         self._ticket: Ticket | None = None
         self._writable = True
         # Open tickets: the last full list (newest first), and what is known since.
@@ -97,11 +77,26 @@ class TicketPanel(QWidget):
         self._fetching = False
         self._fetch_again = False
         self._shown: list[str] = []
-        self.signals = TicketsSignals(self)
-        self.signals.loaded.connect(self._loaded)
+        self.runner = provider.runner(self)
+        self.runner.finished.connect(lambda result: self._loaded(*result))
+        # The window keeps what it knows; the next change fetches again.
+        self.runner.failed.connect(lambda _text: self._loaded(self._fetch, None))
+        provider.changed.connect(self._restored)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._picker())
+        layout.addWidget(self._details())
+        self.new_button.clicked.connect(self.new_ticket)
+        self.accept_button.clicked.connect(lambda: self._act(AcceptTermDialog, self.tr("Term accepted")))
+        self.defect_button.clicked.connect(lambda: self._act(DefectDialog, self.tr("Defect flagged")))
+        self.escalate_button.clicked.connect(
+            lambda: self._act(EscalateDialog, self.tr("Escalated to support"))
+        )
+        self.finalize_button.clicked.connect(lambda: self._act(FinalizeDialog, self.tr("Finalized")))
+        self.combo.currentTextChanged.connect(self._text_changed)
+        self.refresh_details()
 
+    def _picker(self) -> QHBoxLayout:
         picker = QHBoxLayout()
         picker.addWidget(QLabel(self.tr("Ticket:")))
         self.combo = QComboBox()
@@ -126,8 +121,9 @@ class TicketPanel(QWidget):
         picker.addWidget(self.combo, 1)
         self.new_button = QPushButton(self.tr("New ticket…"))
         picker.addWidget(self.new_button)
-        layout.addLayout(picker)
+        return picker
 
+    def _details(self) -> QGroupBox:
         self.details = QGroupBox(self.tr("Selected ticket"))
         form = QFormLayout(self.details)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -159,17 +155,17 @@ class TicketPanel(QWidget):
             actions.addWidget(button)
         actions.addStretch(1)
         form.addRow(actions)
-        layout.addWidget(self.details)
+        return self.details
 
-        self.new_button.clicked.connect(self.new_ticket)
-        self.accept_button.clicked.connect(lambda: self._act(AcceptTermDialog, self.tr("Term accepted")))
-        self.defect_button.clicked.connect(lambda: self._act(DefectDialog, self.tr("Defect flagged")))
-        self.escalate_button.clicked.connect(
-            lambda: self._act(EscalateDialog, self.tr("Escalated to support"))
-        )
-        self.finalize_button.clicked.connect(lambda: self._act(FinalizeDialog, self.tr("Finalized")))
-        self.combo.currentTextChanged.connect(self._text_changed)
-        self.refresh_details()
+    @property
+    def tracker(self) -> Tracker:
+        return self.provider.tracker
+
+    def _restored(self) -> None:
+        """Another database (a restored backup): forget its tickets, read them again."""
+        self._base, self._known, self._closed = {}, {}, {}
+        self._render()
+        self.fetch_tickets()
 
     # ----- selection ---------------------------------------------------------------
 
@@ -259,7 +255,7 @@ class TicketPanel(QWidget):
         self._fetching = True
         self._fetch_again = False
         self._fetch += 1
-        self.pool.start(TicketsJob(self._fetch, self.tracker.home, self.tracker.clock, self.signals))
+        self.runner.start(open_tickets_work(self._fetch))
 
     def _loaded(self, number: int, pairs: list[tuple[str, str]] | None) -> None:
         self._fetching = False

@@ -16,10 +16,11 @@ from PySide6.QtCore import QCoreApplication, QObject, QPointF, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
+import resources
 from tracker.errors import TrackerError
 from tracker.model import RunningTimer, Ticket
-from tracker.service import Tracker
 from ui.common.fmt import duration_text
+from ui.common.provider import TrackerProvider
 
 RECENT = 5
 TICK_MS = 1000
@@ -27,8 +28,6 @@ ICON_SIZES = (16, 22, 24, 32, 48, 64, 128)
 
 
 def icon_path() -> Path:
-    import resources
-
     return Path(resources.__file__).resolve().parent / "icon.svg"
 
 
@@ -59,7 +58,7 @@ def _menu_text(text: str) -> str:
 
 
 class TrayController(QObject):
-    """The tray icon and its menu over one Tracker.
+    """The tray icon and its menu over the window's Tracker (``provider.tracker``, read each time).
 
     ``changed`` is emitted after the menu started or stopped a timer: connect the
     window's ``reload`` to it.  ``available`` is injectable for tests; by default it is
@@ -71,13 +70,13 @@ class TrayController(QObject):
     def __init__(
         self,
         window: QWidget,
-        app: Tracker,
+        provider: TrackerProvider,
         parent: QObject | None = None,
         available: bool | None = None,
     ) -> None:
         super().__init__(parent or window)
         self.window = window
-        self.app = app
+        self.provider = provider
         self.available = QSystemTrayIcon.isSystemTrayAvailable() if available is None else available
         self.quitting = False
         self.idle_icon, self.running_icon = tray_icons()
@@ -112,14 +111,14 @@ class TrayController(QObject):
 
     def _timer(self) -> RunningTimer | None:
         try:
-            return self.app.running()
+            return self.provider.tracker.running()
         except (TrackerError, sqlite3.Error):  # the store is busy, or already closed at exit
             return None
 
     def tooltip_text(self, timer: RunningTimer | None = None) -> str:
         if timer is None:
             return self.tr("No timer running")
-        elapsed = timer.elapsed_seconds(self.app.clock.now())
+        elapsed = timer.elapsed_seconds(self.provider.tracker.clock.now())
         return f"{timer.ticket} — {duration_text(elapsed)}"
 
     def refresh(self) -> None:
@@ -147,7 +146,7 @@ class TrayController(QObject):
 
     def _recent(self) -> list[Ticket]:
         try:
-            return self.app.recent_tickets(RECENT)
+            return self.provider.tracker.recent_tickets(RECENT)
         except TrackerError:
             return []
 
@@ -187,7 +186,7 @@ class TrayController(QObject):
         if not self._writable():
             return
         try:
-            self.app.start(number)
+            self.provider.tracker.start(number)
         except TrackerError as exc:
             self.notify(self.tr("The timer did not start"), str(exc))
         self.refresh()
@@ -197,7 +196,7 @@ class TrayController(QObject):
         if not self._writable():
             return
         try:
-            self.app.stop()
+            self.provider.tracker.stop()
         except TrackerError as exc:
             self.notify(self.tr("The timer did not stop"), str(exc))
         self.refresh()
@@ -236,7 +235,7 @@ class TrayController(QObject):
         if not self.available or self.quitting:
             return False
         try:
-            return self.app.settings.get("close-to-tray") == "yes"
+            return self.provider.tracker.settings.get("close-to-tray") == "yes"
         except TrackerError:
             return True
 
@@ -256,9 +255,9 @@ class TrayController(QObject):
             self.tray.hide()
 
 
-def install_tray(window: QWidget, app: Tracker, available: bool | None = None) -> TrayController:
+def install_tray(window: QWidget, provider: TrackerProvider, available: bool | None = None) -> TrayController:
     """The tray for the main window; it reloads the window after a start or stop from the menu."""
-    tray = TrayController(window, app, parent=window, available=available)
+    tray = TrayController(window, provider, parent=window, available=available)
     reload = getattr(window, "reload", None)
     if callable(reload):
         tray.changed.connect(reload)

@@ -1,0 +1,121 @@
+"""Today's sessions: the day's heading, a lead's decision, the table, its actions, the total.
+
+The table sorts on the real values (a sort role), not on the texts shown.  The
+session actions (edit, split, delete, history) live under it and in its context menu.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.model import RunningTimer, Session
+from ui.common.fmt import day_text, duration_text
+from ui.common.provider import TrackerProvider
+from ui.consultant.session_actions import SessionActions
+from ui.consultant.sessions_model import COL_NOTE, COL_START, COL_TICKET, SessionsModel, SortRole
+from ui.consultant.sync_status import ReviewBanner
+
+SPACING = 10  # the window's own spacing between rows
+
+
+class DayTable(QWidget):
+    changed = Signal()  # a session was changed here: the window reads everything again
+    message = Signal(str, str)  # a status bar line and its kind
+
+    def __init__(
+        self, provider: TrackerProvider, writable: Callable[[], bool], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.provider = provider
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(SPACING)
+        self.day_label = QLabel()
+        bold = self.day_label.font()
+        bold.setBold(True)
+        self.day_label.setFont(bold)
+        layout.addWidget(self.day_label)
+        self.banner = ReviewBanner()
+        layout.addWidget(self.banner)
+        self.model = SessionsModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
+        self.table = self._table()
+        layout.addWidget(self.table, 1)
+        self.session_actions = SessionActions(self.table, self.proxy, self.model, provider, writable)
+        self.session_actions.changed.connect(self.changed)
+        self.session_actions.message.connect(self.message)
+        bottom = QHBoxLayout()
+        bottom.addLayout(self.session_actions.row, 1)
+        self.total_label = QLabel()
+        self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        total_font = self.total_label.font()
+        total_font.setBold(True)
+        total_font.setPointSize(total_font.pointSize() + 2)
+        self.total_label.setFont(total_font)
+        bottom.addWidget(self.total_label)
+        layout.addLayout(bottom)
+
+    def _table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.proxy)
+        table.setSortingEnabled(True)
+        table.sortByColumn(COL_START, Qt.SortOrder.AscendingOrder)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(70)
+        return table
+
+    def show_day(
+        self,
+        sessions: list[Session],
+        timer: RunningTimer | None,
+        now: datetime,
+        flags: list[str],
+        finalized: set[str],
+    ) -> None:
+        """The day's sessions and the running timer."""
+        self.model.load(sessions, timer, now, flags, finalized)
+
+    def show_heading(self, day: date) -> None:
+        """The day's name above the table, which scrolls to the latest session."""
+        self.day_label.setText(self.tr("Today, {0}").format(day_text(day)))
+        self.table.scrollToBottom()
+
+    def show_review(self, review: dict[str, object] | None) -> None:
+        if self.banner.decision != "damaged":  # the banner tells about the damage until a restore
+            self.banner.show_review(review)
+
+    def refresh(self, now: datetime) -> None:
+        """Once a second: the running row and the day's total."""
+        self.model.refresh_running(now)
+        self.total_label.setText(
+            self.tr("Total today: {0}").format(duration_text(self.model.total_seconds()))
+        )
+
+    def last_ticket(self) -> str:
+        """The ticket of the last row, or "" for an empty day."""
+        rows = self.model.rowCount()
+        return str(self.model.index(rows - 1, COL_TICKET).data()) if rows else ""
+
+    def update_actions(self) -> None:
+        """What the selected row allows, after the database became writable or not."""
+        self.session_actions.update()
