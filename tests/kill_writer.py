@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from tracker.clock import FixedClock
-from tracker.service import Tracker
+from tracker.app import Tracker
 from tracker.store import open_store
 
 

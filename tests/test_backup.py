@@ -15,7 +15,7 @@ from tests.conftest import Cli
 from tracker import backup
 from tracker.cli import explain_database_error
 from tracker.errors import BadInput, TrackerError
-from tracker.service import Tracker
+from tracker.app import Tracker
 from tracker.store import open_store
 
 

@@ -12,7 +12,7 @@ from tracker.clock import FixedClock, SystemClock, default_clock
 from tracker.config import os_login
 from tracker.errors import BadInput, TrackerError
 from tracker.paths import data_home
-from tracker.service import Tracker
+from tracker.app import Tracker
 from tracker.store import open_store
 from tracker.timeutil import human_duration, parse_time, session_zone, zone
 

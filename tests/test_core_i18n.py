@@ -27,7 +27,7 @@ from tests.conftest import NOW, ROOT, ZONE
 from tracker import i18n
 from tracker.errors import BadInput, TrackerError
 from tracker.i18n import _
-from tracker.service import Tracker
+from tracker.app import Tracker
 from tracker.sync.target import TargetUnavailable
 
 TRACKER = ROOT / "tracker"

@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 from tracker.errors import BadInput
-from tracker.service import Tracker
+from tracker.app import Tracker
 
 
 def at(text: str) -> datetime:

@@ -9,7 +9,7 @@ import pytest
 from tracker.clock import FixedClock
 from tracker.errors import BadInput
 from tracker.model import Flag
-from tracker.service import Tracker
+from tracker.app import Tracker
 
 T0 = datetime.fromisoformat("2026-11-03T14:00:00-03:00")
 

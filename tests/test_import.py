@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tracker.errors import BadInput
-from tracker.service import Tracker
+from tracker.app import Tracker
 
 TICKET = {"kind": "ticket", "number": "12345678", "customer": "ACME", "type": "technical",
           "term_accepted": "2026-10-01"}

@@ -9,7 +9,7 @@ import pytest
 
 from tracker import backup
 from tracker.errors import TrackerError
-from tracker.service import Tracker
+from tracker.app import Tracker
 from tracker.store import Store
 
 

@@ -11,7 +11,7 @@ from tracker import idle, reminders
 from tracker.errors import BadInput
 from tracker.model import ConsultancyType, RunningTimer
 from tracker.report import week
-from tracker.service import Tracker
+from tracker.app import Tracker
 
 SETTINGS = reminders.ReminderSettings(*reminders.parse_work_hours("08:00-18:00"),
                                       reminders.parse_work_days("mon-fri"), 4, 2)

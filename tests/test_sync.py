@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import Cli
 from tracker.errors import TrackerError
-from tracker.service import Tracker
+from tracker.app import Tracker
 from tracker.sync.target import FolderTarget, TamperedBatch, TargetUnavailable
 
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from tracker import i18n as core_i18n
 from tracker.errors import TrackerError
-from tracker.service import Tracker
+from tracker.app import Tracker
 from tracker.store import Store
 from ui.common import i18n
 

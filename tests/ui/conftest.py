@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from tracker.service import Tracker
+from tracker.app import Tracker
 from ui.consultant.dialogs import CloseNotice
 from ui.consultant.main_window import MainWindow
 

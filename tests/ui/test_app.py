@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 import ui.app
 from tracker.clock import FixedClock
-from tracker.service import Tracker
+from tracker.app import Tracker
 from tracker.store import open_store
 from ui.consultant.main_window import MainWindow
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 from tracker.clock import FixedClock
 from tracker.idle import FixedIdle, NoIdle
 from tracker.model import Flag
-from tracker.service import Tracker
+from tracker.app import Tracker
 from ui.consultant.idle import IdleDialog, IdleWatcher
 
 T0 = datetime.fromisoformat("2026-11-03T14:00:00-03:00")

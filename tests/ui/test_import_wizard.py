@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
 
-from tracker.service import Tracker
+from tracker.app import Tracker
 from ui.consultant.import_wizard import (
     K_REASON,
     P_DATE,

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tracker.service import Tracker
+from tracker.app import Tracker
 from ui.consultant.import_wizard import ImportWizard
 from ui.consultant.main_window import MainWindow
 from ui.consultant.week_view import WeekView

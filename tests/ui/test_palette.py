@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMainWindow
 
 from tracker.clock import FixedClock
-from tracker.service import Tracker
+from tracker.app import Tracker
 from ui.consultant.palette import QuickSwitchPalette, candidates, fold, fuzzy_match, install_palette, search, shortcuts
 
 CUSTOMERS = {

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
-from tracker.service import Tracker
+from tracker.app import Tracker
 from ui.billing.rates_dialog import (
     R_FROM,
     R_HOURLY,

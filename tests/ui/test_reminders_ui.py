@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tracker.clock import FixedClock
-from tracker.service import Tracker
+from tracker.app import Tracker
 from ui.consultant.reminders import ReminderNotifier
 
 

@@ -14,7 +14,7 @@ from PySide6.QtGui import QImage
 
 from tests.ui.test_week_view import LAST_WEEK, TICKETS, brl, realistic_week
 from tracker import report
-from tracker.service import Tracker
+from tracker.app import Tracker
 from ui.consultant.report_pdf import week_html, write_week_pdf
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from tests.ui.crafted_export import DAY, DAYS, World, build
 from tracker.model import ConsultancyType
-from tracker.service import Tracker
+from tracker.app import Tracker
 from tracker.store import Store
 from ui.lead.review_window import (
     C_BILLABLE,

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tracker.clock import FixedClock
-from tracker.service import Tracker
+from tracker.app import Tracker
 from ui.consultant.main_window import MainWindow
 from ui.consultant.session_dialogs import (
     DeleteSessionDialog,

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from tracker.clock import FixedClock
-from tracker.service import Tracker
+from tracker.app import Tracker
 from ui.consultant.sessions_model import COL_DURATION, COL_END, COL_START, COL_TICKET, COL_TYPE, SessionsModel, SortRole
 
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from tracker.clock import FixedClock
 from tracker.model import Flag
-from tracker.service import Tracker
+from tracker.app import Tracker
 from tracker.store import open_store
 from ui.consultant.main_window import MainWindow
 from ui.consultant.sessions_model import COL_FLAGS

@@ -16,7 +16,7 @@ import pytest
 import ui.app
 from tracker import backup
 from tracker.clock import FixedClock
-from tracker.service import Tracker
+from tracker.app import Tracker
 from tracker.store import open_store
 from ui.consultant.dialogs import DamagedDatabaseDialog
 from ui.common.instance import Acquired, SingleInstance

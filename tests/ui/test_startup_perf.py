@@ -18,7 +18,7 @@ import pytest
 import tracker.store
 import ui.app
 from tracker.clock import FixedClock
-from tracker.service import Tracker
+from tracker.app import Tracker
 from tracker.store import Store, open_store
 from ui.consultant.main_window import MainWindow
 

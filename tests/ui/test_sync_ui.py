@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from tests.conftest import NOW, Cli
 from tracker import backup
 from tracker.clock import FixedClock
-from tracker.service import Tracker
+from tracker.app import Tracker
 from tracker.store import open_store
 from ui.consultant.dialogs import DamagedDatabaseDialog
 from ui.consultant.main_window import MainWindow

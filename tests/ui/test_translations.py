@@ -47,7 +47,7 @@ import ui.common.fmt
 from tests.ui.crafted_export import DAY, World, build
 from tracker.clock import FixedClock
 from tracker.model import ESCALATION_CHECKLIST, SCOPES, ConsultancyType, Flag
-from tracker.service import Tracker
+from tracker.app import Tracker
 from tracker.store import Store, open_store
 from ui.common import i18n
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from tracker.clock import FixedClock
 from tracker.model import ConsultancyType
-from tracker.service import Tracker
+from tracker.app import Tracker
 from ui.lead.timeline import TYPE_COLORS
 from ui.consultant.week_view import WeekPdfFileDialog, WeekView
 

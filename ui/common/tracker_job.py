@@ -35,7 +35,7 @@ class TrackerJob(QRunnable):
 
     def run(self) -> None:
         from tracker.errors import TrackerError
-        from tracker.service import Tracker
+        from tracker.app import Tracker
         from tracker.store import open_store
 
         def progress(text: str) -> None:

@@ -28,7 +28,7 @@ class BackupJob(QRunnable):
 
     def run(self) -> None:
         from tracker.errors import TrackerError
-        from tracker.service import Tracker
+        from tracker.app import Tracker
         from tracker.store import open_store
 
         try:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from tracker.errors import BadInput, TrackerError
 from tracker.model import ESCALATION_CHECKLIST, Defect, DefectKind, Ticket
-from tracker.service import Tracker
+from tracker.app import Tracker
 from ui.common.fmt import ERROR_STYLE, FIELD_ERROR_STYLE, checklist_text
 
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from tracker.errors import TrackerError
 from tracker.idle import IdleSource
-from tracker.service import Tracker
+from tracker.app import Tracker
 from ui.common.choice_dialog import ThreeChoiceDialog
 from ui.common.fmt import duration_text
 

@@ -53,7 +53,7 @@ from PySide6.QtWidgets import (
 from tracker import moving_in
 from tracker.errors import BadInput, TrackerError
 from tracker.moving_in import ForeignEntry, Plan
-from tracker.service import ImportResult, Tracker
+from tracker.app import ImportResult, Tracker
 from ui.common.fmt import ERROR_STYLE, FIELD_ERROR_STYLE, duration_text
 from ui.common.table_model import HeaderedTableModel
 

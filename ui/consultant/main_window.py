@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from tracker.errors import TrackerError
 from tracker.model import Session, Ticket
-from tracker.service import Tracker
+from tracker.app import Tracker
 from ui.consultant.backup_worker import BackupJob, BackupSignals
 from ui.consultant.dialogs import CloseNotice, DamagedDatabaseDialog
 from ui.common.fmt import clock_text, day_text, duration_text

@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.errors import TrackerError
-from tracker.service import Tracker
+from tracker.app import Tracker
 
 RECENT = 20  # tickets ranked by your own sessions; the rest by how new they are
 SHOWN = 50  # rows in the list

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from tracker import reminders
 from tracker.errors import TrackerError
 from tracker.reminders import Reminder
-from tracker.service import Tracker
+from tracker.app import Tracker
 
 CHECK_MS = 60_000
 Notify = Callable[[str, str], None]

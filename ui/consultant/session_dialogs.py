@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from tracker.errors import BadInput
 from tracker.model import Session
-from tracker.service import Tracker
+from tracker.app import Tracker
 from ui.consultant.dialogs import FormDialog
 from ui.common.fmt import duration_text, flags_text
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from tracker.errors import BadInput, TrackerError
 from tracker.model import SCOPES, ConsultancyType, Ticket
-from tracker.service import Tracker
+from tracker.app import Tracker
 from ui.consultant.dialogs import FormDialog, qdate_to_date
 from ui.common.fmt import scope_text, type_label
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from tracker.clock import Clock
 from tracker.errors import TrackerError
 from tracker.model import ConsultancyType, Ticket
-from tracker.service import Tracker
+from tracker.app import Tracker
 from ui.consultant.dialogs import AcceptTermDialog, DefectDialog, EscalateDialog, FinalizeDialog
 from ui.common.fmt import day_text, scope_text, type_label
 from ui.consultant.ticket_dialog import NewTicketDialog
@@ -59,7 +59,7 @@ class TicketsJob(QRunnable):
         self.number, self.home, self.clock, self.signals = number, home, clock, signals
 
     def run(self) -> None:
-        from tracker.service import Tracker
+        from tracker.app import Tracker
         from tracker.store import open_store
 
         pairs: list[tuple[str, str]] | None

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from tracker.errors import TrackerError
 from tracker.model import RunningTimer, Ticket
-from tracker.service import Tracker
+from tracker.app import Tracker
 from ui.common.fmt import duration_text
 
 RECENT = 5

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 
 from tracker.errors import BadInput, TrackerError
 from tracker.model import ConsultancyType
-from tracker.service import Tracker
+from tracker.app import Tracker
 from ui.common.fmt import ERROR_STYLE, duration_text
 from ui.common.table_model import HeaderedTableModel
 from ui.lead.timeline import Timeline, TimelineSession
