@@ -12,8 +12,8 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from tracker.clock import FixedClock
 from tracker.app import Tracker
+from tracker.clock import FixedClock
 from tracker.store import open_store
 
 

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import tempfile
 import time
 from datetime import date, datetime
 from pathlib import Path
 
 from tracker.errors import BadInput, TrackerError
-from tracker.fsutil import install, temp_beside
+from tracker.fsutil import install, is_special, temp_beside
 from tracker.i18n import _
 from tracker.store.db import Store
 from tracker.store.files import (
@@ -58,10 +59,23 @@ def default_path(home: Path, now: datetime) -> Path:
     return backups_dir(home) / f"tracker-{now:%Y-%m-%d-%H%M%S}.db"
 
 
+def _temp_for(out: Path) -> Path:
+    """Where the copy is made before it is installed at ``out``.
+
+    Beside ``out``, so that the rename is atomic; a device is never renamed over, so
+    its copy is made in the system's temp folder (a folder like /dev takes no files).
+    """
+    if not is_special(out):
+        return temp_beside(out)
+    fd, name = tempfile.mkstemp(prefix="tracker-backup-", suffix=".db")
+    os.close(fd)
+    return Path(name)
+
+
 def backup_to(store: Store, out: Path) -> Path:
-    """Write a consistent copy of the database to ``out`` (atomically)."""
+    """Write a consistent copy of the database to ``out`` (atomically; a device directly)."""
     out = out.expanduser().absolute()
-    tmp = temp_beside(out)
+    tmp = _temp_for(out)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         copy_database(store.conn, tmp, rollback_journal=True)

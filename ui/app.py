@@ -18,8 +18,8 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from tracker import i18n as core_i18n
-from tracker.errors import TrackerError
 from tracker.app import Tracker
+from tracker.errors import TrackerError
 from tracker.store import Store
 from ui.common import i18n
 

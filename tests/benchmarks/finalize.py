@@ -20,8 +20,8 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from tracker.clock import FixedClock
 from tracker.app import Tracker
+from tracker.clock import FixedClock
 from tracker.store import open_store
 
 ZONE = "America/Sao_Paulo"

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 import ui.app
-from tracker.clock import FixedClock
 from tracker.app import Tracker
+from tracker.clock import FixedClock
 from tracker.store import open_store
 from ui.consultant.main_window import MainWindow
 

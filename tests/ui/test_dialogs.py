@@ -7,8 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 
-from tracker.model import ConsultancyType, DefectKind
 from tracker.app import Tracker
+from tracker.model import ConsultancyType, DefectKind
 from ui.app import ensure_consultant
 from ui.consultant.dialogs import AcceptTermDialog, DefectDialog, EscalateDialog, FinalizeDialog, LoginDialog
 from ui.consultant.main_window import MainWindow

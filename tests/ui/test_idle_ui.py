@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from tracker.app import Tracker
 from tracker.clock import FixedClock
 from tracker.idle import FixedIdle, NoIdle
 from tracker.model import Flag
-from tracker.app import Tracker
 from ui.consultant.idle import IdleDialog, IdleWatcher
 
 T0 = datetime.fromisoformat("2026-11-03T14:00:00-03:00")

@@ -6,9 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from tracker.app import Tracker
 from tracker.clock import FixedClock
 from tracker.model import ConsultancyType
-from tracker.app import Tracker
 from tracker.store import open_store
 from ui.consultant.main_window import MainWindow
 from ui.consultant.sessions_model import COL_DURATION, COL_END, COL_TICKET

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from tracker.clock import FixedClock
 from tracker.app import Tracker
+from tracker.clock import FixedClock
 from ui.consultant.reminders import ReminderNotifier
 
 

@@ -13,8 +13,8 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.crafted_export import DAY, DAYS, World, build
-from tracker.model import ConsultancyType
 from tracker.app import Tracker
+from tracker.model import ConsultancyType
 from tracker.store import Store
 from ui.lead.review_window import (
     C_BILLABLE,

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from tracker.clock import FixedClock
 from tracker.app import Tracker
+from tracker.clock import FixedClock
 from ui.consultant.main_window import MainWindow
 from ui.consultant.session_dialogs import (
     DeleteSessionDialog,

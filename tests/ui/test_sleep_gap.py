@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from tracker.app import Tracker
 from tracker.clock import FixedClock
 from tracker.model import Flag
-from tracker.app import Tracker
 from tracker.store import open_store
 from ui.consultant.main_window import MainWindow
 from ui.consultant.sessions_model import COL_FLAGS

@@ -17,8 +17,8 @@ import pytest
 
 import tracker.store
 import ui.app
-from tracker.clock import FixedClock
 from tracker.app import Tracker
+from tracker.clock import FixedClock
 from tracker.store import Store, open_store
 from ui.consultant.main_window import MainWindow
 

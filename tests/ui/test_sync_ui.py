@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication
 
 from tests.conftest import NOW, Cli
 from tracker import backup
-from tracker.clock import FixedClock
 from tracker.app import Tracker
+from tracker.clock import FixedClock
 from tracker.store import open_store
 from ui.consultant.dialogs import DamagedDatabaseDialog
 from ui.consultant.main_window import MainWindow

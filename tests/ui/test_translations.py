@@ -45,9 +45,9 @@ from PySide6.QtWidgets import (
 
 import ui.common.fmt
 from tests.ui.crafted_export import DAY, World, build
+from tracker.app import Tracker
 from tracker.clock import FixedClock
 from tracker.model import ESCALATION_CHECKLIST, SCOPES, ConsultancyType, Flag
-from tracker.app import Tracker
 from tracker.store import Store, open_store
 from ui.common import i18n
 
@@ -403,6 +403,7 @@ def test_the_main_window_speaks_portuguese(
 
 def test_the_dialogs_speak_portuguese(portuguese, english, qtbot, app, clock, tmp_path) -> None:
     from tests.ui.test_import_wizard import TOGGL, choose
+    from ui.billing.rates_dialog import RatesDialog
     from ui.consultant.dialogs import (
         AcceptTermDialog,
         DefectDialog,
@@ -412,8 +413,12 @@ def test_the_dialogs_speak_portuguese(portuguese, english, qtbot, app, clock, tm
     )
     from ui.consultant.idle import IdleDialog
     from ui.consultant.import_wizard import ImportWizard
-    from ui.billing.rates_dialog import RatesDialog
-    from ui.consultant.session_dialogs import DeleteSessionDialog, EditSessionDialog, HistoryDialog, SplitSessionDialog
+    from ui.consultant.session_dialogs import (
+        DeleteSessionDialog,
+        EditSessionDialog,
+        HistoryDialog,
+        SplitSessionDialog,
+    )
     from ui.consultant.sleep_gap import SleepGapDialog
     from ui.consultant.ticket_dialog import NewTicketDialog
 

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow, QSystemTrayIcon
 
-from tracker.clock import FixedClock
 from tracker.app import Tracker
+from tracker.clock import FixedClock
 from ui.consultant.tray import TrayController, install_tray
 
 

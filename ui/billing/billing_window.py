@@ -45,9 +45,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.app import Tracker
 from tracker.billing import Line, PartyTotal
 from tracker.model import ConsultancyType
-from tracker.app import Tracker
 from tracker.statement import Statement
 from ui.common.fmt import ERROR_STYLE, held_reason_text
 from ui.common.table_model import HeaderedTableModel

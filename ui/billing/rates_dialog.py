@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.app import Tracker
 from tracker.billing import Rate
 from tracker.errors import BadInput, TrackerError
 from tracker.rates import KNOWN_INDEXES
-from tracker.app import Tracker
 from ui.common.fmt import ERROR_STYLE, FIELD_ERROR_STYLE
 from ui.common.table_model import HeaderedTableModel
 

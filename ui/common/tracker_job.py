@@ -34,8 +34,8 @@ class TrackerJob(QRunnable):
         self.job_id, self.home, self.clock, self.work, self.signals = job_id, home, clock, work, signals
 
     def run(self) -> None:
-        from tracker.errors import TrackerError
         from tracker.app import Tracker
+        from tracker.errors import TrackerError
         from tracker.store import open_store
 
         def progress(text: str) -> None:

@@ -27,8 +27,8 @@ class BackupJob(QRunnable):
         self.home, self.clock, self.signals, self.out = home, clock, signals, out
 
     def run(self) -> None:
-        from tracker.errors import TrackerError
         from tracker.app import Tracker
+        from tracker.errors import TrackerError
         from tracker.store import open_store
 
         try:

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.app import Tracker
 from tracker.errors import BadInput, TrackerError
 from tracker.model import ESCALATION_CHECKLIST, Defect, DefectKind, Ticket
-from tracker.app import Tracker
 from ui.common.fmt import ERROR_STYLE, FIELD_ERROR_STYLE, checklist_text
 
 

@@ -15,9 +15,9 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from tracker.app import Tracker
 from tracker.errors import TrackerError
 from tracker.idle import IdleSource
-from tracker.app import Tracker
 from ui.common.choice_dialog import ThreeChoiceDialog
 from ui.common.fmt import duration_text
 

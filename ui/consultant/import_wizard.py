@@ -51,9 +51,9 @@ from PySide6.QtWidgets import (
 )
 
 from tracker import moving_in
+from tracker.app import ImportResult, Tracker
 from tracker.errors import BadInput, TrackerError
 from tracker.moving_in import ForeignEntry, Plan
-from tracker.app import ImportResult, Tracker
 from ui.common.fmt import ERROR_STYLE, FIELD_ERROR_STYLE, duration_text
 from ui.common.table_model import HeaderedTableModel
 

@@ -46,8 +46,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.errors import TrackerError
 from tracker.app import Tracker
+from tracker.errors import TrackerError
 
 RECENT = 20  # tickets ranked by your own sessions; the rest by how new they are
 SHOWN = 50  # rows in the list

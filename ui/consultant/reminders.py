@@ -13,9 +13,9 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from tracker import reminders
+from tracker.app import Tracker
 from tracker.errors import TrackerError
 from tracker.reminders import Reminder
-from tracker.app import Tracker
 
 CHECK_MS = 60_000
 Notify = Callable[[str, str], None]

@@ -76,8 +76,8 @@ class SyncJob(QRunnable):
         self.signals.progress.emit(done, total)
 
     def run(self) -> None:
-        from tracker.errors import TrackerError
         from tracker.app import Tracker
+        from tracker.errors import TrackerError
         from tracker.store import open_store
 
         try:

@@ -16,9 +16,9 @@ from PySide6.QtCore import QCoreApplication, QObject, QPointF, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
+from tracker.app import Tracker
 from tracker.errors import TrackerError
 from tracker.model import RunningTimer, Ticket
-from tracker.app import Tracker
 from ui.common.fmt import duration_text
 
 RECENT = 5

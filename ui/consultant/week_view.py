@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from tracker import report as week_report
+from tracker.app import Tracker
 from tracker.errors import TrackerError
 from tracker.model import ConsultancyType
 from tracker.report import DaySummary, WeekReport
-from tracker.app import Tracker
 from ui.common.fmt import ERROR_STYLE
 from ui.consultant.report_pdf import hm, money, week_span, write_week_pdf
 from ui.lead.timeline import GRID, TYPE_COLORS
