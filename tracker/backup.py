@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 import time
 from datetime import date, datetime
 from pathlib import Path
@@ -59,23 +58,19 @@ def default_path(home: Path, now: datetime) -> Path:
     return backups_dir(home) / f"tracker-{now:%Y-%m-%d-%H%M%S}.db"
 
 
-def _temp_for(out: Path) -> Path:
+def _temp_for(store: Store, out: Path) -> Path:
     """Where the copy is made before it is installed at ``out``.
 
     Beside ``out``, so that the rename is atomic; a device is never renamed over, so
-    its copy is made in the system's temp folder (a folder like /dev takes no files).
+    its copy is made in the data folder (a folder like /dev takes no files).
     """
-    if not is_special(out):
-        return temp_beside(out)
-    fd, name = tempfile.mkstemp(prefix="tracker-backup-", suffix=".db")
-    os.close(fd)
-    return Path(name)
+    return temp_beside(store.path.with_name(f"backup-{out.name}")) if is_special(out) else temp_beside(out)
 
 
 def backup_to(store: Store, out: Path) -> Path:
     """Write a consistent copy of the database to ``out`` (atomically; a device directly)."""
     out = out.expanduser().absolute()
-    tmp = _temp_for(out)
+    tmp = _temp_for(store, out)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         copy_database(store.conn, tmp, rollback_journal=True)

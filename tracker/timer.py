@@ -31,24 +31,32 @@ class StartResult:
     stopped: Session | None
 
 
-def _session_of(timer: RunningTimer, start_ts: int, end_ts: int, **changes: Any) -> Session:
-    """A session of the timer's ticket and zone, from ``start_ts`` to ``end_ts``."""
+def _session_of(
+    timer: RunningTimer,
+    start_ts: int,
+    end_ts: int,
+    *,
+    uuid: str | None = None,
+    note: str | None = None,
+    source: str = "timer",
+    flags: tuple[str, ...] | None = None,
+) -> Session:
+    """A session of the timer's ticket, type and zone, from ``start_ts`` to ``end_ts``.
+
+    It takes the timer's uuid, note and flags unless others are given.
+    """
     tz = zone_of(timer.zone, offset_seconds(timer.start))
-    fields: dict[str, Any] = {
-        "uuid": timer.uuid,
-        "note": timer.note,
-        "source": "timer",
-        "flags": timer.flags,
-        **changes,
-    }
     return Session(
+        uuid=timer.uuid if uuid is None else uuid,
         ticket=timer.ticket,
         consultant=timer.consultant,
         type=timer.type,
         start=from_ts(start_ts, tz),
         end=from_ts(end_ts, tz),
         zone=timer.zone,
-        **fields,
+        note=timer.note if note is None else note,
+        source=source,
+        flags=timer.flags if flags is None else flags,
     )
 
 
