@@ -17,8 +17,8 @@ import pytest
 # Qt runs headless in every test; set before any Qt module loads.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from tracker.app import Tracker  # noqa: E402
 from tracker.clock import FixedClock  # noqa: E402
-from tracker.service import Tracker  # noqa: E402
 from tracker.store import Store, open_store  # noqa: E402
 
 # The PostgreSQL server's fixtures (pg_cluster, pg_url, central).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import subprocess
 import sys
 from datetime import date, timedelta
@@ -13,9 +14,9 @@ import pytest
 
 from tests.conftest import Cli
 from tracker import backup
+from tracker.app import Tracker
 from tracker.cli import explain_database_error
 from tracker.errors import BadInput, TrackerError
-from tracker.service import Tracker
 from tracker.store import open_store
 
 
@@ -186,3 +187,19 @@ def test_a_failed_backup_says_so(app: Tracker, tmp_path: Path) -> None:
     with pytest.raises(TrackerError, match="backup"):
         app.backup(blocker / "sub" / "b.db")
     assert sorted(os.listdir(tmp_path)) == ["file", "home"] and blocker.read_text() == "x"
+
+
+def test_a_backup_to_a_device_is_written_into_it_and_leaves_it_a_device(app: Tracker) -> None:
+    app.add_ticket("1234567", "ACME", "technical")
+    assert app.backup(Path("/dev/null")) == Path("/dev/null")
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    assert not list(Path("/dev").glob(".null.*")) and not list(app.home.glob(".*.tmp"))
+
+
+def test_a_restore_leaves_no_temp_file_beside_the_database(app: Tracker, tmp_path: Path) -> None:
+    app.add_ticket("1234567", "ACME", "technical")
+    saved = app.backup(tmp_path / "saved.db")
+    aside = backup.restore(app.home, saved)
+    assert aside.name.startswith("tracker.db.before-restore-")
+    assert backup.check_file(app.home / "tracker.db") is None
+    assert not list(app.home.glob(".*tmp"))

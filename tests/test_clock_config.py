@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 
 from tracker import clock as clockmod
+from tracker.app import Tracker
 from tracker.clock import FixedClock, SystemClock, default_clock
 from tracker.config import os_login
 from tracker.errors import BadInput, TrackerError
 from tracker.paths import data_home
-from tracker.service import Tracker
 from tracker.store import open_store
+from tracker.store.schema import AUDIT, statements
 from tracker.timeutil import human_duration, parse_time, session_zone, zone
 
 
@@ -96,3 +97,17 @@ def test_a_newer_schema_is_refused_and_not_touched(home: Path) -> None:
     store.close()
     with pytest.raises(TrackerError, match="newer version"):
         open_store(home)
+
+
+def test_schema_scripts_split_where_sqlite_says_a_statement_ends() -> None:
+    script = (
+        "CREATE TABLE t (x TEXT);\n"
+        "CREATE TRIGGER t_kept BEFORE DELETE ON t\nBEGIN\n    SELECT RAISE(ABORT, 'kept; always');\nEND;\n"
+        "INSERT INTO t VALUES ('a;\nb');\n"
+    )
+    found = list(statements(script))
+    assert [s.split()[0:2] for s in found] == [["CREATE", "TABLE"], ["CREATE", "TRIGGER"], ["INSERT", "INTO"]]
+    assert found[1].endswith("END;")
+    assert len(list(statements(AUDIT))) == 6  # a table, an index, two triggers, two columns
+    with pytest.raises(ValueError, match="unfinished"):
+        list(statements("CREATE TABLE u (x TEXT)"))

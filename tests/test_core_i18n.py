@@ -25,9 +25,9 @@ from babel.messages.pofile import read_po
 
 from tests.conftest import NOW, ROOT, ZONE
 from tracker import i18n
+from tracker.app import Tracker
 from tracker.errors import BadInput, TrackerError
 from tracker.i18n import _
-from tracker.service import Tracker
 from tracker.sync.target import TargetUnavailable
 
 TRACKER = ROOT / "tracker"

@@ -6,8 +6,8 @@ from datetime import datetime
 
 import pytest
 
+from tracker.app import Tracker
 from tracker.errors import BadInput
-from tracker.service import Tracker
 
 
 def at(text: str) -> datetime:

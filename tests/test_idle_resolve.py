@@ -6,10 +6,10 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from tracker.app import Tracker
 from tracker.clock import FixedClock
 from tracker.errors import BadInput
 from tracker.model import Flag
-from tracker.service import Tracker
 
 T0 = datetime.fromisoformat("2026-11-03T14:00:00-03:00")
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from tracker.app import Tracker
 from tracker.errors import BadInput
-from tracker.service import Tracker
+from tracker.store import bulk
 
 TICKET = {"kind": "ticket", "number": "12345678", "customer": "ACME", "type": "technical",
           "term_accepted": "2026-10-01"}
@@ -167,3 +168,27 @@ def test_warnings_of_imported_tickets_are_reported_once(
     app.import_file(f)
     assert sum("not enabled" in w for w in warnings_seen) == 1
     assert sum("unusual" in w for w in warnings_seen) == 2
+
+
+def index_definitions(app: Tracker) -> list[tuple[str, str]]:
+    rows = app.store.all("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+    return sorted((r["name"], r["sql"]) for r in rows)
+
+
+def test_a_large_import_rebuilds_the_schemas_own_indexes(
+    app: Tracker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A later schema's index on sessions: the rebuild after a large import must keep it as it is.
+    app.store.conn.execute("CREATE INDEX sessions_note ON sessions(note, start_ts)")
+    before = index_definitions(app)
+    monkeypatch.setattr(bulk, "REBUILD_MIN", 10)  # "large" from 10 sessions on, not 50,000
+    f = write(tmp_path / "h.jsonl", [TICKET] + [
+        session(f"2026-11-02T{h:02d}:00:00-03:00", f"2026-11-02T{h:02d}:30:00-03:00", note=f"n{h}")
+        for h in range(20)
+    ])
+    r = app.import_file(f)
+    assert (r.tickets_added, r.sessions_added) == (1, 20)
+    assert index_definitions(app) == before
+    plan = app.store.all("EXPLAIN QUERY PLAN SELECT uuid FROM sessions WHERE note = 'n3'")
+    assert any("sessions_note" in row["detail"] for row in plan)
+    assert len(app.log("2026-11-02")) == 20

@@ -53,7 +53,9 @@ def kill_loop(home: Path, seed: int, results: dict) -> None:
             [sys.executable, str(ROOT / "tests" / "kill_writer.py"), str(home), str(seed * 1000 + i)],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)),
         )
-        time.sleep(rng.uniform(0.15, 0.6))  # a random moment of its life, not waiting for a timer
+        assert proc.stderr is not None
+        proc.stderr.readline()  # "ready": the store is open, the writes begin
+        time.sleep(rng.uniform(0.05, 0.45))  # a random moment of its writing life, not waiting for a timer
         if proc.poll() is None:
             mid += 1
         proc.send_signal(signal.SIGKILL)

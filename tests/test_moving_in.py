@@ -9,8 +9,8 @@ import pytest
 
 from tests.conftest import Cli
 from tracker import moving_in
+from tracker.app import Tracker
 from tracker.errors import BadInput
-from tracker.service import Tracker
 from tracker.timeutil import zone
 
 TOGGL = """\ufeffUser,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags,Amount ()

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from tracker import backup
+from tracker.app import Tracker
 from tracker.errors import TrackerError
-from tracker.service import Tracker
 from tracker.store import Store
 
 

@@ -6,10 +6,10 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from tracker.app import Tracker
 from tracker.clock import FixedClock
 from tracker.errors import BadInput
-from tracker.service import Tracker
-from tracker.store import queries as q
+from tracker.store import tickets as ticket_rows
 
 
 def numbers(app: Tracker, limit: int = 5) -> list[str]:
@@ -73,7 +73,7 @@ def test_only_my_sessions_count(app: Tracker, clock: FixedClock, tickets: list[s
     app.settings.set("consultant", "bia")
     work_on(app, clock, "1000001")
     app.settings.set("consultant", "ana")
-    assert q.recently_worked_open_tickets(app.store, "ana", 5) == ["1000000"]
+    assert ticket_rows.recently_worked_open_tickets(app.store, "ana", 5) == ["1000000"]
 
 
 def test_the_recent_walk_uses_the_day_index(app: Tracker) -> None:

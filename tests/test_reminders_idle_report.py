@@ -8,10 +8,10 @@ from decimal import Decimal
 import pytest
 
 from tracker import idle, reminders
+from tracker.app import Tracker
 from tracker.errors import BadInput
 from tracker.model import ConsultancyType, RunningTimer
 from tracker.report import week
-from tracker.service import Tracker
 
 SETTINGS = reminders.ReminderSettings(*reminders.parse_work_hours("08:00-18:00"),
                                       reminders.parse_work_days("mon-fri"), 4, 2)

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tracker.app import Tracker
 from tracker.errors import BadInput, NotFound
-from tracker.service import Tracker
-from tracker.store import queries as q
+from tracker.store import audit
 
 
 @pytest.fixture
@@ -83,7 +83,7 @@ def test_bad_edits_name_the_field_and_change_nothing(app: Tracker, one, kwargs: 
         app.edit_session(one.uuid, reason="because", **kwargs)
     assert err.value.field == field
     assert app.get_session(one.uuid) == one
-    assert q.audit_of_session(app.store, one.uuid) == []
+    assert audit.audit_of_session(app.store, one.uuid) == []
 
 
 def test_an_edit_needs_a_reason(app: Tracker, one) -> None:
@@ -154,7 +154,7 @@ def test_the_audit_trail_refuses_update_and_delete(app: Tracker, one) -> None:
     for sql in ("UPDATE audit SET why = 'nothing'", "DELETE FROM audit"):
         with pytest.raises(sqlite3.IntegrityError, match="append-only"), app.store.atomic() as db:
             db.execute(sql)
-    assert q.audit_of_session(app.store, one.uuid)[0]["why"] == "r"
+    assert audit.audit_of_session(app.store, one.uuid)[0]["why"] == "r"
 
 
 BASE = datetime.fromisoformat("2026-11-02T08:00:00-03:00")

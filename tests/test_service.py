@@ -8,10 +8,10 @@ from datetime import date, datetime
 
 import pytest
 
+from tracker.app import Tracker
 from tracker.errors import BadInput, NotFound, TrackerError
 from tracker.model import ConsultancyType
-from tracker.service import Tracker
-from tracker.store import queries as q
+from tracker.store import tickets as ticket_rows
 
 
 def t(text: str) -> datetime:
@@ -30,7 +30,7 @@ def test_adding_a_ticket_stores_every_field_and_a_created_event(app: Tracker) ->
     assert (ticket.bill_to, ticket.bill_to_kind) == ("FR-042", "unit")
     assert (ticket.authorization, ticket.cost_center, ticket.value_class, ticket.accounting_item) == (
         "A1", "CC7", "V2", "IT3")
-    events = q.events_of_ticket(app.store, "12345678")
+    events = ticket_rows.events_of_ticket(app.store, "12345678")
     assert [e["kind"] for e in events] == ["created"]
     assert events[0]["consultant"] == "ana"
     assert events[0]["payload"]["customer"] == "Padaria Pão Quente"
@@ -64,7 +64,7 @@ def test_bad_ticket_input_names_the_field_and_writes_nothing(app: Tracker, kwarg
         app.add_ticket(args.pop("number"), args.pop("customer"), args.pop("type"), **args)
     assert err.value.field == field
     assert app.list_tickets() == []
-    assert q.events_of_ticket(app.store, "1234567") == []
+    assert ticket_rows.events_of_ticket(app.store, "1234567") == []
 
 
 def test_standard_ticket_refuses_a_term_and_a_scope(app: Tracker) -> None:
@@ -115,7 +115,7 @@ def test_accept_term_records_date_reference_and_event(app: Tracker) -> None:
     app.add_ticket("1234567", "ACME", "technical")
     ticket = app.accept_term("1234567", "2026-10-30", "TERM-1")
     assert (ticket.term_accepted, ticket.term_ref) == (date(2026, 10, 30), "TERM-1")
-    kinds = [e["kind"] for e in q.events_of_ticket(app.store, "1234567")]
+    kinds = [e["kind"] for e in ticket_rows.events_of_ticket(app.store, "1234567")]
     assert kinds == ["created", "term_accepted"]
     with pytest.raises(BadInput) as err:
         app.accept_term("1234567", "2026-12-30")
@@ -217,7 +217,7 @@ def test_escalation_changes_the_type_from_that_moment_on(app: Tracker, clock) ->
     app.stop()
     types = [s.type for s in app.log()]
     assert types == [ConsultancyType.STANDARD, ConsultancyType.SUPPORT]
-    event = q.events_of_ticket(app.store, "1234567")[-1]
+    event = ticket_rows.events_of_ticket(app.store, "1234567")[-1]
     assert event["kind"] == "escalated"
     assert event["payload"]["checklist"] == ["procedures", "reproduced"]
 
@@ -266,7 +266,7 @@ def test_defects_are_stored_with_their_event(app: Tracker, warnings_seen: list[s
     assert defect.kind.value == "documentation"
     ticket = app.ticket("1234567")
     assert [(d.ref, d.published, d.note) for d in ticket.defects] == [("DOC-77", False, "missing step")]
-    assert q.events_of_ticket(app.store, "1234567")[-1]["payload"]["ref"] == "DOC-77"
+    assert ticket_rows.events_of_ticket(app.store, "1234567")[-1]["payload"]["ref"] == "DOC-77"
     with pytest.raises(BadInput) as err:
         app.flag_defect("1234567", "cosmic", "X")
     assert err.value.field == "kind"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Cli
+from tracker.app import Tracker
 from tracker.errors import TrackerError
-from tracker.service import Tracker
 from tracker.sync.target import FolderTarget, TamperedBatch, TargetUnavailable
 
 

@@ -1,54 +1,80 @@
-"""Backups with SQLite's backup API, the start-up check, and restore.
+"""Backups with SQLite's backup API, and restore.
 
 A backup is a consistent copy taken through SQLite's online backup API, never a file
 copy, so it is whole even while the window writes.  It is written to a temp file in
-the backups folder, fsynced, then renamed into place.  The app keeps one automatic
+the target's folder and installed with :func:`tracker.fsutil.install` (fsynced, then
+renamed into place; a device is written directly).  The app keeps one automatic
 backup a day and the last 14 of them.
+
+The checks of a database file and the backups folder are in
+:mod:`tracker.store.files`, which ``open_store`` uses too; they are named here as well.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
-import threading
 import time
-from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
 from tracker.errors import BadInput, TrackerError
-from tracker.fsutil import fsync_dir
+from tracker.fsutil import install, is_special, temp_beside
 from tracker.i18n import _
-from tracker.store.db import DB_FILENAME, Store
-from tracker.store.schema import SCHEMA_VERSION
+from tracker.store.db import Store
+from tracker.store.files import (
+    DB_FILENAME,
+    backups_dir,
+    check_file,
+    copy_database,
+    copy_file,
+    damaged_message,
+    latest_good_backup,
+    list_backups,
+    quick_check,
+)
+
+__all__ = [
+    "AUTO_PREFIX",
+    "KEEP",
+    "auto_backup",
+    "backup_to",
+    "backups_dir",
+    "check_file",
+    "damaged_message",
+    "default_path",
+    "latest_good_backup",
+    "list_backups",
+    "quick_check",
+    "restore",
+]
 
 KEEP = 14
 AUTO_PREFIX = "tracker-auto-"
 
 
-def backups_dir(home: Path) -> Path:
-    return home / "backups"
+def default_path(home: Path, now: datetime) -> Path:
+    """Where ``tracker backup`` writes when given no file: the backups folder, by time."""
+    return backups_dir(home) / f"tracker-{now:%Y-%m-%d-%H%M%S}.db"
+
+
+def _temp_for(store: Store, out: Path) -> Path:
+    """Where the copy is made before it is installed at ``out``.
+
+    Beside ``out``, so that the rename is atomic; a device is never renamed over, so
+    its copy is made in the data folder (a folder like /dev takes no files).
+    """
+    return temp_beside(store.path.with_name(f"backup-{out.name}")) if is_special(out) else temp_beside(out)
 
 
 def backup_to(store: Store, out: Path) -> Path:
-    """Write a consistent copy of the database to ``out`` (atomically)."""
+    """Write a consistent copy of the database to ``out`` (atomically; a device directly)."""
     out = out.expanduser().absolute()
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    tmp = _temp_for(store, out)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_RDWR, 0o600)
-        os.close(fd)
-        dest = sqlite3.connect(tmp)
-        try:
-            store.conn.backup(dest)
-            dest.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dest.close()
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-        fsync_dir(out.parent)
+        copy_database(store.conn, tmp, rollback_journal=True)
+        install(tmp, out)
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -74,111 +100,6 @@ def auto_backup(store: Store, home: Path, today: date, keep: int = KEEP) -> Path
     return made
 
 
-def list_backups(home: Path) -> list[Path]:
-    """Every backup in the backups folder, newest first."""
-    folder = backups_dir(home)
-    if not folder.is_dir():
-        return []
-    return sorted(folder.glob("*.db"), key=lambda p: p.stat().st_mtime, reverse=True)
-
-
-def check_file(path: Path) -> str | None:
-    """None when ``path`` is a sound tracker database, else what is wrong with it."""
-    if not path.is_file():
-        return _("{path} does not exist").format(path=path)
-    try:
-        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:  # pragma: no cover - a path sqlite cannot open
-        return str(exc)
-    try:
-        result = conn.execute("PRAGMA quick_check").fetchone()[0]
-        if result != "ok":
-            return _("it is damaged ({problem})").format(problem=result)
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    except sqlite3.DatabaseError as exc:
-        return _("it is not a readable tracker database ({error})").format(error=exc)
-    finally:
-        conn.close()
-    if "sessions" not in tables or "tickets" not in tables:
-        return _("it is not a tracker database (no sessions table)")
-    if version > SCHEMA_VERSION:
-        return _("it was written by a newer tracker (schema {version})").format(version=version)
-    return None
-
-
-def quick_check(path: Path, stop: Callable[[], bool] | None = None) -> str | None:
-    """``PRAGMA quick_check`` of the database file at ``path``, on a read-only connection of its own.
-
-    None when the file is sound, else what is wrong with it.  It reads the whole file
-    (seconds for a few hundred MiB), so the desktop app runs it in a worker thread
-    after the window is shown.  ``stop`` is asked every few milliseconds from a
-    watcher thread; a True interrupts the check at once and raises TrackerError.
-    """
-    if stop is not None and stop():
-        raise TrackerError(_("the check of {path} was stopped before it began").format(path=path))
-    try:
-        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, check_same_thread=False)
-    except sqlite3.Error as exc:  # pragma: no cover - a path sqlite cannot open
-        return str(exc)
-    done = threading.Event()
-    stopped = threading.Event()
-
-    def watch(ask: Callable[[], bool]) -> None:
-        # The check spends up to a second inside one table without calling back, so
-        # it is interrupted from outside: sqlite3_interrupt is safe from any thread.
-        while not done.wait(0.02):
-            if ask():
-                stopped.set()
-                conn.interrupt()
-                return
-
-    watcher = None
-    if stop is not None:
-        watcher = threading.Thread(target=watch, args=(stop,), name="quick-check-stop", daemon=True)
-        watcher.start()
-    try:
-        rows = conn.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.OperationalError as exc:
-        if stopped.is_set():
-            raise TrackerError(
-                _("the check of {path} was stopped before it finished").format(path=path)
-            ) from exc
-        return _("it is not a readable database ({error})").format(error=exc)
-    except sqlite3.DatabaseError as exc:
-        return _("it is not a readable database ({error})").format(error=exc)
-    finally:
-        done.set()
-        if watcher is not None:
-            watcher.join()
-        conn.close()
-    problems = [str(r[0]) for r in rows]
-    if problems == ["ok"]:
-        return None
-    more = _(" (and {count} more)").format(count=len(problems) - 3) if len(problems) > 3 else ""
-    return "; ".join(problems[:3]) + more
-
-
-def latest_good_backup(home: Path) -> Path | None:
-    for candidate in list_backups(home):
-        if check_file(candidate) is None:
-            return candidate
-    return None
-
-
-def damaged_message(home: Path, problem: str) -> str:
-    good = latest_good_backup(home)
-    advice = (
-        _("The latest good backup is {path}; restore it with: tracker restore {path}").format(path=good)
-        if good
-        else _("No good backup was found in {folder}").format(folder=backups_dir(home))
-    )
-    return _(
-        "the database {path} is damaged ({problem}). It was not changed, and "
-        "nothing will be written to it. {advice}"
-    ).format(path=home / DB_FILENAME, problem=problem, advice=advice)
-
-
 def restore(home: Path, source: Path) -> Path:
     """Replace the database with ``source``; the current one is kept aside first.
 
@@ -197,20 +118,12 @@ def restore(home: Path, source: Path) -> Path:
         side = Path(str(current) + suffix)
         if side.exists():
             os.replace(side, Path(str(aside) + suffix))
-    src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
-    tmp = home / f".{DB_FILENAME}.restore.tmp"
+    tmp = temp_beside(current)
     try:
-        fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_RDWR, 0o600)
-        os.close(fd)
-        dest = sqlite3.connect(tmp)
-        try:
-            src.backup(dest)
-        finally:
-            dest.close()
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, current)
-        fsync_dir(home)
-    finally:
-        src.close()
+        copy_file(source, tmp)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    install(tmp, current)
     return aside

@@ -274,9 +274,9 @@ def ticket_json(t: Any) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:  # noqa: C901 - one dispatch table
+    from tracker.app import Tracker
     from tracker.clock import default_clock
     from tracker.paths import data_home
-    from tracker.service import Tracker
     from tracker.store import open_store
     from tracker.timeutil import human_duration, iso
 

@@ -7,18 +7,18 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from tracker.errors import BadInput
 from tracker.i18n import _
 from tracker.model import Role
+from tracker.paths import default_export_dir
+from tracker.reminders import ReminderSettings, format_days, parse_work_days, parse_work_hours
 from tracker.store import Store
+from tracker.store import settings as stored_settings
+from tracker.validate import LOGIN_RE, UNIT_RE
 
-if TYPE_CHECKING:  # pragma: no cover
-    from tracker.reminders import ReminderSettings
+__all__ = ["DEFAULT_PRODUCTS", "KEYS", "LOGIN_RE", "UNIT_RE", "Key", "Settings", "os_login"]
 
-LOGIN_RE = re.compile(r"^[A-Za-z0-9._@-]{1,64}$")
-UNIT_RE = re.compile(r"^[A-Za-z0-9._/-]{1,32}$")
 
 # Products the paid consultancy is offered for; a ticket naming another one is warned.
 DEFAULT_PRODUCTS = ("Protheus", "RM", "Datasul", "Logix")
@@ -97,15 +97,11 @@ def _number(name: str, low: int, high: int) -> Callable[[str], str]:
 
 
 def _work_hours(value: str) -> str:
-    from tracker.reminders import parse_work_hours
-
     start, end = parse_work_hours(value)
     return f"{start:%H:%M}-{end:%H:%M}"
 
 
 def _work_days(value: str) -> str:
-    from tracker.reminders import format_days, parse_work_days
-
     return format_days(parse_work_days(value))
 
 
@@ -182,11 +178,9 @@ class Settings:
         self.home = home
 
     def _stored(self) -> dict[str, str]:
-        return {r["key"]: r["value"] for r in self.store.all("SELECT key, value FROM settings")}
+        return stored_settings.stored(self.store)
 
     def defaults(self) -> dict[str, str]:
-        from tracker.paths import default_export_dir
-
         return {
             "consultant": os_login(),
             "name": "",
@@ -227,17 +221,13 @@ class Settings:
             )
         checked = KEYS[key].check(value)
         with self.store.atomic() as db:
-            db.execute(
-                "INSERT INTO settings(key, value) VALUES (?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                [key, checked],
-            )
+            stored_settings.put(db, key, checked)
         return checked
 
     @property
     def consultant(self) -> str:
-        row = self.store.one("SELECT value FROM settings WHERE key = 'consultant'")
-        return str(row["value"]) if row else os_login()
+        value = stored_settings.value_of(self.store, "consultant")
+        return os_login() if value is None else value
 
     @property
     def long_session_seconds(self) -> int:
@@ -248,8 +238,6 @@ class Settings:
         return int(self.get("sleep-gap-minutes")) * 60
 
     def reminder_settings(self) -> ReminderSettings:
-        from tracker.reminders import ReminderSettings, parse_work_days, parse_work_hours
-
         values = self.all()
         start, end = parse_work_hours(values["work-hours"])
         return ReminderSettings(

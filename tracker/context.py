@@ -7,9 +7,8 @@ below the facade calls back into it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from tracker.clock import Clock
@@ -18,12 +17,9 @@ from tracker.errors import BadInput
 from tracker.i18n import _
 from tracker.store import Store
 from tracker.timeutil import iso, parse_time, to_ts, zone
+from tracker.validate import Warn, ignore
 
-Warn = Callable[[str], None]
-
-
-def ignore(_: str) -> None:
-    """The default warning sink: warnings go nowhere."""
+__all__ = ["Context", "Warn", "ignore"]
 
 
 @dataclass
@@ -41,6 +37,9 @@ class Context:
     def now(self) -> datetime:
         """The current time in the machine's zone, to the whole second."""
         return self.clock.now().astimezone(zone(self.clock.zone())).replace(microsecond=0)
+
+    def today(self) -> date:
+        return self.now().date()
 
     def when(self, value: str | datetime | None, field: str) -> datetime:
         """A time given by a front end (text or aware datetime); now when None."""

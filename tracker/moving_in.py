@@ -16,15 +16,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from tracker.errors import BadInput
 from tracker.i18n import _
+from tracker.importer import ImportResult
 from tracker.timeutil import iso, zone
-
-if TYPE_CHECKING:  # pragma: no cover
-    from tracker.service import ImportResult, Tracker
 
 SOURCES = ("toggl", "clockify", "watson")
 NAMESPACE = uuidlib.UUID("0b7a3e8e-5d1c-4f0a-9d7e-3c2b1a0f9e8d")
@@ -201,13 +199,17 @@ def plan(entries: Iterable[ForeignEntry], mapping: dict[str, str], source: str, 
     return result
 
 
-def commit(app: Tracker, result: Plan, dry_run: bool = False) -> ImportResult:
-    """Write the planned sessions in one transaction: all or nothing, idempotent by uuid."""
-    from tracker.importer import import_lines
+class LineImporter(Protocol):
+    """What takes JSON Lines records in, all or nothing: the tracker, or its import service."""
 
+    def import_lines(self, lines: Iterable[str], dry_run: bool = False) -> ImportResult: ...
+
+
+def commit(app: LineImporter, result: Plan, dry_run: bool = False) -> ImportResult:
+    """Write the planned sessions in one transaction: all or nothing, idempotent by uuid."""
     lines = [json.dumps({k: v for k, v in s.items() if not k.startswith("_")}) for s in result.sessions]
     try:
-        return import_lines(app, lines, dry_run=dry_run)
+        return app.import_lines(lines, dry_run=dry_run)
     except BadInput as exc:
         # Name the line of the file the consultant gave, not of the records built from it.
         head, _sep, rest = exc.field.partition(": ")

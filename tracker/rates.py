@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import uuid as uuidlib
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING
 
 from tracker.billing import Rate, adjusted, to_cents
+from tracker.context import Context
 from tracker.errors import BadInput
 from tracker.i18n import _, type_name
 from tracker.model import ConsultancyType
+from tracker.store import rates as rows
 from tracker.timeutil import iso, parse_date
-
-if TYPE_CHECKING:  # pragma: no cover
-    from tracker.service import Tracker
 
 MAX_HOURLY = Decimal("100000.00")
 KNOWN_INDEXES = ("IPCA", "IGP-M", "INPC")
@@ -65,26 +62,6 @@ def percent_of(value: str) -> Decimal:
     return pct
 
 
-def list_rates(app: Tracker) -> list[Rate]:
-    rows = app.store.all(
-        "SELECT type, version, hourly, effective_from, index_name, percent, created_by, created_at "
-        "FROM rates ORDER BY type, version"
-    )
-    return [
-        Rate(
-            type=ConsultancyType(r["type"]),
-            version=r["version"],
-            hourly=Decimal(r["hourly"]),
-            effective_from=date.fromisoformat(r["effective_from"]),
-            index_name=r["index_name"],
-            percent=Decimal(r["percent"]) if r["percent"] is not None else None,
-            created_by=r["created_by"],
-            created_at=r["created_at"],
-        )
-        for r in rows
-    ]
-
-
 def _latest(rates: list[Rate], kind: ConsultancyType) -> Rate | None:
     mine = [r for r in rates if r.type is kind]
     return max(mine, key=lambda r: r.version) if mine else None
@@ -102,47 +79,7 @@ def _check_date(rates: list[Rate], kind: ConsultancyType, start: date) -> None:
         )
 
 
-def _insert(app: Tracker, rows: list[Rate]) -> None:
-    with app.store.atomic() as db:
-        for r in rows:
-            db.execute(
-                "INSERT INTO rates (uuid, type, version, hourly, effective_from, index_name, percent, "
-                "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    str(uuidlib.uuid4()),
-                    r.type.value,
-                    r.version,
-                    str(r.hourly),
-                    r.effective_from.isoformat(),
-                    r.index_name,
-                    None if r.percent is None else str(r.percent),
-                    r.created_by,
-                    r.created_at,
-                ],
-            )
-
-
-def set_rate(app: Tracker, kind: str, hourly: str, start: str) -> Rate:
-    k = billed_type(kind)
-    amount = money(hourly, "hourly")
-    when = parse_date(start, "from")
-    rates = list_rates(app)
-    _check_date(rates, k, when)
-    latest = _latest(rates, k)
-    rate = Rate(
-        k,
-        (latest.version + 1) if latest else 1,
-        amount,
-        when,
-        created_by=app.consultant,
-        created_at=iso(app.now()),
-    )
-    _insert(app, [rate])
-    return rate
-
-
-def adjust(app: Tracker, index: str, percent: str, start: str, kind: str | None = None) -> list[Rate]:
-    """A new version of each billed type (or one): previous × (1 + percent/100)."""
+def _index_name(index: str) -> str:
     name = (index or "").strip().upper()
     if not name or len(name) > 20:
         raise BadInput(
@@ -151,29 +88,63 @@ def adjust(app: Tracker, index: str, percent: str, start: str, kind: str | None 
                 index=index, examples=", ".join(KNOWN_INDEXES)
             ),
         )
-    pct = percent_of(percent)
-    when = parse_date(start, "from")
-    kinds = [billed_type(kind)] if kind else [ConsultancyType.TECHNICAL, ConsultancyType.SUPPORT]
-    rates = list_rates(app)
-    new = []
-    for k in kinds:
-        latest = _latest(rates, k)
-        if latest is None:
-            raise BadInput(
-                "type",
-                _("there is no {type} rate to adjust; set one first with tracker rates set").format(
-                    type=type_name(k)
-                ),
-            )
+    return name
+
+
+class RateService:
+    """This home's rate versions: listed, set, adjusted; never rewritten."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    def list_rates(self) -> list[Rate]:
+        return rows.all_rates(self.ctx.store)
+
+    def _insert(self, new: list[Rate]) -> None:
+        with self.ctx.store.atomic() as db:
+            for rate in new:
+                rows.insert_rate(db, rate)
+
+    def set_rate(self, kind: str, hourly: str, start: str) -> Rate:
+        k = billed_type(kind)
+        amount = money(hourly, "hourly")
+        when = parse_date(start, "from")
+        rates = self.list_rates()
         _check_date(rates, k, when)
-        value = adjusted(latest.hourly, pct)
-        if value <= 0 or value > MAX_HOURLY:
-            raise BadInput(
-                "percent",
-                _("{percent} would make the {type} rate {value}").format(
-                    percent=percent, type=type_name(k), value=value
-                ),
+        latest = _latest(rates, k)
+        version = (latest.version + 1) if latest else 1
+        rate = Rate(k, version, amount, when, created_by=self.ctx.consultant, created_at=iso(self.ctx.now()))
+        self._insert([rate])
+        return rate
+
+    def adjust(self, index: str, percent: str, start: str, kind: str | None = None) -> list[Rate]:
+        """A new version of each billed type (or one): previous × (1 + percent/100)."""
+        name = _index_name(index)
+        pct = percent_of(percent)
+        when = parse_date(start, "from")
+        kinds = [billed_type(kind)] if kind else [ConsultancyType.TECHNICAL, ConsultancyType.SUPPORT]
+        rates = self.list_rates()
+        new = []
+        for k in kinds:
+            latest = _latest(rates, k)
+            if latest is None:
+                raise BadInput(
+                    "type",
+                    _("there is no {type} rate to adjust; set one first with tracker rates set").format(
+                        type=type_name(k)
+                    ),
+                )
+            _check_date(rates, k, when)
+            value = adjusted(latest.hourly, pct)
+            if value <= 0 or value > MAX_HOURLY:
+                raise BadInput(
+                    "percent",
+                    _("{percent} would make the {type} rate {value}").format(
+                        percent=percent, type=type_name(k), value=value
+                    ),
+                )
+            new.append(
+                Rate(k, latest.version + 1, value, when, name, pct, self.ctx.consultant, iso(self.ctx.now()))
             )
-        new.append(Rate(k, latest.version + 1, value, when, name, pct, app.consultant, iso(app.now())))
-    _insert(app, new)
-    return new
+        self._insert(new)
+        return new

@@ -9,15 +9,27 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from tracker.billing import rate_for, to_cents
-from tracker.model import ConsultancyType
+from tracker.billing import Rate, rate_for, to_cents
+from tracker.model import ConsultancyType, Session, Ticket
 
-if TYPE_CHECKING:  # pragma: no cover
-    from tracker.service import Tracker
+
+class WeekSource(Protocol):
+    """What a week's report reads: the tracker's rates, day logs and tickets."""
+
+    @property
+    def consultant(self) -> str: ...
+
+    def now(self) -> datetime: ...
+
+    def rates(self) -> list[Rate]: ...
+
+    def log(self, day: str | date | None = None, consultant: str | None = None) -> list[Session]: ...
+
+    def ticket(self, number: str) -> Ticket: ...
 
 
 @dataclass
@@ -66,7 +78,7 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def week(app: Tracker, any_day: date) -> WeekReport:
+def week(app: WeekSource, any_day: date) -> WeekReport:
     start = week_start(any_day)
     rates = app.rates()
     tickets: dict[tuple[str, str], TicketSummary] = {}

@@ -1,1 +1,1 @@
-"""The Qt desktop app.  It calls tracker.service.Tracker only; it never builds SQL."""
+"""The Qt desktop app.  It calls tracker.app.Tracker only; it never builds SQL."""

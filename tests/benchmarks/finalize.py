@@ -4,7 +4,7 @@
 
 ``tracker import`` has no finalization record, so the benchmark finalizes tickets
 through the service layer, as ``tracker finalize NUMBER --at TIME`` would, but in one
-process: ``tracker.service.Tracker`` over ``tracker.store.open_store`` with a
+process: ``tracker.app.Tracker`` over ``tracker.store.open_store`` with a
 ``FixedClock`` at the history's ``now`` (the same fixed time the generator used), so a
 finalization is never in the future.  Setup only, not measured: the local database is
 put on ``synchronous = OFF`` for the run, so thousands of finalizations do not wait for
@@ -20,8 +20,8 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from tracker.app import Tracker
 from tracker.clock import FixedClock
-from tracker.service import Tracker
 from tracker.store import open_store
 
 ZONE = "America/Sao_Paulo"

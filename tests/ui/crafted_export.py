@@ -14,8 +14,8 @@ from datetime import datetime
 from pathlib import Path
 
 from tests.conftest import Cli
+from tracker.app import Tracker
 from tracker.clock import FixedClock
-from tracker.service import Tracker
 from tracker.store import Store, open_store
 
 DAY = "2026-11-03"

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 import tracker.i18n
 import ui.app
-from tracker.service import Tracker
+from tracker.app import Tracker
 from ui.common import i18n
 from ui.consultant.ticket_dialog import NewTicketDialog
 

@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING, Any
 
 from tracker.errors import TrackerError
 from tracker.i18n import _
-from tracker.store.schema import SCHEMA_VERSION
+from tracker.store.files import DB_FILENAME, damaged_message
+from tracker.store.schema import SCHEMA_VERSION, migrations
 
 if TYPE_CHECKING:  # pragma: no cover
     from sqlite_utils import Database
 
-DB_FILENAME = "tracker.db"
+__all__ = ["BUSY_TIMEOUT_MS", "DB_FILENAME", "QUICK_CHECK_MAX_BYTES", "Store", "open_store"]
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -144,8 +145,6 @@ def open_store(home: Path, *, migrate: bool = True, check: bool | None = None) -
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         conn.close()
-        from tracker.backup import damaged_message
-
         raise TrackerError(damaged_message(home, str(exc))) from exc
     for suffix in ("-wal", "-shm"):
         side = Path(str(path) + suffix)
@@ -162,7 +161,5 @@ def open_store(home: Path, *, migrate: bool = True, check: bool | None = None) -
                     "(schema {version}, this one knows {known}). Update tracker."
                 ).format(path=path, version=version, known=SCHEMA_VERSION)
             )
-        from tracker.store.schema import migrations
-
         migrations().apply(store.db)
     return store

@@ -6,6 +6,8 @@ one cheap pragma and without importing sqlite-utils, that nothing is pending.
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -223,26 +225,28 @@ CREATE TABLE review_batches_seen (
 """
 
 
+def statements(sql: str) -> Iterator[str]:
+    """The statements of a script, each whole, as SQLite itself tells where one ends.
+
+    (A trigger body holds semicolons; ``sqlite3.complete_statement`` knows it.)
+    """
+    pending = ""
+    for line in sql.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            yield pending.strip()
+            pending = ""
+    if pending.strip():
+        raise ValueError(f"an unfinished statement at the end of the script: {pending.strip()!r}")
+
+
 def _script(db: Database, sql: str) -> None:
     """Run statements one by one inside the migration's transaction.
 
-    (``executescript`` would commit first.)  A trigger body holds semicolons, so
-    statements are split on a semicolon that ends a line outside BEGIN ... END.
+    (``executescript`` would commit first.)
     """
-    statement: list[str] = []
-    in_body = False
-    for line in sql.splitlines():
-        statement.append(line)
-        stripped = line.strip()
-        if stripped == "BEGIN":
-            in_body = True
-        elif stripped == "END;":
-            in_body = False
-        if stripped.endswith(";") and not in_body:
-            text = "\n".join(statement).strip()
-            if text.strip(";").strip():
-                db.execute(text)
-            statement = []
+    for statement in statements(sql):
+        db.execute(statement)
 
 
 def migrations() -> Migrations:

@@ -29,7 +29,7 @@ from tracker.sync.target import BATCH_RE, SyncTarget, crash_point, sha256_of
 from tracker.timeutil import iso, to_ts
 
 if TYPE_CHECKING:  # pragma: no cover
-    from tracker.service import Tracker
+    from tracker.context import Context
 
 BATCH_ROWS = 20_000
 Progress = Callable[[int, int], None]
@@ -56,7 +56,7 @@ class Batch:
     area: str = "consultants"
 
 
-def pending_counts(app: Tracker) -> dict[str, int]:
+def pending_counts(app: Context) -> dict[str, int]:
     one = app.store.one
     sessions = one(
         "SELECT count(*) AS n FROM sessions WHERE synced = 0 AND NOT (deleted = 1 AND sent_revision = 0)"
@@ -69,11 +69,11 @@ def pending_counts(app: Tracker) -> dict[str, int]:
     return counts
 
 
-def state(app: Tracker) -> dict[str, str]:
+def state(app: Context) -> dict[str, str]:
     return {r["key"]: r["value"] for r in app.store.all("SELECT key, value FROM sync_state")}
 
 
-def _set_state(app: Tracker, **values: str) -> None:
+def _set_state(app: Context, **values: str) -> None:
     with app.store.atomic() as db:
         for key, value in values.items():
             db.execute(
@@ -83,7 +83,7 @@ def _set_state(app: Tracker, **values: str) -> None:
             )
 
 
-def install_id(app: Tracker) -> str:
+def install_id(app: Context) -> str:
     found = state(app).get("install-id")
     if found:
         return found
@@ -92,7 +92,7 @@ def install_id(app: Tracker) -> str:
     return new
 
 
-def _undone(app: Tracker) -> Batch | None:
+def _undone(app: Context) -> Batch | None:
     row = app.store.one(
         "SELECT batch, consultant, data, manifest, sha256, rows, area FROM outbox "
         "WHERE done_ts IS NULL ORDER BY seq LIMIT 1"
@@ -111,7 +111,7 @@ def _undone(app: Tracker) -> Batch | None:
 
 
 def _store_batch(
-    app: Tracker,
+    app: Context,
     db: Any,
     who: str,
     area: str,
@@ -140,7 +140,7 @@ def _store_batch(
     return Batch(batch, who, data, manifest, digest, len(lines), area)
 
 
-def _prepare_reviews(app: Tracker, limit: int) -> Batch | None:
+def _prepare_reviews(app: Context, limit: int) -> Batch | None:
     """A lead's pending decisions go to ``reviews/<lead>/``, apart from sessions."""
     store = app.store
     with store.atomic() as db:
@@ -158,7 +158,7 @@ def _prepare_reviews(app: Tracker, limit: int) -> Batch | None:
         return _store_batch(app, db, lead, "reviews", lines, {"review": len(rows)}, items)
 
 
-def _prepare(app: Tracker, limit: int) -> Batch | None:
+def _prepare(app: Context, limit: int) -> Batch | None:
     """The next batch: one consultant's pending records, stored in the outbox first."""
     store = app.store
     with store.atomic() as db:
@@ -194,7 +194,7 @@ def _prepare(app: Tracker, limit: int) -> Batch | None:
     return batch
 
 
-def _mark(app: Tracker, batch: Batch) -> tuple[int, int]:
+def _mark(app: Context, batch: Batch) -> tuple[int, int]:
     store = app.store
     with store.atomic():
         items = store.all("SELECT kind, uuid, revision FROM outbox_items WHERE batch = ?", (batch.batch,))
@@ -211,7 +211,7 @@ def _mark(app: Tracker, batch: Batch) -> tuple[int, int]:
 
 
 def sync(
-    app: Tracker, target: SyncTarget, progress: Progress | None = None, limit: int = BATCH_ROWS
+    app: Context, target: SyncTarget, progress: Progress | None = None, limit: int = BATCH_ROWS
 ) -> SyncResult:
     """Send everything pending; on failure, everything not verified stays queued."""
     written = skipped = sessions = events = 0
@@ -247,7 +247,7 @@ def sync(
     )
 
 
-def pull_reviews(app: Tracker, target: SyncTarget) -> int:
+def pull_reviews(app: Context, target: SyncTarget) -> int:
     """Fetch the leads' decisions about this consultant's days (approved, or returned with a comment).
 
     Only the small reviews area is read, and each batch once; a batch that does not

@@ -1,0 +1,168 @@
+"""The database as a file: is it sound, copies through SQLite's backup API, the backups folder.
+
+``open_store`` names the latest good backup when it finds the database damaged, so
+the checks and the backups folder live here, below both the store and
+``tracker.backup``; nothing here imports either.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from tracker.errors import TrackerError
+from tracker.i18n import _
+from tracker.store.schema import SCHEMA_VERSION
+
+DB_FILENAME = "tracker.db"
+
+
+def backups_dir(home: Path) -> Path:
+    return home / "backups"
+
+
+def _read_only(path: Path, *, threads: bool = False) -> sqlite3.Connection:
+    return sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, check_same_thread=not threads)
+
+
+def copy_database(source: sqlite3.Connection, dest: Path, *, rollback_journal: bool = False) -> None:
+    """A consistent copy of ``source`` into the new private file ``dest``, page by page.
+
+    ``rollback_journal`` leaves the copy in the ordinary journal mode, a single file
+    that can be carried around (a backup).
+    """
+    fd = os.open(dest, os.O_CREAT | os.O_TRUNC | os.O_RDWR, 0o600)
+    os.close(fd)
+    target = sqlite3.connect(dest)
+    try:
+        source.backup(target)
+        if rollback_journal:
+            target.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        target.close()
+
+
+def copy_file(source: Path, dest: Path) -> None:
+    """:func:`copy_database` of the database file ``source``, opened read-only."""
+    src = _read_only(source)
+    try:
+        copy_database(src, dest)
+    finally:
+        src.close()
+
+
+def check_file(path: Path) -> str | None:
+    """None when ``path`` is a sound tracker database, else what is wrong with it."""
+    if not path.is_file():
+        return _("{path} does not exist").format(path=path)
+    try:
+        conn = _read_only(path)
+    except sqlite3.Error as exc:  # pragma: no cover - a path sqlite cannot open
+        return str(exc)
+    try:
+        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if result != "ok":
+            return _("it is damaged ({problem})").format(problem=result)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError as exc:
+        return _("it is not a readable tracker database ({error})").format(error=exc)
+    finally:
+        conn.close()
+    if "sessions" not in tables or "tickets" not in tables:
+        return _("it is not a tracker database (no sessions table)")
+    if version > SCHEMA_VERSION:
+        return _("it was written by a newer tracker (schema {version})").format(version=version)
+    return None
+
+
+class _Watcher:
+    """Interrupts a connection from a thread of its own once ``ask()`` says so."""
+
+    def __init__(self, conn: sqlite3.Connection, ask: Callable[[], bool]) -> None:
+        self.done = threading.Event()
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(
+            target=self._watch, args=(conn, ask), name="quick-check-stop", daemon=True
+        )
+        self.thread.start()
+
+    def _watch(self, conn: sqlite3.Connection, ask: Callable[[], bool]) -> None:
+        # The check spends up to a second inside one table without calling back, so
+        # it is interrupted from outside: sqlite3_interrupt is safe from any thread.
+        while not self.done.wait(0.02):
+            if ask():
+                self.stopped.set()
+                conn.interrupt()
+                return
+
+    def finish(self) -> None:
+        self.done.set()
+        self.thread.join()
+
+
+def quick_check(path: Path, stop: Callable[[], bool] | None = None) -> str | None:
+    """``PRAGMA quick_check`` of the database file at ``path``, on a read-only connection of its own.
+
+    None when the file is sound, else what is wrong with it.  It reads the whole file
+    (seconds for a few hundred MiB), so the desktop app runs it in a worker thread
+    after the window is shown.  ``stop`` is asked every few milliseconds from a
+    watcher thread; a True interrupts the check at once and raises TrackerError.
+    """
+    if stop is not None and stop():
+        raise TrackerError(_("the check of {path} was stopped before it began").format(path=path))
+    try:
+        conn = _read_only(path, threads=True)
+    except sqlite3.Error as exc:  # pragma: no cover - a path sqlite cannot open
+        return str(exc)
+    watcher = _Watcher(conn, stop) if stop is not None else None
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.OperationalError as exc:
+        if watcher is not None and watcher.stopped.is_set():
+            raise TrackerError(
+                _("the check of {path} was stopped before it finished").format(path=path)
+            ) from exc
+        return _("it is not a readable database ({error})").format(error=exc)
+    except sqlite3.DatabaseError as exc:
+        return _("it is not a readable database ({error})").format(error=exc)
+    finally:
+        if watcher is not None:
+            watcher.finish()
+        conn.close()
+    problems = [str(r[0]) for r in rows]
+    if problems == ["ok"]:
+        return None
+    more = _(" (and {count} more)").format(count=len(problems) - 3) if len(problems) > 3 else ""
+    return "; ".join(problems[:3]) + more
+
+
+def list_backups(home: Path) -> list[Path]:
+    """Every backup in the backups folder, newest first."""
+    folder = backups_dir(home)
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob("*.db"), key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def latest_good_backup(home: Path) -> Path | None:
+    for candidate in list_backups(home):
+        if check_file(candidate) is None:
+            return candidate
+    return None
+
+
+def damaged_message(home: Path, problem: str) -> str:
+    good = latest_good_backup(home)
+    advice = (
+        _("The latest good backup is {path}; restore it with: tracker restore {path}").format(path=good)
+        if good
+        else _("No good backup was found in {folder}").format(folder=backups_dir(home))
+    )
+    return _(
+        "the database {path} is damaged ({problem}). It was not changed, and "
+        "nothing will be written to it. {advice}"
+    ).format(path=home / DB_FILENAME, problem=problem, advice=advice)
