@@ -16,8 +16,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tracker.central import Central
+from tracker.central.sender import SyncResult, SyncStatus
+from tracker.central.service import CentralService
 from tracker.clock import Clock
 from tracker.config import Settings
+from tracker.context import Context
 from tracker.errors import BadInput, NotFound, TrackerError
 from tracker.i18n import _, type_name
 from tracker.model import (
@@ -35,6 +39,8 @@ from tracker.model import (
     from_ts,
     zone_of,
 )
+from tracker.review import DayReview
+from tracker.statement import Statement
 from tracker.store import Store
 from tracker.store import queries as q
 from tracker.timeutil import (
@@ -49,10 +55,6 @@ from tracker.timeutil import (
 
 if TYPE_CHECKING:  # pragma: no cover
     from tracker.billing import Rate
-    from tracker.statement import Statement
-    from tracker.sync.reader import CentralReader
-    from tracker.sync.sender import SyncResult
-    from tracker.sync.target import SyncTarget
 
 TICKET_RE = re.compile(r"^[0-9]{7,8}$")
 MAX_TEXT = 2000
@@ -646,126 +648,36 @@ class Tracker:
 
         return revisions.history(self, uuid)
 
-    # ----- the central export (tracker/sync/) -----------------------------------
+    # ----- the central store (tracker/central/) -----------------------------------
 
-    def sync_target(self) -> SyncTarget:
-        from tracker.paths import default_export_dir
-        from tracker.sync.target import FolderTarget
+    def _central(self) -> CentralService:
+        return CentralService(Context(self.store, self.clock, self.settings, self.home, self.warn))
 
-        folder = Path(self.settings.get("export-dir"))
-        # The embedded default is a local folder made on first use; a configured share
-        # must already be there (an unmounted share is reported, never created locally).
-        return FolderTarget(folder, create=folder == default_export_dir(self.home))
+    def central(self) -> Central:
+        return self._central().central()
+
+    def central_reader(self) -> Central:
+        return self._central().central()
 
     def sync(
-        self, progress: Callable[[int, int], None] | None = None, target: SyncTarget | None = None
+        self, progress: Callable[[int, int], None] | None = None, target: Central | None = None
     ) -> SyncResult:
-        """Send every pending session revision and ticket event to the central export."""
-        from tracker.sync.sender import sync
+        return self._central().sync(progress, target)
 
-        return sync(self, target or self.sync_target(), progress)
-
-    def sync_status(self) -> dict[str, Any]:
-        """Pending counts, the last sync and the last error, for the status indicator."""
-        from tracker.sync.sender import pending_counts, state
-
-        st = state(self)
-        return {
-            "pending": pending_counts(self),
-            "last_sync": st.get("last-sync") or None,
-            "last_error": st.get("last-error") or None,
-            "target": self.settings.get("export-dir"),
-        }
+    def sync_status(self) -> SyncStatus:
+        return self._central().sync_status()
 
     def oldest_unsynced(self) -> datetime | None:
-        """Since when sessions have waited for the central export, for the reminder.
+        return self._central().oldest_unsynced()
 
-        The oldest pending session's recording time, but never before the last sync
-        that went through: a session edited since then has waited only since then.
-        """
-        from tracker.sync.sender import state
-
-        ts = q.oldest_pending_created_ts(self.store)
-        if ts is None:
-            return None
-        last = state(self).get("last-sync")
-        if last:
-            ts = max(ts, to_ts(datetime.fromisoformat(last)))
-        return from_ts(ts, zone(self.clock.zone()))
-
-    def central_reader(self, target: SyncTarget | None = None) -> CentralReader:
-        """A reader of every consultant's batches, with its cache in this data folder."""
-        from tracker.sync.reader import CentralReader
-
-        return CentralReader(target or self.sync_target(), self.home / "central-cache.db")
-
-    # ----- team leads' review (tracker/review.py) ----------------------------------
-
-    def review_day(self, day: str, consultant: str | None = None) -> dict[str, Any]:
-        from tracker.review import day_review
-
-        the_day = parse_date(day, "day").isoformat()
-        with self.central_reader() as reader:
-            report = reader.refresh()
-            result = day_review(reader, the_day, consultant, self.settings.long_session_seconds)
-        result["problems"] = report.problems + result["problems"]
-        return result
+    def review_day(self, day: str, consultant: str | None = None) -> DayReview:
+        return self._central().review_day(day, consultant)
 
     def decide_day(self, day: str, consultant: str, decision: str, comment: str = "") -> dict[str, Any]:
-        """A lead approves a consultant's day, or returns it with a comment.
-
-        The decision is a record that the next sync sends to the export; leads never
-        change a consultant's sessions.
-        """
-        from tracker.config import LOGIN_RE
-
-        if self.settings.get("role") != "lead":
-            raise BadInput(
-                "role",
-                _(
-                    "only a team lead approves or returns days; this app's role is "
-                    "{role} (tracker config set role lead)"
-                ).format(role=self.settings.get("role")),
-            )
-        the_day = parse_date(day, "day")
-        if the_day > self.now().date():
-            raise BadInput("day", _("{date} is in the future").format(date=the_day.isoformat()))
-        who = (consultant or "").strip()
-        if not LOGIN_RE.match(who):
-            raise BadInput("consultant", _("'{login}' is not a login").format(login=consultant))
-        if decision not in ("approve", "return"):
-            raise BadInput("decision", _("use approve or return"))
-        text = clean_text(comment, "comment", required=decision == "return")
-        now = self.now()
-        row = {
-            "uuid": str(uuidlib.uuid4()),
-            "consultant": who,
-            "day": the_day.isoformat(),
-            "decision": decision,
-            "comment": text,
-            "lead": self.consultant,
-            "at_ts": to_ts(now),
-            "utc_offset": offset_seconds(now),
-        }
-        with self.store.atomic() as db:
-            db.execute(
-                "INSERT INTO reviews (uuid, consultant, day, decision, comment, lead, at_ts, utc_offset) "
-                "VALUES (:uuid, :consultant, :day, :decision, :comment, :lead, :at_ts, :utc_offset)",
-                row,
-            )
-        return {**row, "at": iso(now)}
+        return self._central().decide_day(day, consultant, decision, comment)
 
     def my_reviews(self, day: str | date | None = None) -> list[dict[str, Any]]:
-        """Leads' decisions about this consultant's days, as the last sync brought them."""
-        sql = "SELECT day, decision, comment, lead, at FROM review_inbox"
-        params: tuple[Any, ...] = ()
-        if day is not None:
-            sql += " WHERE day = ?"
-            params = (day.isoformat() if isinstance(day, date) else parse_date(day, "day").isoformat(),)
-        latest: dict[str, dict[str, Any]] = {}
-        for r in self.store.all(sql + " ORDER BY at_ts, uuid", params):
-            latest[r["day"]] = dict(r)
-        return [latest[d] for d in sorted(latest)]
+        return self._central().my_reviews(day)
 
     # ----- rates and the statement (tracker/rates.py, tracker/statement.py) ------
 
@@ -787,22 +699,7 @@ class Tracker:
     def statement(
         self, month: str, progress: Callable[[str], None] | None = None, approved_only: bool = False
     ) -> Statement:
-        """The month's statement from the central export, priced with this home's rates."""
-        from tracker import statement
-
-        text = (month or "").strip()
-        if not re.match(r"^[0-9]{4}-(0[1-9]|1[0-2])$", text):
-            raise BadInput("month", _("'{month}' is not a month; write it as YYYY-MM").format(month=month))
-        with self.central_reader() as reader:
-            if progress:
-                progress("reading the central export")
-            report = reader.refresh()
-            if progress:
-                progress("pricing")
-            approved = reader.approved_days() if approved_only else None
-            st = statement.build(reader, text, self.rates(), approved=approved)
-        st.problems = report.problems + st.problems
-        return st
+        return self._central().statement(month, self.rates(), progress, approved_only)
 
     # ----- backups (tracker/backup.py) -----------------------------------------
 

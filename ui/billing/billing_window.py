@@ -157,7 +157,7 @@ class StatementModel(HeaderedTableModel):
                 L_WAIVED: (self.tr("yes — {ref}").format(ref=x.defect_ref) if x.waived else self.tr("no")),
                 L_HELD: self.held_text(x),
                 L_VERSIONS: self.versions_text(x),
-                L_REASON: held_reason_text(x.held_reason),
+                L_REASON: held_reason_text(x.held_reasons),
             }.get(col)
         if role == SortRole:
             return {
@@ -188,7 +188,7 @@ class StatementModel(HeaderedTableModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
             if x.held:
-                reason = held_reason_text(x.held_reason)
+                reason = held_reason_text(x.held_reasons)
                 return self.tr("Held back from the totals: {reason}").format(reason=reason)
             if col == L_WAIVED and x.waived:
                 return self.tr("Waived: defect {ref} was not yet published").format(ref=x.defect_ref)

@@ -12,10 +12,10 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
+from tracker.central.sender import SyncStatus
 from tracker.clock import Clock
 
 
@@ -31,7 +31,7 @@ class SyncCancelled(Exception):
 class SyncOutcome:
     """What a sync job did and what the indicator shows afterwards."""
 
-    status: dict[str, Any]
+    status: SyncStatus | None
     sent: bool = False  # a sync ran (an automatic run with nothing pending sends nothing)
     sessions: int = 0
     events: int = 0
@@ -40,7 +40,7 @@ class SyncOutcome:
 
     @property
     def pending(self) -> int:
-        return sum(self.status.get("pending", {}).values())
+        return self.status.pending.total if self.status else 0
 
 
 class SyncSignals(QObject):
@@ -83,10 +83,10 @@ class SyncJob(QRunnable):
         try:
             with open_store(self.home, check=False, migrate=False) as store:
                 tracker = Tracker(store, self.clock, self.home)
-                outcome = SyncOutcome(status={})
+                outcome = SyncOutcome(status=None)
                 send = self.send
                 if send and self.only_if_pending:
-                    send = sum(tracker.sync_status()["pending"].values()) > 0
+                    send = tracker.sync_status().pending.total > 0
                 if send:
                     outcome.sent = True
                     self.signals.progress.emit(0, 0)
@@ -99,9 +99,9 @@ class SyncJob(QRunnable):
                         outcome.error = str(exc)
                 outcome.status = tracker.sync_status()
         except TrackerError as exc:
-            outcome = SyncOutcome(status={}, sent=self.send, error=str(exc))
+            outcome = SyncOutcome(status=None, sent=self.send, error=str(exc))
         except Exception as exc:  # a worker must not die with a traceback nobody sees
-            outcome = SyncOutcome(status={}, sent=self.send, error=f"{type(exc).__name__}: {exc}")
+            outcome = SyncOutcome(status=None, sent=self.send, error=f"{type(exc).__name__}: {exc}")
         self.signals.finished.emit(self.number, outcome)
 
 

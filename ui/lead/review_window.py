@@ -533,7 +533,7 @@ class ReviewWindow(QWidget):
 
         def work(tracker: Tracker, progress: Any) -> dict[str, Any]:
             progress(reading)
-            return tracker.review_day(day, who)
+            return tracker.review_day(day, who).to_json()
 
         self.status.setText(reading)
         self.loader.start(work)
