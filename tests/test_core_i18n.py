@@ -25,9 +25,9 @@ from babel.messages.pofile import read_po
 
 from tests.conftest import NOW, ROOT, ZONE
 from tracker import i18n
+from tracker.central import TargetUnavailable
 from tracker.errors import BadInput, TrackerError
 from tracker.i18n import _
-from tracker.central import TargetUnavailable
 from tracker.service import Tracker
 
 TRACKER = ROOT / "tracker"

@@ -199,7 +199,7 @@ def test_the_xlsx_has_numbers_a_sheet_per_party_and_totals(billing: Cli, tmp_pat
     assert injected is not None and injected.data_type == "s" and injected.quotePrefix  # text, never a formula
     held = wb["Sem Termo"]
     reason_col = [c.value for c in held[1]].index("Motivo da retenção") + 1
-    assert held.cell(2, reason_col).value == "sem aceite do termo registrado"  # no command line for a customer
+    assert held.cell(2, reason_col).value == "sem aceite do termo registrado"  # no command line in it
     summary = wb["Resumo"]
     assert summary.cell(summary.max_row, 1).value == "TOTAL"
     assert summary.cell(summary.max_row, 5).value == pytest.approx(560.0)

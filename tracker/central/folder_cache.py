@@ -14,6 +14,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -367,8 +368,13 @@ class FolderCache:
 
     def sessions_between(self, from_day: str, to_day: str, consultant: str | None = None) -> list[Record]:
         """The latest revision of each session of those days, deleted ones left out."""
-        sql = "SELECT payload, uuid, revision FROM sessions WHERE day >= ? AND day <= ? AND deleted = 0"
-        params: list[Any] = [from_day, to_day]
+        first, last = date.fromisoformat(from_day), date.fromisoformat(to_day)
+        # Each day by itself: the (day, consultant, start) index serves every one of them.
+        params: list[Any] = [(first + timedelta(days=n)).isoformat() for n in range((last - first).days + 1)]
+        if not params:
+            return []
+        marks = ", ".join("?" * len(params))
+        sql = f"SELECT payload, uuid, revision FROM sessions WHERE day IN ({marks}) AND deleted = 0"
         if consultant:
             sql += " AND consultant = ?"
             params.append(consultant)
