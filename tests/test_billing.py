@@ -13,6 +13,8 @@ from tracker.billing import (
     DEFAULT_POLICIES,
     Atendimento,
     DefectInfo,
+    HeldKind,
+    HeldReason,
     Policy,
     Rate,
     adjusted,
@@ -79,6 +81,7 @@ def test_standard_2_h_is_never_billed() -> None:
 def test_no_term_holds_the_line_with_its_amount_and_reason() -> None:
     line = price(atendimento(T.TECHNICAL, [250], term=None), RATES)
     assert line.held and "no term acceptance" in line.held_reason
+    assert line.held_reasons == (HeldReason(HeldKind.NO_TERM),)
     assert line.amount == Decimal("40.00")
     assert totals([line]) == []
 
@@ -86,7 +89,17 @@ def test_no_term_holds_the_line_with_its_amount_and_reason() -> None:
 def test_no_rate_in_force_holds_the_line() -> None:
     line = price(atendimento(T.TECHNICAL, [250], term=date(2025, 6, 1)), RATES)
     assert line.held and "no technical rate in force on 2025-06-01" in line.held_reason
+    assert line.held_reasons == (HeldReason(HeldKind.NO_RATE, T.TECHNICAL, date(2025, 6, 1)),)
     assert line.amount is None and line.rate_version == ""
+
+
+def test_a_line_with_no_term_and_no_rate_says_both_in_the_statement_json_words() -> None:
+    line = price(atendimento(T.SUPPORT, [250], term=None), RATES[:1])
+    assert [r.kind for r in line.held_reasons] == [HeldKind.NO_TERM, HeldKind.NO_RATE]
+    assert line.held_reason == (
+        "no term acceptance recorded; record it with tracker ticket accept-term; "
+        "no support rate in force on 2026-11-03; set one with tracker rates set"
+    )
 
 
 def test_the_rate_is_the_one_in_force_on_the_term_date_across_an_adjustment() -> None:

@@ -25,10 +25,10 @@ from babel.messages.pofile import read_po
 
 from tests.conftest import NOW, ROOT, ZONE
 from tracker import i18n
-from tracker.app import Tracker
+from tracker.central import TargetUnavailable
 from tracker.errors import BadInput, TrackerError
 from tracker.i18n import _
-from tracker.sync.target import TargetUnavailable
+from tracker.app import Tracker
 
 TRACKER = ROOT / "tracker"
 PO = i18n.catalog_path("pt_BR")
@@ -158,7 +158,7 @@ def test_a_sync_to_a_missing_share_is_refused_in_portuguese(
     assert text.startswith(f"a pasta da exportação central {share} não está disponível")
     assert "tudo continua na fila" in text
     assert "is not there" not in text
-    assert "não está disponível" in app.sync_status()["last_error"]
+    assert "não está disponível" in (app.sync_status().last_error or "")
 
 
 def test_a_stopped_timer_that_never_ran_is_a_portuguese_tracker_error(app: Tracker, portuguese: None) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import shutil
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,7 +13,9 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import Cli
+from tracker.billing import HeldKind, HeldReason
 from tracker.export.csv_pt import safe_text
+from tracker.model import ConsultancyType
 
 
 @pytest.fixture(scope="module")
@@ -165,6 +168,8 @@ def test_the_csv_opens_as_a_brazilian_spreadsheet(billing: Cli, tmp_path: Path) 
     assert body[("1000001", "Consultoria Técnica")]["Cliente"] == "'=HYPERLINK(\"x\")"
     totals = [r for r in rows if r[0] == "TOTAL"]
     assert sum(Decimal(t[10].replace(".", "").replace(",", ".")) for t in totals) == Decimal("560.00")
+    held = body[("2000002", "Consultoria de Suporte")]
+    assert (held["Retido"], held["Motivo da retenção"]) == ("sim", "sem aceite do termo registrado")
 
 
 def test_the_xlsx_has_numbers_a_sheet_per_party_and_totals(billing: Cli, tmp_path: Path) -> None:
@@ -191,6 +196,9 @@ def test_the_xlsx_has_numbers_a_sheet_per_party_and_totals(billing: Cli, tmp_pat
                 if cell.value == '=HYPERLINK("x")':
                     injected = cell
     assert injected is not None and injected.data_type == "s" and injected.quotePrefix  # text, never a formula
+    held = wb["Sem Termo"]
+    reason_col = [c.value for c in held[1]].index("Motivo da retenção") + 1
+    assert held.cell(2, reason_col).value == "sem aceite do termo registrado"  # no command line in it
     summary = wb["Resumo"]
     assert summary.cell(summary.max_row, 1).value == "TOTAL"
     assert summary.cell(summary.max_row, 5).value == pytest.approx(560.0)
@@ -242,14 +250,18 @@ def test_formula_injection_is_neutralised(text: str) -> None:
     assert safe_text("ACME") == "ACME" and safe_text("1-2") == "1-2"
 
 
-def test_held_reasons_are_in_portuguese_in_the_spreadsheets() -> None:
+def test_held_reasons_are_in_portuguese_in_the_spreadsheets_without_a_command_line() -> None:
     from tracker.export import reason_pt
 
-    assert reason_pt("no term acceptance recorded; record it with tracker ticket accept-term") == (
-        "sem aceite do termo registrado (registre com tracker ticket accept-term)")
-    assert reason_pt("no support rate in force on 2026-11-03; set one with tracker rates set") == (
-        "nenhuma tarifa de suporte vigente em 03/11/2026 (cadastre com tracker rates set)")
-    assert reason_pt("something else") == "something else"
+    no_term = HeldReason(HeldKind.NO_TERM)
+    no_rate = HeldReason(HeldKind.NO_RATE, ConsultancyType.SUPPORT, date(2026, 11, 3))
+    assert reason_pt([no_term]) == "sem aceite do termo registrado"
+    assert reason_pt([no_rate]) == "nenhuma tarifa de suporte vigente em 03/11/2026"
+    assert reason_pt([no_term, no_rate]) == (
+        "sem aceite do termo registrado; nenhuma tarifa de suporte vigente em 03/11/2026")
+    assert reason_pt([]) == ""
+    # The statement JSON (for scripts and the CLI) keeps its English text, hint included.
+    assert no_rate.text == "no support rate in force on 2026-11-03; set one with tracker rates set"
 
 
 def test_a_finalization_recorded_later_counts_in_the_month_it_names(tmp_path: Path) -> None:

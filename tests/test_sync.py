@@ -9,9 +9,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Cli
-from tracker.app import Tracker
+from tracker.central import TamperedBatch, TargetUnavailable, open_central
+from tracker.central.folder import FolderExport
+from tracker.central.sender import Pending, Sender
+from tracker.context import Context
 from tracker.errors import TrackerError
-from tracker.sync.target import FolderTarget, TamperedBatch, TargetUnavailable
+from tracker.app import Tracker
 
 
 @pytest.fixture
@@ -34,13 +37,18 @@ def central(app: Tracker, day: str = "2026-11-03", consultant: str | None = None
         return reader.sessions_of_day(day, consultant), report, reader.conflicts()
 
 
+def sender(app: Tracker) -> Sender:
+    ctx = Context(app.store, app.clock, app.settings, app.home)
+    return Sender(ctx, open_central(ctx))
+
+
 def batch_files(share: Path) -> list[Path]:
     return sorted((share / "consultants").glob("*/*"))
 
 
 def test_a_sync_sends_sessions_and_events_once(ana: Tracker, share: Path) -> None:
     s = ana.add_session("1234567", "2026-11-03T09:00:00-03:00", "2026-11-03T09:25:00-03:00", "setup")
-    assert ana.sync_status()["pending"] == {"sessions": 1, "events": 1}
+    assert ana.sync_status().pending == Pending(sessions=1, events=1)
     result = ana.sync()
     assert (result.sessions, result.events, result.batches_written, result.pending) == (1, 1, 1, 0)
     names = [p.name for p in batch_files(share)]
@@ -55,7 +63,7 @@ def test_a_sync_sends_sessions_and_events_once(ana: Tracker, share: Path) -> Non
     assert [(x["uuid"], x["seconds"], x["note"], x["revision"]) for x in sessions] == [(s.uuid, 1500, "setup", 1)]
     assert report.problems == [] and conflicts == []
     status = ana.sync_status()
-    assert status["last_sync"] == "2026-11-03T15:00:00-03:00" and status["last_error"] is None
+    assert status.last_sync == "2026-11-03T15:00:00-03:00" and status.last_error is None
     assert ana.log("2026-11-03")[0].synced is True
 
 
@@ -63,7 +71,7 @@ def test_an_edit_after_sync_arrives_as_revision_2_and_only_it_is_shown(ana: Trac
     s = ana.add_session("1234567", "2026-11-03T09:00:00-03:00", "2026-11-03T09:25:00-03:00")
     ana.sync()
     ana.edit_session(s.uuid, reason="ended later", end="2026-11-03T09:40:00-03:00")
-    assert ana.sync_status()["pending"]["sessions"] == 1
+    assert ana.sync_status().pending.sessions == 1
     ana.sync()
     sessions, _, conflicts = central(ana)
     assert [(x["revision"], x["seconds"]) for x in sessions] == [(2, 2400)]
@@ -85,14 +93,12 @@ def test_a_session_deleted_before_it_was_sent_is_never_sent(ana: Tracker, share:
     ana.sync()
     lines = [json.loads(x) for x in batch_files(share)[0].read_text().splitlines()]
     assert [x["kind"] for x in lines] == ["ticket_event"]
-    assert ana.sync_status()["pending"] == {"sessions": 0, "events": 0}
+    assert ana.sync_status().pending == Pending(sessions=0, events=0)
 
 
 def test_an_edit_between_prepare_and_mark_becomes_a_new_revision(ana: Tracker) -> None:
-    from tracker.sync import sender
-
     s = ana.add_session("1234567", "2026-11-03T09:00:00-03:00", "2026-11-03T09:25:00-03:00")
-    batch = sender._prepare(ana, 100)
+    batch = sender(ana).prepare(100)
     assert batch is not None
     ana.edit_session(s.uuid, reason="late fix", note="changed while syncing")
     assert ana.get_session(s.uuid).revision == 2
@@ -109,11 +115,11 @@ def test_a_missing_share_keeps_everything_queued_until_it_returns(ana: Tracker, 
         ana.sync()
     assert not share.exists()  # never created locally in place of the share
     status = ana.sync_status()
-    assert status["pending"] == {"sessions": 1, "events": 1}
-    assert "is not there" in status["last_error"]
+    assert status.pending == Pending(sessions=1, events=1)
+    assert status.last_error is not None and "is not there" in status.last_error
     share.mkdir()
     assert ana.sync().sessions == 1
-    assert ana.sync_status()["last_error"] is None
+    assert ana.sync_status().last_error is None
 
 
 @pytest.mark.parametrize(("fault", "words"), [
@@ -130,7 +136,7 @@ def test_write_failures_say_what_happened_and_keep_everything_queued(
     monkeypatch.setenv("TRACKER_SYNC_FAULT", fault)
     with pytest.raises(TargetUnavailable, match=words):
         ana.sync()
-    assert ana.sync_status()["pending"]["sessions"] == 1
+    assert ana.sync_status().pending.sessions == 1
     assert not [p for p in share.rglob("*") if p.name.startswith(".")]  # no temp file left
     monkeypatch.delenv("TRACKER_SYNC_FAULT")
     assert ana.sync().sessions == 1
@@ -139,18 +145,16 @@ def test_write_failures_say_what_happened_and_keep_everything_queued(
 
 
 def test_a_tampered_batch_on_the_share_stops_the_sync_and_is_left_alone(ana: Tracker, share: Path) -> None:
-    from tracker.sync import sender
-
     ana.add_session("1234567", "2026-11-03T09:00:00-03:00", "2026-11-03T09:25:00-03:00")
-    batch = sender._prepare(ana, 100)  # as if the app crashed after writing the batch
+    batch = sender(ana).prepare(100)  # as if the app crashed after writing the batch
     assert batch is not None
-    FolderTarget(share).publish(batch.consultant, batch.batch, batch.data, batch.manifest)
+    FolderExport(share).publish(batch)
     data = batch_files(share)[0]
     data.write_bytes(data.read_bytes().replace(b"1500", b"9999"))
     with pytest.raises(TamperedBatch, match="someone changed"):
         ana.sync()
     assert b"9999" in data.read_bytes()
-    assert ana.sync_status()["pending"]["sessions"] == 1
+    assert ana.sync_status().pending.sessions == 1
     _, report, _ = central(ana)
     assert any("sha256 does not match" in p for p in report.problems)
     moved = share.parent / "kept"

@@ -9,38 +9,28 @@ thread use it, so they all open the store the same way and keep the same warning
 
 from __future__ import annotations
 
-import re
-import uuid as uuidlib
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from tracker import backup, review
-from tracker import statement as statements
+from tracker import backup
 from tracker.billing import Rate
+from tracker.central import Central
+from tracker.central.sender import SyncResult, SyncStatus
+from tracker.central.service import CentralService
 from tracker.clock import Clock, default_clock
 from tracker.config import Settings
 from tracker.context import Context, Warn, ignore
-from tracker.errors import BadInput
-from tracker.i18n import _
 from tracker.importer import ImportResult, ImportService
-from tracker.model import Defect, RunningTimer, Session, Ticket, from_ts
-from tracker.paths import default_export_dir
+from tracker.model import Defect, RunningTimer, Session, Ticket
 from tracker.rates import RateService
+from tracker.review import DayReview
 from tracker.sessions import SessionService
 from tracker.statement import Statement
 from tracker.store import Store, open_store
-from tracker.store import queries as review_rows
-from tracker.store import sessions as session_rows
-from tracker.sync import sender
-from tracker.sync.reader import CentralReader
-from tracker.sync.sender import SyncResult
-from tracker.sync.target import FolderTarget, SyncTarget
 from tracker.tickets import TicketService
 from tracker.timer import StartResult, TimerService
-from tracker.timeutil import iso, offset_seconds, parse_date, to_ts, zone
-from tracker.validate import clean_day, clean_login, clean_text
 
 __all__ = ["ImportResult", "StartResult", "Tracker", "open_tracker", "restore_backup"]
 
@@ -55,6 +45,7 @@ class Tracker:
         self._sessions = SessionService(self.ctx, self._tickets)
         self._rates = RateService(self.ctx)
         self._import = ImportService(self.ctx)
+        self._central = CentralService(self.ctx)
 
     # ----- what it works over --------------------------------------------------------
 
@@ -241,117 +232,39 @@ class Tracker:
         """Today's automatic backup if there is none yet; keeps the last 14."""
         return backup.auto_backup(self.store, self.home, self.now().date())
 
-    # ----- the central store (replaced by tracker.central.service) ----------------------
+    # ----- the central store (tracker/central/) ----------------------------------------
 
-    def sync_target(self) -> SyncTarget:
-        folder = Path(self.settings.get("export-dir"))
-        # The embedded default is a local folder made on first use; a configured share
-        # must already be there (an unmounted share is reported, never created locally).
-        return FolderTarget(folder, create=folder == default_export_dir(self.home))
+    def central(self) -> Central:
+        """The central store this home syncs to and reads from (the folder, by default)."""
+        return self._central.central()
+
+    def central_reader(self) -> Central:
+        return self._central.central()
 
     def sync(
-        self, progress: Callable[[int, int], None] | None = None, target: SyncTarget | None = None
+        self, progress: Callable[[int, int], None] | None = None, target: Central | None = None
     ) -> SyncResult:
-        """Send every pending session revision and ticket event to the central export."""
-        return sender.sync(self.ctx, target or self.sync_target(), progress)
+        return self._central.sync(progress, target)
 
-    def sync_status(self) -> dict[str, Any]:
-        """Pending counts, the last sync and the last error, for the status indicator."""
-        st = sender.state(self.ctx)
-        return {
-            "pending": sender.pending_counts(self.ctx),
-            "last_sync": st.get("last-sync") or None,
-            "last_error": st.get("last-error") or None,
-            "target": self.settings.get("export-dir"),
-        }
+    def sync_status(self) -> SyncStatus:
+        return self._central.sync_status()
 
     def oldest_unsynced(self) -> datetime | None:
-        """Since when sessions have waited for the central export, for the reminder.
+        return self._central.oldest_unsynced()
 
-        The oldest pending session's recording time, but never before the last sync
-        that went through: a session edited since then has waited only since then.
-        """
-        ts = session_rows.oldest_pending_created_ts(self.store)
-        if ts is None:
-            return None
-        last = sender.state(self.ctx).get("last-sync")
-        if last:
-            ts = max(ts, to_ts(datetime.fromisoformat(last)))
-        return from_ts(ts, zone(self.clock.zone()))
-
-    def central_reader(self, target: SyncTarget | None = None) -> CentralReader:
-        """A reader of every consultant's batches, with its cache in this data folder."""
-        return CentralReader(target or self.sync_target(), self.home / "central-cache.db")
-
-    def review_day(self, day: str, consultant: str | None = None) -> dict[str, Any]:
-        the_day = parse_date(day, "day").isoformat()
-        with self.central_reader() as reader:
-            report = reader.refresh()
-            result = review.day_review(reader, the_day, consultant, self.settings.long_session_seconds)
-        result["problems"] = report.problems + result["problems"]
-        return result
+    def review_day(self, day: str, consultant: str | None = None) -> DayReview:
+        return self._central.review_day(day, consultant)
 
     def decide_day(self, day: str, consultant: str, decision: str, comment: str = "") -> dict[str, Any]:
-        """A lead approves a consultant's day, or returns it with a comment.
-
-        The decision is a record that the next sync sends to the export; leads never
-        change a consultant's sessions.
-        """
-        if self.settings.get("role") != "lead":
-            raise BadInput(
-                "role",
-                _(
-                    "only a team lead approves or returns days; this app's role is "
-                    "{role} (tracker config set role lead)"
-                ).format(role=self.settings.get("role")),
-            )
-        the_day = parse_date(day, "day")
-        if the_day > self.now().date():
-            raise BadInput("day", _("{date} is in the future").format(date=the_day.isoformat()))
-        who = clean_login(consultant)
-        if decision not in ("approve", "return"):
-            raise BadInput("decision", _("use approve or return"))
-        text = clean_text(comment, "comment", required=decision == "return")
-        now = self.now()
-        row = {
-            "uuid": str(uuidlib.uuid4()),
-            "consultant": who,
-            "day": the_day.isoformat(),
-            "decision": decision,
-            "comment": text,
-            "lead": self.consultant,
-            "at_ts": to_ts(now),
-            "utc_offset": offset_seconds(now),
-        }
-        with self.store.atomic() as db:
-            review_rows.insert_review(db, row)
-        return {**row, "at": iso(now)}
+        return self._central.decide_day(day, consultant, decision, comment)
 
     def my_reviews(self, day: str | date | None = None) -> list[dict[str, Any]]:
-        """Leads' decisions about this consultant's days, as the last sync brought them."""
-        the_day = None if day is None else clean_day(day, self.now().date()).isoformat()
-        latest: dict[str, dict[str, Any]] = {}
-        for r in review_rows.review_inbox(self.store, the_day):
-            latest[r["day"]] = r
-        return [latest[d] for d in sorted(latest)]
+        return self._central.my_reviews(day)
 
     def statement(
         self, month: str, progress: Callable[[str], None] | None = None, approved_only: bool = False
     ) -> Statement:
-        """The month's statement from the central export, priced with this home's rates."""
-        text = (month or "").strip()
-        if not re.match(r"^[0-9]{4}-(0[1-9]|1[0-2])$", text):
-            raise BadInput("month", _("'{month}' is not a month; write it as YYYY-MM").format(month=month))
-        with self.central_reader() as reader:
-            if progress:
-                progress("reading the central export")
-            report = reader.refresh()
-            if progress:
-                progress("pricing")
-            approved = reader.approved_days() if approved_only else None
-            st = statements.build(reader, text, self.rates(), approved=approved)
-        st.problems = report.problems + st.problems
-        return st
+        return self._central.statement(month, self.rates(), progress, approved_only)
 
 
 def open_tracker(

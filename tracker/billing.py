@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from enum import Enum
 
 from tracker.model import ConsultancyType
 
@@ -125,6 +126,29 @@ class Atendimento:
         return sum(self.session_seconds)
 
 
+class HeldKind(Enum):
+    NO_TERM = "no_term"  # the customer's term acceptance was never recorded
+    NO_RATE = "no_rate"  # no rate of the line's type in force on its pricing date
+
+
+@dataclass(frozen=True)
+class HeldReason:
+    """Why a line is held back from the totals; each front end words it in its own language."""
+
+    kind: HeldKind
+    type: ConsultancyType | None = None  # NO_RATE: the type without a rate
+    date: date | None = None  # NO_RATE: the pricing date
+
+    @property
+    def text(self) -> str:
+        """In English, as the statement's JSON and the CLI carry it."""
+        if self.kind is HeldKind.NO_TERM:
+            return "no term acceptance recorded; record it with tracker ticket accept-term"
+        kind = self.type.value if self.type else "?"
+        on = self.date.isoformat() if self.date else "?"
+        return f"no {kind} rate in force on {on}; set one with tracker rates set"
+
+
 @dataclass(frozen=True)
 class Line:
     ticket: str
@@ -140,11 +164,19 @@ class Line:
     amount: Decimal | None
     waived: bool
     defect_ref: str
-    held: bool
-    held_reason: str
+    held_reasons: tuple[HeldReason, ...]  # empty: the line counts in the totals
     rate_version: str
     policy_version: str
     accounting: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def held(self) -> bool:
+        return bool(self.held_reasons)
+
+    @property
+    def held_reason(self) -> str:
+        """Every reason in English, joined with "; " (the statement JSON's ``held_reason``)."""
+        return "; ".join(r.text for r in self.held_reasons)
 
 
 def waiving_defects(policy: Policy, defects: Sequence[DefectInfo]) -> list[DefectInfo]:
@@ -161,13 +193,11 @@ def price(a: Atendimento, rates: Sequence[Rate], policies: Iterable[Policy] = DE
     minutes = policy.billable_minutes(a.recorded_seconds)
     rate = rate_for(a.type, pricing_date, rates)
     waivers = waiving_defects(policy, a.defects)
-    held_reasons = []
+    held_reasons: list[HeldReason] = []
     if a.term_accepted is None:
-        held_reasons.append("no term acceptance recorded; record it with tracker ticket accept-term")
+        held_reasons.append(HeldReason(HeldKind.NO_TERM))
     if rate is None:
-        held_reasons.append(
-            f"no {a.type.value} rate in force on {pricing_date.isoformat()}; set one with tracker rates set"
-        )
+        held_reasons.append(HeldReason(HeldKind.NO_RATE, a.type, pricing_date))
     amount: Decimal | None = None
     if rate is not None:
         amount = Decimal("0.00") if waivers else to_cents(Decimal(minutes) * rate.hourly / Decimal(60))
@@ -186,8 +216,7 @@ def price(a: Atendimento, rates: Sequence[Rate], policies: Iterable[Policy] = DE
         amount=amount,
         waived=bool(waivers),
         defect_ref="; ".join(d.ref for d in refs),
-        held=bool(held_reasons),
-        held_reason="; ".join(held_reasons),
+        held_reasons=tuple(held_reasons),
         rate_version=rate.label if rate else "",
         policy_version=policy.version,
         accounting=a.accounting,

@@ -510,8 +510,8 @@ def _sync(app: Any, args: argparse.Namespace) -> int:
     try:
         result = app.sync(progress)
     except TrackerError:
-        pending = app.sync_status()["pending"]
-        _warn(f"{pending['sessions']} sessions and {pending['events']} ticket events stay queued")
+        pending = app.sync_status().pending
+        _warn(f"{pending.sessions} sessions and {pending.events} ticket events stay queued")
         raise
     if sys.stderr.isatty() and not args.json:
         print(file=sys.stderr)
@@ -658,7 +658,7 @@ def _review(app: Any, args: argparse.Namespace) -> int:
         return 0
     if not args.day:
         raise BadInput("day", "give the day to review: tracker review --day YYYY-MM-DD")
-    result = app.review_day(args.day, args.consultant)
+    result = app.review_day(args.day, args.consultant).to_json()
     for problem in result["problems"]:
         _warn(problem)
     if args.json:

@@ -1,4 +1,4 @@
-"""The monthly statement: atendimentos built from the central export, priced by billing.py.
+"""The monthly statement: atendimentos built from the central store, priced by billing.py.
 
 One line per atendimento (a ticket and a billed type) whose ticket was finalized in
 the month, the month being the local date of finalization in the offset it was
@@ -24,9 +24,9 @@ from tracker.billing import (
     price,
     totals,
 )
+from tracker.central import Central, Record, TicketFacts
 from tracker.i18n import _
 from tracker.model import ConsultancyType
-from tracker.sync.reader import CentralReader
 
 ACCOUNTING = ("authorization", "cost_center", "value_class", "accounting_item")
 
@@ -40,55 +40,29 @@ class Statement:
     problems: list[str] = field(default_factory=list)
 
 
-@dataclass
-class _Ticket:
-    number: str
-    created: dict[str, Any] = field(default_factory=dict)
-    term_accepted: date | None = None
-    escalated_at: datetime | None = None
-    defects: list[DefectInfo] = field(default_factory=list)
-    finalized_at: str | None = None
-
-
-def _ticket(reader: CentralReader, number: str, problems: list[str]) -> _Ticket:
-    t = _Ticket(number)
-    finals: list[str] = []
-    for e in reader.events_of_ticket(number):
-        payload = e["payload"]
-        kind = e["event"]
-        if kind == "created" and not t.created:
-            t.created = payload
-            if payload.get("term_accepted"):
-                t.term_accepted = date.fromisoformat(payload["term_accepted"])
-        elif kind == "term_accepted":
-            t.term_accepted = date.fromisoformat(payload["term_accepted"])
-        elif kind == "escalated":
-            at = datetime.fromisoformat(payload["at"])
-            t.escalated_at = at if t.escalated_at is None else min(t.escalated_at, at)
-        elif kind == "defect_flagged":
-            t.defects.append(DefectInfo(payload["kind"], payload["ref"], bool(payload.get("published"))))
-        elif kind == "finalized":
-            finals.append(payload["at"])
-    if finals:
-        t.finalized_at = min(finals, key=lambda x: datetime.fromisoformat(x))
-        if len(set(finals)) > 1:
-            problems.append(
-                _(
-                    "ticket {number} was finalized more than once ({times}); the first, {first}, counts"
-                ).format(number=number, times=", ".join(sorted(set(finals))), first=t.finalized_at)
+def first_finalization(t: TicketFacts, problems: list[str]) -> str | None:
+    """The finalization that counts: the first; a ticket finalized more than once is a problem."""
+    if not t.finalized:
+        return None
+    first = min(t.finalized, key=datetime.fromisoformat)
+    if len(set(t.finalized)) > 1:
+        problems.append(
+            _("ticket {number} was finalized more than once ({times}); the first, {first}, counts").format(
+                number=t.number, times=", ".join(sorted(set(t.finalized))), first=first
             )
-    return t
+        )
+    return first
 
 
-def billing_type(t: _Ticket, session: dict[str, Any]) -> ConsultancyType:
-    original = ConsultancyType(t.created.get("type", session["type"]))
+def billing_type(t: TicketFacts, session: Record) -> ConsultancyType:
+    original = ConsultancyType(t.created["type"] if "type" in t.created else session["type"])
     if t.escalated_at is not None and datetime.fromisoformat(session["start"]) >= t.escalated_at:
         return ConsultancyType.SUPPORT
     return original
 
 
 def build(
-    reader: CentralReader,
+    central: Central,
     month: str,
     rates: Sequence[Rate],
     policies: Sequence[Policy] = DEFAULT_POLICIES,
@@ -102,49 +76,57 @@ def build(
     problems: list[str] = []
     lines: list[Line] = []
     not_billed: list[dict[str, Any]] = []
-    for number in sorted(reader.finalized_tickets(month)):
-        t = _ticket(reader, number, problems)
-        if t.finalized_at is None or t.finalized_at[:7] != month:
+    for ticket in central.finalized_tickets(month):
+        t = ticket.facts
+        finalized_at = first_finalization(t, problems)
+        if finalized_at is None or finalized_at[:7] != month:
             continue
         if not t.created:
             problems.append(
                 _("ticket {number} is finalized but its creation never reached the export; left out").format(
-                    number=number
+                    number=t.number
                 )
             )
             continue
-        groups: dict[ConsultancyType, list[dict[str, Any]]] = {}
-        for s in reader.sessions_of_ticket(number):
+        groups: dict[ConsultancyType, list[Record]] = {}
+        for s in ticket.sessions:
             if approved is not None and (s["consultant"], s["day"]) not in approved:
                 continue
             groups.setdefault(billing_type(t, s), []).append(s)
-        unit = t.created.get("bill_to_unit") or ""
         for kind, sessions in sorted(groups.items()):
-            consultants = tuple(sorted({s["consultant"] for s in sessions}))
-            if not kind.billed:
-                not_billed.append(
-                    {
-                        "ticket": number,
-                        "type": kind.value,
-                        "customer": t.created.get("customer", ""),
-                        "consultants": list(consultants),
-                        "sessions": len(sessions),
-                        "recorded_seconds": sum(s["seconds"] for s in sessions),
-                    }
-                )
-                continue
-            a = Atendimento(
-                ticket=number,
-                type=kind,
-                customer=t.created.get("customer", ""),
-                bill_to=unit or t.created.get("customer", ""),
-                bill_to_kind="unit" if unit else "customer",
-                consultants=consultants,
-                session_seconds=tuple(int(s["seconds"]) for s in sessions),
-                term_accepted=t.term_accepted,
-                finalized_on=date.fromisoformat(t.finalized_at[:10]),
-                defects=tuple(t.defects),
-                accounting={k: t.created.get(k, "") for k in ACCOUNTING if unit},
-            )
-            lines.append(price(a, rates, policies))
+            if kind.billed:
+                a = _atendimento(t, kind, sessions, date.fromisoformat(finalized_at[:10]))
+                lines.append(price(a, rates, policies))
+            else:
+                not_billed.append(_not_billed(t, kind, sessions))
     return Statement(month, lines, totals(lines), not_billed, problems)
+
+
+def _atendimento(
+    t: TicketFacts, kind: ConsultancyType, sessions: list[Record], finalized_on: date
+) -> Atendimento:
+    unit = t.created.get("bill_to_unit") or ""
+    return Atendimento(
+        ticket=t.number,
+        type=kind,
+        customer=t.created.get("customer", ""),
+        bill_to=unit or t.created.get("customer", ""),
+        bill_to_kind="unit" if unit else "customer",
+        consultants=tuple(sorted({s["consultant"] for s in sessions})),
+        session_seconds=tuple(int(s["seconds"]) for s in sessions),
+        term_accepted=t.term_accepted,
+        finalized_on=finalized_on,
+        defects=tuple(DefectInfo(d.kind, d.ref, d.published) for d in t.defects),
+        accounting={k: t.created.get(k, "") for k in ACCOUNTING if unit},
+    )
+
+
+def _not_billed(t: TicketFacts, kind: ConsultancyType, sessions: list[Record]) -> dict[str, Any]:
+    return {
+        "ticket": t.number,
+        "type": kind.value,
+        "customer": t.created.get("customer", ""),
+        "consultants": sorted({s["consultant"] for s in sessions}),
+        "sessions": len(sessions),
+        "recorded_seconds": sum(s["seconds"] for s in sessions),
+    }

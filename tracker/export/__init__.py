@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from tracker.billing import Line
+from tracker.billing import HeldKind, HeldReason, Line
+
+# A type inside a held reason: "nenhuma tarifa técnica ...".
+KIND_PT = {"technical": "técnica", "support": "de suporte"}
 
 # The columns of a line, in order, with their pt-BR headings for the CSV and XLSX.
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -57,23 +61,17 @@ def line_dict(line: Line) -> dict[str, Any]:
     }
 
 
-def reason_pt(reason: str) -> str:
-    """A held line's reason in Portuguese, for the pt-BR CSV and XLSX."""
-    import re
+def reason_pt(reasons: Sequence[HeldReason]) -> str:
+    """A held line's reasons in Portuguese, for the pt-BR CSV and XLSX the customer may see.
 
+    Only what is missing, never how to fix it: no command line reaches a customer.
+    """
     out = []
-    for part in filter(None, (p.strip() for p in reason.split(";"))):
-        if part.startswith("no term acceptance recorded"):
-            out.append("sem aceite do termo registrado (registre com tracker ticket accept-term)")
-            continue
-        m = re.match(r"no (\w+) rate in force on (\d{4})-(\d{2})-(\d{2})", part)
-        if m:
-            kind = {"technical": "técnica", "support": "de suporte"}.get(m[1], m[1])
-            out.append(
-                f"nenhuma tarifa {kind} vigente em {m[4]}/{m[3]}/{m[2]} (cadastre com tracker rates set)"
-            )
-            continue
-        if part.startswith("set one with") or part.startswith("record it with"):
-            continue
-        out.append(part)
+    for reason in reasons:
+        if reason.kind is HeldKind.NO_TERM:
+            out.append("sem aceite do termo registrado")
+        else:
+            kind = reason.type.value if reason.type else ""
+            on = reason.date.strftime("%d/%m/%Y") if reason.date else ""
+            out.append(f"nenhuma tarifa {KIND_PT.get(kind, kind)} vigente em {on}")
     return "; ".join(out)

@@ -46,7 +46,7 @@ def _row(line: Line) -> list[str]:
         "waived": "sim" if line.waived else "não",
         "defect_ref": safe_text(line.defect_ref),
         "held": "sim" if line.held else "não",
-        "held_reason": safe_text(reason_pt(line.held_reason)),
+        "held_reason": safe_text(reason_pt(line.held_reasons)),
         "rate_version": safe_text(line.rate_version),
         "policy_version": safe_text(line.policy_version),
     }

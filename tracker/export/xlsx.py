@@ -39,7 +39,7 @@ def _cell_value(line: Line, key: str) -> object:
         "bill_to_kind": "unidade" if line.bill_to_kind == "unit" else "cliente",
         "waived": "sim" if line.waived else "não",
         "held": "sim" if line.held else "não",
-        "held_reason": reason_pt(line.held_reason),
+        "held_reason": reason_pt(line.held_reasons),
     }.get(key, getattr(line, key))
     if isinstance(value, Decimal):
         return float(value)  # a numeric cell; the value has two decimals exactly

@@ -104,7 +104,7 @@ class StatementModel(RowsModel[Line]):
             ),
             Column(
                 self.tr("Why held"),
-                lambda x: held_reason_text(x.held_reason),
+                lambda x: held_reason_text(x.held_reasons),
                 sort=lambda x: x.held_reason,
                 tip=self.held_tip,
                 color=_held_text,
@@ -149,7 +149,7 @@ class StatementModel(RowsModel[Line]):
     def held_tip(self, line: Line) -> str | None:
         if not line.held:
             return None
-        reason = held_reason_text(line.held_reason)
+        reason = held_reason_text(line.held_reasons)
         return self.tr("Held back from the totals: {reason}").format(reason=reason)
 
     def waived_tip(self, line: Line) -> str | None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from tracker.app import human_duration
+from tracker.billing import HeldKind, HeldReason
 from tracker.model import ESCALATION_CHECKLIST, ConsultancyType
 
 DATE_FORMAT = "%d/%m/%Y"
@@ -133,27 +134,25 @@ def flags_help(flags: tuple[str, ...] | list[str]) -> str:
     return "\n".join(tr(FLAG_HELP.get(f, f)) for f in flags)
 
 
-# Why tracker/billing.py holds a line back; its texts are joined with "; ".
-_HELD_TERM = "no term acceptance recorded; record it with tracker ticket accept-term"
-_HELD_RATE = re.compile(r"no (\w+) rate in force on (\d{4}-\d{2}-\d{2}); set one with tracker rates set")
-_HELD_TEXTS = (
-    QT_TRANSLATE_NOOP("fmt", "no term acceptance recorded; record it with tracker ticket accept-term"),
-    QT_TRANSLATE_NOOP("fmt", "no {0} rate in force on {1}; set one with tracker rates set"),
-)
+# Why tracker/billing.py holds a line back (billing.HeldReason), by its kind.
+HELD_TEXTS = {
+    HeldKind.NO_TERM: QT_TRANSLATE_NOOP(
+        "fmt", "no term acceptance recorded; record it with tracker ticket accept-term"
+    ),
+    HeldKind.NO_RATE: QT_TRANSLATE_NOOP("fmt", "no {0} rate in force on {1}; set one with tracker rates set"),
+}
 
 
-def held_reason_text(reason: str) -> str:
-    """A statement line's held reason, translated piece by piece; unknown pieces as they are."""
-    text = reason.replace(_HELD_TERM, tr(_HELD_TEXTS[0]))
-
-    def rate(match: re.Match[str]) -> str:
-        try:
-            kind = ConsultancyType(match.group(1)).portuguese
-        except ValueError:
-            kind = match.group(1)
-        return tr(_HELD_TEXTS[1]).format(kind, day_text(date.fromisoformat(match.group(2))))
-
-    return _HELD_RATE.sub(rate, text)
+def held_reason_text(reasons: Sequence[HeldReason]) -> str:
+    """A statement line's held reasons, translated, joined with "; "."""
+    parts = []
+    for reason in reasons:
+        text = tr(HELD_TEXTS[reason.kind])
+        if reason.kind is HeldKind.NO_RATE:
+            kind = reason.type.portuguese if reason.type else ""
+            text = text.format(kind, day_text(reason.date) if reason.date else "")
+        parts.append(text)
+    return "; ".join(parts)
 
 
 # How a refusal is shown: the message in red, and the field it names outlined.

@@ -11,7 +11,6 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from tracker.app import Tracker, check_database, damaged_message, latest_good_backup
 from tracker.errors import TrackerError
@@ -30,7 +29,7 @@ class SyncCancelled(Exception):
 class SyncOutcome:
     """What a sync job did and what the indicator shows afterwards."""
 
-    status: dict[str, Any]
+    status: SyncStatus | None
     sent: bool = False  # a sync ran (an automatic run with nothing pending sends nothing)
     sessions: int = 0
     events: int = 0
@@ -39,7 +38,7 @@ class SyncOutcome:
 
     @property
     def pending(self) -> int:
-        return sum(self.status.get("pending", {}).values())
+        return self.status.pending.total if self.status else 0
 
 
 def sync_work(send: bool, cancel: threading.Event, only_if_pending: bool = False) -> Work:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
+from tracker.central.sender import SyncStatus
 from ui.common.fmt import ERROR_STYLE
 
 WHEN_FORMAT = "%d/%m/%Y %H:%M"
@@ -58,24 +59,24 @@ class SyncIndicator(QWidget):
         self.error = ""
         self.last_sync = ""
 
-    def show_status(self, status: dict[str, Any]) -> None:
+    def show_status(self, status: SyncStatus) -> None:
         """Tracker.sync_status(): the last sync, the pending count and the last error."""
-        counts: dict[str, int] = dict(status.get("pending") or {})
-        self.pending = sum(counts.values())
-        self.last_sync = when_text(status.get("last_sync"))
-        self.error = str(status.get("last_error") or "")
+        counts = status.pending
+        self.pending = counts.total
+        self.last_sync = when_text(status.last_sync)
+        self.error = status.last_error or ""
         last = self.tr("Last sync {0}").format(self.last_sync) if self.last_sync else self.tr("Never synced")
         self.state_label.setText(self.tr("{0} · {1} pending").format(last, str(self.pending)))
         self.state_label.setStyleSheet(PENDING_STYLE if self.pending and not self.last_sync else "")
         parts = [
-            self.tr("{0} session(s)").format(counts.get("sessions", 0)),
-            self.tr("{0} ticket event(s)").format(counts.get("events", 0)),
+            self.tr("{0} session(s)").format(counts.sessions),
+            self.tr("{0} ticket event(s)").format(counts.events),
         ]
-        if counts.get("reviews"):
-            parts.append(self.tr("{0} review decision(s)").format(counts["reviews"]))
+        if counts.reviews:
+            parts.append(self.tr("{0} review decision(s)").format(counts.reviews))
         self.state_label.setToolTip(
             self.tr("Waiting for the central export: {0}\nExport folder: {1}").format(
-                ", ".join(parts), status.get("target") or "—"
+                ", ".join(parts), status.target or "—"
             )
         )
         self.show_error(self.error)

@@ -158,7 +158,7 @@ class ReviewWindow(ReportWindow):
 
         def work(tracker: Tracker, progress: Any) -> dict[str, Any]:
             progress(reading)
-            return tracker.review_day(day, who)
+            return tracker.review_day(day, who).to_json()
 
         self.start_loading(work, reading)
 

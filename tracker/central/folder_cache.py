@@ -1,4 +1,4 @@
-"""The central reader: every consultant's batches, checked and de-duplicated.
+"""The folder export's read cache: every consultant's batches, checked and de-duplicated.
 
 It keeps an index of the batches it has read in its own cache database (in the
 reader's data folder, never on the share) and parses only batches it has not seen.
@@ -12,13 +12,27 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from tracker.central.records import (
+    AREAS,
+    BATCH_RE,
+    Decision,
+    FinalizedTicket,
+    ReadReport,
+    Record,
+    TicketFacts,
+    ticket_facts,
+    ts,
+)
 from tracker.i18n import _
-from tracker.sync.target import AREAS, BATCH_RE, SyncTarget
+
+if TYPE_CHECKING:  # pragma: no cover
+    from tracker.central.folder import FolderExport
 
 CACHE_VERSION = 5
 COMMIT_EVERY = 10
@@ -83,21 +97,133 @@ UPSERT_SESSION = (
     + ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS)
     + " WHERE excluded.revision > sessions.revision"
 )
-
-
-@dataclass
-class ReadReport:
-    new_batches: int = 0
-    problems: list[str] = field(default_factory=list)
+TABLES = (
+    "batches",
+    "records",
+    "sessions",
+    "events",
+    "conflicts",
+    "reviews",
+    "ticket_meta",
+    "finalized",
+    "meta",
+)
 
 
 def _sha(line: bytes) -> str:
     return hashlib.sha256(line).hexdigest()
 
 
-class CentralReader:
-    def __init__(self, target: SyncTarget, cache: Path) -> None:
-        self.target = target
+@dataclass
+class _Stage:
+    """One batch's rows for each cache table, parsed before any is written."""
+
+    records: list[tuple[Any, ...]] = field(default_factory=list)
+    sessions: list[tuple[Any, ...]] = field(default_factory=list)
+    events: list[tuple[Any, ...]] = field(default_factory=list)
+    reviews: list[tuple[Any, ...]] = field(default_factory=list)
+    meta: list[tuple[str, str, str]] = field(default_factory=list)
+    final: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def add(self, line: bytes, text: str, rec: Record, ref: str) -> None:
+        kind = rec["kind"]
+        self.records.append((rec["uuid"], int(rec["revision"]), _sha(line), ref))
+        if kind == "session":
+            start_ts = ts(rec["start"])
+            self.sessions.append(
+                (
+                    rec["uuid"],
+                    int(rec["revision"]),
+                    rec["consultant"],
+                    rec["ticket"],
+                    rec["type"],
+                    rec["day"],
+                    start_ts,
+                    start_ts + int(rec["seconds"]),  # the exact duration the record carries
+                    int(bool(rec["deleted"])),
+                    text,
+                )
+            )
+        elif kind == "review":
+            self.reviews.append(
+                (
+                    rec["uuid"],
+                    rec["consultant"],
+                    rec["day"],
+                    rec["decision"],
+                    rec["comment"],
+                    rec["lead"],
+                    rec["at"],
+                    ts(rec["at"]),
+                )
+            )
+        elif kind == "ticket_event":
+            self.add_event(text, rec)
+
+    def add_event(self, text: str, rec: Record) -> None:
+        if rec["event"] == "finalized":
+            # The finalization's own local time (payload), not when it was recorded.
+            self.final.append((rec["uuid"], rec["ticket"], str(rec["payload"]["at"])))
+        if rec["event"] == "created":
+            meta = {k: v for k, v in rec["payload"].items() if k != "number"}
+            digest = hashlib.sha256(json.dumps(meta, sort_keys=True).encode()).hexdigest()
+            self.meta.append((rec["ticket"], rec["consultant"], digest))
+        self.events.append((rec["uuid"], rec["ticket"], rec["event"], rec["consultant"], rec["at"], text))
+
+
+def _stage(lines: list[bytes], ref: str) -> _Stage:
+    stage = _Stage()
+    texts = [line.decode() for line in lines]
+    # One parse for the whole batch: far cheaper than one json.loads per line.
+    parsed = json.loads("[" + ",".join(texts) + "]")
+    for line, text, rec in zip(lines, texts, parsed, strict=True):
+        stage.add(line, text, rec, ref)
+    return stage
+
+
+def _check(batch: str, manifest: Any, data: bytes) -> str | None:
+    """Why a batch does not match its manifest, or None."""
+    if not isinstance(manifest, dict) or manifest.get("batch") != batch:
+        return _("its manifest does not name it")
+    if hashlib.sha256(data).hexdigest() != manifest.get("sha256"):
+        return _("its sha256 does not match its manifest (changed or damaged after it was written)")
+    if len(data.splitlines()) != manifest.get("rows") or not data.endswith(b"\n"):
+        return _("its row count does not match its manifest")
+    return None
+
+
+def _to_read(
+    area: str, who: str, name: str, files: dict[tuple[str, str], tuple[int, int]]
+) -> tuple[str, str]:
+    """(the batch ``name`` is the manifest of, or "", and why it is skipped, or "")."""
+    where = f"{area}/{who}/{name}"
+    if name.startswith("."):
+        return "", _("{where}: a temp file (a sync still running, or one that crashed); skipped").format(
+            where=where
+        )
+    match = BATCH_RE.match(name)
+    if not match:
+        return "", _("{where}: not a batch name (a copy made by a file-sync tool?); skipped").format(
+            where=where
+        )
+    batch = match["batch"]
+    if match["what"] == "jsonl":
+        if (who, f"{batch}.manifest.json") not in files:
+            return "", _("{where}: no manifest yet (incomplete, or being written); skipped").format(
+                where=where
+            )
+        return "", ""
+    data_name = f"{batch}.jsonl"
+    if (who, data_name) not in files:
+        return "", _("{where}: its batch file {name} is missing; skipped").format(where=where, name=data_name)
+    return batch, ""
+
+
+class FolderCache:
+    """The read model of a folder export, in a SQLite cache that can always be rebuilt."""
+
+    def __init__(self, export: FolderExport, cache: Path) -> None:
+        self.export = export
         self.cache_path = cache
         try:
             self.conn = self._connect(cache)
@@ -106,7 +232,7 @@ class CentralReader:
             for suffix in ("", "-wal", "-shm"):
                 Path(str(cache) + suffix).unlink(missing_ok=True)
             self.conn = self._connect(cache)
-        where = target.describe()
+        where = export.describe()
         known = self.conn.execute("SELECT value FROM meta WHERE key = 'source'").fetchone()
         version = self.conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
         if (known and known[0] != where) or (version and int(version[0]) != CACHE_VERSION):
@@ -131,34 +257,19 @@ class CentralReader:
 
     def _reset(self) -> None:
         with self.conn:
-            for table in (
-                "batches",
-                "records",
-                "sessions",
-                "events",
-                "conflicts",
-                "reviews",
-                "ticket_meta",
-                "finalized",
-                "meta",
-            ):
+            for table in TABLES:
                 self.conn.execute(f"DROP TABLE IF EXISTS {table}")
             self.conn.executescript(CACHE_SCHEMA)
 
     def close(self) -> None:
         self.conn.close()
 
-    def __enter__(self) -> CentralReader:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
     # ----- reading the export ----------------------------------------------------
 
     def refresh(self) -> ReadReport:
         """Index every batch not seen yet; report what was skipped and why."""
-        report = ReadReport()
+        problems: list[str] = []
+        new = 0
         first = self.conn.execute("SELECT count(*) FROM batches").fetchone()[0] == 0
         if first:
             # The first read fills empty tables: build the secondary indexes once, at the
@@ -167,166 +278,60 @@ class CentralReader:
                 self.conn.execute(f"DROP INDEX IF EXISTS {name}")
         try:
             for area in AREAS:
-                self._refresh_area(area, report)
+                new += self._refresh_area(area, problems)
         finally:
             if first:
                 self.conn.executescript(CACHE_SCHEMA)  # IF NOT EXISTS: only the indexes are made
-        return report
+        return ReadReport(new, problems)
 
-    def _refresh_area(self, area: str, report: ReadReport) -> None:
+    def _refresh_area(self, area: str, problems: list[str]) -> int:
         seen = {
             (r["consultant"], r["name"]): (r["size"], r["mtime_ns"])
             for r in self.conn.execute(
                 "SELECT consultant, name, size, mtime_ns FROM batches WHERE area = ?", (area,)
             )
         }
-        files: dict[tuple[str, str], tuple[int, int]] = {}
-        for entry in self.target.entries(area=area):
-            files[(entry.consultant, entry.name)] = (entry.size, entry.mtime_ns)
+        files = {(e.consultant, e.name): (e.size, e.mtime_ns) for e in self.export.entries(area=area)}
+        new = 0
         for who, name in sorted(files):
-            where = f"{area}/{who}/{name}"
-            if name.startswith("."):
-                report.problems.append(
-                    _("{where}: a temp file (a sync still running, or one that crashed); skipped").format(
-                        where=where
-                    )
-                )
-                continue
-            match = BATCH_RE.match(name)
-            if not match:
-                report.problems.append(
-                    _("{where}: not a batch name (a copy made by a file-sync tool?); skipped").format(
-                        where=where
-                    )
-                )
-                continue
-            batch = match["batch"]
-            if match["what"] == "jsonl":
-                if (who, f"{batch}.manifest.json") not in files:
-                    report.problems.append(
-                        _("{where}: no manifest yet (incomplete, or being written); skipped").format(
-                            where=where
-                        )
-                    )
+            batch, problem = _to_read(area, who, name, files)
+            if problem:
+                problems.append(problem)
+            if not batch:
                 continue
             data_name = f"{batch}.jsonl"
-            if (who, data_name) not in files:
-                report.problems.append(
-                    _("{where}: its batch file {name} is missing; skipped").format(
-                        where=where, name=data_name
-                    )
-                )
-                continue
             data_stat = files[(who, data_name)]
             if seen.get((who, data_name)) == data_stat:
                 continue
-            problem = self._read_batch(area, who, batch, data_stat)
-            if problem:
-                report.problems.append(
-                    _("{where}: {problem}; skipped").format(
-                        where=f"{area}/{who}/{data_name}", problem=problem
-                    )
+            failed = self._read_batch(area, who, batch, data_stat)
+            if failed:
+                problems.append(
+                    _("{where}: {problem}; skipped").format(where=f"{area}/{who}/{data_name}", problem=failed)
                 )
             else:
-                report.new_batches += 1
-                if report.new_batches % COMMIT_EVERY == 0:
+                new += 1
+                if new % COMMIT_EVERY == 0:
                     self.conn.commit()  # a few large transactions: far fewer WAL checkpoints
         self.conn.commit()
+        return new
 
     def _read_batch(self, area: str, who: str, batch: str, data_stat: tuple[int, int]) -> str | None:
         try:
-            manifest = json.loads(self.target.read(who, f"{batch}.manifest.json", area=area))
-            data = self.target.read(who, f"{batch}.jsonl", area=area)
+            manifest = json.loads(self.export.read(who, f"{batch}.manifest.json", area=area))
+            data = self.export.read(who, f"{batch}.jsonl", area=area)
         except (OSError, ValueError) as exc:
             return _("cannot be read ({error})").format(error=exc)
-        if not isinstance(manifest, dict) or manifest.get("batch") != batch:
-            return _("its manifest does not name it")
-        if hashlib.sha256(data).hexdigest() != manifest.get("sha256"):
-            return _("its sha256 does not match its manifest (changed or damaged after it was written)")
+        problem = _check(batch, manifest, data)
+        if problem:
+            return problem
         lines = data.splitlines()
-        if len(lines) != manifest.get("rows") or not data.endswith(b"\n"):
-            return _("its row count does not match its manifest")
-        stage_records: list[tuple[Any, ...]] = []
-        stage_sessions: list[tuple[Any, ...]] = []
-        stage_events: list[tuple[Any, ...]] = []
-        stage_reviews: list[tuple[Any, ...]] = []
-        stage_meta: list[tuple[str, str, str]] = []
-        stage_final: list[tuple[str, str, str]] = []
-        ref = f"{who}/{batch}"
         try:
-            texts = [line.decode() for line in lines]
-            # One parse for the whole batch: far cheaper than one json.loads per line.
-            parsed = json.loads("[" + ",".join(texts) + "]")
-            for line, text, rec in zip(lines, texts, parsed, strict=True):
-                kind = rec["kind"]
-                stage_records.append((rec["uuid"], int(rec["revision"]), _sha(line), ref))
-                if kind == "session":
-                    start_ts = _ts(rec["start"])
-                    stage_sessions.append(
-                        (
-                            rec["uuid"],
-                            int(rec["revision"]),
-                            rec["consultant"],
-                            rec["ticket"],
-                            rec["type"],
-                            rec["day"],
-                            start_ts,
-                            start_ts + int(rec["seconds"]),  # the exact duration the record carries
-                            int(bool(rec["deleted"])),
-                            text,
-                        )
-                    )
-                elif kind == "review":
-                    stage_reviews.append(
-                        (
-                            rec["uuid"],
-                            rec["consultant"],
-                            rec["day"],
-                            rec["decision"],
-                            rec["comment"],
-                            rec["lead"],
-                            rec["at"],
-                            _ts(rec["at"]),
-                        )
-                    )
-                elif kind == "ticket_event":
-                    if rec["event"] == "finalized":
-                        # The finalization's own local time (payload), not when it was recorded.
-                        stage_final.append((rec["uuid"], rec["ticket"], str(rec["payload"]["at"])))
-                    if rec["event"] == "created":
-                        meta = {k: v for k, v in rec["payload"].items() if k != "number"}
-                        digest = hashlib.sha256(json.dumps(meta, sort_keys=True).encode()).hexdigest()
-                        stage_meta.append((rec["ticket"], rec["consultant"], digest))
-                    stage_events.append(
-                        (
-                            rec["uuid"],
-                            rec["ticket"],
-                            rec["event"],
-                            rec["consultant"],
-                            rec["at"],
-                            text,
-                        )
-                    )
+            stage = _stage(lines, f"{who}/{batch}")
         except (ValueError, KeyError, TypeError) as exc:
             return _("a record cannot be read ({error})").format(error=exc)
-        # In the caller's transaction, committed every few batches.
-        c = self.conn
-        c.execute("CREATE TEMP TABLE IF NOT EXISTS stage (uuid TEXT, revision INTEGER, sha TEXT, batch TEXT)")
-        c.execute("DELETE FROM temp.stage")
-        c.executemany("INSERT INTO temp.stage VALUES (?, ?, ?, ?)", stage_records)
-        c.execute(
-            "INSERT OR IGNORE INTO conflicts SELECT s.uuid, s.revision, r.batch, s.batch "
-            "FROM temp.stage s JOIN records r ON r.uuid = s.uuid AND r.revision = s.revision "
-            "WHERE r.sha != s.sha"
-        )
-        c.execute("INSERT OR IGNORE INTO records SELECT uuid, revision, sha, batch FROM temp.stage")
-        c.executemany(UPSERT_SESSION, stage_sessions)
-        c.executemany("INSERT OR IGNORE INTO events VALUES (?, ?, ?, ?, ?, ?)", stage_events)
-        c.executemany("INSERT OR IGNORE INTO reviews VALUES (?, ?, ?, ?, ?, ?, ?, ?)", stage_reviews)
-        c.executemany("INSERT OR IGNORE INTO ticket_meta VALUES (?, ?, ?)", stage_meta)
-        c.executemany("INSERT OR IGNORE INTO finalized VALUES (?, ?, ?)", stage_final)
+        self._store(stage)
         created = manifest.get("created_at")
-        c.execute(
+        self.conn.execute(
             "INSERT OR REPLACE INTO batches VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 who,
@@ -335,22 +340,45 @@ class CentralReader:
                 data_stat[1],
                 manifest["sha256"],
                 len(lines),
-                _ts(created) if isinstance(created, str) else 0,
+                ts(created) if isinstance(created, str) else 0,
                 area,
             ),
         )
         return None
 
+    def _store(self, stage: _Stage) -> None:
+        """In the caller's transaction, committed every few batches."""
+        c = self.conn
+        c.execute("CREATE TEMP TABLE IF NOT EXISTS stage (uuid TEXT, revision INTEGER, sha TEXT, batch TEXT)")
+        c.execute("DELETE FROM temp.stage")
+        c.executemany("INSERT INTO temp.stage VALUES (?, ?, ?, ?)", stage.records)
+        c.execute(
+            "INSERT OR IGNORE INTO conflicts SELECT s.uuid, s.revision, r.batch, s.batch "
+            "FROM temp.stage s JOIN records r ON r.uuid = s.uuid AND r.revision = s.revision "
+            "WHERE r.sha != s.sha"
+        )
+        c.execute("INSERT OR IGNORE INTO records SELECT uuid, revision, sha, batch FROM temp.stage")
+        c.executemany(UPSERT_SESSION, stage.sessions)
+        c.executemany("INSERT OR IGNORE INTO events VALUES (?, ?, ?, ?, ?, ?)", stage.events)
+        c.executemany("INSERT OR IGNORE INTO reviews VALUES (?, ?, ?, ?, ?, ?, ?, ?)", stage.reviews)
+        c.executemany("INSERT OR IGNORE INTO ticket_meta VALUES (?, ?, ?)", stage.meta)
+        c.executemany("INSERT OR IGNORE INTO finalized VALUES (?, ?, ?)", stage.final)
+
     # ----- what leads and billing read ---------------------------------------------
 
-    def sessions_of_day(self, day: str, consultant: str | None = None) -> list[dict[str, Any]]:
-        """The latest revision of each session of the day, deleted ones left out."""
-        sql = "SELECT payload, uuid, revision FROM sessions WHERE day = ? AND deleted = 0"
-        params: list[Any] = [day]
+    def sessions_between(self, from_day: str, to_day: str, consultant: str | None = None) -> list[Record]:
+        """The latest revision of each session of those days, deleted ones left out."""
+        first, last = date.fromisoformat(from_day), date.fromisoformat(to_day)
+        # Each day by itself: the (day, consultant, start) index serves every one of them.
+        params: list[Any] = [(first + timedelta(days=n)).isoformat() for n in range((last - first).days + 1)]
+        if not params:
+            return []
+        marks = ", ".join("?" * len(params))
+        sql = f"SELECT payload, uuid, revision FROM sessions WHERE day IN ({marks}) AND deleted = 0"
         if consultant:
             sql += " AND consultant = ?"
             params.append(consultant)
-        rows = self.conn.execute(sql + " ORDER BY consultant, start_ts, uuid", params).fetchall()
+        rows = self.conn.execute(sql + " ORDER BY day, consultant, start_ts, uuid", params).fetchall()
         conflicted = self._conflicted({r["uuid"] for r in rows})
         out = []
         for r in rows:
@@ -407,23 +435,23 @@ class CentralReader:
             )
         return out
 
-    def events_of_ticket(self, ticket: str) -> list[dict[str, Any]]:
+    def _events_of_ticket(self, ticket: str) -> list[Record]:
         rows = self.conn.execute("SELECT payload FROM events WHERE ticket = ? ORDER BY at, uuid", (ticket,))
         return [json.loads(r["payload"]) for r in rows]
 
-    def finalized_tickets(self, month: str | None = None) -> list[str]:
-        """Tickets with a finalization (in ``month``, YYYY-MM, by its local date, when given)."""
-        if month is None:
-            rows = self.conn.execute(
-                "SELECT DISTINCT ticket FROM events WHERE event = 'finalized'"
-            ).fetchall()
-        else:
-            rows = self.conn.execute(
-                "SELECT DISTINCT ticket FROM finalized WHERE at >= ? AND at < ?", (month, month + "~")
-            ).fetchall()
-        return [r["ticket"] for r in rows]
+    def tickets(self, numbers: Iterable[str]) -> dict[str, TicketFacts]:
+        return {n: ticket_facts(n, self._events_of_ticket(n)) for n in numbers}
 
-    def sessions_of_ticket(self, ticket: str) -> list[dict[str, Any]]:
+    def finalized_tickets(self, month: str) -> Iterator[FinalizedTicket]:
+        """Tickets with a finalization in ``month`` (YYYY-MM, by its local date), by number."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT ticket FROM finalized WHERE at >= ? AND at < ?", (month, month + "~")
+        ).fetchall()
+        for number in sorted(r["ticket"] for r in rows):
+            facts = ticket_facts(number, self._events_of_ticket(number))
+            yield FinalizedTicket(facts, tuple(self._sessions_of_ticket(number)))
+
+    def _sessions_of_ticket(self, ticket: str) -> list[Record]:
         """The latest revision of each of the ticket's sessions, from every consultant."""
         rows = self.conn.execute(
             "SELECT payload FROM sessions WHERE ticket = ? AND deleted = 0 ORDER BY start_ts, uuid", (ticket,)
@@ -442,25 +470,19 @@ class CentralReader:
         )
         return {r[0]: int(r[1]) for r in rows}
 
-    def decisions(self, day: str | None = None) -> dict[tuple[str, str], dict[str, Any]]:
+    def decisions(self, day: str | None = None) -> dict[tuple[str, str], Decision]:
         """The latest lead decision per (consultant, day)."""
-        sql = "SELECT consultant, day, decision, comment, lead, at, at_ts, uuid FROM reviews"
+        sql = "SELECT uuid, consultant, day, decision, comment, lead, at FROM reviews"
         params: tuple[Any, ...] = ()
         if day:
             sql += " WHERE day = ?"
             params = (day,)
-        out: dict[tuple[str, str], dict[str, Any]] = {}
+        out: dict[tuple[str, str], Decision] = {}
         for r in self.conn.execute(sql + " ORDER BY at_ts, uuid", params):
-            out[(r["consultant"], r["day"])] = {
-                "decision": r["decision"],
-                "comment": r["comment"],
-                "lead": r["lead"],
-                "at": r["at"],
-            }
+            out[(r["consultant"], r["day"])] = Decision(
+                r["uuid"], r["consultant"], r["day"], r["decision"], r["comment"], r["lead"], r["at"]
+            )
         return out
-
-    def approved_days(self) -> set[tuple[str, str]]:
-        return {key for key, d in self.decisions().items() if d["decision"] == "approve"}
 
     def counts(self) -> dict[str, int]:
         one = self.conn.execute
@@ -469,7 +491,3 @@ class CentralReader:
             "sessions": one("SELECT count(*) FROM sessions WHERE deleted = 0").fetchone()[0],
             "events": one("SELECT count(*) FROM events").fetchone()[0],
         }
-
-
-def _ts(text: str) -> int:
-    return int(datetime.fromisoformat(text).timestamp())

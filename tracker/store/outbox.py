@@ -1,0 +1,129 @@
+"""The sender's tables: the outbox of batches, their items, sync state, and what is pending.
+
+A batch is stored whole in ``outbox`` (with the records it carries in
+``outbox_items``) before it is published, and marked done, its records synced, only
+after it was read back from the central store.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from tracker.model import Session
+from tracker.store import sessions as q
+from tracker.store.db import Store
+
+# A session deleted before it was ever sent: the central store never saw it, nothing to send.
+_SESSION_PENDING = "synced = 0 AND NOT (deleted = 1 AND sent_revision = 0)"
+
+
+def _count(store: Store, sql: str) -> int:
+    row = store.one(sql)
+    return int(row["n"]) if row else 0
+
+
+def pending_counts(store: Store) -> tuple[int, int, int]:
+    """(sessions, ticket events, review decisions) waiting for the central store."""
+    return (
+        _count(store, f"SELECT count(*) AS n FROM sessions WHERE {_SESSION_PENDING}"),
+        _count(store, "SELECT count(*) AS n FROM ticket_events WHERE synced = 0"),
+        _count(store, "SELECT count(*) AS n FROM reviews WHERE synced = 0"),
+    )
+
+
+def oldest_pending_created_ts(store: Store) -> int | None:
+    """When the oldest session still waiting for the central store was recorded."""
+    row = store.one(f"SELECT min(created_ts) AS ts FROM sessions WHERE {_SESSION_PENDING}")
+    return None if row is None or row["ts"] is None else int(row["ts"])
+
+
+def sync_state(store: Store) -> dict[str, str]:
+    return {r["key"]: r["value"] for r in store.all("SELECT key, value FROM sync_state")}
+
+
+def set_sync_state(store: Store, values: dict[str, str]) -> None:
+    with store.atomic() as db:
+        for key, value in values.items():
+            db.execute(
+                "INSERT INTO sync_state(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+
+
+def undone_batch(store: Store) -> sqlite3.Row | None:
+    """The oldest batch prepared but not yet verified on the central store."""
+    return store.one(
+        "SELECT batch, consultant, data, manifest, sha256, rows, area FROM outbox "
+        "WHERE done_ts IS NULL ORDER BY seq LIMIT 1"
+    )
+
+
+def next_seq(store: Store) -> int:
+    row = store.one("SELECT coalesce(max(seq), 0) + 1 AS n FROM outbox")
+    return int(row["n"]) if row else 1
+
+
+def insert_batch(store: Store, db: Any, row: dict[str, Any], items: list[tuple[str, str, int]]) -> None:
+    """A serialised batch and the (kind, uuid, revision) of each record it carries."""
+    db.execute(
+        "INSERT INTO outbox (batch, seq, area, consultant, data, manifest, sha256, rows, created_ts) "
+        "VALUES (:batch, :seq, :area, :consultant, :data, :manifest, :sha256, :rows, :created_ts)",
+        row,
+    )
+    store.conn.executemany(
+        "INSERT INTO outbox_items (batch, kind, uuid, revision) VALUES (?, ?, ?, ?)",
+        [(row["batch"], kind, uuid, revision) for kind, uuid, revision in items],
+    )
+
+
+def skip_unsent_deletions(db: Any) -> None:
+    """Sessions deleted before they were ever sent: the central store never saw them."""
+    db.execute("UPDATE sessions SET synced = 1 WHERE synced = 0 AND deleted = 1 AND sent_revision = 0")
+
+
+def first_pending_consultant(store: Store) -> str | None:
+    row = store.one(
+        "SELECT consultant FROM ticket_events WHERE synced = 0 "
+        "UNION ALL SELECT consultant FROM sessions WHERE synced = 0 LIMIT 1"
+    )
+    return None if row is None else str(row["consultant"])
+
+
+def pending_events(store: Store, consultant: str, limit: int) -> list[sqlite3.Row]:
+    return store.all(
+        "SELECT uuid, ticket, kind, payload, consultant, at_ts, utc_offset FROM ticket_events "
+        "WHERE synced = 0 AND consultant = ? ORDER BY seq LIMIT ?",
+        (consultant, limit),
+    )
+
+
+def pending_sessions(store: Store, consultant: str, limit: int) -> list[Session]:
+    rows = store.all(
+        f"SELECT {q.SESSION_COLUMNS} FROM sessions WHERE synced = 0 AND consultant = ? "
+        "ORDER BY start_ts, uuid LIMIT ?",
+        (consultant, limit),
+    )
+    return [q.session_from_row(r) for r in rows]
+
+
+def mark_sent(store: Store, uuids: list[str]) -> None:
+    """The revision in a prepared batch: any later change becomes a new revision."""
+    store.conn.executemany(
+        "UPDATE sessions SET sent_revision = revision WHERE uuid = ?", [(u,) for u in uuids]
+    )
+
+
+def mark_synced(store: Store, batch: str, done_ts: int) -> tuple[int, int]:
+    """Its records count as synced and the batch as done; (sessions, events) marked."""
+    with store.atomic():
+        items = store.all("SELECT kind, uuid, revision FROM outbox_items WHERE batch = ?", (batch,))
+        sessions = [(r["uuid"], r["revision"]) for r in items if r["kind"] == "session"]
+        events = [(r["uuid"],) for r in items if r["kind"] == "event"]
+        reviews = [(r["uuid"],) for r in items if r["kind"] == "review"]
+        store.conn.executemany("UPDATE sessions SET synced = 1 WHERE uuid = ? AND revision = ?", sessions)
+        store.conn.executemany("UPDATE ticket_events SET synced = 1 WHERE uuid = ?", events)
+        store.conn.executemany("UPDATE reviews SET synced = 1 WHERE uuid = ?", reviews)
+        store.conn.execute("UPDATE outbox SET done_ts = ?, data = NULL WHERE batch = ?", [done_ts, batch])
+    return len(sessions), len(events)
