@@ -16,16 +16,15 @@ import argparse
 import importlib
 import sqlite3
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
-from tracker import __version__
 from tracker.app import open_tracker
 from tracker.backup import damaged_message
-from tracker.cli import backup, billing, central, config, importing, review, sessions, tickets, timer
-from tracker.cli.common import Command, HomeCommand, Parser
+from tracker.cli.common import Command, HomeCommand
 from tracker.cli.output import session_json, ticket_json, warn
+from tracker.cli.parser import build_parser, parse_args
 from tracker.clock import default_clock
 from tracker.errors import BadInput, TrackerError
 from tracker.paths import data_home
@@ -33,24 +32,6 @@ from tracker.paths import data_home
 __all__ = ["GUI_MODULE", "build_parser", "explain_database_error", "main", "session_json", "ticket_json"]
 
 GUI_MODULE = "ui.app"  # the desktop app, opened by `tracker` with no arguments
-
-
-def build_parser() -> argparse.ArgumentParser:
-    p = Parser(prog="tracker", description="Time-tracker for paid consultancy.")
-    p.add_argument("--version", action="version", version=f"tracker {__version__}")
-    sub = p.add_subparsers(dest="command", parser_class=Parser)
-    config.register(sub)
-    tickets.register(sub)
-    timer.register(sub)
-    sessions.register(sub)
-    importing.register(sub)
-    sessions.register_changes(sub)
-    backup.register(sub)
-    central.register(sub)
-    billing.register(sub)
-    config.register_desktop(sub)
-    review.register(sub)
-    return p
 
 
 def run(args: argparse.Namespace) -> int:
@@ -92,10 +73,20 @@ def _log_unexpected(exc: BaseException) -> Path | None:
         path = data_home() / "errors.log"
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "a", encoding="utf-8") as fh:
-            traceback.print_exception(exc, file=fh)
+            _print_traceback(exc, fh)
         return path
     except Exception:  # pragma: no cover - nowhere to write
         return None
+
+
+def _print_traceback(exc: BaseException, fh: TextIO) -> None:
+    """The interpreter's own traceback print, into ``fh``: the ``traceback`` module would
+    load (and compile) three more modules on every start-up for a rare path."""
+    stderr, sys.stderr = sys.stderr, fh
+    try:
+        sys.__excepthook__(type(exc), exc, exc.__traceback__)
+    finally:
+        sys.stderr = stderr
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -105,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # ui package by name, at run time, so nothing in tracker/ depends on Qt.
         desktop = importlib.import_module(GUI_MODULE)
         return int(desktop.run_app())
-    args = build_parser().parse_args(argv)
+    args = parse_args(argv)
     if getattr(args, "func", None) is None and getattr(args, "home_func", None) is None:
         build_parser().print_help()  # pragma: no cover - argparse needs a command here
         return 2  # pragma: no cover
