@@ -22,8 +22,21 @@ def sessions_in(home: Path) -> int:
 
 def test_a_consultants_day_through_the_cli(cli: Cli, home: Path) -> None:
     assert cli("config", "set", "consultant", "ana").code == 0
-    r = cli("ticket", "add", "12345678", "--customer", "Padaria Pão Quente", "--type", "technical",
-            "--product", "Protheus", "--term-accepted", "2026-11-01", "--term-ref", "TERM-1")
+    r = cli(
+        "ticket",
+        "add",
+        "12345678",
+        "--customer",
+        "Padaria Pão Quente",
+        "--type",
+        "technical",
+        "--product",
+        "Protheus",
+        "--term-accepted",
+        "2026-11-01",
+        "--term-ref",
+        "TERM-1",
+    )
     assert r.code == 0, r.err
     assert "12345678" in r.out
     assert cli("ticket", "add", "7654321", "--customer", "Beta", "--type", "standard").code == 0
@@ -32,9 +45,15 @@ def test_a_consultants_day_through_the_cli(cli: Cli, home: Path) -> None:
     assert cli("start", "12345678", "--note", "remote").code == 0
     cli.now = "2026-11-03T09:04:10-03:00"
     status = cli("status", "--json").json()
-    assert status == {"running": True, "ticket": "12345678", "type": "technical",
-                      "started_at": "2026-11-03T09:00:00-03:00", "elapsed_seconds": 250, "note": "remote",
-                      "flags": []}
+    assert status == {
+        "running": True,
+        "ticket": "12345678",
+        "type": "technical",
+        "started_at": "2026-11-03T09:00:00-03:00",
+        "elapsed_seconds": 250,
+        "note": "remote",
+        "flags": [],
+    }
     r = cli("start", "7654321")
     assert "stopped 12345678: 0:04:10" in r.out
     cli.now = "2026-11-03T10:00:00-03:00"
@@ -44,14 +63,29 @@ def test_a_consultants_day_through_the_cli(cli: Cli, home: Path) -> None:
     assert cli("status").out.strip() == "no timer running"
 
     cli.now = "2026-11-03T15:00:00-03:00"
-    r = cli("add", "12345678", "--start", "2026-11-03T13:00", "--end", "2026-11-03T13:07:30", "--note", "call")
+    r = cli(
+        "add", "12345678", "--start", "2026-11-03T13:00", "--end", "2026-11-03T13:07:30", "--note", "call"
+    )
     assert r.code == 0, r.err
     log = cli("log", "--day", "2026-11-03", "--json").json()
     assert [(s["ticket"], s["seconds"], s["type"]) for s in log] == [
-        ("12345678", 250, "technical"), ("7654321", 3350, "standard"), ("12345678", 450, "technical")]
+        ("12345678", 250, "technical"),
+        ("7654321", 3350, "standard"),
+        ("12345678", 450, "technical"),
+    ]
     for s in log:
-        assert set(s) >= {"uuid", "ticket", "consultant", "type", "start", "end", "seconds", "revision",
-                          "synced", "flags"}
+        assert set(s) >= {
+            "uuid",
+            "ticket",
+            "consultant",
+            "type",
+            "start",
+            "end",
+            "seconds",
+            "revision",
+            "synced",
+            "flags",
+        }
         assert s["consultant"] == "ana" and s["revision"] == 1 and s["synced"] is False
     assert log[2]["start"] == "2026-11-03T13:00:00-03:00"
     text = cli("log", "--day", "2026-11-03").out
@@ -73,8 +107,17 @@ def test_a_consultants_day_through_the_cli(cli: Cli, home: Path) -> None:
 
 def test_escalate_and_accept_term(cli: Cli) -> None:
     cli("ticket", "add", "7654321", "--customer", "Beta", "--type", "standard")
-    r = cli("ticket", "escalate", "7654321", "--at", "2026-11-03T10:00:00-03:00",
-            "--confirm", "procedures", "--confirm", "documentation")
+    r = cli(
+        "ticket",
+        "escalate",
+        "7654321",
+        "--at",
+        "2026-11-03T10:00:00-03:00",
+        "--confirm",
+        "procedures",
+        "--confirm",
+        "documentation",
+    )
     assert r.code == 0, r.err
     r = cli("ticket", "accept-term", "7654321", "--date", "2026-11-03", "--ref", "T-22")
     assert r.code == 0, r.err
@@ -115,8 +158,9 @@ def test_the_login_defaults_to_the_os_user(cli: Cli) -> None:
         (["bogus"], "invalid choice"),
     ],
 )
-def test_bad_input_exits_2_names_the_field_and_writes_nothing(cli: Cli, home: Path, args: list[str],
-                                                              field: str) -> None:
+def test_bad_input_exits_2_names_the_field_and_writes_nothing(
+    cli: Cli, home: Path, args: list[str], field: str
+) -> None:
     cli("ticket", "add", "1111111", "--customer", "X", "--type", "technical")
     before = sessions_in(home)
     r = cli(*args)
@@ -135,9 +179,17 @@ def test_stop_with_nothing_running_exits_1_and_says_what_to_do(cli: Cli) -> None
 def test_import_is_all_or_nothing_and_idempotent(cli: Cli, home: Path, tmp_path: Path) -> None:
     good = tmp_path / "good.jsonl"
     good.write_text(
-        json.dumps({"kind": "ticket", "number": "12345678", "customer": "ACME", "type": "support"}) + "\n"
-        + json.dumps({"kind": "session", "ticket": "12345678", "start": "2026-11-02T09:00:00-03:00",
-                      "end": "2026-11-02T09:07:30-03:00"}) + "\n"
+        json.dumps({"kind": "ticket", "number": "12345678", "customer": "ACME", "type": "support"})
+        + "\n"
+        + json.dumps(
+            {
+                "kind": "session",
+                "ticket": "12345678",
+                "start": "2026-11-02T09:00:00-03:00",
+                "end": "2026-11-02T09:07:30-03:00",
+            }
+        )
+        + "\n"
     )
     r = cli("import", str(good), "--dry-run")
     assert r.code == 0 and "would import 1 tickets and 1 sessions" in r.out
@@ -148,10 +200,24 @@ def test_import_is_all_or_nothing_and_idempotent(cli: Cli, home: Path, tmp_path:
     assert "imported 0 tickets and 0 sessions (1 tickets and 1 sessions already stored)" in r.out
     bad = tmp_path / "bad.jsonl"
     bad.write_text(
-        json.dumps({"kind": "session", "ticket": "12345678", "start": "2026-11-02T10:00:00-03:00",
-                    "end": "2026-11-02T10:30:00-03:00"}) + "\n"
-        + json.dumps({"kind": "session", "ticket": "12345678", "start": "2026-11-02T11:00:00-03:00",
-                      "end": "2026-11-02T10:30:00-03:00"}) + "\n"
+        json.dumps(
+            {
+                "kind": "session",
+                "ticket": "12345678",
+                "start": "2026-11-02T10:00:00-03:00",
+                "end": "2026-11-02T10:30:00-03:00",
+            }
+        )
+        + "\n"
+        + json.dumps(
+            {
+                "kind": "session",
+                "ticket": "12345678",
+                "start": "2026-11-02T11:00:00-03:00",
+                "end": "2026-11-02T10:30:00-03:00",
+            }
+        )
+        + "\n"
     )
     r = cli("import", str(bad))
     assert r.code == 2
@@ -265,3 +331,23 @@ def test_status_warns_about_a_sleep_gap_and_flags(cli: Cli, home: Path) -> None:
     assert "flagged for review: long" in r.err and "across_midnight" in r.err
     st = cli("status", "--json").json()
     assert st["sleep_gap"]["seconds"] == 11 * 3600 + 55 * 60
+
+
+def test_status_loads_no_heavy_dependency(cli: Cli, home: Path) -> None:
+    # `tracker status` runs at every shell prompt of some users: it must not pay for the
+    # statement's spreadsheet and number formatting, sqlite-utils or PostgreSQL.  The
+    # first command in a new folder creates the database (sqlite-utils' migrations).
+    assert cli("status").code == 0
+    code = (
+        "import sys, runpy\n"
+        "sys.argv = ['tracker', 'status']\n"
+        "try:\n    runpy.run_module('tracker', run_name='__main__')\n"
+        "except SystemExit as exit:\n    assert not exit.code, exit.code\n"
+        "heavy = ('sqlite_utils', 'babel', 'openpyxl', 'psycopg')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy), file=sys.stderr)\n"
+    )
+    env = dict(os.environ, TRACKER_HOME=str(home))
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == "no timer running\n"
+    assert proc.stderr.strip() == "[]"

@@ -121,6 +121,9 @@ class Tracker:
             accounting_item=accounting_item,
         )
 
+    def recorded_seconds(self, number: str) -> dict[str, int]:
+        return self._tickets.recorded_seconds(number)
+
     def list_tickets(self, open_only: bool = False) -> list[Ticket]:
         return self._tickets.list_tickets(open_only)
 

@@ -76,6 +76,10 @@ class TicketService:
             self._event(db, fields["number"], EventKind.CREATED, event_fields(fields), now)
         return self.get(fields["number"])
 
+    def recorded_seconds(self, number: str) -> dict[str, int]:
+        """The seconds recorded on a ticket here, by consultancy type."""
+        return session_rows.ticket_totals(self.ctx.store, self.get(number).number)
+
     def list_tickets(self, open_only: bool = False) -> list[Ticket]:
         return rows.list_tickets(self.ctx.store, open_only)
 

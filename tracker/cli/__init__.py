@@ -1,0 +1,124 @@
+"""The ``tracker`` command: the desktop app with no arguments, headless otherwise.
+
+Exit status: 0 ok, 2 bad input (the message names the field; nothing was written),
+1 any other failure (the message says what to do).  No traceback reaches the user;
+unexpected errors are written to ``errors.log`` in the data folder.  This package never
+imports Qt: only ``tracker`` with no arguments loads the ``ui`` package, by name.
+
+One module per area registers its subcommands (``register(sub)``), each with its own
+small function; this module builds the parser, opens the tracker and maps errors to
+exit codes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sqlite3
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from tracker.app import open_tracker
+from tracker.backup import damaged_message
+from tracker.cli.common import Command, HomeCommand
+from tracker.cli.output import session_json, ticket_json, warn
+from tracker.cli.parser import build_parser, parse_args
+from tracker.clock import default_clock
+from tracker.errors import BadInput, TrackerError
+from tracker.paths import data_home
+
+__all__ = ["GUI_MODULE", "build_parser", "explain_database_error", "main", "session_json", "ticket_json"]
+
+GUI_MODULE = "ui.app"  # the desktop app, opened by `tracker` with no arguments
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the parsed command: over the home's tracker, or over the home alone."""
+    home = data_home()
+    home_command: HomeCommand | None = getattr(args, "home_func", None)
+    if home_command is not None:
+        return home_command(home, args)
+    command: Command = args.func
+    app = open_tracker(home, default_clock(), warn=warn)
+    try:
+        return command(app, args)
+    finally:
+        app.store.close()
+
+
+def explain_database_error(exc: sqlite3.Error) -> str:
+    """Plain words for what SQLite said; nothing acknowledged before was lost."""
+    text = str(exc).lower()
+    if "full" in text:
+        return (
+            "the disk is full: this change was not saved, and everything saved before is intact. "
+            "Free some space and try again."
+        )
+    if "disk i/o" in text or "readonly" in text or "read-only" in text:
+        return (
+            f"the disk refused the write ({exc}): this change was not saved, and everything saved "
+            "before is intact. Check the disk, then try again."
+        )
+    if "locked" in text or "busy" in text:
+        return f"the database is busy ({exc}); nothing was changed. Try again in a moment."
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return damaged_message(data_home(), str(exc))
+    return f"the database failed ({exc}); nothing was changed."
+
+
+def _log_unexpected(exc: BaseException) -> Path | None:
+    try:
+        path = data_home() / "errors.log"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "a", encoding="utf-8") as fh:
+            _print_traceback(exc, fh)
+        return path
+    except Exception:  # pragma: no cover - nowhere to write
+        return None
+
+
+def _print_traceback(exc: BaseException, fh: TextIO) -> None:
+    """The interpreter's own traceback print, into ``fh``: the ``traceback`` module would
+    load (and compile) three more modules on every start-up for a rare path."""
+    stderr, sys.stderr = sys.stderr, fh
+    try:
+        sys.__excepthook__(type(exc), exc, exc.__traceback__)
+    finally:
+        sys.stderr = stderr
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv:
+        # The one way from the core to the desktop app: the entry point hands over to the
+        # ui package by name, at run time, so nothing in tracker/ depends on Qt.
+        desktop = importlib.import_module(GUI_MODULE)
+        return int(desktop.run_app())
+    args = parse_args(argv)
+    if getattr(args, "func", None) is None and getattr(args, "home_func", None) is None:
+        build_parser().print_help()  # pragma: no cover - argparse needs a command here
+        return 2  # pragma: no cover
+    try:
+        return run(args)
+    except BadInput as exc:
+        print(f"tracker: {exc}", file=sys.stderr)
+        return 2
+    except TrackerError as exc:
+        print(f"tracker: {exc}", file=sys.stderr)
+        return 1
+    except sqlite3.Error as exc:
+        print(f"tracker: {explain_database_error(exc)}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("tracker: interrupted; nothing was half-written", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        where = _log_unexpected(exc)
+        print(
+            f"tracker: unexpected error: {exc}. Nothing was half-written. "
+            f"Details are in {where}; please report them.",
+            file=sys.stderr,
+        )
+        return 1

@@ -1,0 +1,58 @@
+"""``tracker config``: the settings; ``tracker desktop-entry``: this machine's menu entry."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tracker.app import Tracker
+from tracker.cli.output import print_json
+
+if TYPE_CHECKING:  # pragma: no cover
+    from tracker.cli.common import Subparsers
+
+
+def register(sub: Subparsers) -> None:
+    config = sub.add_parser("config", help="settings").add_subparsers(dest="action", required=True)
+    c = config.add_parser("set", help="set a setting")
+    c.add_argument("key")
+    c.add_argument("value")
+    c.set_defaults(func=config_set)
+    c = config.add_parser("get", help="show settings")
+    c.add_argument("key", nargs="?")
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(func=config_get)
+
+
+def register_desktop(sub: Subparsers) -> None:
+    d = sub.add_parser("desktop-entry", help="install the Linux desktop entry and icon for this user")
+    d.set_defaults(home_func=desktop_entry)
+
+
+def config_set(app: Tracker, args: argparse.Namespace) -> int:
+    value = app.settings.set(args.key, args.value)
+    print(f"{args.key} = {value}")
+    return 0
+
+
+def config_get(app: Tracker, args: argparse.Namespace) -> int:
+    values = {args.key: app.settings.get(args.key)} if args.key else app.settings.all()
+    if args.json:
+        print_json(values)
+    elif args.key:
+        print(values[args.key])
+    else:
+        for key, value in values.items():
+            print(f"{key} = {value}")
+    return 0
+
+
+def desktop_entry(home: Path, args: argparse.Namespace) -> int:
+    # tracker.desktop reads package resources (importlib.resources): kept off every other
+    # command's start-up.
+    from tracker.desktop import install
+
+    for path in install():
+        print(f"wrote {path}")
+    return 0

@@ -1,0 +1,74 @@
+"""What the commands print: one JSON document on stdout, warnings on stderr, and the
+JSON form of a session and a ticket (the contract of ``--json``)."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from tracker.model import Session, Ticket
+from tracker.timeutil import iso
+
+Json = dict[str, object]
+
+
+def print_json(value: object) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def warn(message: str) -> None:
+    print(f"warning: {message}", file=sys.stderr)
+
+
+def session_json(s: Session) -> Json:
+    return {
+        "uuid": s.uuid,
+        "ticket": s.ticket,
+        "consultant": s.consultant,
+        "type": s.type.value,
+        "start": iso(s.start),
+        "end": iso(s.end),
+        "seconds": s.seconds,
+        "revision": s.revision,
+        "synced": s.synced,
+        "flags": list(s.flags),
+        "note": s.note,
+        "zone": s.zone,
+        "source": s.source,
+    }
+
+
+def ticket_json(t: Ticket) -> Json:
+    return {
+        "number": t.number,
+        "customer": t.customer,
+        "type": t.type.value,
+        "original_type": t.original_type.value,
+        "product": t.product,
+        "scope": t.scope,
+        "term_accepted": t.term_accepted.isoformat() if t.term_accepted else None,
+        "term_ref": t.term_ref,
+        "bill_to": t.bill_to,
+        "bill_to_kind": t.bill_to_kind,
+        "bill_to_unit": t.bill_to_unit,
+        "authorization": t.authorization,
+        "cost_center": t.cost_center,
+        "value_class": t.value_class,
+        "accounting_item": t.accounting_item,
+        "escalated_at": iso(t.escalated_at) if t.escalated_at else None,
+        "escalation_checklist": list(t.escalation_checklist),
+        "finalized_at": iso(t.finalized_at) if t.finalized_at else None,
+        "defects": [
+            {
+                "uuid": d.uuid,
+                "kind": d.kind.value,
+                "ref": d.ref,
+                "published": d.published,
+                "note": d.note,
+                "flagged_at": iso(d.flagged_at),
+                "consultant": d.consultant,
+            }
+            for d in t.defects
+        ],
+    }

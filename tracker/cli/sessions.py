@@ -1,0 +1,116 @@
+"""``tracker add``, ``tracker log`` and ``tracker session ...``: stored sessions."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from tracker.app import Tracker
+from tracker.cli.output import print_json, session_json, warn
+from tracker.timeutil import human_duration, iso
+
+if TYPE_CHECKING:  # pragma: no cover
+    from tracker.cli.common import Subparsers
+
+
+def register(sub: Subparsers) -> None:
+    s = sub.add_parser("add", help="a session typed in by hand")
+    s.add_argument("number")
+    s.add_argument("--start", required=True, metavar="TIME")
+    s.add_argument("--end", required=True, metavar="TIME")
+    s.add_argument("--note", default="")
+    s.set_defaults(func=add)
+    s = sub.add_parser("log", help="this consultant's sessions of a day")
+    s.add_argument("--day", default=None, metavar="YYYY-MM-DD")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=log)
+
+
+def register_changes(sub: Subparsers) -> None:
+    session = sub.add_parser("session", help="change stored sessions; every change is audited")
+    ss = session.add_subparsers(dest="action", required=True)
+    e = ss.add_parser("edit", help="edit a session")
+    e.add_argument("uuid", metavar="UUID")
+    e.add_argument("--start", default=None, metavar="TIME")
+    e.add_argument("--end", default=None, metavar="TIME")
+    e.add_argument("--ticket", default=None, metavar="NUMBER")
+    e.add_argument("--note", default=None)
+    e.add_argument("--reason", required=True)
+    e.set_defaults(func=edit)
+    e = ss.add_parser("split", help="split a session in two at a time")
+    e.add_argument("uuid", metavar="UUID")
+    e.add_argument("--at", required=True, metavar="TIME")
+    e.add_argument("--reason", default="")
+    e.set_defaults(func=split)
+    e = ss.add_parser("delete", help="delete a session (a tombstone revision)")
+    e.add_argument("uuid", metavar="UUID")
+    e.add_argument("--reason", required=True)
+    e.set_defaults(func=delete)
+    e = ss.add_parser("history", help="every revision: who, when, why, before and after")
+    e.add_argument("uuid", metavar="UUID")
+    e.add_argument("--json", action="store_true")
+    e.set_defaults(func=history)
+
+
+def add(app: Tracker, args: argparse.Namespace) -> int:
+    s = app.add_session(args.number, args.start, args.end, args.note)
+    print(f"added {s.ticket}: {human_duration(s.seconds)} ({iso(s.start)} - {iso(s.end)}) {s.uuid}")
+    return 0
+
+
+def log(app: Tracker, args: argparse.Namespace) -> int:
+    sessions = app.log(args.day)
+    if args.json:
+        print_json([session_json(s) for s in sessions])
+    else:
+        total = 0
+        for s in sessions:
+            total += s.seconds
+            print(
+                f"{s.start:%H:%M}-{s.end:%H:%M}  {s.ticket:<10} {s.type.value:<10} "
+                f"{human_duration(s.seconds):>9}  {s.note}"
+            )
+        print(f"total {human_duration(total)} in {len(sessions)} sessions")
+    for review in app.my_reviews(args.day or app.now().date()):
+        if review["decision"] == "return":
+            warn(f"this day was returned by {review['lead']} on {review['at']}: {review['comment']}")
+        else:
+            print(f"approved by {review['lead']} on {review['at']}")
+    return 0
+
+
+def edit(app: Tracker, args: argparse.Namespace) -> int:
+    s = app.edit_session(
+        args.uuid, reason=args.reason, start=args.start, end=args.end, ticket=args.ticket, note=args.note
+    )
+    print(f"session {s.uuid} is now {iso(s.start)} - {iso(s.end)} on {s.ticket} (revision {s.revision})")
+    return 0
+
+
+def split(app: Tracker, args: argparse.Namespace) -> int:
+    first, second = app.split_session(args.uuid, args.at, args.reason)
+    print(
+        f"split into {first.uuid} ({human_duration(first.seconds)}) and "
+        f"{second.uuid} ({human_duration(second.seconds)})"
+    )
+    return 0
+
+
+def delete(app: Tracker, args: argparse.Namespace) -> int:
+    s = app.delete_session(args.uuid, args.reason)
+    print(f"session {s.uuid} deleted (revision {s.revision}); its history is kept")
+    return 0
+
+
+def history(app: Tracker, args: argparse.Namespace) -> int:
+    entries = app.session_history(args.uuid)
+    if args.json:
+        print_json(entries)
+        return 0
+    for entry in entries:
+        after = entry["after"]
+        head = f"r{entry['revision']} {entry['at']} {entry['action']:<10}"
+        print(f"{head} by {entry['who']}: {entry['why']}")
+        gone = " (deleted)" if after["deleted"] else ""
+        print(f"    {after['start']} - {after['end']} {after['ticket']}{gone}")
+    return 0

@@ -1,0 +1,64 @@
+"""``tracker start``, ``tracker stop`` and ``tracker status``: the running timer."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from tracker.app import Tracker
+from tracker.cli.output import print_json, warn
+from tracker.timeutil import human_duration, iso
+
+if TYPE_CHECKING:  # pragma: no cover
+    from tracker.cli.common import Subparsers
+
+
+def register(sub: Subparsers) -> None:
+    s = sub.add_parser("start", help="start the timer on a ticket")
+    s.add_argument("number")
+    s.add_argument("--note", default="")
+    s.set_defaults(func=start)
+    s = sub.add_parser("stop", help="stop the running timer")
+    s.add_argument("--note", default="")
+    s.set_defaults(func=stop)
+    s = sub.add_parser("status", help="the running timer")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=status)
+
+
+def start(app: Tracker, args: argparse.Namespace) -> int:
+    result = app.start(args.number, args.note)
+    if result.stopped:
+        s = result.stopped
+        print(f"stopped {s.ticket}: {human_duration(s.seconds)}")
+    print(f"started {result.timer.ticket} ({result.timer.type.value}) at {iso(result.timer.start)}")
+    return 0
+
+
+def stop(app: Tracker, args: argparse.Namespace) -> int:
+    s = app.stop(args.note)
+    print(f"stopped {s.ticket}: {human_duration(s.seconds)} ({iso(s.start)} - {iso(s.end)})")
+    for flag in s.flags:
+        warn(f"the session is flagged for review: {flag}")
+    return 0
+
+
+def status(app: Tracker, args: argparse.Namespace) -> int:
+    st = app.status()
+    if args.json:
+        print_json(st)
+    elif st["running"]:
+        elapsed = human_duration(st["elapsed_seconds"])
+        print(f"running {st['ticket']} since {st['started_at']} ({elapsed})")
+    else:
+        print("no timer running")
+    if st.get("sleep_gap"):
+        gap = st["sleep_gap"]
+        warn(
+            f"no heartbeat from the window since {gap['from']} ({human_duration(gap['seconds'])}): "
+            "the machine slept or the app was killed; open the window to keep, discard or split it"
+        )
+    for flag in st.get("flags", []):
+        if flag != "sleep_gap":
+            warn(f"the running timer is flagged for review: {flag}")
+    return 0
