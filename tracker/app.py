@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tracker import backup
-from tracker.billing import Rate
+from tracker.billing import HeldKind, HeldReason, Rate
 from tracker.central import Central
 from tracker.central.sender import SyncResult, SyncStatus
 from tracker.central.service import CentralService
@@ -32,7 +32,16 @@ from tracker.store import Store, open_store
 from tracker.tickets import TicketService
 from tracker.timer import StartResult, TimerService
 
-__all__ = ["ImportResult", "StartResult", "Tracker", "open_tracker", "restore_backup"]
+__all__ = [
+    "HeldKind",
+    "HeldReason",
+    "ImportResult",
+    "StartResult",
+    "SyncStatus",
+    "Tracker",
+    "open_tracker",
+    "restore_backup",
+]
 
 
 class Tracker:
@@ -311,6 +320,7 @@ from tracker.idle import IdleSource as IdleSource  # noqa: E402
 from tracker.idle import system_idle_source as system_idle_source  # noqa: E402
 from tracker.lock import lock_path as lock_path  # noqa: E402
 from tracker.paths import data_home as data_home  # noqa: E402
+from tracker.paths import default_export_dir as default_export_dir  # noqa: E402
 from tracker.reminders import Reminder as Reminder  # noqa: E402
 from tracker.store.db import DB_FILENAME as _DB_FILENAME  # noqa: E402
 

@@ -7,8 +7,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from tracker.app import human_duration
-from tracker.billing import HeldKind, HeldReason
+from tracker.app import HeldKind, HeldReason, human_duration
 from tracker.model import ESCALATION_CHECKLIST, ConsultancyType
 
 DATE_FORMAT = "%d/%m/%Y"

@@ -11,8 +11,9 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from tracker.app import Tracker, check_database, damaged_message, latest_good_backup
+from tracker.app import SyncStatus, Tracker, check_database, damaged_message, latest_good_backup
 from tracker.errors import TrackerError
 from ui.common.tracker_job import Plain, Progress, Work
 
@@ -57,8 +58,8 @@ def sync_work(send: bool, cancel: threading.Event, only_if_pending: bool = False
         return report
 
     def work(tracker: Tracker, progress: Progress) -> SyncOutcome:
-        outcome = SyncOutcome(status={})
-        if send and (not only_if_pending or sum(tracker.sync_status()["pending"].values()) > 0):
+        outcome = SyncOutcome(status=None)
+        if send and (not only_if_pending or tracker.sync_status().pending.total > 0):
             outcome.sent = True
             progress((0, 0))
             try:

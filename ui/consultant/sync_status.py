@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
-from tracker.central.sender import SyncStatus
+from tracker.app import SyncStatus
 from ui.common.fmt import ERROR_STYLE
 
 WHEN_FORMAT = "%d/%m/%Y %H:%M"
