@@ -92,11 +92,12 @@ def run_out(home: Path, *args: str, timeout: float = 600, **extra: str) -> tuple
 
 
 def history(
-    sessions: int, consultants: int = 50, finalize: bool = False
+    sessions: int, consultants: int = 50, finalize: bool = False, day_sessions: tuple[int, int] = (3, 8)
 ) -> tuple[Path, Path, dict[str, Any]]:
     """The cached history file, its tickets-only twin, and the generator's metadata."""
     digest = generator_digest()
-    key = f"{sessions}x{consultants}{'f' if finalize else ''}"
+    per_day = "" if day_sessions == (3, 8) else f"d{day_sessions[0]}-{day_sessions[1]}"
+    key = f"{sessions}x{consultants}{per_day}{'f' if finalize else ''}"
     full = DATA / f"history-{key}-{digest}.jsonl"
     tickets = DATA / f"tickets-{key}-{digest}.jsonl"
     meta_path = Path(str(full) + ".meta.json")
@@ -107,7 +108,7 @@ def history(
             old.unlink()
         t0 = time.perf_counter()
         partial = full.with_suffix(".partial")
-        generate.generate(partial, sessions, consultants, finalize=finalize)
+        generate.generate(partial, sessions, consultants, finalize=finalize, day_sessions=day_sessions)
         if finalize:
             Path(str(partial) + ".finalize.jsonl").replace(plan)
         Path(str(partial) + ".meta.json").replace(meta_path)

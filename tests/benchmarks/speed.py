@@ -35,6 +35,7 @@ DATA = bench.DATA
 MILLION = 1_000_000
 HEAVY = ("sqlite_utils", "babel", "openpyxl", "psycopg", "PySide6", "shiboken6")
 CLICKS = 100
+SOLO_DAY = (20, 30)
 
 
 # ----- the report -------------------------------------------------------------------------
@@ -70,7 +71,15 @@ class Report:
     ) -> None:
         r = value / floor
         self.add(
-            Row(name, fmt(floor, unit), fmt(value, unit), f"{r:.2f}", f"<= {limit:g}x", verdict(r <= limit), note)
+            Row(
+                name,
+                fmt(floor, unit),
+                fmt(value, unit),
+                f"{r:.2f}",
+                f"<= {limit:g}x",
+                verdict(r <= limit),
+                note,
+            )
         )
 
     def absolute(self, name: str, seconds: float, limit: float | None, note: str = "") -> None:
@@ -119,20 +128,39 @@ def scaled(target_at_1m: float, n: int) -> float:
 # ----- the data -----------------------------------------------------------------------------
 
 
-def cached_home(n: int, consultants: int, tickets_only: bool, rebuild: bool) -> tuple[Path, dict[str, Any]]:
-    """A home with the generated history (or its tickets only) imported; built once, then cached."""
-    full, tickets, meta = bench.history(n, consultants)
+_REBUILT: set[str] = set()  # what --rebuild has rebuilt in this run already
+
+
+def solo_history(n: int) -> tuple[Path, Path, dict[str, Any]]:
+    """One consultant's ``n`` sessions, 20-30 a working day (100,000 reach back 16 years, to 2010)."""
+    return bench.history(n, 1, day_sessions=SOLO_DAY)
+
+
+def cached_home(
+    n: int, solo: bool = False, tickets_only: bool = False, rebuild: bool = False
+) -> tuple[Path, dict[str, Any]]:
+    """A home with a generated history (or its tickets only) imported; built once, then cached.
+
+    The team's history: 50 consultants, 3-8 sessions a day each, in the home of the first
+    of them.  ``solo``: one consultant's history (solo_history), in that consultant's home.
+    """
+    full, tickets, meta = solo_history(n) if solo else bench.history(n)
     kind = "tickets" if tickets_only else "imported"
-    key = f"{kind}-{n}x{consultants}-{bench.generator_digest()}"
+    key = f"{kind}-{n}{'-solo' if solo else ''}-{bench.generator_digest()}"
     cache = DATA / "cache" / key
     state = cache / "state.json"
-    if rebuild or not state.exists():
+    if (rebuild and key not in _REBUILT) or not state.exists():
+        _REBUILT.add(key)
         shutil.rmtree(cache, ignore_errors=True)
         build = cache.with_name(key + ".partial")
         shutil.rmtree(build, ignore_errors=True)
         home = bench.fresh_home(build / "home", meta["bench"]["consultant"])
-        print(f"importing {'the tickets of ' if tickets_only else ''}{n:,} sessions into {key} ...", flush=True)
-        t = fl.timed(fl.tracker_argv("import", str(tickets if tickets_only else full)), fl.env_for(home), 3600)
+        print(
+            f"importing {'the tickets of ' if tickets_only else ''}{n:,} sessions into {key} ...", flush=True
+        )
+        t = fl.timed(
+            fl.tracker_argv("import", str(tickets if tickets_only else full)), fl.env_for(home), 3600
+        )
         info = {"import_seconds": round(t.wall, 2), "built": datetime.now().isoformat(timespec="seconds")}
         info["git"] = bench.git_head()
         (build / "state.json").write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
@@ -204,8 +232,8 @@ def command_rounds(
 
 def part_commands(args: argparse.Namespace, report: Report) -> None:
     n = args.sessions
-    big, meta = cached_home(n, 50, False, args.rebuild)
-    zero, _ = cached_home(n, 50, True, args.rebuild)
+    big, meta = cached_home(n, rebuild=args.rebuild)
+    zero, _ = cached_home(n, tickets_only=True, rebuild=args.rebuild)
     ticket, day = meta["bench"]["ticket"], meta["bench"]["day"]
     week = week_of(day)
     print(f"\n[commands] {meta['bench']['consultant']}, ticket {ticket}, day {day}; at 0 and {n:,} sessions")
@@ -250,7 +278,7 @@ def imported_modules(stderr: str) -> list[tuple[str, int, int]]:
 
 def part_imports(args: argparse.Namespace, report: Report) -> None:
     n = args.sessions
-    big, meta = cached_home(n, 50, False, args.rebuild)
+    big, meta = cached_home(n, rebuild=args.rebuild)
     home = work_copy(big, f"speed-imports-{n}")
     ticket, day = meta["bench"]["ticket"], meta["bench"]["day"]
     week = week_of(day)
@@ -278,7 +306,9 @@ def part_imports(args: argparse.Namespace, report: Report) -> None:
         tops = sorted((m for m in mods if m[0].startswith("tracker")), key=lambda m: -m[2])[:3]
         top = ", ".join(f"{m} {c / 1000:.0f}" for m, _, c in tops)
         note = f"{len(mods)} modules; heavy: {', '.join(heavy) or 'none'}; ms: {top}"
-        report.add(Row(f"imports of {name}", "-", f"{total_ms / 1000:.3f} s", "-", target, verdict(not heavy), note))
+        report.add(
+            Row(f"imports of {name}", "-", f"{total_ms / 1000:.3f} s", "-", target, verdict(not heavy), note)
+        )
 
 
 # ----- reads that do not grow with history ------------------------------------------------------
@@ -291,7 +321,7 @@ def part_reads(args: argparse.Namespace, report: Report) -> None:
     if not has_command("log", flag="--from"):
         report.missing(name, "< 1 s", "n/a: command missing")
     else:
-        home, meta = cached_home(m, 1, False, args.rebuild)
+        home, meta = cached_home(m, solo=True, rebuild=args.rebuild)
         argv = fl.tracker_argv("log", "--from", meta["first_day"], "--to", meta["last_day"])
         s = fl.interleave([fl.command_case("log", argv, fl.env_for(home))], args.repeat)["log"]
         report.absolute(name, s.median, 1.0, note=f"cpu {s.cpu_median:.3f} s")
@@ -300,7 +330,7 @@ def part_reads(args: argparse.Namespace, report: Report) -> None:
     if not has_command("report"):
         report.missing(label, "<= 2.5x", "n/a: command missing")
         return
-    big, meta = cached_home(n, 50, False, args.rebuild)
+    big, meta = cached_home(n, rebuild=args.rebuild)
     first, last = month_span(meta["bill_month"])
     argv = fl.tracker_argv("report", "--from", first, "--to", last)
     s = fl.interleave([fl.floor_case(), fl.command_case("report", argv, fl.env_for(big))], args.repeat)
@@ -312,8 +342,8 @@ def part_reads(args: argparse.Namespace, report: Report) -> None:
 
 def part_window(args: argparse.Namespace, report: Report) -> None:
     n = args.sessions
-    big, _ = cached_home(n, 50, False, args.rebuild)
-    zero, _ = cached_home(n, 50, True, args.rebuild)
+    big, _ = cached_home(n, rebuild=args.rebuild)
+    zero, _ = cached_home(n, tickets_only=True, rebuild=args.rebuild)
     homes = {"0": work_copy(zero, "speed-window-0"), f"{n:,}": work_copy(big, f"speed-window-{n}")}
     print(f"\n[window] first painted frame and memory, at 0 and {n:,} sessions, beside a bare window")
     try:
@@ -337,14 +367,24 @@ def part_window(args: argparse.Namespace, report: Report) -> None:
 
 def part_click(args: argparse.Namespace, report: Report) -> None:
     n = args.sessions
-    big, meta = cached_home(n, 50, False, args.rebuild)
+    big, meta = cached_home(n, rebuild=args.rebuild)
     home = work_copy(big, f"speed-click-{n}")
     out = DATA / "run" / "click.json"
     out.unlink(missing_ok=True)
     print(f"\n[click] {CLICKS} start/stop clicks in the window, in process (pytest-qt), at {n:,} sessions")
     env = fl.env_for(home, BENCH_HOME=str(home), BENCH_OUT=str(out), BENCH_TICKET=meta["bench"]["ticket"])
     env["BENCH_CLICKS"] = str(CLICKS)
-    argv = [fl.PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "addopts=", str(HERE / "test_click.py")]
+    argv = [
+        fl.PY,
+        "-m",
+        "pytest",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "-o",
+        "addopts=",
+        str(HERE / "test_click.py"),
+    ]
     t = fl.timed(argv, env, timeout=900, check=False)
     name = f"start/stop click at {n:,} sessions (median of {CLICKS})"
     if t.returncode != 0 or not out.exists():
@@ -353,7 +393,9 @@ def part_click(args: argparse.Namespace, report: Report) -> None:
         return
     r = json.loads(out.read_text(encoding="utf-8"))
     note = f"start {r['start_ms']:.2f} ms, stop {r['stop_ms']:.2f} ms, p90 {r['p90_ms']:.2f} ms"
-    report.add(Row(name, "-", fmt(r["median_ms"] / 1000, "ms"), "-", "< 5 ms", verdict(r["median_ms"] < 5), note))
+    report.add(
+        Row(name, "-", fmt(r["median_ms"] / 1000, "ms"), "-", "< 5 ms", verdict(r["median_ms"] < 5), note)
+    )
 
 
 # ----- the folder export at scale ---------------------------------------------------------------
@@ -365,7 +407,7 @@ def part_export(args: argparse.Namespace, report: Report) -> None:
     state_dir = DATA / "cache" / f"synced-{n}-{bench.generator_digest()}"
     keep = None
     if args.rebuild or not (state_dir / "state.json").exists():
-        big, _ = cached_home(n, 50, False, args.rebuild)
+        big, _ = cached_home(n, rebuild=args.rebuild)
         keep = work_copy(big, f"imported-{n}")
     print(f"\n[export] sync of all {n:,} sessions from one home; a new reader's first pass; later reads")
     old = bench.Report()
@@ -373,7 +415,9 @@ def part_export(args: argparse.Namespace, report: Report) -> None:
     state = json.loads((state_dir / "state.json").read_text(encoding="utf-8"))
     sync_target = scaled(60.0, n)
     note = f"built {state['built'][:16]} at {state['git']}"
-    report.absolute(f"sync all {n:,} sessions from one home (1 run)", state["sync_seconds"], sync_target, note)
+    report.absolute(
+        f"sync all {n:,} sessions from one home (1 run)", state["sync_seconds"], sync_target, note
+    )
     lead = bench.fresh_home(DATA / "run" / f"speed-lead-{n}", "lead.bench")
     bench.run(lead, "config", "set", "role", "lead")
     bench.run(lead, "config", "set", "export-dir", str(export))
@@ -389,7 +433,9 @@ def part_export(args: argparse.Namespace, report: Report) -> None:
     first_target = scaled(10.0, n)
     report.absolute(f"central log, first read of {n:,} ({runs})", statistics.median(firsts), first_target)
     later = fl.interleave([fl.command_case("later", log, env)], args.repeat)["later"]
-    report.absolute(f"central log --day {day}, later read", later.median, 0.5, note=f"cpu {later.cpu_median:.3f} s")
+    report.absolute(
+        f"central log --day {day}, later read", later.median, 0.5, note=f"cpu {later.cpu_median:.3f} s"
+    )
 
 
 # ----- peers --------------------------------------------------------------------------------------
@@ -398,7 +444,7 @@ def part_export(args: argparse.Namespace, report: Report) -> None:
 def part_peers(args: argparse.Namespace, report: Report) -> None:
     import peers
 
-    peers.compare(min(args.sessions, args.peer_sessions), args.repeat, report)
+    peers.compare(min(args.sessions, args.peer_sessions), args.peer_repeat, report)
 
 
 PARTS: dict[str, Callable[[argparse.Namespace, Report], None]] = {
@@ -413,10 +459,15 @@ PARTS: dict[str, Callable[[argparse.Namespace, Report], None]] = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(description="Speed at the floor: every figure a ratio to a floor of the same run.")
+    p = argparse.ArgumentParser(
+        description="Speed at the floor: every figure a ratio to a floor of the same run."
+    )
     p.add_argument("--sessions", type=int, default=MILLION, help="history size (default 1000000)")
     p.add_argument("--repeat", type=int, default=11, help="measured runs of each command (default 11)")
-    p.add_argument("--peer-sessions", type=int, default=100_000, help="history fed to the peers (default 100000)")
+    p.add_argument(
+        "--peer-sessions", type=int, default=100_000, help="history fed to the peers (default 100000)"
+    )
+    p.add_argument("--peer-repeat", type=int, default=5, help="rounds of the peers' commands (default 5)")
     p.add_argument("--only", action="append", choices=list(PARTS), metavar="NAME", help=", ".join(PARTS))
     p.add_argument("--rebuild", action="store_true", help="rebuild the cached homes and the synced export")
     args = p.parse_args(argv)
