@@ -27,6 +27,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -338,10 +339,14 @@ def synced_state(
         (build / "export").mkdir()
         run(home, "config", "set", "export-dir", str(build / "export"))
         print(f"tracker sync of {label} sessions of {len(meta['consultants'])} consultants ...", flush=True)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         seconds, out = run_out(home, "sync", "--json", timeout=4 * 3600)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
         state = {
             "sessions": n,
             "sync_seconds": round(seconds, 2),
+            "sync_cpu_seconds": round(cpu, 2),
             "sync": json.loads(out),
             "built": datetime.now().isoformat(timespec="seconds"),
             "git": git_head(),
