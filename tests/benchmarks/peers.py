@@ -226,7 +226,15 @@ def compare(sessions: int, repeat: int, report: speed.Report) -> None:
         print(f"  Timewarrior: {n:,} intervals written")
     else:
         print(f"  Timewarrior: SKIPPED, not installed; {INSTALL['timew']}")
+    # The floor in the same rounds: no Python program can beat it, whatever it does.
+    tools["floor"] = ([("status", fl.FLOOR_ARGV)], base_env)
     samples = measure(tools, repeat)
+    floor = samples[("floor", "status")]
+    report.add(
+        speed.Row(
+            "peers: the floor (python -c 'import sqlite3')", "-", speed.fmt(floor.median), "-", "-", "INFO"
+        )
+    )
     for row in ROWS:
         mine = samples[("tracker", row)]
         others = {t: samples[(t, row)].median for t in ("watson", "timew") if t in tools}

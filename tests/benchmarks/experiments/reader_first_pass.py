@@ -198,7 +198,8 @@ def store_append(export: Path, folder: Path) -> None:
         "deleted, payload FROM stage GROUP BY uuid ORDER BY uuid"
     )
     conflicts = conn.execute(
-        "SELECT count(*) FROM (SELECT uuid FROM stage GROUP BY uuid, revision HAVING count(DISTINCT payload) > 1)"
+        "SELECT count(*) FROM "
+        "(SELECT uuid FROM stage GROUP BY uuid, revision HAVING count(DISTINCT payload) > 1)"
     ).fetchone()[0]
     conn.executescript(INDEXES)
     conn.execute("DROP TABLE stage")
