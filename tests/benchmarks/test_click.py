@@ -43,11 +43,16 @@ def test_start_stop_clicks(qtbot: Any) -> None:
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.first_painted, timeout=60_000):
         window.show()
+    qapp = QApplication.instance()
+    assert qapp is not None
+    # The open tickets are read in a worker after the first paint; let it land before the
+    # clicks, so that it does not change the chosen ticket halfway through.
+    window.pool.waitForDone(600_000)
+    for _ in range(20):
+        qapp.processEvents()
     window.panel.select(number)
     assert window.panel.current_number() == number
     assert window.model.timer is None, "the home has a running timer"
-    qapp = QApplication.instance()
-    assert qapp is not None
     starts: list[float] = []
     stops: list[float] = []
     for i in range(clicks):
@@ -56,7 +61,11 @@ def test_start_stop_clicks(qtbot: Any) -> None:
         qapp.processEvents()
         elapsed = time.perf_counter() - t0
         running = window.model.timer is not None
-        assert running == (i % 2 == 0), f"click {i + 1} did not {'start' if i % 2 == 0 else 'stop'}"
+        if running != (i % 2 == 0):
+            verb = "start" if i % 2 == 0 else "stop"
+            problem = f"click {i + 1} did not {verb}: {window.statusBar().currentMessage()}"
+            _finish(window, tracker, {"error": problem})
+            raise AssertionError(problem)
         (starts if running else stops).append(elapsed)
     both = sorted(starts + stops)
     result = {
@@ -67,9 +76,15 @@ def test_start_stop_clicks(qtbot: Any) -> None:
         "p90_ms": both[int(len(both) * 0.9) - 1] * 1000,
         "max_ms": both[-1] * 1000,
     }
+    _finish(window, tracker, result)
+    print(json.dumps(result))
+
+
+def _finish(window: Any, tracker: Any, result: dict[str, Any]) -> None:
+    """Stop the window's timers and workers, close the store, write BENCH_OUT."""
     window.shutdown()
+    window.pool.waitForDone(600_000)
     tracker.store.close()
     out = os.environ.get("BENCH_OUT")
     if out:
         Path(out).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(result))
