@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -12,13 +13,24 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Cli, Result
-from tracker.app import open_tracker, week_report
+from tracker.app import Tracker, open_tracker, week_report
 from tracker.clock import FixedClock
+from tracker.store import open_store
+from tracker.store.schema import migrations
 
 NOW = "2026-11-30T18:00:00-03:00"
 RATE_KEYS = {
-    "kind", "uuid", "revision", "type", "version", "hourly", "effective_from", "index_name", "percent",
-    "made_by", "at",
+    "kind",
+    "uuid",
+    "revision",
+    "type",
+    "version",
+    "hourly",
+    "effective_from",
+    "index_name",
+    "percent",
+    "made_by",
+    "at",
 }
 
 
@@ -49,8 +61,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     share = root / "share"
     share.mkdir()
     ana = home(root, share, "ana")
-    for number, kind, term, day in (("7000001", "technical", "2026-10-01", "03"),
-                                     ("7000002", "support", "2026-11-20", "04")):
+    for number, kind, term, day in (
+        ("7000001", "technical", "2026-10-01", "03"),
+        ("7000002", "support", "2026-11-20", "04"),
+    ):
         ok(ana("ticket", "add", number, "--customer", "ACME", "--type", kind, "--term-accepted", term))
         ok(ana("add", number, "--start", f"2026-11-{day}T09:00", "--end", f"2026-11-{day}T10:00"))
         ok(ana("finalize", number, "--at", "2026-11-25T17:00:00-03:00"))
@@ -147,3 +161,46 @@ def test_rates_from_a_writer_the_roles_file_does_not_list_as_billing_are_ignored
     assert any("rates/gil" in p and "not listed as billing" in p for p in doc["problems"])
     ok(world.ana("sync"))
     assert [r["created_by"] for r in world.ana("rates", "list", "--json").json()] == ["fatima", "fatima"]
+
+
+def test_a_home_from_before_central_rates_migrates_and_its_billing_rates_are_published(
+    tmp_path: Path,
+) -> None:
+    """Schema 5 to 6: the outbox (and the items of a batch still waiting) survive its rebuild."""
+    home_dir = tmp_path / "fatima"
+    old = open_store(home_dir, migrate=False)
+    migrations().apply(old.db, stop_before="m006_central_rates")
+    with old.atomic() as db:
+        db.execute(
+            "INSERT INTO rates (uuid, type, version, hourly, effective_from, index_name, percent, "
+            "created_by, created_at) VALUES ('6f1c6d9e-54a4-4d2b-9c39-6a1f1c2b3d4e', 'technical', 1, "
+            "'240.00', '2026-01-01', '', NULL, 'fatima', '2026-01-02T09:00:00-03:00')"
+        )
+        db.execute(
+            "INSERT INTO outbox (batch, seq, consultant, data, manifest, sha256, rows, created_ts) "
+            "VALUES ('00000001-aaaaaaaa', 1, 'fatima', x'00', x'00', 'x', 1, 0)"
+        )
+        db.execute("INSERT INTO outbox_items VALUES ('00000001-aaaaaaaa', 'session', 'u1', 1)")
+    assert old.conn.execute("PRAGMA user_version").fetchone()[0] == 5
+    old.close()
+
+    store = open_store(home_dir)
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 6
+    items = [tuple(r) for r in store.conn.execute("SELECT batch, kind FROM outbox_items")]
+    assert items == [("00000001-aaaaaaaa", "session")]
+    assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert [tuple(r) for r in store.conn.execute("SELECT synced FROM rates")] == [(0,)]
+    with pytest.raises(sqlite3.IntegrityError, match="never rewritten"):
+        store.conn.execute("UPDATE rates SET hourly = '1.00'")
+    store.conn.execute("DELETE FROM outbox_items")
+    store.conn.execute("DELETE FROM outbox")
+    share = tmp_path / "share"
+    share.mkdir()
+    app = Tracker(store, FixedClock(datetime.fromisoformat(NOW), "America/Sao_Paulo"), home_dir)
+    for key, value in (("consultant", "fatima"), ("role", "billing"), ("export-dir", str(share))):
+        app.settings.set(key, value)
+    app.sync()
+    published = [json.loads(p.read_text()) for p in (share / "rates" / "fatima").glob("*.jsonl")]
+    assert [r["uuid"] for r in published] == ["6f1c6d9e-54a4-4d2b-9c39-6a1f1c2b3d4e"]
+    assert app.sync_status().pending.total == 0 and [r.hourly for r in app.rates()] == [Decimal("240.00")]
+    store.close()

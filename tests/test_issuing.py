@@ -13,12 +13,24 @@ import io
 import json
 import shutil
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import Cli, Result
+from tracker.billing import Atendimento, DefectInfo, HeldKind, Rate, price
+from tracker.issuing import (
+    _difference,
+    _SoFar,
+    adjusted_by,
+    first_open_after,
+    line_from_record,
+    line_record,
+)
+from tracker.model import ConsultancyType
 
 OCTOBER_END = "2026-10-30T18:00:00-03:00"
 ISSUE_DAY = "2026-11-02T10:00:00-03:00"
@@ -241,3 +253,74 @@ def test_a_statement_issued_by_someone_not_listed_as_billing_is_ignored_and_repo
         ok(world.fatima("bill", "--month", "2026-10", "--issue", "--format", "json")).json()["issued"]["by"]
         == "fatima"
     )
+
+
+# ----- the arithmetic of adjustments, on lines as the issued record keeps them ---------------
+
+
+RATES = [Rate(ConsultancyType.SUPPORT, 1, Decimal("240.00"), date(2026, 1, 1))]
+
+
+def support_line(seconds: tuple[int, ...], term: date | None = date(2026, 9, 1), defect: bool = False):
+    a = Atendimento(
+        "8000001",
+        ConsultancyType.SUPPORT,
+        "ACME",
+        "FR-1",
+        "unit",
+        ("ana",),
+        seconds,
+        term,
+        date(2026, 10, 30),
+        (DefectInfo("product", "BUG-1", False),) if defect else (),
+        {"cost_center": "CC-1"},
+    )
+    return price(a, RATES)
+
+
+def issued_so_far(*lines) -> _SoFar:
+    records = [line_record(x) for x in lines]
+    so = _SoFar(records[0])
+    for r in records:
+        so.add(r)
+    return so
+
+
+def test_a_line_survives_the_issued_record_whole_held_reasons_and_accounting_included() -> None:
+    for line in (support_line((450,)), support_line((450,), term=None), support_line((2400,), defect=True)):
+        assert line_from_record(json.loads(json.dumps(line_record(line)))) == line
+
+
+def test_a_held_line_released_later_is_billed_whole_and_an_unchanged_one_not_at_all() -> None:
+    held = support_line((1200,), term=None)
+    assert held.held and held.held_reasons[0].kind is HeldKind.NO_TERM
+    assert _difference(support_line((1200,), term=None), issued_so_far(held)) is None
+    released = _difference(support_line((1200,)), issued_so_far(held))
+    assert released is not None and not released.held
+    assert (released.sessions, released.billable_minutes, released.amount) == (0, 20, Decimal("80.00"))
+    more_held = _difference(support_line((1200, 120), term=None), issued_so_far(held))
+    assert more_held is not None and more_held.held and more_held.billable_minutes == 2
+
+
+def test_a_late_waiver_or_deleted_sessions_credit_what_was_billed() -> None:
+    billed = support_line((450,))  # 8 min, R$ 32,00
+    waived = _difference(support_line((450,), defect=True), issued_so_far(billed))
+    assert waived is not None and (waived.billable_minutes, waived.amount, waived.waived) == (
+        0,
+        Decimal("-32.00"),
+        True,
+    )
+    gone = _difference(None, issued_so_far(billed))
+    assert gone is not None and (gone.sessions, gone.billable_minutes, gone.amount) == (
+        -1,
+        -8,
+        Decimal("-32.00"),
+    )
+
+
+def test_late_changes_go_to_the_first_month_not_issued() -> None:
+    assert first_open_after("2026-10", ["2026-10", "2026-11"]) == "2026-12"
+    assert first_open_after("2026-12", []) == "2027-01"
+    assert adjusted_by("2027-01", ["2026-08", "2026-11", "2026-12"]) == ["2026-11", "2026-12"]
+    assert adjusted_by("2026-09", ["2026-08", "2026-11"]) == ["2026-08"]
+    assert adjusted_by("2026-10", ["2026-08"]) == []

@@ -34,7 +34,9 @@ def test_grant_and_revoke_write_a_sorted_roles_file_at_the_export_root(admin: Cl
     assert r.code == 0 and "lead: lead1" in r.out
     roles = load_roles(share)
     assert roles == Roles(lead=frozenset({"lead1"}), billing=frozenset({"fatima"}))
-    assert roles.has("fatima", "billing") and not roles.has("fatima", "lead") and not roles.has("lead2", "lead")
+    assert (
+        roles.has("fatima", "billing") and not roles.has("fatima", "lead") and not roles.has("lead2", "lead")
+    )
     assert not list(share.glob(".*tmp*"))  # written whole, no temp file left
 
 
