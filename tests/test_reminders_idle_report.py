@@ -102,6 +102,7 @@ def test_the_week_report_counts_days_tickets_defects_and_amounts(app: Tracker) -
                                                                            ("1234567", 2, 2250)]
     assert report.defects == [{"ticket": "1234567", "kind": "product", "ref": "BUG-7", "note": ""}]
     assert report.amount is None  # no rates known in this home
+    app.settings.set("role", "billing")  # only billing sets rates; a billing home's own count at once
     app.set_rate("technical", "240.00", "2026-01-01")
     report = week(app, date(2026, 11, 4))
     assert report.days[0].amount == Decimal("120.00")  # 30 min

@@ -274,6 +274,7 @@ def test_a_finalization_recorded_later_counts_in_the_month_it_names(tmp_path: Pa
     ok(ana("finalize", "1234567", "--at", "2026-10-31T18:00:00-03:00"))
     ok(ana("sync"))
     bill = consultant(tmp_path, share, "fatima")
+    ok(bill("config", "set", "role", "billing"))
     ok(bill("rates", "set", "--type", "technical", "--hourly", "240.00", "--from", "2026-01-01"))
     october = bill("bill", "--month", "2026-10").json()
     assert [(x["ticket"], x["amount"]) for x in october["lines"]] == [("1234567", "120.00")]

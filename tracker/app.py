@@ -276,7 +276,11 @@ class Tracker:
     def statement(
         self, month: str, progress: Callable[[str], None] | None = None, approved_only: bool = False
     ) -> Statement:
-        return self._central.statement(month, self.rates(), progress, approved_only)
+        return self._central.statement(month, self._rates.unsynced(), progress, approved_only)
+
+    def issue_statement(self, month: str, approved_only: bool = False) -> Statement:
+        """Billing: keep ``month``'s statement in the central store as issued, for good."""
+        return self._central.issue(month, self._rates.unsynced(), approved_only)
 
 
 def open_tracker(

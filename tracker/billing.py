@@ -79,6 +79,7 @@ class Rate:
     percent: Decimal | None = None
     created_by: str = ""
     created_at: str = ""
+    uuid: str = ""  # the version's stable id, in the home's database and the central store
 
     @property
     def label(self) -> str:

@@ -103,4 +103,5 @@ def _field_labels() -> dict[str, str]:
         "from": _("effective from"),
         "percent": _("percentage"),
         "index": _("index"),
+        "issue": _("issue"),
     }

@@ -1,8 +1,9 @@
 """A consultant's week: hours per day by type, sessions per ticket, defects flagged.
 
 The desktop app draws it as a chart and writes it as a PDF; this module only counts.
-Amounts per day are an estimate from this home's rates (billing prices per atendimento
-when a ticket is finalized); they are None when no rate is known.
+Amounts per day are an estimate from the rates this home prices with (the central
+store's, as the last sync read them, and a billing home's own not synced yet; billing
+prices per atendimento when a ticket is finalized); they are None when no rate is known.
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 Flags come from three places: those the consultant's app stored (sleep gaps, clock
 jumps), those computed here over the central store (overlaps, long sessions, across
 midnight), and those about tickets and syncing (a billed ticket with no term
-acceptance, ticket metadata that disagrees between consultants, a day not synced yet).
+acceptance, ticket metadata that disagrees between consultants, a day not synced yet,
+a session that arrived after its ticket's month was issued: ``late``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 from tracker.central import Central, Decision, Defect, Record, TicketFacts
 from tracker.flags import session_flags
+from tracker.issuing import late_sessions
 from tracker.model import ConsultancyType, Session
 from tracker.statement import billing_type, first_finalization
 
@@ -141,8 +143,10 @@ def _consultant_day(shared: _Day, who: str) -> ConsultantDay:
     )
     flags = session_flags([_session(r) for r in records], [_session(r) for r in around], shared.long_seconds)
     shared.learn(records)
+    late = late_sessions(central, shared.tickets, records)
     rows = tuple(
-        _reviewed(r, shared.tickets[r["ticket"]], flags[r["uuid"]], shared.disagreeing) for r in records
+        _reviewed(r, shared.tickets[r["ticket"]], flags[r["uuid"]], shared.disagreeing, r["uuid"] in late)
+        for r in records
     )
     billable = sum(int(r.record["seconds"]) for r in rows if r.type.billed)
     standard = sum(int(r.record["seconds"]) for r in rows if not r.type.billed)
@@ -167,7 +171,7 @@ def _consultant_day(shared: _Day, who: str) -> ConsultantDay:
 
 
 def _reviewed(
-    rec: Record, t: TicketFacts, computed: tuple[str, ...], disagreeing: set[str]
+    rec: Record, t: TicketFacts, computed: tuple[str, ...], disagreeing: set[str], late: bool = False
 ) -> ReviewedSession:
     kind = billing_type(t, rec) if t.created else ConsultancyType(rec["type"])
     row_flags = list(computed)
@@ -177,6 +181,8 @@ def _reviewed(
         row_flags.append("no_term")
     if rec["ticket"] in disagreeing:
         row_flags.append("ticket_disagrees")
+    if late:  # its ticket's month was issued without it (tracker.issuing)
+        row_flags.append("late")
     return ReviewedSession(rec, kind, t.created.get("customer", ""), tuple(dict.fromkeys(row_flags)))
 
 

@@ -31,6 +31,27 @@ from tracker.model import ConsultancyType
 ACCOUNTING = ("authorization", "cost_center", "value_class", "accounting_item")
 
 
+@dataclass(frozen=True)
+class Adjustment:
+    """Late work on an atendimento of an issued month, billed in a later open month.
+
+    ``line`` holds the differences: what the atendimento comes to now, priced by the
+    same rules, minus what was already issued for it (it may be negative).
+    """
+
+    line: Line
+    adjusts_month: str
+
+
+@dataclass(frozen=True)
+class IssuedInfo:
+    """Who issued a month's statement, when, and the sha256 of what was issued."""
+
+    by: str
+    at: str
+    sha256: str
+
+
 @dataclass
 class Statement:
     month: str
@@ -38,6 +59,12 @@ class Statement:
     totals: list[PartyTotal]
     not_billed: list[dict[str, Any]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    # Issued months (tracker.issuing): the issue, the adjustments this month bills for
+    # earlier issued months, and, for an issued month, the late changes not billed yet.
+    issued: IssuedInfo | None = None
+    adjustments: list[Adjustment] = field(default_factory=list)
+    late_changes: list[Adjustment] = field(default_factory=list)
+    basis: list[str] = field(default_factory=list)  # "uuid:revision" of the sessions the lines count
 
 
 def first_finalization(t: TicketFacts, problems: list[str]) -> str | None:
@@ -76,6 +103,7 @@ def build(
     problems: list[str] = []
     lines: list[Line] = []
     not_billed: list[dict[str, Any]] = []
+    basis: list[str] = []
     for ticket in central.finalized_tickets(month):
         t = ticket.facts
         finalized_at = first_finalization(t, problems)
@@ -97,9 +125,10 @@ def build(
             if kind.billed:
                 a = _atendimento(t, kind, sessions, date.fromisoformat(finalized_at[:10]))
                 lines.append(price(a, rates, policies))
+                basis.extend(f"{s['uuid']}:{s['revision']}" for s in sessions)
             else:
                 not_billed.append(_not_billed(t, kind, sessions))
-    return Statement(month, lines, totals(lines), not_billed, problems)
+    return Statement(month, lines, totals(lines), not_billed, problems, basis=sorted(basis))
 
 
 def _atendimento(

@@ -442,9 +442,12 @@ def test_the_dialogs_speak_portuguese(portuguese, english, qtbot, app, clock, tm
     session = app.get_session(session.uuid)
     since = datetime.fromisoformat("2026-11-03T13:10:00-03:00")
     until = datetime.fromisoformat("2026-11-03T13:55:00-03:00")
+    role = app.settings.get("role")
+    app.settings.set("role", "billing")  # only billing sets rates
     app.set_rate("technical", "240.00", "2026-01-01")
     app.set_rate("support", "210.00", "2026-01-01")
     app.adjust_rates("IPCA", "4.62", "2026-07-01")
+    app.settings.set("role", role)
 
     dialogs: list[QWidget] = [
         NewTicketDialog(None, app, "87654321"),

@@ -21,6 +21,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Protocol
 
+from tracker.billing import Rate
+from tracker.central.billing_records import IssuedStatement
 from tracker.central.folder import FolderCentral
 from tracker.central.records import (
     Batch,
@@ -44,6 +46,7 @@ __all__ = [
     "Defect",
     "FinalizedTicket",
     "InboxBatch",
+    "IssuedStatement",
     "ReadReport",
     "Record",
     "TamperedBatch",
@@ -89,6 +92,14 @@ class Central(Protocol):
         """
         ...
 
+    def publish_issued(self, statement: IssuedStatement) -> None:
+        """Keep billing's issued statement of a month, for good (``tracker bill --issue``).
+
+        Written at once, not through the outbox: raises TargetUnavailable when the store
+        cannot be reached, and then nothing counts as issued.
+        """
+        ...
+
     # ----- the read side: leads and billing ----------------------------------------
 
     def refresh(self) -> ReadReport:
@@ -109,6 +120,18 @@ class Central(Protocol):
 
     def finalized_tickets(self, month: str) -> Iterator[FinalizedTicket]:
         """Tickets with a finalization in ``month`` (by its local date), by number, with their sessions."""
+        ...
+
+    def rates(self) -> list[Rate]:
+        """Every rate version billing published (from billing writers only), in one stable order."""
+        ...
+
+    def issued(self, month: str) -> IssuedStatement | None:
+        """The statement billing issued for ``month``, or None while the month is open."""
+        ...
+
+    def issued_months(self) -> list[str]:
+        """Every month with an issued statement, in order."""
         ...
 
     def decisions(self, day: str | None = None) -> dict[tuple[str, str], Decision]:

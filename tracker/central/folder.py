@@ -19,6 +19,10 @@ Folder layout
           00000001-1a2b3c4d.manifest.json      its manifest, written last
           00000002-1a2b3c4d.jsonl
           00000002-1a2b3c4d.manifest.json
+      reviews/<lead>/...                       leads' decisions, batches the same way
+      rates/<login>/...                        billing's rate versions, batches the same way
+      statements/<login>/2026-10-5e6f7a8b.*    issued statements (tracker.central.folder_billing)
+      roles.json                               optional: who is lead, who is billing (tracker.central.roles)
 
 A batch is named ``<sequence>-<install id>``: the app's own counter and the first 8
 characters of the installation's id, so two laptops of one consultant never collide.
@@ -85,7 +89,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
+from tracker.billing import Rate
+from tracker.central.billing_records import IssuedStatement
 from tracker.central.faults import crash_point, fault
+from tracker.central.folder_billing import FolderBilling
 from tracker.central.folder_cache import FolderCache
 from tracker.central.records import (
     BATCH_RE,
@@ -295,6 +302,7 @@ class FolderCentral:
         self.export = FolderExport(root, create=create)
         self.cache_path = cache
         self._cache: FolderCache | None = None
+        self.billing = FolderBilling(self.export)
 
     @property
     def cache(self) -> FolderCache:
@@ -316,10 +324,23 @@ class FolderCentral:
     def review_inbox(self, consultant: str, seen: Collection[str]) -> Iterator[InboxBatch]:
         return self.export.review_inbox(consultant, seen)
 
+    def publish_issued(self, statement: IssuedStatement) -> None:
+        self.billing.publish_issued(statement)
+
     # ----- reading ---------------------------------------------------------------
 
     def refresh(self) -> ReadReport:
-        return self.cache.refresh()
+        report = self.cache.refresh()
+        return ReadReport(report.new_batches, report.problems + self.billing.refresh())
+
+    def rates(self) -> list[Rate]:
+        return self.billing.rates()
+
+    def issued(self, month: str) -> IssuedStatement | None:
+        return self.billing.issued(month)
+
+    def issued_months(self) -> list[str]:
+        return self.billing.issued_months()
 
     def sessions_of_day(self, day: str, consultant: str | None = None) -> list[Record]:
         return self.cache.sessions_between(day, day, consultant)

@@ -22,11 +22,13 @@ from dataclasses import dataclass
 
 from tracker.central import Central
 from tracker.central import records as rec
+from tracker.central.billing_records import rate_record
 from tracker.central.faults import crash_point
 from tracker.central.records import Batch, sha256_of
 from tracker.context import Context
 from tracker.errors import TrackerError
 from tracker.store import Store, outbox
+from tracker.store import rates as rate_store
 from tracker.store import reviews as review_store
 from tracker.timeutil import iso, to_ts
 
@@ -51,10 +53,11 @@ class Pending:
     sessions: int = 0
     events: int = 0
     reviews: int = 0  # a lead's decisions
+    rates: int = 0  # billing's rate versions
 
     @property
     def total(self) -> int:
-        return self.sessions + self.events + self.reviews
+        return self.sessions + self.events + self.reviews + self.rates
 
 
 @dataclass(frozen=True)
@@ -67,8 +70,9 @@ class SyncStatus:
     target: str  # the export-dir setting
 
 
-def pending(store: Store) -> Pending:
-    return Pending(*outbox.pending_counts(store))
+def pending(store: Store, billing: bool = False) -> Pending:
+    """What waits; rate versions only for a billing home (the only one that sends them)."""
+    return Pending(*outbox.pending_counts(store), rates=rate_store.pending_count(store) if billing else 0)
 
 
 class Sender:
@@ -142,6 +146,19 @@ class Sender:
             items = [("review", str(r["uuid"]), 1) for r in rows]
             return self._store_batch(db, lead, "reviews", lines, {"review": len(rows)}, items)
 
+    def prepare_rates(self, limit: int) -> Batch | None:
+        """Billing's new rate versions go to ``rates/<login>/``; a non-billing home sends none."""
+        if self.ctx.settings.get("role") != "billing":
+            return None
+        with self.store.atomic() as db:
+            author = rate_store.first_pending_author(self.store)
+            if author is None:
+                return None
+            rates = rate_store.pending_rates(self.store, author, limit)
+            lines = [rec.dumps(rate_record(r)) for r in rates]
+            items = [("rate", r.uuid, 1) for r in rates]
+            return self._store_batch(db, author, "rates", lines, {"rate": len(rates)}, items)
+
     def prepare(self, limit: int) -> Batch | None:
         """The next batch: one consultant's pending records, stored in the outbox first."""
         store = self.store
@@ -164,11 +181,17 @@ class Sender:
     def sync(self, progress: Progress | None = None, limit: int = BATCH_ROWS) -> SyncResult:
         """Send everything pending; on failure, everything not verified stays queued."""
         written = skipped = sessions = events = 0
-        total = pending(self.store).total
+        billing = self.ctx.settings.get("role") == "billing"
+        total = pending(self.store, billing).total
         done = 0
         try:
             while True:
-                batch = self._undone() or self.prepare_reviews(limit) or self.prepare(limit)
+                batch = (
+                    self._undone()
+                    or self.prepare_rates(limit)
+                    or self.prepare_reviews(limit)
+                    or self.prepare(limit)
+                )
                 if batch is None:
                     break
                 if self.central.publish(batch):
@@ -190,7 +213,7 @@ class Sender:
             raise
         outbox.set_sync_state(self.store, {"last-sync": iso(self.ctx.now()), "last-error": ""})
         return SyncResult(
-            written, skipped, sessions, events, pending(self.store).total, self.central.describe()
+            written, skipped, sessions, events, pending(self.store, billing).total, self.central.describe()
         )
 
     def pull_reviews(self) -> int:

@@ -15,18 +15,18 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from tracker import review
-from tracker import statement as statements
+from tracker import issuing, review
 from tracker.billing import Rate
 from tracker.central import Central, open_central
 from tracker.central.sender import Progress, Sender, SyncResult, SyncStatus, pending
 from tracker.config import LOGIN_RE
 from tracker.context import Context
-from tracker.errors import BadInput
+from tracker.errors import BadInput, TrackerError
 from tracker.i18n import _
 from tracker.model import from_ts
+from tracker.rates import RateService, clashes, merge
 from tracker.review import DayReview
-from tracker.statement import Statement
+from tracker.statement import IssuedInfo, Statement
 from tracker.store import outbox
 from tracker.store import reviews as review_store
 from tracker.timeutil import iso, offset_seconds, parse_date, to_ts, zone
@@ -46,17 +46,26 @@ class CentralService:
     # ----- sending ---------------------------------------------------------------
 
     def sync(self, progress: Progress | None = None, target: Central | None = None) -> SyncResult:
-        """Send every pending session revision, ticket event and review decision to the central store."""
+        """Send every pending session revision, ticket event, review decision and rate version to
+        the central store; then keep its rate versions here, for estimates offline."""
         if target is not None:
-            return Sender(self.ctx, target).sync(progress)
+            return self._sync(target, progress)
         with self.central() as central:
-            return Sender(self.ctx, central).sync(progress)
+            return self._sync(central, progress)
+
+    def _sync(self, central: Central, progress: Progress | None) -> SyncResult:
+        result = Sender(self.ctx, central).sync(progress)
+        try:
+            RateService(self.ctx).remember_central(central.rates())
+        except TrackerError as exc:  # a damaged roles file: the sync itself went through
+            self.ctx.warn(str(exc))
+        return result
 
     def sync_status(self) -> SyncStatus:
         """Pending counts, the last sync and the last error, for the status indicator."""
         state = outbox.sync_state(self.ctx.store)
         return SyncStatus(
-            pending=pending(self.ctx.store),
+            pending=pending(self.ctx.store, self.ctx.settings.get("role") == "billing"),
             last_sync=state.get("last-sync") or None,
             last_error=state.get("last-error") or None,
             target=self.ctx.settings.get("export-dir"),
@@ -130,26 +139,77 @@ class CentralService:
         the_day = day if isinstance(day, date) else parse_date(day, "day")
         return review_store.inbox(self.ctx.store, the_day.isoformat())
 
-    # ----- the statement -----------------------------------------------------------
+    # ----- the statement ---------------------------------------------------------
 
     def statement(
         self,
         month: str,
-        rates: Sequence[Rate],
+        own_rates: Sequence[Rate],
         progress: Callable[[str], None] | None = None,
         approved_only: bool = False,
     ) -> Statement:
-        """The month's statement from the central store, priced with ``rates``."""
-        text = (month or "").strip()
-        if not MONTH_RE.match(text):
-            raise BadInput("month", _("'{month}' is not a month; write it as YYYY-MM").format(month=month))
+        """The month's statement from the central store: as issued, or open with its adjustments.
+
+        Priced with the central store's rates and ``own_rates`` (this home's versions not
+        synced yet), so a billing home's new rate counts at once.
+        """
+        text = _month(month)
         with self.central() as central:
             if progress:
                 progress("reading the central export")
             report = central.refresh()
             if progress:
                 progress("pricing")
-            approved = central.approved_days() if approved_only else None
-            st = statements.build(central, text, rates, approved=approved)
-        st.problems = report.problems + st.problems
+            st, problems = self._draw(central, text, own_rates, approved_only)
+        st.problems = report.problems + problems + st.problems
         return st
+
+    def issue(self, month: str, own_rates: Sequence[Rate], approved_only: bool = False) -> Statement:
+        """Draw the open ``month`` and keep it in the central store as issued; it never changes again.
+
+        Billing only.  A month already issued is refused; when the central store cannot
+        be written, nothing counts as issued (TargetUnavailable).
+        """
+        role = self.ctx.settings.get("role")
+        if role != "billing":
+            raise BadInput(
+                "role",
+                _(
+                    "only billing issues statements; this app's role is {role} "
+                    "(tracker config set role billing)"
+                ).format(role=role),
+            )
+        text = _month(month)
+        with self.central() as central:
+            report = central.refresh()
+            done = central.issued(text)
+            if done is not None:
+                raise BadInput(
+                    "issue",
+                    _(
+                        "the statement of {month} was already issued, by {who} at {at}; an issued month "
+                        "never changes: draw it without --issue, and late work is billed as adjustments "
+                        "in the first open month"
+                    ).format(month=text, who=done.issued_by, at=done.at),
+                )
+            st, problems = self._draw(central, text, own_rates, approved_only)
+            kept = issuing.to_issue(st, self.ctx.consultant, iso(self.ctx.now()), approved_only)
+            central.publish_issued(kept)
+        st.issued = IssuedInfo(kept.issued_by, kept.at, kept.sha256)
+        st.problems = report.problems + problems + st.problems
+        return st
+
+    def _draw(
+        self, central: Central, month: str, own_rates: Sequence[Rate], approved_only: bool
+    ) -> tuple[Statement, list[str]]:
+        central_rates = central.rates()
+        rates = merge(central_rates, own_rates)
+        drawing = issuing.Drawing(central, rates, central.approved_days, approved_only)
+        return drawing.draw(month), clashes(rates)
+
+
+def _month(month: str) -> str:
+    text = (month or "").strip()
+    if not MONTH_RE.match(text):
+        raise BadInput("month", _("'{month}' is not a month; write it as YYYY-MM").format(month=month))
+    return text

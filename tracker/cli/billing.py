@@ -50,6 +50,11 @@ def register(sub: Subparsers) -> None:
     b.add_argument("--format", choices=("csv", "xlsx", "json"), default="json")
     b.add_argument("--out", default=None, metavar="FILE")
     b.add_argument("--approved-only", action="store_true", help="count only days a lead approved")
+    b.add_argument(
+        "--issue",
+        action="store_true",
+        help="billing: record the month's statement as issued in the central store; it never changes again",
+    )
     b.set_defaults(func=bill)
 
 
@@ -98,9 +103,13 @@ def rates_list(app: Tracker, args: argparse.Namespace) -> int:
 def bill(app: Tracker, args: argparse.Namespace) -> int:
     if args.format == "xlsx" and not args.out:
         raise BadInput("out", "an XLSX statement needs a file: give --out statement.xlsx")
-    st = app.statement(args.month, approved_only=args.approved_only)
+    if args.issue:
+        st = app.issue_statement(args.month, approved_only=args.approved_only)
+    else:
+        st = app.statement(args.month, approved_only=args.approved_only)
     for problem in st.problems:
         warn(problem)
+    tell_issue(st, just_issued=args.issue)
     if args.out is None or args.out == STDOUT:
         write_statement(st, args.format, None)
         return 0
@@ -109,6 +118,28 @@ def bill(app: Tracker, args: argparse.Namespace) -> int:
     held = sum(1 for x in st.lines if x.held)
     print(f"statement {st.month}: {len(st.lines)} lines ({held} held) written to {out}", file=sys.stderr)
     return 0
+
+
+def tell_issue(st: Statement, just_issued: bool) -> None:
+    """On standard error: the issue, and an issued month's late changes, apart from the statement."""
+    if st.issued is None:
+        if st.adjustments:
+            months = ", ".join(sorted({a.adjusts_month for a in st.adjustments}))
+            print(f"{len(st.adjustments)} adjustment lines for issued months ({months})", file=sys.stderr)
+        return
+    verb = "issued now" if just_issued else "was issued"
+    print(
+        f"statement {st.month} {verb} by {st.issued.by} at {st.issued.at} (sha256 {st.issued.sha256})",
+        file=sys.stderr,
+    )
+    for a in st.late_changes:
+        line = a.line
+        amount = "held" if line.held or line.amount is None else f"R$ {line.amount:+.2f}"
+        print(
+            f"late change: {line.ticket} {line.type.value} {line.billable_minutes:+d} min {amount}, "
+            "billed as an adjustment in the first open month",
+            file=sys.stderr,
+        )
 
 
 def write_statement(st: Statement, fmt: str, out: Path | None) -> None:

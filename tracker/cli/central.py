@@ -1,12 +1,15 @@
-"""``tracker sync`` (send to the central export) and ``tracker central log`` (read it)."""
+"""``tracker sync`` (send to the central export), ``tracker central log`` (read it), and
+``tracker central grant|revoke`` (the folder's roles file)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.app import Tracker
+from tracker.central.roles import ROLE_NAMES, Roles, grant, revoke
 from tracker.cli.output import print_json, warn
 from tracker.errors import TrackerError
 from tracker.timeutil import human_duration, parse_date
@@ -27,6 +30,14 @@ def register(sub: Subparsers) -> None:
     c.add_argument("--consultant", default=None, metavar="LOGIN")
     c.add_argument("--json", action="store_true")
     c.set_defaults(func=central_log)
+    for action, helptext, func in (
+        ("grant", "the folder's roles file: list LOGIN as lead or billing", central_grant),
+        ("revoke", "the folder's roles file: take a role from LOGIN", central_revoke),
+    ):
+        g = central.add_parser(action, help=helptext)
+        g.add_argument("login", metavar="LOGIN")
+        g.add_argument("--role", required=True, choices=ROLE_NAMES)
+        g.set_defaults(func=func)
 
 
 def sync(app: Tracker, args: argparse.Namespace) -> int:
@@ -85,4 +96,22 @@ def central_log(app: Tracker, args: argparse.Namespace) -> int:
         print(f"total {who}: {human_duration(seconds)}")
     if not sessions:
         print(f"no sessions on {day} in the export")
+    return 0
+
+
+def _roles_changed(roles: Roles, root: Path) -> None:
+    print(f"roles at {root / 'roles.json'}:")
+    for role in ROLE_NAMES:
+        print(f"  {role}: {', '.join(sorted(roles.to_json()[role])) or '(nobody)'}")
+
+
+def central_grant(app: Tracker, args: argparse.Namespace) -> int:
+    root = Path(app.settings.get("export-dir"))
+    _roles_changed(grant(root, args.login, args.role), root)
+    return 0
+
+
+def central_revoke(app: Tracker, args: argparse.Namespace) -> int:
+    root = Path(app.settings.get("export-dir"))
+    _roles_changed(revoke(root, args.login, args.role), root)
     return 0

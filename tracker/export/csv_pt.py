@@ -18,6 +18,8 @@ from tracker.statement import Statement
 
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 LOCALE = "pt_BR"
+ADJUSTMENTS_TITLE = "AJUSTES DE MESES JÁ EMITIDOS"
+ADJUSTS_HEADING = "Mês ajustado"
 
 
 def safe_text(value: str) -> str:
@@ -53,13 +55,27 @@ def _row(line: Line) -> list[str]:
     return [values[key] for key, _ in COLUMNS]
 
 
+def month_pt(month: str) -> str:
+    """2026-10 as a Brazilian reads it: 10/2026."""
+    return f"{month[5:7]}/{month[:4]}"
+
+
 def write_csv(st: Statement, out: TextIO) -> None:
-    """Write to a text file opened with ``newline=""``; the BOM is written here."""
+    """Write to a text file opened with ``newline=""``; the BOM is written here.
+
+    Adjustments (late work on months already issued) follow the lines under a heading
+    of their own, with the month each adjusts; the totals count both.
+    """
     out.write("\ufeff")
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow([heading for _, heading in COLUMNS])
     for line in st.lines:
         writer.writerow(_row(line))
+    if st.adjustments:
+        writer.writerow([ADJUSTMENTS_TITLE])
+        writer.writerow([*(heading for _, heading in COLUMNS), ADJUSTS_HEADING])
+        for a in st.adjustments:
+            writer.writerow([*_row(a.line), month_pt(a.adjusts_month)])
     for party in st.totals:
         total = [""] * len(COLUMNS)
         total[0] = "TOTAL"

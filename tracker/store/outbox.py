@@ -122,8 +122,10 @@ def mark_synced(store: Store, batch: str, done_ts: int) -> tuple[int, int]:
         sessions = [(r["uuid"], r["revision"]) for r in items if r["kind"] == "session"]
         events = [(r["uuid"],) for r in items if r["kind"] == "event"]
         reviews = [(r["uuid"],) for r in items if r["kind"] == "review"]
+        rates = [(r["uuid"],) for r in items if r["kind"] == "rate"]
         store.conn.executemany("UPDATE sessions SET synced = 1 WHERE uuid = ? AND revision = ?", sessions)
         store.conn.executemany("UPDATE ticket_events SET synced = 1 WHERE uuid = ?", events)
         store.conn.executemany("UPDATE reviews SET synced = 1 WHERE uuid = ?", reviews)
+        store.conn.executemany("UPDATE rates SET synced = 1 WHERE uuid = ?", rates)
         store.conn.execute("UPDATE outbox SET done_ts = ?, data = NULL WHERE batch = ?", [done_ts, batch])
     return len(sessions), len(events)
