@@ -1,0 +1,360 @@
+"""The export's records, defined once: what the writer sends, the reader accepts and the importer checks.
+
+Each record kind is a msgspec Struct (docs/central-export.md): ``session``,
+``ticket_event`` (with one payload Struct per event), ``review``, and the batch's
+manifest.  Decoding is strict: the JSON types must be exactly those declared (no
+``true`` for an integer, no ``"false"`` for false), integers are below 2^53, revisions
+at least 1, enums closed, unknown fields refused, text bounded.  What msgspec cannot
+say alone (dates that exist, times with offsets, text without control characters, a
+session's seconds computed from its start and end) each kind's ``check`` says, raising
+:class:`RecordError` with the field.
+
+The writer encodes through the same Structs, sorted and compact, which is byte for byte
+what ``json.dumps(sort_keys=True, separators=(",", ":"), ensure_ascii=False)`` wrote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, timedelta
+from typing import Annotated, Any, Literal
+
+import msgspec
+from msgspec import Meta, Raw, Struct
+
+FORMAT = 1
+MAX_INT = 2**53 - 1  # what every JSON reader holds exactly
+MAX_TEXT = 2000  # tracker.validate.MAX_TEXT: a note, a comment, a customer's name
+MAX_SESSION_SECONDS = 24 * 3600
+MAX_LINE = 64 * 1024  # one record's bytes; the longest note escaped is far below
+MAX_MANIFEST = 64 * 1024
+MAX_BATCH = 256 * 1024 * 1024  # a batch file read whole; the sender writes 20,000 rows at most
+
+# \Z, not $: "$" also matches before a final newline.
+LOGIN = r"^[A-Za-z0-9._@-]{1,64}\Z"
+UUID = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z"
+TIME = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}[+-][0-9]{2}:[0-9]{2}(:[0-9]{2})?\Z"
+DAY = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z"
+ZONE = r"^[A-Za-z0-9_+./-]{1,64}\Z"
+UNIT = r"^([A-Za-z0-9._/-]{1,32})?\Z"
+BATCH = r"^[0-9]{8}-[0-9a-f]{8}\Z"
+
+Login = Annotated[str, Meta(pattern=LOGIN)]
+Uuid = Annotated[str, Meta(pattern=UUID)]
+Time = Annotated[str, Meta(pattern=TIME)]
+Day = Annotated[str, Meta(pattern=DAY)]
+Zone = Annotated[str, Meta(pattern=ZONE)]
+Number = Annotated[str, Meta(min_length=1, max_length=64)]  # a ticket number: printable, no spaces
+Text = Annotated[str, Meta(max_length=MAX_TEXT)]
+Revision = Annotated[int, Meta(ge=1, le=MAX_INT)]
+Seconds = Annotated[int, Meta(ge=1, le=MAX_SESSION_SECONDS)]
+Count = Annotated[int, Meta(ge=0, le=MAX_INT)]
+Kind = Literal["technical", "support", "standard"]
+FlagName = Literal["overlap", "long", "across_midnight", "sleep_gap", "clock_jump", "idle"]
+Source = Literal["timer", "manual", "split", "import", "gap", "idle"]
+EventName = Literal["created", "term_accepted", "escalated", "defect_flagged", "finalized"]
+CheckItem = Literal["procedures", "documentation", "reproduced"]
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_SECOND = timedelta(seconds=1)
+
+
+class RecordError(ValueError):
+    """A record that does not follow the schema: the field, and what is wrong with it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+class _Record(Struct, forbid_unknown_fields=True, tag_field="kind"):
+    """Every record: a kind (the tag), a stable uuid and a revision."""
+
+
+class SessionRecord(_Record, tag="session"):
+    uuid: Uuid
+    revision: Revision
+    consultant: Login
+    ticket: Number
+    type: Kind
+    start: Time
+    end: Time
+    seconds: Seconds
+    zone: Zone | None
+    day: Day
+    note: Text
+    flags: Annotated[list[FlagName], Meta(max_length=6)]
+    deleted: bool
+    source: Source
+
+    def check(self) -> tuple[int, int]:
+        """The start and end as epoch seconds; the duration is computed, never taken on trust."""
+        start_ts = when(self.start, "start")[1]
+        end_ts = when(self.end, "end")[1]
+        if end_ts <= start_ts:
+            raise RecordError("end", "is not after the start")
+        if end_ts - start_ts > MAX_SESSION_SECONDS:
+            raise RecordError("end", "the session is longer than 24 h")
+        if self.seconds != end_ts - start_ts:
+            raise RecordError("seconds", f"is {self.seconds}, but start to end is {end_ts - start_ts}")
+        if self.day != self.start[:10]:
+            raise RecordError("day", "is not the date of the start")
+        number(self.ticket, "ticket")
+        text(self.note, "note", lines=True)
+        if len(set(self.flags)) != len(self.flags):
+            raise RecordError("flags", "repeats a flag")
+        return start_ts, end_ts
+
+
+CREATED_TEXTS = ("customer", "product", "scope", "term_ref", "authorization", "cost_center", "value_class")
+CREATED_TEXTS += ("accounting_item",)
+
+
+class CreatedPayload(Struct, forbid_unknown_fields=True):
+    """A new ticket's fields (tracker.validate.event_fields); absent ones stay absent."""
+
+    customer: Text
+    type: Kind
+    number: Number | msgspec.UnsetType = msgspec.UNSET
+    product: Text | msgspec.UnsetType = msgspec.UNSET
+    scope: Text | msgspec.UnsetType = msgspec.UNSET
+    term_accepted: Day | None | msgspec.UnsetType = msgspec.UNSET
+    term_ref: Text | msgspec.UnsetType = msgspec.UNSET
+    bill_to_unit: Annotated[str, Meta(pattern=UNIT)] | msgspec.UnsetType = msgspec.UNSET
+    authorization: Text | msgspec.UnsetType = msgspec.UNSET
+    cost_center: Text | msgspec.UnsetType = msgspec.UNSET
+    value_class: Text | msgspec.UnsetType = msgspec.UNSET
+    accounting_item: Text | msgspec.UnsetType = msgspec.UNSET
+
+    def check(self) -> None:
+        if not self.customer.strip():
+            raise RecordError("payload.customer", "is empty")
+        if isinstance(self.term_accepted, str):
+            day(self.term_accepted, "payload.term_accepted")
+        for name in CREATED_TEXTS:
+            value = getattr(self, name)
+            if isinstance(value, str):
+                text(value, f"payload.{name}")
+
+
+class TermPayload(Struct, forbid_unknown_fields=True):
+    term_accepted: Day
+    term_ref: Text
+
+    def check(self) -> None:
+        day(self.term_accepted, "payload.term_accepted")
+        text(self.term_ref, "payload.term_ref")
+
+
+class EscalatedPayload(Struct, forbid_unknown_fields=True):
+    at: Time
+    from_: Literal["standard"] = msgspec.field(name="from")
+    to: Literal["support"] = msgspec.field(name="to")
+    checklist: Annotated[list[CheckItem], Meta(max_length=3)] = msgspec.field(default_factory=list)
+
+    def check(self) -> None:
+        when(self.at, "payload.at")
+
+
+class DefectPayload(Struct, forbid_unknown_fields=True):
+    uuid: Uuid
+    kind: Literal["product", "documentation"]
+    ref: Annotated[str, Meta(min_length=1, max_length=MAX_TEXT)]
+    published: bool
+    note: Text
+
+    def check(self) -> None:
+        text(self.ref, "payload.ref")
+        text(self.note, "payload.note", lines=True)
+
+
+class FinalizedPayload(Struct, forbid_unknown_fields=True):
+    at: Time
+
+    def check(self) -> None:
+        when(self.at, "payload.at")
+
+
+Payload = CreatedPayload | TermPayload | EscalatedPayload | DefectPayload | FinalizedPayload
+PAYLOADS: dict[str, type[Payload]] = {
+    "created": CreatedPayload,
+    "term_accepted": TermPayload,
+    "escalated": EscalatedPayload,
+    "defect_flagged": DefectPayload,
+    "finalized": FinalizedPayload,
+}
+_PAYLOAD_DECODERS = {name: msgspec.json.Decoder(kind) for name, kind in PAYLOADS.items()}
+
+
+class TicketEventRecord(_Record, tag="ticket_event"):
+    """An event never changes: its revision is always 1.  ``payload`` is its event's Struct, as JSON."""
+
+    uuid: Uuid
+    revision: Literal[1]
+    ticket: Number
+    event: EventName
+    payload: Raw
+    consultant: Login
+    at: Time
+
+    def check(self) -> Payload:
+        """The payload, decoded with its event's Struct and checked."""
+        number(self.ticket, "ticket")
+        when(self.at, "at")
+        try:
+            payload = _PAYLOAD_DECODERS[self.event].decode(self.payload)
+        except msgspec.ValidationError as exc:
+            field, message = split_error(str(exc))
+            raise RecordError("payload" + field.removeprefix("$"), message) from None
+        except (msgspec.DecodeError, RecursionError) as exc:
+            raise RecordError("payload", str(exc)) from None
+        payload.check()
+        return payload
+
+
+class ReviewRecord(_Record, tag="review"):
+    """A lead's decision about one consultant's day; written once (revision 1)."""
+
+    uuid: Uuid
+    revision: Literal[1]
+    consultant: Login
+    day: Day
+    decision: Literal["approve", "return"]
+    comment: Text
+    lead: Login
+    at: Time
+
+    def check(self) -> int:
+        """When it was decided, as epoch seconds."""
+        day(self.day, "day")
+        text(self.comment, "comment", lines=True)
+        if self.decision == "return" and not self.comment.strip():
+            raise RecordError("comment", "a returned day needs a comment")
+        return when(self.at, "at")[1]
+
+
+AnyRecord = SessionRecord | TicketEventRecord | ReviewRecord
+RECORDS = msgspec.json.Decoder(list[AnyRecord])
+# What each area of the export may hold.
+AREA_KINDS: dict[str, tuple[type[_Record], ...]] = {
+    "consultants": (SessionRecord, TicketEventRecord),
+    "reviews": (ReviewRecord,),
+}
+KIND_NAMES = {"session", "ticket_event", "review"}
+
+
+class Manifest(Struct, forbid_unknown_fields=True):
+    """A batch's manifest, written after it: what it holds and its sha256."""
+
+    format: Literal[1]
+    batch: Annotated[str, Meta(pattern=BATCH)]
+    consultant: Login
+    file: Annotated[str, Meta(max_length=64)]
+    sha256: Annotated[str, Meta(pattern=r"^[0-9a-f]{64}\Z")]
+    rows: Annotated[int, Meta(ge=1, le=MAX_INT)]
+    created_at: Time
+    kinds: Annotated[dict[Literal["session", "ticket_event", "review"], Count], Meta(max_length=3)]
+
+    def check(self) -> int:
+        """When the batch was written, as epoch seconds."""
+        if self.file != f"{self.batch}.jsonl":
+            raise RecordError("file", "is not the batch's file")
+        if sum(self.kinds.values()) != self.rows:
+            raise RecordError("kinds", "do not add up to the rows")
+        return when(self.created_at, "created_at")[1]
+
+
+class _Version(Struct):
+    format: Any = None
+
+
+MANIFEST = msgspec.json.Decoder(Manifest)
+_VERSION = msgspec.json.Decoder(_Version)
+
+
+def read_manifest(data: bytes) -> tuple[Manifest, int]:
+    """The manifest and its time; RecordError for one of another format or one that is wrong."""
+    try:
+        version = _VERSION.decode(data).format
+    except (msgspec.DecodeError, msgspec.ValidationError, RecursionError) as exc:
+        raise RecordError("manifest", str(exc)) from None
+    if type(version) is not int or version != FORMAT:
+        raise RecordError("format", f"{str(version)[:20]!r} is not a format this app reads (it reads {FORMAT})")
+    try:
+        manifest = MANIFEST.decode(data)
+    except msgspec.ValidationError as exc:
+        field, message = split_error(str(exc))
+        raise RecordError(field.removeprefix("$.") or "manifest", message) from None
+    except (msgspec.DecodeError, RecursionError) as exc:
+        raise RecordError("manifest", str(exc)) from None
+    return manifest, manifest.check()
+
+
+# ----- the checks msgspec does not make ---------------------------------------------------
+
+
+def when(value: str, field: str) -> tuple[datetime, int]:
+    """A time of the pattern TIME that exists, and its epoch seconds."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise RecordError(field, f"{value!r} is not a time") from None
+    return moment, (moment - _EPOCH) // _SECOND
+
+
+def day(value: str, field: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise RecordError(field, f"{value!r} is not a date") from None
+
+
+def text(value: str, field: str, *, lines: bool = False) -> None:
+    """No control characters (tab and newline allowed in notes and comments)."""
+    if value.isprintable():
+        return
+    if lines and value.replace("\t", "").replace("\n", "").isprintable():
+        return
+    raise RecordError(field, "contains control characters")
+
+
+def number(value: str, field: str) -> None:
+    if not value.isprintable() or any(ch.isspace() for ch in value):
+        raise RecordError(field, "is not a ticket number")
+
+
+def split_error(message: str) -> tuple[str, str]:
+    """msgspec's "what - at `$[3].field`" as ("$[3].field", "what")."""
+    what, sep, where = message.rpartition(" - at `")
+    if not sep:
+        return "", message
+    return where.rstrip("`"), what
+
+
+# ----- writing --------------------------------------------------------------------------------
+
+
+def encode(record: Struct) -> bytes:
+    """One record's JSON: sorted keys, no spaces, UTF-8 as is."""
+    return msgspec.json.encode(record, order="sorted")
+
+
+def payload_of(event: str, values: dict[str, Any]) -> Raw:
+    """An event's payload through its Struct, checked, as the record carries it."""
+    try:
+        payload = msgspec.convert(values, PAYLOADS[event])
+    except msgspec.ValidationError as exc:
+        field, message = split_error(str(exc))
+        raise RecordError("payload" + field.removeprefix("$"), message) from None
+    payload.check()
+    return Raw(encode(payload))
+
+
+def kinds_of(records: Iterable[Struct]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for rec in records:
+        name = type(rec).__struct_config__.tag
+        assert isinstance(name, str)
+        counts[name] = counts.get(name, 0) + 1
+    return counts
