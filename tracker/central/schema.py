@@ -15,6 +15,7 @@ what ``json.dumps(sort_keys=True, separators=(",", ":"), ensure_ascii=False)`` w
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any, Literal
@@ -31,19 +32,24 @@ MAX_MANIFEST = 64 * 1024
 MAX_BATCH = 256 * 1024 * 1024  # a batch file read whole; the sender writes 20,000 rows at most
 
 # \Z, not $: "$" also matches before a final newline.
-LOGIN = r"^[A-Za-z0-9._@-]{1,64}\Z"
-UUID = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z"
-TIME = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}[+-][0-9]{2}:[0-9]{2}(:[0-9]{2})?\Z"
-DAY = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z"
-ZONE = r"^[A-Za-z0-9_+./-]{1,64}\Z"
-UNIT = r"^([A-Za-z0-9._/-]{1,32})?\Z"
-BATCH = r"^[0-9]{8}-[0-9a-f]{8}\Z"
+LOGIN = re.compile(r"^[A-Za-z0-9._@-]{1,64}\Z")
+UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
+UUIDS = re.compile(r"(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\n)*")
+# A time's date, hour and offset (its minutes and seconds are looked up in _MINUTES).
+HOUR = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}[+-][0-9]{2}:[0-9]{2}(:[0-9]{2})?\Z")
+ZONE = re.compile(r"^[A-Za-z0-9_+./-]{1,64}\Z")
+UNIT = re.compile(r"^[A-Za-z0-9._/-]{0,32}\Z")
+BATCH = re.compile(r"^[0-9]{8}-[0-9a-f]{8}\Z")
+SHA256 = re.compile(r"^[0-9a-f]{64}\Z")
 
-Login = Annotated[str, Meta(pattern=LOGIN)]
-Uuid = Annotated[str, Meta(pattern=UUID)]
-Time = Annotated[str, Meta(pattern=TIME)]
-Day = Annotated[str, Meta(pattern=DAY)]
-Zone = Annotated[str, Meta(pattern=ZONE)]
+# Lengths and JSON types are msgspec's (in C, for every record); the patterns above are
+# checked by each kind's ``check``, with what was seen already remembered (a million
+# sessions share a few logins, zones and hours).
+Login = Annotated[str, Meta(min_length=1, max_length=64)]
+Uuid = Annotated[str, Meta(min_length=36, max_length=36)]
+Time = Annotated[str, Meta(min_length=25, max_length=28)]  # 2026-11-03T09:00:00-03:00
+Day = Annotated[str, Meta(min_length=10, max_length=10)]
+Zone = Annotated[str, Meta(min_length=1, max_length=64)]
 Number = Annotated[str, Meta(min_length=1, max_length=64)]  # a ticket number: printable, no spaces
 Text = Annotated[str, Meta(max_length=MAX_TEXT)]
 Revision = Annotated[int, Meta(ge=1, le=MAX_INT)]
@@ -57,6 +63,10 @@ CheckItem = Literal["procedures", "documentation", "reproduced"]
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _SECOND = timedelta(seconds=1)
+_MINUTES = {f":{m:02d}:{s:02d}": m * 60 + s for m in range(60) for s in range(60)}
+_HOURS: dict[str, int] = {}  # "2026-11-03T09-03:00": the epoch seconds of that hour
+_SEEN: dict[re.Pattern[str], set[str]] = {LOGIN: set(), ZONE: set()}
+_REMEMBER = 100_000
 
 
 class RecordError(ValueError):
@@ -73,6 +83,8 @@ class _Record(Struct, forbid_unknown_fields=True, tag_field="kind"):
 
 
 class SessionRecord(_Record, tag="session"):
+    """One revision of a session; a deleted session is a revision with ``deleted`` true."""
+
     uuid: Uuid
     revision: Revision
     consultant: Login
@@ -90,8 +102,8 @@ class SessionRecord(_Record, tag="session"):
 
     def check(self) -> tuple[int, int]:
         """The start and end as epoch seconds; the duration is computed, never taken on trust."""
-        start_ts = when(self.start, "start")[1]
-        end_ts = when(self.end, "end")[1]
+        start_ts = epoch(self.start, "start")
+        end_ts = epoch(self.end, "end")
         if end_ts <= start_ts:
             raise RecordError("end", "is not after the start")
         if end_ts - start_ts > MAX_SESSION_SECONDS:
@@ -100,19 +112,30 @@ class SessionRecord(_Record, tag="session"):
             raise RecordError("seconds", f"is {self.seconds}, but start to end is {end_ts - start_ts}")
         if self.day != self.start[:10]:
             raise RecordError("day", "is not the date of the start")
+        login(self.consultant, "consultant")
         number(self.ticket, "ticket")
-        text(self.note, "note", lines=True)
-        if len(set(self.flags)) != len(self.flags):
+        text(self.note, "note")
+        if self.zone is not None:
+            matches(ZONE, self.zone, "zone", remember=True)
+        if self.flags and len(set(self.flags)) != len(self.flags):
             raise RecordError("flags", "repeats a flag")
         return start_ts, end_ts
 
 
-CREATED_TEXTS = ("customer", "product", "scope", "term_ref", "authorization", "cost_center", "value_class")
-CREATED_TEXTS += ("accounting_item",)
+CREATED_TEXTS = (
+    "customer",
+    "product",
+    "scope",
+    "term_ref",
+    "authorization",
+    "cost_center",
+    "value_class",
+    "accounting_item",
+)
 
 
 class CreatedPayload(Struct, forbid_unknown_fields=True):
-    """A new ticket's fields (tracker.validate.event_fields); absent ones stay absent."""
+    """A new ticket's fields (tracker.validate.event_fields); a field left out stays out."""
 
     customer: Text
     type: Kind
@@ -121,7 +144,7 @@ class CreatedPayload(Struct, forbid_unknown_fields=True):
     scope: Text | msgspec.UnsetType = msgspec.UNSET
     term_accepted: Day | None | msgspec.UnsetType = msgspec.UNSET
     term_ref: Text | msgspec.UnsetType = msgspec.UNSET
-    bill_to_unit: Annotated[str, Meta(pattern=UNIT)] | msgspec.UnsetType = msgspec.UNSET
+    bill_to_unit: Annotated[str, Meta(max_length=32)] | msgspec.UnsetType = msgspec.UNSET
     authorization: Text | msgspec.UnsetType = msgspec.UNSET
     cost_center: Text | msgspec.UnsetType = msgspec.UNSET
     value_class: Text | msgspec.UnsetType = msgspec.UNSET
@@ -130,12 +153,16 @@ class CreatedPayload(Struct, forbid_unknown_fields=True):
     def check(self) -> None:
         if not self.customer.strip():
             raise RecordError("payload.customer", "is empty")
-        if isinstance(self.term_accepted, str):
-            day(self.term_accepted, "payload.term_accepted")
         for name in CREATED_TEXTS:
             value = getattr(self, name)
             if isinstance(value, str):
                 text(value, f"payload.{name}")
+        if isinstance(self.number, str):
+            number(self.number, "payload.number")
+        if isinstance(self.term_accepted, str):
+            day(self.term_accepted, "payload.term_accepted")
+        if isinstance(self.bill_to_unit, str):
+            matches(UNIT, self.bill_to_unit, "payload.bill_to_unit")
 
 
 class TermPayload(Struct, forbid_unknown_fields=True):
@@ -154,7 +181,7 @@ class EscalatedPayload(Struct, forbid_unknown_fields=True):
     checklist: Annotated[list[CheckItem], Meta(max_length=3)] = msgspec.field(default_factory=list)
 
     def check(self) -> None:
-        when(self.at, "payload.at")
+        epoch(self.at, "payload.at")
 
 
 class DefectPayload(Struct, forbid_unknown_fields=True):
@@ -165,15 +192,16 @@ class DefectPayload(Struct, forbid_unknown_fields=True):
     note: Text
 
     def check(self) -> None:
+        matches(UUID, self.uuid, "payload.uuid")
         text(self.ref, "payload.ref")
-        text(self.note, "payload.note", lines=True)
+        text(self.note, "payload.note")
 
 
 class FinalizedPayload(Struct, forbid_unknown_fields=True):
     at: Time
 
     def check(self) -> None:
-        when(self.at, "payload.at")
+        epoch(self.at, "payload.at")
 
 
 Payload = CreatedPayload | TermPayload | EscalatedPayload | DefectPayload | FinalizedPayload
@@ -188,7 +216,7 @@ _PAYLOAD_DECODERS = {name: msgspec.json.Decoder(kind) for name, kind in PAYLOADS
 
 
 class TicketEventRecord(_Record, tag="ticket_event"):
-    """An event never changes: its revision is always 1.  ``payload`` is its event's Struct, as JSON."""
+    """What happened to a ticket; an event never changes (revision 1).  ``payload``: its event's Struct."""
 
     uuid: Uuid
     revision: Literal[1]
@@ -200,13 +228,14 @@ class TicketEventRecord(_Record, tag="ticket_event"):
 
     def check(self) -> Payload:
         """The payload, decoded with its event's Struct and checked."""
+        login(self.consultant, "consultant")
         number(self.ticket, "ticket")
-        when(self.at, "at")
+        epoch(self.at, "at")
         try:
             payload = _PAYLOAD_DECODERS[self.event].decode(self.payload)
         except msgspec.ValidationError as exc:
-            field, message = split_error(str(exc))
-            raise RecordError("payload" + field.removeprefix("$"), message) from None
+            where, message = split_error(str(exc))
+            raise RecordError("payload" + where.removeprefix("$"), message) from None
         except (msgspec.DecodeError, RecursionError) as exc:
             raise RecordError("payload", str(exc)) from None
         payload.check()
@@ -227,65 +256,71 @@ class ReviewRecord(_Record, tag="review"):
 
     def check(self) -> int:
         """When it was decided, as epoch seconds."""
+        matches(UUID, self.uuid, "uuid")
+        login(self.consultant, "consultant")
+        login(self.lead, "lead")
         day(self.day, "day")
-        text(self.comment, "comment", lines=True)
+        text(self.comment, "comment")
         if self.decision == "return" and not self.comment.strip():
             raise RecordError("comment", "a returned day needs a comment")
-        return when(self.at, "at")[1]
+        return epoch(self.at, "at")
 
 
 AnyRecord = SessionRecord | TicketEventRecord | ReviewRecord
 RECORDS = msgspec.json.Decoder(list[AnyRecord])
-# What each area of the export may hold.
-AREA_KINDS: dict[str, tuple[type[_Record], ...]] = {
-    "consultants": (SessionRecord, TicketEventRecord),
-    "reviews": (ReviewRecord,),
+KINDS: dict[type[Struct], str] = {
+    SessionRecord: "session",
+    TicketEventRecord: "ticket_event",
+    ReviewRecord: "review",
 }
-KIND_NAMES = {"session", "ticket_event", "review"}
 
 
 class Manifest(Struct, forbid_unknown_fields=True):
     """A batch's manifest, written after it: what it holds and its sha256."""
 
     format: Literal[1]
-    batch: Annotated[str, Meta(pattern=BATCH)]
+    batch: Annotated[str, Meta(max_length=17)]
     consultant: Login
     file: Annotated[str, Meta(max_length=64)]
-    sha256: Annotated[str, Meta(pattern=r"^[0-9a-f]{64}\Z")]
+    sha256: Annotated[str, Meta(max_length=64)]
     rows: Annotated[int, Meta(ge=1, le=MAX_INT)]
     created_at: Time
     kinds: Annotated[dict[Literal["session", "ticket_event", "review"], Count], Meta(max_length=3)]
 
     def check(self) -> int:
         """When the batch was written, as epoch seconds."""
+        matches(BATCH, self.batch, "batch")
+        login(self.consultant, "consultant")
+        matches(SHA256, self.sha256, "sha256")
         if self.file != f"{self.batch}.jsonl":
             raise RecordError("file", "is not the batch's file")
         if sum(self.kinds.values()) != self.rows:
             raise RecordError("kinds", "do not add up to the rows")
-        return when(self.created_at, "created_at")[1]
+        return epoch(self.created_at, "created_at")
 
 
 class _Version(Struct):
     format: Any = None
 
 
-MANIFEST = msgspec.json.Decoder(Manifest)
+_MANIFEST = msgspec.json.Decoder(Manifest)
 _VERSION = msgspec.json.Decoder(_Version)
 
 
 def read_manifest(data: bytes) -> tuple[Manifest, int]:
-    """The manifest and its time; RecordError for one of another format or one that is wrong."""
+    """The manifest and when it was written; RecordError for another format or a wrong one."""
     try:
         version = _VERSION.decode(data).format
     except (msgspec.DecodeError, msgspec.ValidationError, RecursionError) as exc:
         raise RecordError("manifest", str(exc)) from None
     if type(version) is not int or version != FORMAT:
-        raise RecordError("format", f"{str(version)[:20]!r} is not a format this app reads (it reads {FORMAT})")
+        shown = str(version)[:20]
+        raise RecordError("format", f"{shown} is not a format this app reads (it reads {FORMAT})")
     try:
-        manifest = MANIFEST.decode(data)
+        manifest = _MANIFEST.decode(data)
     except msgspec.ValidationError as exc:
-        field, message = split_error(str(exc))
-        raise RecordError(field.removeprefix("$.") or "manifest", message) from None
+        where, message = split_error(str(exc))
+        raise RecordError(where.removeprefix("$.") or "manifest", message) from None
     except (msgspec.DecodeError, RecursionError) as exc:
         raise RecordError("manifest", str(exc)) from None
     return manifest, manifest.check()
@@ -294,34 +329,70 @@ def read_manifest(data: bytes) -> tuple[Manifest, int]:
 # ----- the checks msgspec does not make ---------------------------------------------------
 
 
-def when(value: str, field: str) -> tuple[datetime, int]:
-    """A time of the pattern TIME that exists, and its epoch seconds."""
+def epoch(value: str, field: str) -> int:
+    """The epoch seconds of an ISO 8601 time with its offset, as the app writes it.
+
+    ``2026-11-03T09:00:00-03:00``: a date that exists, an hour, minutes and seconds,
+    and an offset; nothing else.  Each (date, hour, offset) is parsed once.
+    """
+    seconds = _MINUTES.get(value[13:19])
+    key = value[:13] + value[19:]
+    base = _HOURS.get(key)
+    if base is None:
+        base = _hour(key, value, field)
+    if seconds is None:
+        raise RecordError(field, f"{value!r} is not a time with its offset (YYYY-MM-DDTHH:MM:SS+HH:MM)")
+    return base + seconds
+
+
+def _hour(key: str, value: str, field: str) -> int:
+    if not HOUR.match(key):
+        raise RecordError(field, f"{value!r} is not a time with its offset (YYYY-MM-DDTHH:MM:SS+HH:MM)")
     try:
-        moment = datetime.fromisoformat(value)
+        moment = datetime.fromisoformat(f"{key[:13]}:00:00{key[13:]}")
     except ValueError:
-        raise RecordError(field, f"{value!r} is not a time") from None
-    return moment, (moment - _EPOCH) // _SECOND
+        raise RecordError(field, f"{value!r} is not a time that exists") from None
+    if len(_HOURS) > _REMEMBER:
+        _HOURS.clear()
+    _HOURS[key] = base = (moment - _EPOCH) // _SECOND
+    return base
 
 
 def day(value: str, field: str) -> date:
     try:
-        return date.fromisoformat(value)
+        found = date.fromisoformat(value)
     except ValueError:
         raise RecordError(field, f"{value!r} is not a date") from None
+    if found.isoformat() != value:
+        raise RecordError(field, f"{value!r} is not a date written YYYY-MM-DD")
+    return found
 
 
-def text(value: str, field: str, *, lines: bool = False) -> None:
-    """No control characters (tab and newline allowed in notes and comments)."""
-    if value.isprintable():
-        return
-    if lines and value.replace("\t", "").replace("\n", "").isprintable():
-        return
-    raise RecordError(field, "contains control characters")
+def text(value: str, field: str) -> None:
+    """No control characters but tab and newline (which the app's text fields accept)."""
+    if not value.isprintable() and not value.replace("\t", "").replace("\n", "").isprintable():
+        raise RecordError(field, "contains control characters")
 
 
 def number(value: str, field: str) -> None:
-    if not value.isprintable() or any(ch.isspace() for ch in value):
-        raise RecordError(field, "is not a ticket number")
+    if not value.isprintable() or " " in value:
+        raise RecordError(field, "is not a ticket number (printable, no spaces)")
+
+
+def login(value: str, field: str) -> None:
+    matches(LOGIN, value, field, remember=True)
+
+
+def matches(pattern: re.Pattern[str], value: str, field: str, *, remember: bool = False) -> None:
+    seen = _SEEN.get(pattern) if remember else None
+    if seen is not None and value in seen:
+        return
+    if not pattern.match(value):
+        raise RecordError(field, f"{value!r} is not valid here")
+    if seen is not None:
+        if len(seen) > _REMEMBER:
+            seen.clear()
+        seen.add(value)
 
 
 def split_error(message: str) -> tuple[str, str]:
@@ -341,20 +412,18 @@ def encode(record: Struct) -> bytes:
 
 
 def payload_of(event: str, values: dict[str, Any]) -> Raw:
-    """An event's payload through its Struct, checked, as the record carries it."""
+    """An event's payload through its Struct, as the record carries it."""
     try:
         payload = msgspec.convert(values, PAYLOADS[event])
     except msgspec.ValidationError as exc:
-        field, message = split_error(str(exc))
-        raise RecordError("payload" + field.removeprefix("$"), message) from None
-    payload.check()
+        where, message = split_error(str(exc))
+        raise RecordError("payload" + where.removeprefix("$"), message) from None
     return Raw(encode(payload))
 
 
 def kinds_of(records: Iterable[Struct]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for rec in records:
-        name = type(rec).__struct_config__.tag
-        assert isinstance(name, str)
+        name = KINDS[type(rec)]
         counts[name] = counts.get(name, 0) + 1
     return counts
