@@ -83,7 +83,8 @@ class CentralService:
         with self.central() as central:
             report = central.refresh()
             result = review.day_review(central, the_day, consultant, self.ctx.settings.long_session_seconds)
-        return replace(result, problems=(*report.problems, *result.problems))
+            conflicts = central.conflicts()
+        return replace(result, problems=(*report.problems, *conflicts, *result.problems))
 
     def decide_day(self, day: str, consultant: str, decision: str, comment: str = "") -> dict[str, Any]:
         """A lead approves a consultant's day, or returns it with a comment.
@@ -151,5 +152,6 @@ class CentralService:
                 progress("pricing")
             approved = central.approved_days() if approved_only else None
             st = statements.build(central, text, rates, approved=approved)
-        st.problems = report.problems + st.problems
+            conflicts = central.conflicts()
+        st.problems = report.problems + conflicts + st.problems
         return st
