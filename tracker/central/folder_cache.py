@@ -148,7 +148,9 @@ class FolderCache(CacheQueries):
         # No quick_check: it reads the whole (large) cache on every open. A damaged file
         # fails here, on its schema, and is rebuilt by the caller.
         conn.executescript(CACHE_SCHEMA)
-        conn.execute("SELECT count(*) FROM meta").fetchone()
+        if conn.execute("SELECT 1 FROM meta WHERE key = 'building'").fetchone():
+            conn.close()
+            raise sqlite3.DatabaseError("a first read was interrupted")
         _private(cache)
         return conn
 
@@ -176,18 +178,32 @@ class FolderCache(CacheQueries):
         new = 0
         first = self.conn.execute("SELECT count(*) FROM batches").fetchone()[0] == 0
         if first:
-            # The first read fills empty tables: build the secondary indexes once, at the
-            # end, sorted, instead of updating them row by row.
-            for name in SECONDARY_INDEXES:
-                self.conn.execute(f"DROP INDEX IF EXISTS {name}")
-        try:
-            for area in AREAS:
-                new += self._refresh_area(area, problems)
-        finally:
-            if first:
-                self.conn.executescript(CACHE_SCHEMA)  # IF NOT EXISTS: only the indexes are made
+            self._first_read(begin=True)
+        for area in AREAS:
+            new += self._refresh_area(area, problems)
+        if first:
+            self._first_read(begin=False)
         problems += self._ignored_leads()
         return ReadReport(new, problems)
+
+    def _first_read(self, *, begin: bool) -> None:
+        """A first read fills empty tables as fast as it can: no journal, indexes built at the end.
+
+        Without a journal a crash can leave the file half written: the mark 'building'
+        makes the next open throw it away and read the export again.
+        """
+        c = self.conn
+        if begin:
+            with c:
+                c.execute("INSERT OR REPLACE INTO meta VALUES ('building', '1')")
+            c.execute("PRAGMA journal_mode = OFF")
+            for name in SECONDARY_INDEXES:
+                c.execute(f"DROP INDEX IF EXISTS {name}")
+            return
+        c.executescript(CACHE_SCHEMA)  # IF NOT EXISTS: only the indexes are made, sorted, once
+        with c:
+            c.execute("DELETE FROM meta WHERE key = 'building'")
+        c.execute("PRAGMA journal_mode = WAL")
 
     def _load_roles(self, problems: list[str]) -> Roles | None:
         try:
