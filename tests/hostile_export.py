@@ -29,19 +29,38 @@ def ok(r) -> None:  # type: ignore[no-untyped-def]
 def session(uuid: str, consultant: str = "mallory", **change: Any) -> dict[str, Any]:
     """A session record as the writer writes one: 25 minutes on ana's technical ticket."""
     rec: dict[str, Any] = {
-        "consultant": consultant, "day": "2026-11-03", "deleted": False, "end": "2026-11-03T09:25:00-03:00",
-        "flags": [], "kind": "session", "note": "", "revision": 1, "seconds": 1500, "source": "manual",
-        "start": "2026-11-03T09:00:00-03:00", "ticket": "1111111", "type": "technical", "uuid": uuid,
+        "consultant": consultant,
+        "day": "2026-11-03",
+        "deleted": False,
+        "end": "2026-11-03T09:25:00-03:00",
+        "flags": [],
+        "kind": "session",
+        "note": "",
+        "revision": 1,
+        "seconds": 1500,
+        "source": "manual",
+        "start": "2026-11-03T09:00:00-03:00",
+        "ticket": "1111111",
+        "type": "technical",
+        "uuid": uuid,
         "zone": "America/Sao_Paulo",
     }
     rec.update(change)
     return rec
 
 
-def event(uuid: str, kind: str, payload: dict[str, Any], consultant: str = "mallory", **change: Any) -> dict[str, Any]:
+def event(
+    uuid: str, kind: str, payload: dict[str, Any], consultant: str = "mallory", **change: Any
+) -> dict[str, Any]:
     rec: dict[str, Any] = {
-        "at": CREATED, "consultant": consultant, "event": kind, "kind": "ticket_event",
-        "payload": payload, "revision": 1, "ticket": "1111111", "uuid": uuid,
+        "at": CREATED,
+        "consultant": consultant,
+        "event": kind,
+        "kind": "ticket_event",
+        "payload": payload,
+        "revision": 1,
+        "ticket": "1111111",
+        "uuid": uuid,
     }
     rec.update(change)
     return rec
@@ -49,9 +68,18 @@ def event(uuid: str, kind: str, payload: dict[str, Any], consultant: str = "mall
 
 def created(**change: Any) -> dict[str, Any]:
     payload: dict[str, Any] = {
-        "accounting_item": "", "authorization": "", "bill_to_unit": "", "cost_center": "", "customer": "ACME",
-        "number": "1111111", "product": "", "scope": "", "term_accepted": "2026-10-01", "term_ref": "",
-        "type": "technical", "value_class": "",
+        "accounting_item": "",
+        "authorization": "",
+        "bill_to_unit": "",
+        "cost_center": "",
+        "customer": "ACME",
+        "number": "1111111",
+        "product": "",
+        "scope": "",
+        "term_accepted": "2026-10-01",
+        "term_ref": "",
+        "type": "technical",
+        "value_class": "",
     }
     payload.update(change)
     return payload
@@ -59,8 +87,15 @@ def created(**change: Any) -> dict[str, Any]:
 
 def review(uuid: str, lead: str, **change: Any) -> dict[str, Any]:
     rec: dict[str, Any] = {
-        "at": CREATED, "comment": "", "consultant": "ana", "day": "2026-11-03", "decision": "approve",
-        "kind": "review", "lead": lead, "revision": 1, "uuid": uuid,
+        "at": CREATED,
+        "comment": "",
+        "consultant": "ana",
+        "day": "2026-11-03",
+        "decision": "approve",
+        "kind": "review",
+        "lead": lead,
+        "revision": 1,
+        "uuid": uuid,
     }
     rec.update(change)
     return rec
@@ -100,8 +135,14 @@ class Share:
             if isinstance(kind, str):
                 kinds[kind] = kinds.get(kind, 0) + 1
         doc = {
-            "batch": name, "consultant": folder, "created_at": CREATED, "file": f"{name}.jsonl", "format": 1,
-            "kinds": kinds, "rows": len(records), "sha256": hashlib.sha256(data).hexdigest(),
+            "batch": name,
+            "consultant": folder,
+            "created_at": CREATED,
+            "file": f"{name}.jsonl",
+            "format": 1,
+            "kinds": kinds,
+            "rows": len(records),
+            "sha256": hashlib.sha256(data).hexdigest(),
         }
         doc.update(manifest)
         (where / f"{name}.jsonl").write_bytes(data)
@@ -140,7 +181,9 @@ class Team:
             db = home / "tracker.db"
             if db.exists():
                 with sqlite3.connect(db) as conn:
-                    conn.execute("UPDATE settings SET value = ? WHERE key = 'export-dir'", (str(dest / "share"),))
+                    conn.execute(
+                        "UPDATE settings SET value = ? WHERE key = 'export-dir'", (str(dest / "share"),)
+                    )
                 conn.close()
         return Team(dest)
 
@@ -155,8 +198,32 @@ def build(root: Path) -> Team:
         for key, value in (("consultant", login), ("export-dir", str(share)), ("role", role)):
             ok(cli("config", "set", key, value))
     ana = team.cli("ana")
-    ok(ana("ticket", "add", "1111111", "--customer", "ACME", "--type", "technical", "--term-accepted", "2026-10-01"))
-    ok(ana("ticket", "add", "2222222", "--customer", "Beta", "--type", "support", "--term-accepted", "2026-10-01"))
+    ok(
+        ana(
+            "ticket",
+            "add",
+            "1111111",
+            "--customer",
+            "ACME",
+            "--type",
+            "technical",
+            "--term-accepted",
+            "2026-10-01",
+        )
+    )
+    ok(
+        ana(
+            "ticket",
+            "add",
+            "2222222",
+            "--customer",
+            "Beta",
+            "--type",
+            "support",
+            "--term-accepted",
+            "2026-10-01",
+        )
+    )
     ok(ana("add", "1111111", "--start", "2026-11-03T09:00", "--end", "2026-11-03T09:25"))
     ok(ana("add", "2222222", "--start", "2026-11-03T10:00", "--end", "2026-11-03T10:10"))
     ok(ana("finalize", "1111111", "--at", "2026-11-04T08:00:00-03:00"))

@@ -53,12 +53,13 @@ def all_readers(team: Team) -> tuple[dict, dict, dict]:
     return doc, r.json(), log.json()
 
 
-# ----- 1. records count only from their writer's own folder ---------------------------------------------
+# ----- 1. records count only from their writer's own folder ---------------------------------------
 
 
 def test_a_session_of_ana_written_in_mallorys_folder_is_refused_and_reported(team: Team) -> None:
-    path = team.share.forge("mallory", [session(uid(1), consultant="ana", end="2026-11-03T19:25:00-03:00",
-                                                seconds=37500)])
+    path = team.share.forge(
+        "mallory", [session(uid(1), consultant="ana", end="2026-11-03T19:25:00-03:00", seconds=37500)]
+    )
     doc, day, log = all_readers(team)
     assert amounts(doc) == BASELINE
     problem = next(p for p in doc["problems"] if "consultants/mallory/" in p)
@@ -67,10 +68,13 @@ def test_a_session_of_ana_written_in_mallorys_folder_is_refused_and_reported(tea
     assert problem in day["problems"] and problem in log["problems"]
 
 
-@pytest.mark.parametrize("change", [
-    {"revision": 2, "end": "2026-11-03T19:00:00-03:00", "seconds": 36000},  # R$ 100 becomes R$ 2.400
-    {"revision": 2, "deleted": True},  # a tombstone hides ana's work
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"revision": 2, "end": "2026-11-03T19:00:00-03:00", "seconds": 36000},  # R$ 100 becomes R$ 2.400
+        {"revision": 2, "deleted": True},  # a tombstone hides ana's work
+    ],
+)
 def test_anas_session_revised_from_mallorys_folder_never_changes_it_and_holds_its_money(
     team: Team, change: dict
 ) -> None:
@@ -86,14 +90,17 @@ def test_anas_session_revised_from_mallorys_folder_never_changes_it_and_holds_it
     assert "conflict" in shown["flags"]
     ana = next(c for c in day["consultants"] if c["consultant"] == "ana")
     assert "conflict" in next(s for s in ana["sessions"] if s["uuid"] == mine["uuid"])["flags"]
-    assert any(mine["uuid"] in p and "consultants/mallory" not in p and "mallory/" in p for p in doc["problems"])
+    assert any(
+        mine["uuid"] in p and "consultants/mallory" not in p and "mallory/" in p for p in doc["problems"]
+    )
 
 
 def test_a_folder_sorting_first_does_not_take_over_a_session(team: Team) -> None:
     """'aaron' is read before 'ana' by a new reader: the session is disputed, not his."""
     mine = ana_session(team)
-    team.share.forge("aaron", [session(mine["uuid"], consultant="aaron", end="2026-11-03T19:00:00-03:00",
-                                       seconds=36000)])
+    team.share.forge(
+        "aaron", [session(mine["uuid"], consultant="aaron", end="2026-11-03T19:00:00-03:00", seconds=36000)]
+    )
     fresh = team.cli("fatima")
     (fresh.home / "central-cache.db").unlink(missing_ok=True)
     doc, _ = team.bill()
@@ -106,20 +113,25 @@ def test_a_decision_in_a_consultants_folder_is_refused(team: Team) -> None:
     team.share.forge("ana", [review(uid(7), "ana")], name="00000009-0badc0de")
     doc, _ = team.bill("--approved-only")
     assert doc["lines"] == [] or all(x["sessions"] == 0 for x in doc["lines"])
-    assert any("consultants/ana/00000009-0badc0de.jsonl" in p and "does not belong" in p for p in doc["problems"])
+    assert any(
+        "consultants/ana/00000009-0badc0de.jsonl" in p and "does not belong" in p for p in doc["problems"]
+    )
 
 
-# ----- 2. seconds are computed from start and end ---------------------------------------------------------
+# ----- 2. seconds are computed from start and end -------------------------------------------------
 
 
-@pytest.mark.parametrize(("change", "words"), [
-    ({"seconds": -1200}, "seconds"),
-    ({"seconds": 10**15}, "seconds"),
-    ({"end": "2026-12-03T09:00:00-03:00", "seconds": 2592000}, "seconds"),  # 30 days
-    ({"end": "2026-12-03T09:00:00-03:00", "seconds": 86400}, "longer than 24 h"),
-    ({"seconds": 6000}, "start to end is 1500"),  # the line would grow fourfold
-    ({"end": "2026-11-03T08:00:00-03:00", "seconds": 3600}, "not after the start"),
-])
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        ({"seconds": -1200}, "seconds"),
+        ({"seconds": 10**15}, "seconds"),
+        ({"end": "2026-12-03T09:00:00-03:00", "seconds": 2592000}, "seconds"),  # 30 days
+        ({"end": "2026-12-03T09:00:00-03:00", "seconds": 86400}, "longer than 24 h"),
+        ({"seconds": 6000}, "start to end is 1500"),  # the line would grow fourfold
+        ({"end": "2026-11-03T08:00:00-03:00", "seconds": 3600}, "not after the start"),
+    ],
+)
 def test_a_session_whose_seconds_are_not_its_start_to_end_rejects_its_batch(
     team: Team, change: dict, words: str
 ) -> None:
@@ -132,7 +144,7 @@ def test_a_session_whose_seconds_are_not_its_start_to_end_rejects_its_batch(
     assert ana["seconds"] == 1500
 
 
-# ----- 3. decisions only from a lead's own folder, and from leads the roles file lists ----------------------
+# ----- 3. decisions only from a lead's own folder, and from leads the roles file lists ------------
 
 
 def approved_only(team: Team) -> dict:
@@ -166,11 +178,12 @@ def test_without_a_roles_file_every_leads_folder_counts_and_a_broken_one_counts_
     assert any("roles.json" in p and "no decision counts" in p for p in doc["problems"])
 
 
-# ----- 4. one bad record rejects its batch, never the readers -----------------------------------------------
+# ----- 4. one bad record rejects its batch, never the readers -------------------------------------
 
 NESTED = (
     '{"at":"2026-11-04T08:00:00-03:00","consultant":"ana","event":"created","kind":"ticket_event","payload":'
-    + "[" * 30_000 + "]" * 30_000
+    + "[" * 30_000
+    + "]" * 30_000
     + f',"revision":1,"ticket":"1111111","uuid":"{uid(22)}"}}'
 )
 TWO = json.dumps(session(uid(38), consultant="ana")) + "," + json.dumps(session(uid(39), consultant="ana"))
@@ -182,19 +195,39 @@ BAD = [
     ("a uuid that is a number", session(5, consultant="ana"), "uuid"),
     ("a day that is a number", session(uid(21), consultant="ana", day=20261103), "day"),
     ("deeply nested JSON", NESTED, "nested too deeply"),
-    ("an event on 30 February", event(uid(23), "finalized", {"at": "2026-02-30T10:00:00-03:00"}, consultant="ana"),
-     "payload.at"),
+    (
+        "an event on 30 February",
+        event(uid(23), "finalized", {"at": "2026-02-30T10:00:00-03:00"}, consultant="ana"),
+        "payload.at",
+    ),
     ("a time without offset", session(uid(24), consultant="ana", start="2026-11-03T09:00:00"), "start"),
     ("a time with a space", session(uid(19), consultant="ana", start="2026-11-03 09:00:00-03:00"), "start"),
     ("an unknown type", session(uid(25), consultant="ana", type="premium"), "type"),
-    ("a defect without kind", event(uid(26), "defect_flagged", {"note": "", "published": False, "ref": "X",
-                                                                "uuid": uid(27)}, consultant="ana"), "kind"),
-    ("a customer that is a list", event(uid(28), "created", created(customer=["ACME"]), consultant="ana"),
-     "payload.customer"),
-    ("a customer that is a number", event(uid(29), "created", created(customer=42), consultant="ana"),
-     "payload.customer"),
-    ("a control character in a customer", event(uid(30), "created", created(customer="ACME\u001b[31m"),
-                                                consultant="ana"), "control characters"),
+    (
+        "a defect without kind",
+        event(
+            uid(26),
+            "defect_flagged",
+            {"note": "", "published": False, "ref": "X", "uuid": uid(27)},
+            consultant="ana",
+        ),
+        "kind",
+    ),
+    (
+        "a customer that is a list",
+        event(uid(28), "created", created(customer=["ACME"]), consultant="ana"),
+        "payload.customer",
+    ),
+    (
+        "a customer that is a number",
+        event(uid(29), "created", created(customer=42), consultant="ana"),
+        "payload.customer",
+    ),
+    (
+        "a control character in a customer",
+        event(uid(30), "created", created(customer="ACME\u001b[31m"), consultant="ana"),
+        "control characters",
+    ),
     ('"deleted": "false"', session(uid(31), consultant="ana", deleted="false"), "deleted"),
     ("an unknown kind", {"kind": "rate", "uuid": uid(32), "revision": 1}, "kind"),
     ("a flag the app never writes", session(uid(33), consultant="ana", flags=["conflict"]), "flags"),
@@ -236,17 +269,25 @@ def test_a_manifest_that_cannot_be_trusted_rejects_its_batch(team: Team) -> None
     doc, _ = team.bill()
     assert amounts(doc) == BASELINE
     text = "\n".join(doc["problems"])
-    for n, words in ((41, "created_at"), (42, "not a format this app reads"), (43, "names bruno"),
-                     (44, "unknown field"), (45, "kinds"), (46, "file: is not the batch's file")):
+    for n, words in (
+        (41, "created_at"),
+        (42, "not a format this app reads"),
+        (43, "names bruno"),
+        (44, "unknown field"),
+        (45, "kinds"),
+        (46, "file: is not the batch's file"),
+    ):
         assert f"00000{n}-0badc0de.jsonl" in text and words in text, words
 
 
-# ----- 5. conflicts hold money ------------------------------------------------------------------------------
+# ----- 5. conflicts hold money --------------------------------------------------------------------
 
 
 def test_the_same_uuid_and_revision_with_other_content_holds_the_line(team: Team) -> None:
     mine = ana_session(team)
-    team.share.forge("ana", [dict(mine, end="2026-11-03T19:00:00-03:00", seconds=36000)], name="00000000-0badc0de")
+    team.share.forge(
+        "ana", [dict(mine, end="2026-11-03T19:00:00-03:00", seconds=36000)], name="00000000-0badc0de"
+    )
     doc, day, _ = all_readers(team)
     line = next(x for x in doc["lines"] if x["ticket"] == "1111111")
     assert line["held"] and "two versions" in line["held_reason"]
@@ -258,8 +299,17 @@ def test_the_same_uuid_and_revision_with_other_content_holds_the_line(team: Team
 
 def test_ticket_facts_that_disagree_between_consultants_hold_the_line(team: Team) -> None:
     """mallory says, earlier than ana, that a unit pays for ana's ticket."""
-    team.share.forge("mallory", [event(uid(50), "created", created(bill_to_unit="FR-666", customer="Outra"),
-                                       at="2026-11-01T08:00:00-03:00")])
+    team.share.forge(
+        "mallory",
+        [
+            event(
+                uid(50),
+                "created",
+                created(bill_to_unit="FR-666", customer="Outra"),
+                at="2026-11-01T08:00:00-03:00",
+            )
+        ],
+    )
     doc, day, _ = all_readers(team)
     line = next(x for x in doc["lines"] if x["ticket"] == "1111111")
     assert line["held"] and "customer, bill_to_unit: ana, mallory" in line["held_reason"]
@@ -268,7 +318,7 @@ def test_ticket_facts_that_disagree_between_consultants_hold_the_line(team: Team
     assert all("ticket_disagrees" in s["flags"] for s in ana["sessions"] if s["ticket"] == "1111111")
 
 
-# ----- 7. a missing export is an error, never an empty one ---------------------------------------------------
+# ----- 7. a missing export is an error, never an empty one ----------------------------------------
 
 
 @pytest.mark.parametrize("how", ["gone", "unmounted"])
@@ -289,7 +339,7 @@ def test_a_missing_export_is_an_error_and_never_stale_totals(team: Team, how: st
         assert r.out == ""
 
 
-# ----- 10. the reader's own safety ---------------------------------------------------------------------------
+# ----- 10. the reader's own safety ----------------------------------------------------------------
 
 
 def test_the_cache_is_private_to_its_owner(team: Team) -> None:
@@ -318,8 +368,13 @@ def test_links_and_special_files_are_never_followed_nor_opened(team: Team) -> No
 
 
 def test_a_rejected_batch_is_remembered_by_size_and_time_and_read_again_once_changed(team: Team) -> None:
-    bad = session(uid(60), consultant="ana", seconds=6000, start="2026-11-03T11:00:00-03:00",
-                  end="2026-11-03T11:25:00-03:00")
+    bad = session(
+        uid(60),
+        consultant="ana",
+        seconds=6000,
+        start="2026-11-03T11:00:00-03:00",
+        end="2026-11-03T11:25:00-03:00",
+    )
     path = team.share.forge("ana", [bad], name="00000009-0badc0de")
     first = [p for p in team.bill()[0]["problems"] if "00000009" in p]
     assert len(first) == 1 and "line 1, seconds" in first[0]
@@ -355,8 +410,11 @@ def test_a_huge_file_is_refused_without_being_read(team: Team) -> None:
 def test_terminal_escapes_in_names_are_printed_escaped(team: Team) -> None:
     (team.share.root / "consultants" / "\x1b[2Jevil").mkdir(parents=True)
     (team.share.root / "consultants" / "ana" / "\x1b]0;owned\x07.jsonl").write_text("{}\n")
-    for r in (team.lead("central", "log", "--day", "2026-11-03"), team.lead("review", "--day", "2026-11-03"),
-              team.billing("bill", "--month", "2026-11", "--format", "csv")):
+    for r in (
+        team.lead("central", "log", "--day", "2026-11-03"),
+        team.lead("review", "--day", "2026-11-03"),
+        team.billing("bill", "--month", "2026-11", "--format", "csv"),
+    ):
         assert r.code == 0, r.err
         assert "\x1b" not in r.err + r.out and "\x07" not in r.err
         assert "\\x1b[2Jevil" in r.err and "\\x1b]0;owned\\x07.jsonl" in r.err

@@ -38,14 +38,24 @@ def fixed_history(root: Path) -> Path:
     share.mkdir(parents=True)
     ana = _home(root, "ana", share, "2026-11-03T18:00:00-03:00")
     ana.add_ticket(
-        "12345678", "Padaria Pão Quente \"Ltda\" \\ çã 😀", "technical", product="RM",
-        term_accepted="2026-10-01", term_ref="TA-1", bill_to_unit="FRQ-01", authorization="A1",
-        cost_center="CC 7", value_class="V", accounting_item="I",
+        "12345678",
+        'Padaria Pão Quente "Ltda" \\ çã 😀',
+        "technical",
+        product="RM",
+        term_accepted="2026-10-01",
+        term_ref="TA-1",
+        bill_to_unit="FRQ-01",
+        authorization="A1",
+        cost_center="CC 7",
+        value_class="V",
+        accounting_item="I",
     )
     ana.add_ticket("2345678", "Beta", "standard")
     ana.add_ticket("3456789", "Gama", "support", scope="customised data dictionary")
     ana.accept_term("3456789", "2026-11-02", ref="T-9")
-    a = ana.add_session("12345678", "2026-11-03T09:00:00-03:00", "2026-11-03T09:25:00-03:00", "nota\tcom\ttab\ne linha")
+    a = ana.add_session(
+        "12345678", "2026-11-03T09:00:00-03:00", "2026-11-03T09:25:00-03:00", "nota\tcom\ttab\ne linha"
+    )
     b = ana.add_session("2345678", "2026-11-03T10:00:00-03:00", "2026-11-03T11:00:00-03:00", "")
     ana.add_session("3456789", "2026-11-02T23:30:00-03:00", "2026-11-03T00:30:00-03:00", "virada")
     with sqlite3.connect(root / "ana" / "tracker.db") as conn:  # as the app records them
