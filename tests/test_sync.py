@@ -217,9 +217,12 @@ def test_the_same_uuid_and_revision_with_other_content_is_a_reported_conflict(an
     import hashlib
 
     (folder / "00000060-cccccccc.jsonl").write_bytes(forged)
-    (folder / "00000060-cccccccc.manifest.json").write_text(json.dumps({
-        "batch": "00000060-cccccccc", "sha256": hashlib.sha256(forged).hexdigest(), "rows": len(lines)}))
+    manifest = json.loads(_.read_text())
+    manifest.update(batch="00000060-cccccccc", file="00000060-cccccccc.jsonl",
+                    sha256=hashlib.sha256(forged).hexdigest())
+    (folder / "00000060-cccccccc.manifest.json").write_text(json.dumps(manifest))
     sessions, report, conflicts = central(ana)
+    assert report.problems == []
     assert len(conflicts) == 1 and "differs between" in conflicts[0]
     assert sessions[0]["note"] == "" and "conflict" in sessions[0]["flags"]
 

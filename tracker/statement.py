@@ -17,6 +17,8 @@ from tracker.billing import (
     DEFAULT_POLICIES,
     Atendimento,
     DefectInfo,
+    HeldKind,
+    HeldReason,
     Line,
     PartyTotal,
     Policy,
@@ -131,6 +133,22 @@ def build(
     return Statement(month, lines, totals(lines), not_billed, problems, basis=sorted(basis))
 
 
+def disputes(t: TicketFacts, sessions: Sequence[Record]) -> tuple[HeldReason, ...]:
+    """What the central store could not settle about these sessions and their ticket: their money is held.
+
+    Two versions of a session or ticket event (flagged ``conflict`` by the reader), or
+    consultants whose tickets disagree on who pays or how (customer, type, unit,
+    accounting): never priced from whichever was read first.
+    """
+    out = []
+    disputed = tuple(s["uuid"] for s in sessions if "conflict" in s.get("flags", ()))
+    if disputed or t.conflicted:
+        out.append(HeldReason(HeldKind.CONFLICT, who=disputed))
+    if t.disagreements:
+        out.append(HeldReason(HeldKind.DISAGREEMENT, fields=t.disagreements, who=t.disagreeing))
+    return tuple(out)
+
+
 def _atendimento(
     t: TicketFacts, kind: ConsultancyType, sessions: list[Record], finalized_on: date
 ) -> Atendimento:
@@ -147,6 +165,7 @@ def _atendimento(
         finalized_on=finalized_on,
         defects=tuple(DefectInfo(d.kind, d.ref, d.published) for d in t.defects),
         accounting={k: t.created.get(k, "") for k in ACCOUNTING if unit},
+        disputes=disputes(t, sessions),
     )
 
 

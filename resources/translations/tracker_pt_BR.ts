@@ -2960,6 +2960,51 @@ desde {2}</translation>
         <source>no {0} rate in force on {1}; set one with tracker rates set</source>
         <translation>nenhuma tarifa de {0} vigente em {1}; defina uma com tracker rates set</translation>
     </message>
+    <message>
+        <location filename="../../ui/common/fmt.py" line="142"/>
+        <source>the central export holds two versions of a record of this line; settle it (tracker central log lists the conflicts)</source>
+        <translation>a exportação central tem duas versões de um registro desta linha; resolva (tracker central log lista os conflitos)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/fmt.py" line="147"/>
+        <source>consultants recorded the ticket differently ({0}: {1}); settle it before billing</source>
+        <translation>os consultores registraram o chamado de formas diferentes ({0}: {1}); acerte antes de faturar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/fmt.py" line="153"/>
+        <source>customer</source>
+        <translation>cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/fmt.py" line="154"/>
+        <source>type</source>
+        <translation>tipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/fmt.py" line="155"/>
+        <source>unit billed</source>
+        <translation>unidade faturada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/fmt.py" line="156"/>
+        <source>authorization</source>
+        <translation>autorização</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/fmt.py" line="157"/>
+        <source>cost center</source>
+        <translation>centro de custo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/fmt.py" line="158"/>
+        <source>value class</source>
+        <translation>classe de valor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/fmt.py" line="159"/>
+        <source>accounting item</source>
+        <translation>item contábil</translation>
+    </message>
 </context>
 <context>
     <name>report_pdf</name>

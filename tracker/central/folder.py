@@ -82,18 +82,18 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import json
 import os
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
 from tracker.billing import Rate
+from tracker.central import batches, schema
 from tracker.central.billing_records import IssuedStatement
 from tracker.central.faults import crash_point, fault
 from tracker.central.folder_billing import FolderBilling
 from tracker.central.folder_cache import FolderCache
+from tracker.central.folder_files import ExportFiles
 from tracker.central.records import (
     BATCH_RE,
     Batch,
@@ -107,20 +107,11 @@ from tracker.central.records import (
     TicketFacts,
     sha256_of,
 )
+from tracker.central.roles import load_roles
 from tracker.fsutil import fsync_dir
 from tracker.i18n import _
 
 FORMAT_LINE = "tracker-central-export 1\n"
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One file in a consultant's (or lead's) folder of the export, as a reader sees it."""
-
-    consultant: str
-    name: str
-    size: int
-    mtime_ns: int
 
 
 class FolderExport:
@@ -129,6 +120,7 @@ class FolderExport:
     def __init__(self, root: Path, *, create: bool = False) -> None:
         self.root = root
         self.create = create
+        self.files = ExportFiles(root, may_be_missing=create)
 
     def describe(self) -> str:
         return str(self.root)
@@ -242,53 +234,41 @@ class FolderExport:
                 ).format(batch=batch.batch, folder=folder)
             )
 
-    def entries(self, area: str = "consultants") -> Iterator[Entry]:
-        base = self.root / area
-        if not base.is_dir():
-            return
-        for person in sorted(os.scandir(base), key=lambda e: e.name):
-            if not person.is_dir():
-                continue
-            for item in os.scandir(person.path):
-                if item.is_file():
-                    st = item.stat()
-                    yield Entry(person.name, item.name, st.st_size, st.st_mtime_ns)
-
-    def read(self, consultant: str, name: str, area: str = "consultants") -> bytes:
-        return (self.root / area / consultant / name).read_bytes()
-
     def review_inbox(self, consultant: str, seen: Collection[str]) -> Iterator[InboxBatch]:
-        """Only the small reviews area is read, and each batch once (``seen`` holds its keys)."""
-        for entry in self.entries(area="reviews"):
-            m = BATCH_RE.match(entry.name)
-            if not m or m["what"] != "manifest.json":
-                continue
-            key = f"{entry.consultant}/{m['batch']}"
-            if key in seen:
-                continue
-            try:
-                manifest = json.loads(self.read(entry.consultant, entry.name, area="reviews"))
-                data = self.read(entry.consultant, f"{m['batch']}.jsonl", area="reviews")
-                if sha256_of(data) != manifest.get("sha256"):
-                    continue
-                mine = tuple(_decisions(map(json.loads, data.splitlines()), consultant))
-            except (OSError, ValueError, KeyError, TypeError, AttributeError):
-                continue
-            yield InboxBatch(key, len(data), mine)
+        """Only the small reviews area is read, and each batch once (``seen`` holds its keys).
 
+        A batch counts only as the readers count it: whole, checked against its
+        manifest and the schema, from a folder whose login is its decisions' lead (and
+        a lead in roles.json, when there is one).  One that fails is tried again next time.
+        """
+        try:
+            roles = load_roles(self.root)
+        except (OSError, ValueError):
+            return  # a roles file that cannot be read: no decision counts (the readers report it)
+        listing = self.files.listing("reviews")
+        for lead, name in sorted(listing.files):
+            m = BATCH_RE.match(name)
+            key = f"{lead}/{m['batch']}" if m else ""
+            if not m or m["what"] != "manifest.json" or key in seen:
+                continue
+            if roles is not None and not roles.has(lead, "lead"):
+                continue
+            found = self._inbox_batch(lead, m["batch"], consultant)
+            if found is not None:
+                yield InboxBatch(key, found[0], found[1])
 
-def _decisions(records: Iterable[Record], consultant: str) -> Iterator[Decision]:
-    for rec in records:
-        if rec.get("kind") == "review" and rec.get("consultant") == consultant:
-            yield Decision(
-                rec["uuid"],
-                rec["consultant"],
-                rec["day"],
-                rec["decision"],
-                rec["comment"],
-                rec["lead"],
-                rec["at"],
-            )
+    def _inbox_batch(self, lead: str, batch: str, consultant: str) -> tuple[int, tuple[Decision, ...]] | None:
+        try:
+            raw = self.files.read("reviews", lead, f"{batch}.manifest.json", schema.MAX_MANIFEST)
+            manifest, _when = schema.read_manifest(raw)
+            data = self.files.read("reviews", lead, f"{batch}.jsonl", schema.MAX_BATCH)
+            if sha256_of(data) != manifest.sha256 or manifest.consultant != lead or manifest.batch != batch:
+                return None
+            rows = batches.parse("reviews", lead, data)
+        except (OSError, ValueError):
+            return None
+        mine = tuple(Decision(*r[:7]) for r in rows.reviews if r[1] == consultant)
+        return len(data), mine
 
 
 class FolderCentral:
@@ -307,7 +287,7 @@ class FolderCentral:
     @property
     def cache(self) -> FolderCache:
         if self._cache is None:
-            self._cache = FolderCache(self.export, self.cache_path)
+            self._cache = FolderCache(self.export.files, self.cache_path)
         return self._cache
 
     # ----- writing ---------------------------------------------------------------

@@ -26,6 +26,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from tracker.billing import Rate
+from tracker.central import schema
 from tracker.central.billing_records import (
     STATEMENT_RE,
     IssuedStatement,
@@ -67,7 +68,9 @@ def _batches(
     export: FolderExport, area: str, name_re: re.Pattern[str], problems: list[str]
 ) -> Iterator[tuple[str, str, list[Any]]]:
     """(login, batch, records) of every complete, sound batch of ``area``; the rest reported."""
-    files = {(e.consultant, e.name) for e in export.entries(area=area)}
+    listing = export.files.listing(area)
+    problems.extend(listing.problems)
+    files = set(listing.files)
     for who, name in sorted(files):
         where = f"{area}/{who}/{name}"
         match = name_re.match(name)
@@ -88,8 +91,8 @@ def _batches(
         if match["what"] == "jsonl":
             continue
         try:
-            side = json.loads(export.read(who, name, area=area))
-            data = export.read(who, f"{batch}.jsonl", area=area)
+            side = json.loads(export.files.read(area, who, name, schema.MAX_MANIFEST))
+            data = export.files.read(area, who, f"{batch}.jsonl", schema.MAX_BATCH)
             wrong = _mismatch(batch, side, data)
             records = [] if wrong else [json.loads(line) for line in data.splitlines()]
         except (OSError, ValueError) as exc:

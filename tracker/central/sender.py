@@ -117,6 +117,7 @@ class Sender:
         """Put a serialised batch in the outbox, with the records it carries."""
         now = self.ctx.now()
         data = ("\n".join(lines) + "\n").encode("utf-8")
+        rec.check_batch(area, who, data)  # never a batch the readers would refuse
         seq = outbox.next_seq(self.store)
         batch = f"{seq:08d}-{self.install_id()[:8]}"
         digest = sha256_of(data)

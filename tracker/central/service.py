@@ -92,7 +92,8 @@ class CentralService:
         with self.central() as central:
             report = central.refresh()
             result = review.day_review(central, the_day, consultant, self.ctx.settings.long_session_seconds)
-        return replace(result, problems=(*report.problems, *result.problems))
+            conflicts = central.conflicts()
+        return replace(result, problems=(*report.problems, *conflicts, *result.problems))
 
     def decide_day(self, day: str, consultant: str, decision: str, comment: str = "") -> dict[str, Any]:
         """A lead approves a consultant's day, or returns it with a comment.
@@ -161,7 +162,8 @@ class CentralService:
             if progress:
                 progress("pricing")
             st, problems = self._draw(central, text, own_rates, approved_only)
-        st.problems = report.problems + problems + st.problems
+            conflicts = central.conflicts()
+        st.problems = report.problems + conflicts + problems + st.problems
         return st
 
     def issue(self, month: str, own_rates: Sequence[Rate], approved_only: bool = False) -> Statement:
@@ -195,8 +197,9 @@ class CentralService:
             st, problems = self._draw(central, text, own_rates, approved_only)
             kept = issuing.to_issue(st, self.ctx.consultant, iso(self.ctx.now()), approved_only)
             central.publish_issued(kept)
+            conflicts = central.conflicts()
         st.issued = IssuedInfo(kept.issued_by, kept.at, kept.sha256)
-        st.problems = report.problems + problems + st.problems
+        st.problems = report.problems + conflicts + problems + st.problems
         return st
 
     def _draw(

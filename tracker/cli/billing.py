@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.app import Tracker
-from tracker.cli.output import Json, print_json, warn
+from tracker.cli.output import Json, print_json, warn_problems
 from tracker.errors import BadInput
 from tracker.fsutil import atomic_text, atomic_write
 
@@ -107,8 +107,7 @@ def bill(app: Tracker, args: argparse.Namespace) -> int:
         st = app.issue_statement(args.month, approved_only=args.approved_only)
     else:
         st = app.statement(args.month, approved_only=args.approved_only)
-    for problem in st.problems:
-        warn(problem)
+    warn_problems(st.problems, "the JSON statement (--format json)")
     tell_issue(st, just_issued=args.issue)
     if args.out is None or args.out == STDOUT:
         write_statement(st, args.format, None)

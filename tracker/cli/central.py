@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from tracker.app import Tracker
 from tracker.central.roles import ROLE_NAMES, Roles, grant, revoke
-from tracker.cli.output import print_json, warn
+from tracker.cli.output import print_json, shown, warn, warn_problems
 from tracker.errors import TrackerError
 from tracker.timeutil import human_duration, parse_date
 
@@ -80,8 +80,7 @@ def central_log(app: Tracker, args: argparse.Namespace) -> int:
         report = reader.refresh()
         sessions = reader.sessions_of_day(day, args.consultant)
         problems = report.problems + reader.conflicts() + reader.ticket_disagreements()
-    for problem in problems:
-        warn(problem)
+    warn_problems(problems, "tracker central log --json")
     if args.json:
         print_json({"day": day, "consultant": args.consultant, "sessions": sessions, "problems": problems})
         return 0
@@ -89,11 +88,11 @@ def central_log(app: Tracker, args: argparse.Namespace) -> int:
     for s in sessions:
         totals[s["consultant"]] = totals.get(s["consultant"], 0) + s["seconds"]
         print(
-            f"{s['consultant']:<12} {s['start'][11:16]}-{s['end'][11:16]}  {s['ticket']:<10} "
-            f"{s['type']:<10} {human_duration(s['seconds']):>9}  {s['note']}"
+            f"{shown(s['consultant']):<12} {s['start'][11:16]}-{s['end'][11:16]}  {shown(s['ticket']):<10} "
+            f"{s['type']:<10} {human_duration(s['seconds']):>9}  {shown(s['note'])}"
         )
     for who, seconds in sorted(totals.items()):
-        print(f"total {who}: {human_duration(seconds)}")
+        print(f"total {shown(who)}: {human_duration(seconds)}")
     if not sessions:
         print(f"no sessions on {day} in the export")
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 
 from tracker.model import Session, Ticket
 from tracker.timeutil import iso
@@ -17,8 +18,30 @@ def print_json(value: object) -> None:
     sys.stdout.write("\n")
 
 
+MAX_PROBLEMS = 20  # the export's problems shown on stderr; the JSON output lists them all
+
+
 def warn(message: str) -> None:
     print(f"warning: {message}", file=sys.stderr)
+
+
+def shown(text: str) -> str:
+    """Text from the central store as a terminal shows it: control characters escaped.
+
+    A note or a folder name carrying escape sequences (or a newline faking a line of
+    output) is printed as ``\\x1b[2J``, ``\\n``, never acted on.
+    """
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
+def warn_problems(problems: Sequence[str], full: str) -> None:
+    """What the reader ignored and why, escaped; past MAX_PROBLEMS a count and where to see all."""
+    for problem in problems[:MAX_PROBLEMS]:
+        warn(shown(problem))
+    if len(problems) > MAX_PROBLEMS:
+        warn(f"... and {len(problems) - MAX_PROBLEMS} more problems in the export; {full} lists them all")
 
 
 def session_json(s: Session) -> Json:

@@ -139,6 +139,24 @@ HELD_TEXTS = {
         "fmt", "no term acceptance recorded; record it with tracker ticket accept-term"
     ),
     HeldKind.NO_RATE: QT_TRANSLATE_NOOP("fmt", "no {0} rate in force on {1}; set one with tracker rates set"),
+    HeldKind.CONFLICT: QT_TRANSLATE_NOOP(
+        "fmt",
+        "the central export holds two versions of a record of this line; "
+        "settle it (tracker central log lists the conflicts)",
+    ),
+    HeldKind.DISAGREEMENT: QT_TRANSLATE_NOOP(
+        "fmt", "consultants recorded the ticket differently ({0}: {1}); settle it before billing"
+    ),
+}
+# A ticket's fields that decide who pays, as a disagreement names them.
+TICKET_FIELDS = {
+    "customer": QT_TRANSLATE_NOOP("fmt", "customer"),
+    "type": QT_TRANSLATE_NOOP("fmt", "type"),
+    "bill_to_unit": QT_TRANSLATE_NOOP("fmt", "unit billed"),
+    "authorization": QT_TRANSLATE_NOOP("fmt", "authorization"),
+    "cost_center": QT_TRANSLATE_NOOP("fmt", "cost center"),
+    "value_class": QT_TRANSLATE_NOOP("fmt", "value class"),
+    "accounting_item": QT_TRANSLATE_NOOP("fmt", "accounting item"),
 }
 
 
@@ -150,6 +168,9 @@ def held_reason_text(reasons: Sequence[HeldReason]) -> str:
         if reason.kind is HeldKind.NO_RATE:
             kind = reason.type.portuguese if reason.type else ""
             text = text.format(kind, day_text(reason.date) if reason.date else "")
+        elif reason.kind is HeldKind.DISAGREEMENT:
+            fields = ", ".join(tr(TICKET_FIELDS.get(f, f)) for f in reason.fields)
+            text = text.format(fields, ", ".join(reason.who))
         parts.append(text)
     return "; ".join(parts)
 

@@ -1,0 +1,447 @@
+"""The export's records, defined once: what the writer sends, the reader accepts and the importer checks.
+
+Each record kind is a msgspec Struct (docs/central-export.md): ``session``,
+``ticket_event`` (with one payload Struct per event), ``review``, and the batch's
+manifest.  Decoding is strict: the JSON types must be exactly those declared (no
+``true`` for an integer, no ``"false"`` for false), integers are below 2^53, revisions
+at least 1, enums closed, unknown fields refused, text bounded.  What msgspec cannot
+say alone (dates that exist, times with offsets, text without control characters, a
+session's seconds computed from its start and end) each kind's ``check`` says, raising
+:class:`RecordError` with the field.
+
+The writer encodes through the same Structs, sorted and compact, which is byte for byte
+what ``json.dumps(sort_keys=True, separators=(",", ":"), ensure_ascii=False)`` wrote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, timedelta
+from typing import Annotated, Any, Literal
+
+import msgspec
+from msgspec import Meta, Raw, Struct
+
+FORMAT = 1
+MAX_INT = 2**53 - 1  # what every JSON reader holds exactly
+MAX_TEXT = 2000  # tracker.validate.MAX_TEXT: a note, a comment, a customer's name
+MAX_SESSION_SECONDS = 24 * 3600
+MAX_LINE = 64 * 1024  # one record's bytes; the longest note escaped is far below
+MAX_MANIFEST = 64 * 1024
+MAX_BATCH = 256 * 1024 * 1024  # a batch file read whole; the sender writes 20,000 rows at most
+
+# \Z, not $: "$" also matches before a final newline.
+LOGIN = re.compile(r"^[A-Za-z0-9._@-]{1,64}\Z")
+UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
+UUIDS = re.compile(r"(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\n)*")
+# A time's date, hour and offset (its minutes and seconds are looked up in _MINUTES).
+HOUR = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}[+-][0-9]{2}:[0-9]{2}(:[0-9]{2})?\Z")
+ZONE = re.compile(r"^[A-Za-z0-9_+./-]{1,64}\Z")
+UNIT = re.compile(r"^[A-Za-z0-9._/-]{0,32}\Z")
+BATCH = re.compile(r"^[0-9]{8}-[0-9a-f]{8}\Z")
+SHA256 = re.compile(r"^[0-9a-f]{64}\Z")
+
+# Lengths and JSON types are msgspec's (in C, for every record); the patterns above are
+# checked by each kind's ``check``, with what was seen already remembered (a million
+# sessions share a few logins, zones and hours).
+Login = Annotated[str, Meta(min_length=1, max_length=64)]
+Uuid = Annotated[str, Meta(min_length=36, max_length=36)]
+Time = Annotated[str, Meta(min_length=25, max_length=28)]  # 2026-11-03T09:00:00-03:00
+Day = Annotated[str, Meta(min_length=10, max_length=10)]
+Zone = Annotated[str, Meta(min_length=1, max_length=64)]
+Number = Annotated[str, Meta(min_length=1, max_length=64)]  # a ticket number: printable, no spaces
+Text = Annotated[str, Meta(max_length=MAX_TEXT)]
+Revision = Annotated[int, Meta(ge=1, le=MAX_INT)]
+Seconds = Annotated[int, Meta(ge=1, le=MAX_SESSION_SECONDS)]
+Count = Annotated[int, Meta(ge=0, le=MAX_INT)]
+Kind = Literal["technical", "support", "standard"]
+FlagName = Literal["overlap", "long", "across_midnight", "sleep_gap", "clock_jump", "idle"]
+Source = Literal["timer", "manual", "split", "import", "gap", "idle"]
+EventName = Literal["created", "term_accepted", "escalated", "defect_flagged", "finalized"]
+CheckItem = Literal["procedures", "documentation", "reproduced"]
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_SECOND = timedelta(seconds=1)
+_MINUTES = {f":{m:02d}:{s:02d}": m * 60 + s for m in range(60) for s in range(60)}
+_HOURS: dict[str, int] = {}  # "2026-11-03T09-03:00": the epoch seconds of that hour
+_SEEN: dict[re.Pattern[str], set[str]] = {LOGIN: set(), ZONE: set()}
+_REMEMBER = 100_000
+
+
+class RecordError(ValueError):
+    """A record that does not follow the schema: the field, and what is wrong with it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+class _Record(Struct, forbid_unknown_fields=True, tag_field="kind"):
+    """Every record: a kind (the tag), a stable uuid and a revision."""
+
+
+class SessionRecord(_Record, tag="session"):
+    """One revision of a session; a deleted session is a revision with ``deleted`` true."""
+
+    uuid: Uuid
+    revision: Revision
+    consultant: Login
+    ticket: Number
+    type: Kind
+    start: Time
+    end: Time
+    seconds: Seconds
+    zone: Zone | None
+    day: Day
+    note: Text
+    flags: Annotated[list[FlagName], Meta(max_length=6)]
+    deleted: bool
+    source: Source
+
+    def check(self) -> tuple[int, int]:
+        """The start and end as epoch seconds; the duration is computed, never taken on trust.
+
+        The hot path of a first read (a million sessions): few calls, sets and dicts.
+        """
+        start_ts, end_ts = span(self.start, self.end)
+        seconds = end_ts - start_ts
+        if seconds <= 0:
+            raise RecordError("end", "is not after the start")
+        if seconds > MAX_SESSION_SECONDS:
+            raise RecordError("end", "the session is longer than 24 h")
+        if self.seconds != seconds:
+            raise RecordError("seconds", f"is {self.seconds}, but start to end is {seconds}")
+        if self.day != self.start[:10]:
+            raise RecordError("day", "is not the date of the start")
+        if self.consultant not in _SEEN[LOGIN]:
+            login(self.consultant, "consultant")
+        if not self.ticket.isprintable() or " " in self.ticket:
+            number(self.ticket, "ticket")
+        if not self.note.isprintable():
+            text(self.note, "note")
+        if self.zone is not None and self.zone not in _SEEN[ZONE]:
+            matches(ZONE, self.zone, "zone", remember=True)
+        if self.flags and len(set(self.flags)) != len(self.flags):
+            raise RecordError("flags", "repeats a flag")
+        return start_ts, end_ts
+
+
+CREATED_TEXTS = (
+    "customer",
+    "product",
+    "scope",
+    "term_ref",
+    "authorization",
+    "cost_center",
+    "value_class",
+    "accounting_item",
+)
+
+
+class CreatedPayload(Struct, forbid_unknown_fields=True):
+    """A new ticket's fields (tracker.validate.event_fields); a field left out stays out."""
+
+    customer: Text
+    type: Kind
+    number: Number | msgspec.UnsetType = msgspec.UNSET
+    product: Text | msgspec.UnsetType = msgspec.UNSET
+    scope: Text | msgspec.UnsetType = msgspec.UNSET
+    term_accepted: Day | None | msgspec.UnsetType = msgspec.UNSET
+    term_ref: Text | msgspec.UnsetType = msgspec.UNSET
+    bill_to_unit: Annotated[str, Meta(max_length=32)] | msgspec.UnsetType = msgspec.UNSET
+    authorization: Text | msgspec.UnsetType = msgspec.UNSET
+    cost_center: Text | msgspec.UnsetType = msgspec.UNSET
+    value_class: Text | msgspec.UnsetType = msgspec.UNSET
+    accounting_item: Text | msgspec.UnsetType = msgspec.UNSET
+
+    def check(self) -> None:
+        if not self.customer.strip():
+            raise RecordError("payload.customer", "is empty")
+        for name in CREATED_TEXTS:
+            value = getattr(self, name)
+            if isinstance(value, str):
+                text(value, f"payload.{name}")
+        if isinstance(self.number, str):
+            number(self.number, "payload.number")
+        if isinstance(self.term_accepted, str):
+            day(self.term_accepted, "payload.term_accepted")
+        if isinstance(self.bill_to_unit, str):
+            matches(UNIT, self.bill_to_unit, "payload.bill_to_unit")
+
+
+class TermPayload(Struct, forbid_unknown_fields=True):
+    term_accepted: Day
+    term_ref: Text
+
+    def check(self) -> None:
+        day(self.term_accepted, "payload.term_accepted")
+        text(self.term_ref, "payload.term_ref")
+
+
+class EscalatedPayload(Struct, forbid_unknown_fields=True):
+    at: Time
+    from_: Literal["standard"] = msgspec.field(name="from")
+    to: Literal["support"] = msgspec.field(name="to")
+    checklist: Annotated[list[CheckItem], Meta(max_length=3)] = msgspec.field(default_factory=list)
+
+    def check(self) -> None:
+        epoch(self.at, "payload.at")
+
+
+class DefectPayload(Struct, forbid_unknown_fields=True):
+    uuid: Uuid
+    kind: Literal["product", "documentation"]
+    ref: Annotated[str, Meta(min_length=1, max_length=MAX_TEXT)]
+    published: bool
+    note: Text
+
+    def check(self) -> None:
+        matches(UUID, self.uuid, "payload.uuid")
+        text(self.ref, "payload.ref")
+        text(self.note, "payload.note")
+
+
+class FinalizedPayload(Struct, forbid_unknown_fields=True):
+    at: Time
+
+    def check(self) -> None:
+        epoch(self.at, "payload.at")
+
+
+Payload = CreatedPayload | TermPayload | EscalatedPayload | DefectPayload | FinalizedPayload
+PAYLOADS: dict[str, type[Payload]] = {
+    "created": CreatedPayload,
+    "term_accepted": TermPayload,
+    "escalated": EscalatedPayload,
+    "defect_flagged": DefectPayload,
+    "finalized": FinalizedPayload,
+}
+_PAYLOAD_DECODERS = {name: msgspec.json.Decoder(kind) for name, kind in PAYLOADS.items()}
+
+
+class TicketEventRecord(_Record, tag="ticket_event"):
+    """What happened to a ticket; an event never changes (revision 1).  ``payload``: its event's Struct."""
+
+    uuid: Uuid
+    revision: Literal[1]
+    ticket: Number
+    event: EventName
+    payload: Raw
+    consultant: Login
+    at: Time
+
+    def check(self) -> Payload:
+        """The payload, decoded with its event's Struct and checked."""
+        login(self.consultant, "consultant")
+        number(self.ticket, "ticket")
+        epoch(self.at, "at")
+        try:
+            payload = _PAYLOAD_DECODERS[self.event].decode(self.payload)
+        except msgspec.ValidationError as exc:
+            where, message = split_error(str(exc))
+            raise RecordError("payload" + where.removeprefix("$"), message) from None
+        except (msgspec.DecodeError, RecursionError) as exc:
+            raise RecordError("payload", str(exc)) from None
+        payload.check()
+        return payload
+
+
+class ReviewRecord(_Record, tag="review"):
+    """A lead's decision about one consultant's day; written once (revision 1)."""
+
+    uuid: Uuid
+    revision: Literal[1]
+    consultant: Login
+    day: Day
+    decision: Literal["approve", "return"]
+    comment: Text
+    lead: Login
+    at: Time
+
+    def check(self) -> int:
+        """When it was decided, as epoch seconds."""
+        matches(UUID, self.uuid, "uuid")
+        login(self.consultant, "consultant")
+        login(self.lead, "lead")
+        day(self.day, "day")
+        text(self.comment, "comment")
+        if self.decision == "return" and not self.comment.strip():
+            raise RecordError("comment", "a returned day needs a comment")
+        return epoch(self.at, "at")
+
+
+AnyRecord = SessionRecord | TicketEventRecord | ReviewRecord
+RECORDS = msgspec.json.Decoder(list[AnyRecord])
+KINDS: dict[type[Struct], str] = {
+    SessionRecord: "session",
+    TicketEventRecord: "ticket_event",
+    ReviewRecord: "review",
+}
+
+
+class Manifest(Struct, forbid_unknown_fields=True):
+    """A batch's manifest, written after it: what it holds and its sha256."""
+
+    format: Literal[1]
+    batch: Annotated[str, Meta(max_length=17)]
+    consultant: Login
+    file: Annotated[str, Meta(max_length=64)]
+    sha256: Annotated[str, Meta(max_length=64)]
+    rows: Annotated[int, Meta(ge=1, le=MAX_INT)]
+    created_at: Time
+    kinds: Annotated[dict[Literal["session", "ticket_event", "review"], Count], Meta(max_length=3)]
+
+    def check(self) -> int:
+        """When the batch was written, as epoch seconds."""
+        matches(BATCH, self.batch, "batch")
+        login(self.consultant, "consultant")
+        matches(SHA256, self.sha256, "sha256")
+        if self.file != f"{self.batch}.jsonl":
+            raise RecordError("file", "is not the batch's file")
+        if sum(self.kinds.values()) != self.rows:
+            raise RecordError("kinds", "do not add up to the rows")
+        return epoch(self.created_at, "created_at")
+
+
+class _Version(Struct):
+    format: Any = None
+
+
+_MANIFEST = msgspec.json.Decoder(Manifest)
+_VERSION = msgspec.json.Decoder(_Version)
+
+
+def read_manifest(data: bytes) -> tuple[Manifest, int]:
+    """The manifest and when it was written; RecordError for another format or a wrong one."""
+    try:
+        version = _VERSION.decode(data).format
+    except (msgspec.DecodeError, msgspec.ValidationError, RecursionError) as exc:
+        raise RecordError("manifest", str(exc)) from None
+    if type(version) is not int or version != FORMAT:
+        shown = str(version)[:20]
+        raise RecordError("format", f"{shown} is not a format this app reads (it reads {FORMAT})")
+    try:
+        manifest = _MANIFEST.decode(data)
+    except msgspec.ValidationError as exc:
+        where, message = split_error(str(exc))
+        raise RecordError(where.removeprefix("$.") or "manifest", message) from None
+    except (msgspec.DecodeError, RecursionError) as exc:
+        raise RecordError("manifest", str(exc)) from None
+    return manifest, manifest.check()
+
+
+# ----- the checks msgspec does not make ---------------------------------------------------
+
+
+def epoch(value: str, field: str) -> int:
+    """The epoch seconds of an ISO 8601 time with its offset, as the app writes it.
+
+    ``2026-11-03T09:00:00-03:00``: a date that exists, an hour, minutes and seconds,
+    and an offset; nothing else.  Each (date, hour, offset) is parsed once.
+    """
+    seconds = _MINUTES.get(value[13:19])
+    key = value[:13] + value[19:]
+    base = _HOURS.get(key)
+    if base is None:
+        base = _hour(key, value, field)
+    if seconds is None:
+        raise RecordError(field, f"{value!r} is not a time with its offset (YYYY-MM-DDTHH:MM:SS+HH:MM)")
+    return base + seconds
+
+
+def span(start: str, end: str) -> tuple[int, int]:
+    """``epoch`` of a start and an end at once (a session's)."""
+    hours = _HOURS
+    start_base = hours.get(start[:13] + start[19:])
+    end_base = hours.get(end[:13] + end[19:])
+    start_s = _MINUTES.get(start[13:19])
+    end_s = _MINUTES.get(end[13:19])
+    if start_base is None or end_base is None or start_s is None or end_s is None:
+        return epoch(start, "start"), epoch(end, "end")
+    return start_base + start_s, end_base + end_s
+
+
+def _hour(key: str, value: str, field: str) -> int:
+    if not HOUR.match(key):
+        raise RecordError(field, f"{value!r} is not a time with its offset (YYYY-MM-DDTHH:MM:SS+HH:MM)")
+    try:
+        moment = datetime.fromisoformat(f"{key[:13]}:00:00{key[13:]}")
+    except ValueError:
+        raise RecordError(field, f"{value!r} is not a time that exists") from None
+    if len(_HOURS) > _REMEMBER:
+        _HOURS.clear()
+    _HOURS[key] = base = (moment - _EPOCH) // _SECOND
+    return base
+
+
+def day(value: str, field: str) -> date:
+    try:
+        found = date.fromisoformat(value)
+    except ValueError:
+        raise RecordError(field, f"{value!r} is not a date") from None
+    if found.isoformat() != value:
+        raise RecordError(field, f"{value!r} is not a date written YYYY-MM-DD")
+    return found
+
+
+def text(value: str, field: str) -> None:
+    """No control characters but tab and newline (which the app's text fields accept)."""
+    if not value.isprintable() and not value.replace("\t", "").replace("\n", "").isprintable():
+        raise RecordError(field, "contains control characters")
+
+
+def number(value: str, field: str) -> None:
+    if not value.isprintable() or " " in value:
+        raise RecordError(field, "is not a ticket number (printable, no spaces)")
+
+
+def login(value: str, field: str) -> None:
+    matches(LOGIN, value, field, remember=True)
+
+
+def matches(pattern: re.Pattern[str], value: str, field: str, *, remember: bool = False) -> None:
+    seen = _SEEN.get(pattern) if remember else None
+    if seen is not None and value in seen:
+        return
+    if not pattern.match(value):
+        raise RecordError(field, f"{value!r} is not valid here")
+    if seen is not None:
+        if len(seen) > _REMEMBER:
+            seen.clear()
+        seen.add(value)
+
+
+def split_error(message: str) -> tuple[str, str]:
+    """msgspec's "what - at `$[3].field`" as ("$[3].field", "what")."""
+    what, sep, where = message.rpartition(" - at `")
+    if not sep:
+        return "", message
+    return where.rstrip("`"), what
+
+
+# ----- writing --------------------------------------------------------------------------------
+
+
+def encode(record: Struct) -> bytes:
+    """One record's JSON: sorted keys, no spaces, UTF-8 as is."""
+    return msgspec.json.encode(record, order="sorted")
+
+
+def payload_of(event: str, values: dict[str, Any]) -> Raw:
+    """An event's payload through its Struct, as the record carries it."""
+    try:
+        payload = msgspec.convert(values, PAYLOADS[event])
+    except msgspec.ValidationError as exc:
+        where, message = split_error(str(exc))
+        raise RecordError("payload" + where.removeprefix("$"), message) from None
+    return Raw(encode(payload))
+
+
+def kinds_of(records: Iterable[Struct]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for rec in records:
+        name = KINDS[type(rec)]
+        counts[name] = counts.get(name, 0) + 1
+    return counts
