@@ -107,7 +107,7 @@ from tracker.central.records import (
     TicketFacts,
     sha256_of,
 )
-from tracker.central.roles import load_roles
+from tracker.central.roles import DamagedRoles, load_roles
 from tracker.fsutil import fsync_dir
 from tracker.i18n import _
 
@@ -243,7 +243,7 @@ class FolderExport:
         """
         try:
             roles = load_roles(self.root)
-        except (OSError, ValueError):
+        except (OSError, ValueError, DamagedRoles):
             return  # a roles file that cannot be read: no decision counts (the readers report it)
         listing = self.files.listing("reviews")
         for lead, name in sorted(listing.files):

@@ -35,7 +35,7 @@ from tracker.central.billing_records import (
     rate_order,
 )
 from tracker.central.records import BATCH_RE, Batch, dumps, manifest, sha256_of, ts
-from tracker.central.roles import Roles, load_roles
+from tracker.central.roles import DamagedRoles, Roles, load_roles
 from tracker.i18n import _
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -197,7 +197,17 @@ class FolderBilling:
     def _state(self) -> _Read:
         if self._read is None:
             state = _Read()
-            roles = load_roles(self.export.root)
+            try:
+                roles = load_roles(self.export.root)
+            except (OSError, ValueError, DamagedRoles) as exc:
+                # Like the leads' decisions: a roles file that cannot be read lets no one's
+                # rates or issued statements count, and says so; it never stops the reader.
+                state.problems.append(
+                    _("roles.json cannot be used ({error}); no rate or issued statement counts").format(
+                        error=exc
+                    )
+                )
+                roles = Roles()
             state.rates = read_rates(self.export, roles, state.problems)
             state.issued = read_statements(self.export, roles, state.problems)
             self._read = state

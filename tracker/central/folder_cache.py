@@ -28,7 +28,7 @@ from tracker.central import batches, schema
 from tracker.central.folder_files import ExportFiles, Refused, shown
 from tracker.central.folder_queries import CacheQueries
 from tracker.central.records import AREAS, BATCH_RE, ReadReport, sha256_of
-from tracker.central.roles import Roles, load_roles
+from tracker.central.roles import DamagedRoles, Roles, load_roles
 from tracker.i18n import _
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -208,7 +208,7 @@ class FolderCache(CacheQueries):
     def _load_roles(self, problems: list[str]) -> Roles | None:
         try:
             return load_roles(self.files.root)
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, DamagedRoles) as exc:
             problems.append(
                 _(
                     "roles.json at the export's root cannot be used ({error}); "
@@ -357,7 +357,7 @@ class FolderCache(CacheQueries):
         if self.roles is None:
             try:
                 self.roles = load_roles(self.files.root)
-            except (OSError, ValueError):
+            except (OSError, ValueError, DamagedRoles):
                 self.roles = Roles()
         return self.roles
 
