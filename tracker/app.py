@@ -16,7 +16,7 @@ from typing import Any
 
 from tracker import backup
 from tracker.billing import HeldKind, HeldReason, Rate
-from tracker.central import Central
+from tracker.central import Central, Decision
 from tracker.central.sender import SyncResult, SyncStatus
 from tracker.central.service import CentralService
 from tracker.clock import Clock, default_clock
@@ -30,14 +30,17 @@ from tracker.sessions import SessionService
 from tracker.statement import Statement
 from tracker.store import Store, open_store
 from tracker.tickets import TicketService
-from tracker.timer import StartResult, TimerService
+from tracker.timer import SleepGap, StartResult, TimerService, TimerStatus
 
 __all__ = [
+    "Decision",
     "HeldKind",
     "HeldReason",
     "ImportResult",
+    "SleepGap",
     "StartResult",
     "SyncStatus",
+    "TimerStatus",
     "Tracker",
     "open_tracker",
     "restore_backup",
@@ -166,7 +169,7 @@ class Tracker:
     def stop(self, note: str = "") -> Session:
         return self._timer.stop(note)
 
-    def status(self) -> dict[str, Any]:
+    def status(self) -> TimerStatus:
         return self._timer.status()
 
     def sleep_gap(self) -> tuple[datetime, datetime] | None:
@@ -267,10 +270,10 @@ class Tracker:
     def review_day(self, day: str, consultant: str | None = None) -> DayReview:
         return self._central.review_day(day, consultant)
 
-    def decide_day(self, day: str, consultant: str, decision: str, comment: str = "") -> dict[str, Any]:
+    def decide_day(self, day: str, consultant: str, decision: str, comment: str = "") -> Decision:
         return self._central.decide_day(day, consultant, decision, comment)
 
-    def my_reviews(self, day: str | date | None = None) -> list[dict[str, Any]]:
+    def my_reviews(self, day: str | date | None = None) -> list[Decision]:
         return self._central.my_reviews(day)
 
     def statement(
