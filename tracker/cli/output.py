@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sys
 
-from tracker.model import Session, Ticket
+from tracker.model import FLAG_WORDS, Session, Ticket
 from tracker.timeutil import iso
 
 Json = dict[str, object]
@@ -19,6 +19,12 @@ def print_json(value: object) -> None:
 
 def warn(message: str) -> None:
     print(f"warning: {message}", file=sys.stderr)
+
+
+def flag_text(flag: str) -> str:
+    """A flag for a warning: its code (scripts match it), then what to check, in plain words."""
+    words = FLAG_WORDS.get(flag)
+    return f"{flag} — {words[1]}" if words else flag
 
 
 def session_json(s: Session) -> Json:

@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from tracker.app import Tracker
-from tracker.cli.output import print_json, warn
+from tracker.cli.output import flag_text, print_json, warn
 from tracker.timeutil import human_duration, iso
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -39,7 +39,7 @@ def stop(app: Tracker, args: argparse.Namespace) -> int:
     s = app.stop(args.note)
     print(f"stopped {s.ticket}: {human_duration(s.seconds)} ({iso(s.start)} - {iso(s.end)})")
     for flag in s.flags:
-        warn(f"the session is flagged for review: {flag}")
+        warn(f"the session is flagged for review: {flag_text(flag)}")
     return 0
 
 
@@ -60,5 +60,5 @@ def status(app: Tracker, args: argparse.Namespace) -> int:
         )
     for flag in st.flags:
         if flag != "sleep_gap":
-            warn(f"the running timer is flagged for review: {flag}")
+            warn(f"the running timer is flagged for review: {flag_text(flag)}")
     return 0
