@@ -19,7 +19,7 @@ from tracker.billing import HeldKind, HeldReason, Rate
 from tracker.central import Central, Decision
 from tracker.central.sender import SyncResult, SyncStatus
 from tracker.central.service import CentralService
-from tracker.clock import Clock, default_clock
+from tracker.clock import Clock, FixedClock, default_clock
 from tracker.config import Settings
 from tracker.context import Context, Warn, ignore
 from tracker.importer import ImportResult, ImportService
@@ -33,7 +33,9 @@ from tracker.tickets import TicketService
 from tracker.timer import SleepGap, StartResult, TimerService, TimerStatus
 
 __all__ = [
+    "Clock",
     "Decision",
+    "FixedClock",
     "HeldKind",
     "HeldReason",
     "ImportResult",
@@ -42,6 +44,7 @@ __all__ = [
     "SyncStatus",
     "TimerStatus",
     "Tracker",
+    "default_clock",
     "open_tracker",
     "restore_backup",
 ]
@@ -309,7 +312,7 @@ def restore_backup(home: Path, source: Path) -> Path:
 
 # ----- for the front ends
 # What the windows need from below the facade, so that ui/ imports tracker.app alone
-# (besides the model types, the errors and the clock).  Re-exported under their own
+# (besides the model types and the errors).  Re-exported under their own
 # names: a re-export is ``from x import name as name``.
 
 
@@ -357,13 +360,15 @@ def check_database(home: Path, stop: Callable[[], bool] | None = None) -> tuple[
 
 
 # ----- for the front ends: the types and helpers the windows use
-# (ui/ imports from tracker/ only this module, tracker.model, tracker.errors and tracker.clock)
+# (ui/ imports from tracker/ only this module, tracker.model and tracker.errors)
 
 import io  # noqa: E402
 from typing import BinaryIO  # noqa: E402
 
 from tracker.billing import Line, PartyTotal  # noqa: E402
+from tracker.export.csv_pt import write_csv  # noqa: E402
 from tracker.export.json_out import write_json  # noqa: E402
+from tracker.export.xlsx import write_xlsx  # noqa: E402
 from tracker.fsutil import atomic_write  # noqa: E402
 from tracker.moving_in import ForeignEntry, Plan  # noqa: E402
 from tracker.moving_in import commit as commit_import  # noqa: E402
@@ -377,21 +382,13 @@ from tracker.timeutil import human_duration  # noqa: E402
 
 
 def write_statement(st: Statement, fmt: str, out: BinaryIO) -> None:
-    """Write ``st`` to the binary file ``out`` as ``fmt`` (csv, xlsx or json), as the CLI writes it.
-
-    The CSV and XLSX writers are imported here: they load babel and openpyxl, which a
-    start-up must not pay for.
-    """
+    """Write ``st`` to the binary file ``out`` as ``fmt`` (csv, xlsx or json), as the CLI writes it."""
     if fmt == "xlsx":
-        from tracker.export.xlsx import write_xlsx
-
         write_xlsx(st, out)
         return
     text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
     try:
         if fmt == "csv":
-            from tracker.export.csv_pt import write_csv
-
             write_csv(st, text)
         else:
             write_json(st, text)
