@@ -329,6 +329,7 @@ def test_status_warns_about_a_sleep_gap_and_flags(cli: Cli, home: Path) -> None:
     assert r.code == 0
     assert "no heartbeat from the window since 2026-11-02T20:05:00-03:00" in r.err
     assert "flagged for review: long" in r.err and "across_midnight" in r.err
+    assert "across_midnight — it runs into the next day; was the timer left on overnight?" in r.err
     st = cli("status", "--json").json()
     assert st["sleep_gap"]["seconds"] == 11 * 3600 + 55 * 60
 

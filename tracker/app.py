@@ -16,10 +16,10 @@ from typing import Any
 
 from tracker import backup
 from tracker.billing import HeldKind, HeldReason, Rate
-from tracker.central import Central
+from tracker.central import Central, Decision
 from tracker.central.sender import SyncResult, SyncStatus
 from tracker.central.service import CentralService
-from tracker.clock import Clock, default_clock
+from tracker.clock import Clock, FixedClock, default_clock
 from tracker.config import Settings
 from tracker.context import Context, Warn, ignore
 from tracker.importer import ImportResult, ImportService
@@ -30,15 +30,21 @@ from tracker.sessions import SessionService
 from tracker.statement import Statement
 from tracker.store import Store, open_store
 from tracker.tickets import TicketService
-from tracker.timer import StartResult, TimerService
+from tracker.timer import SleepGap, StartResult, TimerService, TimerStatus
 
 __all__ = [
+    "Clock",
+    "Decision",
+    "FixedClock",
     "HeldKind",
     "HeldReason",
     "ImportResult",
+    "SleepGap",
     "StartResult",
     "SyncStatus",
+    "TimerStatus",
     "Tracker",
+    "default_clock",
     "open_tracker",
     "restore_backup",
 ]
@@ -166,7 +172,7 @@ class Tracker:
     def stop(self, note: str = "") -> Session:
         return self._timer.stop(note)
 
-    def status(self) -> dict[str, Any]:
+    def status(self) -> TimerStatus:
         return self._timer.status()
 
     def sleep_gap(self) -> tuple[datetime, datetime] | None:
@@ -267,10 +273,10 @@ class Tracker:
     def review_day(self, day: str, consultant: str | None = None) -> DayReview:
         return self._central.review_day(day, consultant)
 
-    def decide_day(self, day: str, consultant: str, decision: str, comment: str = "") -> dict[str, Any]:
+    def decide_day(self, day: str, consultant: str, decision: str, comment: str = "") -> Decision:
         return self._central.decide_day(day, consultant, decision, comment)
 
-    def my_reviews(self, day: str | date | None = None) -> list[dict[str, Any]]:
+    def my_reviews(self, day: str | date | None = None) -> list[Decision]:
         return self._central.my_reviews(day)
 
     def statement(
@@ -310,7 +316,7 @@ def restore_backup(home: Path, source: Path) -> Path:
 
 # ----- for the front ends
 # What the windows need from below the facade, so that ui/ imports tracker.app alone
-# (besides the model types, the errors and the clock).  Re-exported under their own
+# (besides the model types and the errors).  Re-exported under their own
 # names: a re-export is ``from x import name as name``.
 
 
@@ -358,13 +364,15 @@ def check_database(home: Path, stop: Callable[[], bool] | None = None) -> tuple[
 
 
 # ----- for the front ends: the types and helpers the windows use
-# (ui/ imports from tracker/ only this module, tracker.model, tracker.errors and tracker.clock)
+# (ui/ imports from tracker/ only this module, tracker.model and tracker.errors)
 
 import io  # noqa: E402
 from typing import BinaryIO  # noqa: E402
 
 from tracker.billing import Line, PartyTotal  # noqa: E402
+from tracker.export.csv_pt import write_csv  # noqa: E402
 from tracker.export.json_out import write_json  # noqa: E402
+from tracker.export.xlsx import write_xlsx  # noqa: E402
 from tracker.fsutil import atomic_write  # noqa: E402
 from tracker.moving_in import ForeignEntry, Plan  # noqa: E402
 from tracker.moving_in import commit as commit_import  # noqa: E402
@@ -378,21 +386,13 @@ from tracker.timeutil import human_duration  # noqa: E402
 
 
 def write_statement(st: Statement, fmt: str, out: BinaryIO) -> None:
-    """Write ``st`` to the binary file ``out`` as ``fmt`` (csv, xlsx or json), as the CLI writes it.
-
-    The CSV and XLSX writers are imported here: they load babel and openpyxl, which a
-    start-up must not pay for.
-    """
+    """Write ``st`` to the binary file ``out`` as ``fmt`` (csv, xlsx or json), as the CLI writes it."""
     if fmt == "xlsx":
-        from tracker.export.xlsx import write_xlsx
-
         write_xlsx(st, out)
         return
     text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
     try:
         if fmt == "csv":
-            from tracker.export.csv_pt import write_csv
-
             write_csv(st, text)
         else:
             write_json(st, text)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
+import tzlocal
+
 
 class Clock(Protocol):
     def now(self) -> datetime:
@@ -31,8 +33,6 @@ def local_zone_name() -> str:
     if forced:
         return forced
     try:
-        import tzlocal
-
         name = tzlocal.get_localzone_name()
     except Exception:  # pragma: no cover - depends on the host's setup
         name = None

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from platformdirs import PlatformDirs
+
 APP_NAME = "consultancy-tracker"
 
 
@@ -13,8 +15,6 @@ def data_home() -> Path:
     forced = os.environ.get("TRACKER_HOME")
     if forced:
         return Path(forced).expanduser()
-    from platformdirs import PlatformDirs
-
     return Path(PlatformDirs(APP_NAME, appauthor=False).user_data_dir)
 
 

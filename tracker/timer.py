@@ -31,6 +31,46 @@ class StartResult:
     stopped: Session | None
 
 
+@dataclass(frozen=True)
+class SleepGap:
+    """The open window went silent while the timer ran: since when, and for how long."""
+
+    since: datetime  # the last heartbeat, in the timer's zone
+    seconds: int
+
+
+@dataclass(frozen=True)
+class TimerStatus:
+    """The running timer as ``tracker status`` shows it; ``timer`` is None when none runs."""
+
+    timer: RunningTimer | None
+    elapsed_seconds: int = 0
+    flags: tuple[str, ...] = ()
+    sleep_gap: SleepGap | None = None
+
+    @property
+    def running(self) -> bool:
+        return self.timer is not None
+
+    def to_json(self) -> dict[str, Any]:
+        """As ``tracker status --json`` prints it."""
+        timer = self.timer
+        if timer is None:
+            return {"running": False, "ticket": None, "started_at": None, "elapsed_seconds": 0}
+        result: dict[str, Any] = {
+            "running": True,
+            "ticket": timer.ticket,
+            "type": timer.type.value,
+            "started_at": iso(timer.start),
+            "elapsed_seconds": self.elapsed_seconds,
+            "note": timer.note,
+            "flags": list(self.flags),
+        }
+        if self.sleep_gap is not None:
+            result["sleep_gap"] = {"from": iso(self.sleep_gap.since), "seconds": self.sleep_gap.seconds}
+        return result
+
+
 def _session_of(
     timer: RunningTimer,
     start_ts: int,
@@ -127,28 +167,21 @@ class TimerService:
         rows.delete_timer(db, timer.consultant)
         return session
 
-    def status(self) -> dict[str, Any]:
+    def status(self) -> TimerStatus:
         timer = self.running()
         if timer is None:
-            return {"running": False, "ticket": None, "started_at": None, "elapsed_seconds": 0}
+            return TimerStatus(None)
         now = self.ctx.clock.now()
         settings = self.ctx.settings
-        result = {
-            "running": True,
-            "ticket": timer.ticket,
-            "type": timer.type.value,
-            "started_at": iso(timer.start),
-            "elapsed_seconds": timer.elapsed_seconds(now),
-            "note": timer.note,
-            "flags": list(timer_flags(timer, now, settings.long_session_seconds, settings.sleep_gap_seconds)),
-        }
         gap = heartbeat_gap(timer, now, settings.sleep_gap_seconds)
-        if gap is not None:
-            result["sleep_gap"] = {
-                "from": iso(gap[0].astimezone(timer.start.tzinfo)),
-                "seconds": to_ts(now) - to_ts(gap[0]),
-            }
-        return result
+        return TimerStatus(
+            timer,
+            elapsed_seconds=timer.elapsed_seconds(now),
+            flags=timer_flags(timer, now, settings.long_session_seconds, settings.sleep_gap_seconds),
+            sleep_gap=None
+            if gap is None
+            else SleepGap(gap[0].astimezone(timer.start.tzinfo), to_ts(now) - to_ts(gap[0])),
+        )
 
     def sleep_gap(self) -> tuple[datetime, datetime] | None:
         """(last heartbeat, now) when the window went silent past the threshold."""

@@ -18,15 +18,16 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from tracker.app import (
+    Clock,
     Tracker,
     data_home,
+    default_clock,
     latest_good_backup,
     open_tracker,
     os_login,
     restore_backup,
     set_core_language,
 )
-from tracker.clock import Clock, default_clock
 from tracker.errors import TrackerError
 from ui.common import i18n
 from ui.common.instance import Acquired, SingleInstance, ask_first_to_raise, debug

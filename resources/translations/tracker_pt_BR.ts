@@ -335,12 +335,12 @@ O arquivo danificado fica guardado ao lado dele, intacto. O tempo registrado dep
 <context>
     <name>DayTable</name>
     <message>
-        <location filename="../../ui/consultant/day_table.py" line="100"/>
+        <location filename="../../ui/consultant/day_table.py" line="101"/>
         <source>Today, {0}</source>
         <translation>Hoje, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/day_table.py" line="111"/>
+        <location filename="../../ui/consultant/day_table.py" line="112"/>
         <source>Total today: {0}</source>
         <translation>Total de hoje: {0}</translation>
     </message>
@@ -1182,134 +1182,124 @@ Dividir: como Descartar, e o tempo ausente fica como uma sessão própria, marca
 <context>
     <name>RatesDialog</name>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="98"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="99"/>
         <source>Hourly rates</source>
         <translation>Tarifas por hora</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="104"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="105"/>
         <source>Each billed type has an hourly rate in versions. A line is priced with the version in force on the day the customer accepted the term; old versions are never changed.</source>
         <translation>Cada tipo faturado tem um valor-hora em versões. Cada linha é valorizada com a versão vigente no dia do aceite do termo pelo cliente; versões antigas nunca mudam.</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="147"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="148"/>
         <source>Set a rate</source>
         <translation>Definir uma tarifa</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="152"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="153"/>
         <source>for example 240,00</source>
         <translation>por exemplo 240,00</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="154"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="155"/>
         <source>Type:</source>
         <translation>Tipo:</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="155"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="156"/>
         <source>Hourly (R$):</source>
         <translation>Valor-hora (R$):</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="156"/>
-        <location filename="../../ui/billing/rates_dialog.py" line="182"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="157"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="183"/>
         <source>From:</source>
         <translation>A partir de:</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="157"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="158"/>
         <source>Add rate version</source>
         <translation>Adicionar versão da tarifa</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="169"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="170"/>
         <source>Yearly adjustment</source>
         <translation>Reajuste anual</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="174"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="175"/>
         <source>The inflation index of the contract; type another name if needed</source>
         <translation>O índice de inflação do contrato; digite outro nome se precisar</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="176"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="177"/>
         <source>for example 4,62</source>
         <translation>por exemplo 4,62</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="180"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="181"/>
         <source>Index:</source>
         <translation>Índice:</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="181"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="182"/>
         <source>Percent:</source>
         <translation>Percentual:</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="183"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="184"/>
         <source>Types:</source>
         <translation>Tipos:</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="184"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="185"/>
         <source>Apply adjustment</source>
         <translation>Aplicar reajuste</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="161"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="162"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="162"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="163"/>
         <source>Hourly (R$)</source>
         <translation>Valor-hora (R$)</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="163"/>
-        <location filename="../../ui/billing/rates_dialog.py" line="190"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="164"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="191"/>
         <source>From</source>
         <translation>A partir de</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="188"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="189"/>
         <source>Index</source>
         <translation>Índice</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="189"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="190"/>
         <source>Percent</source>
         <translation>Percentual</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="191"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="192"/>
         <source>Types</source>
         <translation>Tipos</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="197"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="198"/>
         <source>Both billed types</source>
         <translation>Os dois tipos faturados</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="198"/>
-        <source>Technical — Consultoria Técnica</source>
-        <translation>Consultoria Técnica</translation>
-    </message>
-    <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="199"/>
-        <source>Support — Consultoria de Suporte</source>
-        <translation>Consultoria de Suporte</translation>
-    </message>
-    <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="245"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="246"/>
         <source>Added {type} v{version}: {hourly} from {start}.</source>
         <translation>Tarifa de {type} v{version} adicionada: {hourly} a partir de {start}.</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="270"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="271"/>
         <source>Adjusted by {index} {percent} %: {rates}.</source>
         <translation>Reajustado pelo {index} em {percent} %: {rates}.</translation>
     </message>
@@ -1317,42 +1307,42 @@ Dividir: como Descartar, e o tempo ausente fica como uma sessão própria, marca
 <context>
     <name>RatesModel</name>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="67"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="68"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="68"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="69"/>
         <source>Version</source>
         <translation>Versão</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="69"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="70"/>
         <source>Hourly</source>
         <translation>Valor-hora</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="71"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="72"/>
         <source>From</source>
         <translation>A partir de</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="75"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="76"/>
         <source>Index</source>
         <translation>Índice</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="77"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="78"/>
         <source>Percent</source>
         <translation>Percentual</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="82"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="83"/>
         <source>Who</source>
         <translation>Quem</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/rates_dialog.py" line="83"/>
+        <location filename="../../ui/billing/rates_dialog.py" line="84"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
@@ -1424,17 +1414,17 @@ O banco de dados atual é guardado ao lado, como tracker.db.before-restore-….<
 <context>
     <name>ReviewBanner</name>
     <message>
-        <location filename="../../ui/consultant/sync_status.py" line="137"/>
+        <location filename="../../ui/consultant/sync_status.py" line="136"/>
         <source>Day returned by {0} on {1}: {2}</source>
         <translation>Dia devolvido por {0} em {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/sync_status.py" line="143"/>
+        <location filename="../../ui/consultant/sync_status.py" line="141"/>
         <source>Correct the sessions of this day; the next sync sends the changes.</source>
         <translation>Corrija as sessões deste dia; a próxima sincronização envia as alterações.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/sync_status.py" line="145"/>
+        <location filename="../../ui/consultant/sync_status.py" line="143"/>
         <source>Approved by {0} on {1}</source>
         <translation>Aprovado por {0} em {1}</translation>
     </message>
@@ -1480,101 +1470,6 @@ O banco de dados atual é guardado ao lado, como tracker.db.before-restore-….<
         <location filename="../../ui/lead/review_sessions_model.py" line="87"/>
         <source>Note</source>
         <translation>Observação</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_sessions_model.py" line="99"/>
-        <source>overlaps another session</source>
-        <translation>sobrepõe outra sessão</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_sessions_model.py" line="99"/>
-        <source>Two sessions of one person at once.</source>
-        <translation>Duas sessões da mesma pessoa ao mesmo tempo.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_sessions_model.py" line="100"/>
-        <source>very long</source>
-        <translation>muito longa</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_sessions_model.py" line="100"/>
-        <source>Longer than the usual limit; was the timer left on?</source>
-        <translation>Mais longa que o limite usual; o cronômetro ficou ligado?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_sessions_model.py" line="102"/>
-        <source>runs past midnight</source>
-        <translation>passa da meia-noite</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_sessions_model.py" line="103"/>
-        <source>It runs into the next day; was the timer left on overnight?</source>
-        <translation>Entra no dia seguinte; o cronômetro ficou ligado durante a noite?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_sessions_model.py" line="106"/>
-        <source>computer slept while timing</source>
-        <translation>computador suspenso</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_sessions_model.py" line="107"/>
-        <source>The computer was asleep or the app stopped while the timer ran.</source>
-        <translation>O computador estava suspenso ou o aplicativo parado enquanto o cronômetro rodava.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_sessions_model.py" line="110"/>
-        <source>clock went backwards</source>
-        <translation>relógio voltou</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_sessions_model.py" line="111"/>
-        <source>The computer&apos;s clock moved back while it ran; check the times.</source>
-        <translation>O relógio do computador voltou enquanto ela rodava; confira os horários.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_sessions_model.py" line="114"/>
-        <source>conflicting copies</source>
-        <translation>cópias divergentes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_sessions_model.py" line="115"/>
-        <source>The export holds two different copies of this session; the first read is shown.</source>
-        <translation>A exportação tem duas cópias diferentes desta sessão; é exibida a primeira lida.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_sessions_model.py" line="118"/>
-        <source>no term acceptance</source>
-        <translation>sem aceite do termo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_sessions_model.py" line="119"/>
-        <source>A billed ticket without the customer&apos;s acceptance: its time is held from billing.</source>
-        <translation>Chamado faturável sem o aceite do cliente: o tempo fica retido do faturamento.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_sessions_model.py" line="122"/>
-        <source>ticket details differ</source>
-        <translation>dados do chamado divergem</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_sessions_model.py" line="123"/>
-        <source>Consultants recorded different details (customer, type…) for this ticket.</source>
-        <translation>Consultores registraram dados diferentes (cliente, tipo…) para este chamado.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_sessions_model.py" line="137"/>
-        <source>Technical</source>
-        <translation>Técnica</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_sessions_model.py" line="138"/>
-        <source>Support</source>
-        <translation>Suporte</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/review_sessions_model.py" line="139"/>
-        <source>Standard</source>
-        <translation>Padrão</translation>
     </message>
 </context>
 <context>
@@ -1677,32 +1572,32 @@ O banco de dados atual é guardado ao lado, como tracker.db.before-restore-….<
         <translation>Papel</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="271"/>
+        <location filename="../../ui/lead/review_window.py" line="270"/>
         <source>approved</source>
         <translation>aprovado</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="271"/>
+        <location filename="../../ui/lead/review_window.py" line="270"/>
         <source>returned</source>
         <translation>devolvido</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="275"/>
+        <location filename="../../ui/lead/review_window.py" line="274"/>
         <source>{who}&apos;s day was {done}. The decision reaches the consultant with the next sync. Sync now?</source>
         <translation>O dia de {who} foi {done}. A decisão chega ao consultor na próxima sincronização. Sincronizar agora?</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="282"/>
+        <location filename="../../ui/lead/review_window.py" line="281"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="290"/>
+        <location filename="../../ui/lead/review_window.py" line="289"/>
         <source>Synced: {batches} batch(es) written to the export.</source>
         <translation>Sincronizado: {batches} lote(s) gravado(s) na exportação.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="298"/>
+        <location filename="../../ui/lead/review_window.py" line="297"/>
         <source>Sync failed; the decision stays queued: {error}</source>
         <translation>A sincronização falhou; a decisão continua na fila: {error}</translation>
     </message>
@@ -2462,27 +2357,12 @@ Pasta de exportação: {1}</translation>
         <translation>Alertas: {flags}</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/timeline.py" line="192"/>
-        <source>Technical</source>
-        <translation>Técnica</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/timeline.py" line="193"/>
-        <source>Support</source>
-        <translation>Suporte</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/timeline.py" line="194"/>
-        <source>Standard</source>
-        <translation>Padrão</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/timeline.py" line="254"/>
+        <location filename="../../ui/lead/timeline.py" line="247"/>
         <source>No sessions in the export for this day</source>
         <translation>Nenhuma sessão na exportação para este dia</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/timeline.py" line="276"/>
+        <location filename="../../ui/lead/timeline.py" line="269"/>
         <source>Flagged</source>
         <translation>Com alerta</translation>
     </message>
@@ -2636,47 +2516,32 @@ desde {2}</translation>
         <translation>Horas por dia da semana</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="159"/>
-        <source>Technical</source>
-        <translation>Técnica</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultant/week_view.py" line="160"/>
-        <source>Support</source>
-        <translation>Suporte</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultant/week_view.py" line="161"/>
-        <source>Standard</source>
-        <translation>Padrão</translation>
-    </message>
-    <message>
-        <location filename="../../ui/consultant/week_view.py" line="171"/>
+        <location filename="../../ui/consultant/week_view.py" line="164"/>
         <source>{weekday} {date}</source>
         <translation>{weekday} {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="174"/>
+        <location filename="../../ui/consultant/week_view.py" line="167"/>
         <source>{type}: {time} ({kind})</source>
         <translation>{type}: {time} ({kind})</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="179"/>
+        <location filename="../../ui/consultant/week_view.py" line="172"/>
         <source>Day total: {time}</source>
         <translation>Total do dia: {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="182"/>
+        <location filename="../../ui/consultant/week_view.py" line="175"/>
         <source>Estimated amount of the day: {amount}</source>
         <translation>Valor estimado do dia: {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="223"/>
+        <location filename="../../ui/consultant/week_view.py" line="216"/>
         <source>{hours} h</source>
         <translation>{hours} h</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="232"/>
+        <location filename="../../ui/consultant/week_view.py" line="225"/>
         <source>No sessions recorded this week</source>
         <translation>Nenhuma sessão registrada nesta semana</translation>
     </message>
@@ -2684,92 +2549,92 @@ desde {2}</translation>
 <context>
     <name>WeekView</name>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="298"/>
+        <location filename="../../ui/consultant/week_view.py" line="291"/>
         <source>Export week as PDF</source>
         <translation>Exportar a semana em PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="300"/>
+        <location filename="../../ui/consultant/week_view.py" line="293"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documentos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="319"/>
+        <location filename="../../ui/consultant/week_view.py" line="312"/>
         <source>My week</source>
         <translation>Minha semana</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="321"/>
+        <location filename="../../ui/consultant/week_view.py" line="314"/>
         <source>◀ Previous week</source>
         <translation>◀ Semana anterior</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="322"/>
+        <location filename="../../ui/consultant/week_view.py" line="315"/>
         <source>Next week ▶</source>
         <translation>Próxima semana ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="323"/>
+        <location filename="../../ui/consultant/week_view.py" line="316"/>
         <source>This week</source>
         <translation>Esta semana</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="327"/>
+        <location filename="../../ui/consultant/week_view.py" line="320"/>
         <source>A day of the week to show</source>
         <translation>Um dia da semana a exibir</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="332"/>
+        <location filename="../../ui/consultant/week_view.py" line="325"/>
         <source>Export week as PDF…</source>
         <translation>Exportar a semana em PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="415"/>
+        <location filename="../../ui/consultant/week_view.py" line="408"/>
         <source>{start} – {end}</source>
         <translation>{start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="421"/>
+        <location filename="../../ui/consultant/week_view.py" line="414"/>
         <source>Recorded: &lt;b&gt;{time}&lt;/b&gt;</source>
         <translation>Registrado: &lt;b&gt;{time}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="422"/>
+        <location filename="../../ui/consultant/week_view.py" line="415"/>
         <source>Billable: &lt;b&gt;{time}&lt;/b&gt;</source>
         <translation>Faturável: &lt;b&gt;{time}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="423"/>
+        <location filename="../../ui/consultant/week_view.py" line="416"/>
         <source>Standard: &lt;b&gt;{time}&lt;/b&gt;</source>
         <translation>Padrão: &lt;b&gt;{time}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="426"/>
+        <location filename="../../ui/consultant/week_view.py" line="419"/>
         <source>Estimated amount: —</source>
         <translation>Valor estimado: —</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="427"/>
+        <location filename="../../ui/consultant/week_view.py" line="420"/>
         <source>No hourly rate is known for this week&apos;s billable time.</source>
         <translation>Não há valor-hora conhecido para o tempo faturável desta semana.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="430"/>
+        <location filename="../../ui/consultant/week_view.py" line="423"/>
         <source>Estimated amount: &lt;b&gt;{amount}&lt;/b&gt;</source>
         <translation>Valor estimado: &lt;b&gt;{amount}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="434"/>
+        <location filename="../../ui/consultant/week_view.py" line="427"/>
         <source>From this computer&apos;s rates; the statement prices each atendimento when its ticket is finalized.</source>
         <translation>Pelas tarifas deste computador; o extrato calcula o valor de cada atendimento quando o chamado é finalizado.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="457"/>
+        <location filename="../../ui/consultant/week_view.py" line="450"/>
         <source>{path} was not written: {error}</source>
         <translation>{path} não foi gravado: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/week_view.py" line="462"/>
+        <location filename="../../ui/consultant/week_view.py" line="455"/>
         <source>Exported the week {span} to {path}</source>
         <translation>Semana {span} exportada para {path}</translation>
     </message>
@@ -2891,72 +2756,102 @@ desde {2}</translation>
         <translation>reproduzido em ambiente de testes atualizado</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="98"/>
+        <location filename="../../ui/common/fmt.py" line="100"/>
         <source>overlap</source>
         <translation>sobreposição</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="99"/>
+        <location filename="../../ui/common/fmt.py" line="101"/>
         <source>long</source>
         <translation>longa</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="100"/>
+        <location filename="../../ui/common/fmt.py" line="102"/>
         <source>across midnight</source>
         <translation>passa da meia-noite</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="101"/>
+        <location filename="../../ui/common/fmt.py" line="103"/>
         <source>sleep gap</source>
         <translation>suspensão</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="102"/>
+        <location filename="../../ui/common/fmt.py" line="104"/>
         <source>clock jump</source>
         <translation>salto do relógio</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="103"/>
+        <location filename="../../ui/common/fmt.py" line="105"/>
         <source>idle</source>
         <translation>ausência</translation>
     </message>
     <message>
         <location filename="../../ui/common/fmt.py" line="106"/>
-        <source>Overlap: it overlaps another of your sessions; keep only the time you really worked.</source>
-        <translation>Sobreposição: ela se sobrepõe a outra sessão sua; mantenha só o tempo realmente trabalhado.</translation>
+        <source>conflicting copies</source>
+        <translation>cópias divergentes</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="109"/>
+        <location filename="../../ui/common/fmt.py" line="107"/>
+        <source>no term acceptance</source>
+        <translation>sem aceite do termo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/fmt.py" line="108"/>
+        <source>ticket details differ</source>
+        <translation>dados do chamado divergem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/fmt.py" line="111"/>
+        <source>Overlap: it overlaps another session of the same consultant; keep only the time really worked.</source>
+        <translation>Sobreposição: ela se sobrepõe a outra sessão do mesmo consultor; mantenha só o tempo realmente trabalhado.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/fmt.py" line="127"/>
+        <source>Idle: away from the keyboard and mouse while the timer ran; kept as a session of its own.</source>
+        <translation>Ausência: longe do teclado e do mouse enquanto o cronômetro rodava; mantida como uma sessão própria.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/fmt.py" line="130"/>
+        <source>Conflicting copies: the export holds two different copies of this session; the first read is shown.</source>
+        <translation>Cópias divergentes: a exportação tem duas cópias diferentes desta sessão; é exibida a primeira lida.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/fmt.py" line="134"/>
+        <source>No term acceptance: a billed ticket the customer has not accepted; its time is held from billing.</source>
+        <translation>Sem aceite do termo: chamado faturável que o cliente não aceitou; o tempo fica retido do faturamento.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/fmt.py" line="138"/>
+        <source>Ticket details differ: consultants recorded different details (customer, type…) for this ticket.</source>
+        <translation>Dados do chamado divergem: consultores registraram dados diferentes (cliente, tipo…) para este chamado.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/fmt.py" line="115"/>
         <source>Long: longer than the usual limit for one session; was the timer left running?</source>
         <translation>Longa: mais longa que o limite usual de uma sessão; o cronômetro ficou ligado?</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="112"/>
+        <location filename="../../ui/common/fmt.py" line="118"/>
         <source>Across midnight: it runs into the next day; was the timer left on overnight?</source>
         <translation>Passa da meia-noite: entra no dia seguinte; o cronômetro ficou ligado durante a noite?</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="115"/>
+        <location filename="../../ui/common/fmt.py" line="121"/>
         <source>Sleep gap: the computer was asleep (or the app was stopped) while the timer ran.</source>
         <translation>Suspensão: o computador estava suspenso (ou o aplicativo parado) enquanto o cronômetro rodava.</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="118"/>
+        <location filename="../../ui/common/fmt.py" line="124"/>
         <source>Clock jump: the computer&apos;s clock went backwards while it ran; check the times.</source>
         <translation>Salto do relógio: o relógio do computador voltou enquanto ela rodava; confira os horários.</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="121"/>
-        <source>Idle: you were away from the keyboard and mouse; kept as a session of its own.</source>
-        <translation>Ausência: você ficou longe do teclado e do mouse; mantida como uma sessão própria.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/common/fmt.py" line="140"/>
+        <location filename="../../ui/common/fmt.py" line="156"/>
         <source>no term acceptance recorded; record it with tracker ticket accept-term</source>
         <translation>sem aceite do termo registrado; registre com tracker ticket accept-term</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="141"/>
+        <location filename="../../ui/common/fmt.py" line="159"/>
         <source>no {0} rate in force on {1}; set one with tracker rates set</source>
         <translation>nenhuma tarifa de {0} vigente em {1}; defina uma com tracker rates set</translation>
     </message>

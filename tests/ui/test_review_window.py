@@ -144,10 +144,10 @@ def test_sessions_table_names_flags_in_plain_words_and_lists_the_defects(
     qtmodeltester.check(model)
     assert model.rowCount() == 5
     flags = [model.index(r, S_FLAGS).data() for r in range(5)]
-    assert flags[0] == "computer slept while timing, overlaps another session, ticket details differ"
-    assert flags[1] == "clock went backwards, overlaps another session, no term acceptance"
+    assert flags[0] == "sleep gap, overlap, ticket details differ"
+    assert flags[1] == "clock jump, overlap, no term acceptance"
     assert flags[2] == ""
-    assert flags[3] == "very long" and flags[4] == "runs past midnight"
+    assert flags[3] == "long" and flags[4] == "across midnight"
     assert "acceptance" in model.index(1, S_FLAGS).data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(3, S_DURATION).data() == "10:20:00"
     assert model.index(3, S_DURATION).data(SortRole) == 37200

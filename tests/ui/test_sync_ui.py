@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from tests.conftest import NOW, Cli
 from tracker import backup
-from tracker.app import Tracker
+from tracker.app import Decision, Tracker
 from tracker.clock import FixedClock
 from tracker.store import open_store
 from ui.consultant.dialogs import DamagedDatabaseDialog
@@ -165,15 +165,7 @@ def test_a_day_returned_by_a_lead_shows_in_a_banner_after_the_next_sync(
 def test_an_approved_day_is_a_quiet_note(qtbot: Any) -> None:
     banner = ReviewBanner()
     qtbot.addWidget(banner)
-    banner.show_review(
-        {
-            "day": "2026-11-03",
-            "decision": "approve",
-            "comment": "",
-            "lead": "carla",
-            "at": "2026-11-04T09:12:00-03:00",
-        }
-    )
+    banner.show_review(Decision("u-1", "bruno", "2026-11-03", "approve", "", "carla", "2026-11-04T09:12:00-03:00"))
     assert banner.label.text() == "✓ Approved by carla on 04/11/2026 09:12"
     assert not banner.label.font().bold()
     banner.show_review(None)

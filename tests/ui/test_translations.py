@@ -47,7 +47,7 @@ import ui.common.fmt
 from tests.ui.crafted_export import DAY, World, build
 from tracker.app import Tracker
 from tracker.clock import FixedClock
-from tracker.model import ESCALATION_CHECKLIST, SCOPES, ConsultancyType, Flag
+from tracker.model import ESCALATION_CHECKLIST, FLAG_WORDS, SCOPES, ConsultancyType, Flag
 from tracker.store import Store, open_store
 from ui.common import i18n
 
@@ -173,9 +173,15 @@ def test_every_domain_text_of_tracker_is_in_a_translatable_table() -> None:
     for options in SCOPES.values():
         assert set(options) <= set(ui.common.fmt._SCOPE_TEXTS)
     assert set(ESCALATION_CHECKLIST.values()) == set(ui.common.fmt._CHECKLIST_TEXTS)
-    assert set(ui.common.fmt.TYPE_NAMES) == set(ConsultancyType)
-    for flag in Flag:
-        assert flag.value in ui.common.fmt.FLAG_NAMES and flag.value in ui.common.fmt.FLAG_HELP
+    assert {kind: ui.common.fmt.TYPE_NAMES[kind] for kind in ConsultancyType} == {
+        kind: kind.english for kind in ConsultancyType
+    }
+    assert set(Flag) <= set(FLAG_WORDS)
+    # The window's flag words are the CLI's, the help a capitalised "Name: what to check".
+    assert {flag: name for flag, (name, _) in FLAG_WORDS.items()} == ui.common.fmt.FLAG_NAMES
+    assert {
+        flag: f"{name[0].upper()}{name[1:]}: {what}" for flag, (name, what) in FLAG_WORDS.items()
+    } == ui.common.fmt.FLAG_HELP
 
 
 # ----- the windows, in Portuguese --------------------------------------------------------------

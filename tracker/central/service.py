@@ -13,11 +13,10 @@ import uuid as uuidlib
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Any
 
 from tracker import issuing, review
 from tracker.billing import Rate
-from tracker.central import Central, open_central
+from tracker.central import Central, Decision, open_central
 from tracker.central.sender import Progress, Sender, SyncResult, SyncStatus, pending
 from tracker.config import LOGIN_RE
 from tracker.context import Context
@@ -95,7 +94,7 @@ class CentralService:
             conflicts = central.conflicts()
         return replace(result, problems=(*report.problems, *conflicts, *result.problems))
 
-    def decide_day(self, day: str, consultant: str, decision: str, comment: str = "") -> dict[str, Any]:
+    def decide_day(self, day: str, consultant: str, decision: str, comment: str = "") -> Decision:
         """A lead approves a consultant's day, or returns it with a comment.
 
         The decision is a record that the next sync sends to the central store; leads
@@ -120,25 +119,32 @@ class CentralService:
         if decision not in ("approve", "return"):
             raise BadInput("decision", _("use approve or return"))
         text = clean_text(comment, "comment", required=decision == "return")
+        done = Decision(
+            str(uuidlib.uuid4()), who, the_day.isoformat(), decision, text, self.ctx.consultant, iso(now)
+        )
         row = {
-            "uuid": str(uuidlib.uuid4()),
+            "uuid": done.uuid,
             "consultant": who,
-            "day": the_day.isoformat(),
+            "day": done.day,
             "decision": decision,
             "comment": text,
-            "lead": self.ctx.consultant,
+            "lead": done.lead,
             "at_ts": to_ts(now),
             "utc_offset": offset_seconds(now),
         }
         review_store.insert_review(self.ctx.store, row)
-        return {**row, "at": iso(now)}
+        return done
 
-    def my_reviews(self, day: str | date | None = None) -> list[dict[str, Any]]:
-        """Leads' decisions about this consultant's days, as the last sync brought them."""
-        if day is None:
-            return review_store.inbox(self.ctx.store)
-        the_day = day if isinstance(day, date) else parse_date(day, "day")
-        return review_store.inbox(self.ctx.store, the_day.isoformat())
+    def my_reviews(self, day: str | date | None = None) -> list[Decision]:
+        """Leads' latest decision per day about this consultant's days, as the last sync brought them."""
+        the_day = None
+        if day is not None:
+            the_day = (day if isinstance(day, date) else parse_date(day, "day")).isoformat()
+        who = self.ctx.consultant
+        return [
+            Decision(r["uuid"], who, r["day"], r["decision"], r["comment"], r["lead"], r["at"])
+            for r in review_store.inbox(self.ctx.store, the_day)
+        ]
 
     # ----- the statement ---------------------------------------------------------
 

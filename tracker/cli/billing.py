@@ -16,6 +16,9 @@ from typing import TYPE_CHECKING
 from tracker.app import Tracker
 from tracker.cli.output import Json, print_json, warn_problems
 from tracker.errors import BadInput
+from tracker.export.csv_pt import write_csv
+from tracker.export.json_out import write_json
+from tracker.export.xlsx import write_xlsx
 from tracker.fsutil import atomic_text, atomic_write
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -143,27 +146,19 @@ def tell_issue(st: Statement, just_issued: bool) -> None:
 
 def write_statement(st: Statement, fmt: str, out: Path | None) -> None:
     """Write ``st`` in ``fmt`` to ``out``, or to standard output when ``out`` is None."""
-    # The writers load here, for this command only: CSV needs babel, XLSX openpyxl, and
-    # every one of them the statement's modules.
     if fmt == "json":
-        from tracker.export.json_out import write_json
-
         if out is None:
             write_json(st, sys.stdout)
         else:
             with atomic_text(out) as fh:
                 write_json(st, fh)
     elif fmt == "csv":
-        from tracker.export.csv_pt import write_csv
-
         if out is None:
             write_csv(st, sys.stdout)
         else:
             with atomic_text(out, newline="") as fh:
                 write_csv(st, fh)
     else:
-        from tracker.export.xlsx import write_xlsx
-
         if out is None:
             book = io.BytesIO()  # a zip file is written with seeks; a pipe has none
             write_xlsx(st, book)

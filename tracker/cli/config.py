@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from tracker.app import Tracker
 from tracker.cli.output import print_json
+from tracker.desktop import install
 
 if TYPE_CHECKING:  # pragma: no cover
     from tracker.cli.common import Subparsers
@@ -49,10 +50,6 @@ def config_get(app: Tracker, args: argparse.Namespace) -> int:
 
 
 def desktop_entry(home: Path, args: argparse.Namespace) -> int:
-    # tracker.desktop reads package resources (importlib.resources): kept off every other
-    # command's start-up.
-    from tracker.desktop import install
-
     for path in install():
         print(f"wrote {path}")
     return 0

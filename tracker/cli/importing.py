@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tracker import moving_in
 from tracker.app import Tracker
 from tracker.cli.output import warn
 from tracker.errors import BadInput
@@ -61,9 +62,6 @@ def parse_map(app: Tracker, items: list[str]) -> dict[str, str]:
 
 
 def import_from(app: Tracker, args: argparse.Namespace) -> int:
-    # The readers of foreign formats (csv, their own parsing) load for this command only.
-    from tracker import moving_in
-
     entries = moving_in.read(args.source, Path(args.file), args.zone or app.clock.zone(), args.day_first)
     if args.list:
         for label, (count, seconds) in moving_in.labels(entries).items():

@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Sequence
 
-from tracker.model import Session, Ticket
+from tracker.model import FLAG_WORDS, Session, Ticket
 from tracker.timeutil import iso
 
 Json = dict[str, object]
@@ -42,6 +42,12 @@ def warn_problems(problems: Sequence[str], full: str) -> None:
         warn(shown(problem))
     if len(problems) > MAX_PROBLEMS:
         warn(f"... and {len(problems) - MAX_PROBLEMS} more problems in the export; {full} lists them all")
+
+
+def flag_text(flag: str) -> str:
+    """A flag for a warning: its code (scripts match it), then what to check, in plain words."""
+    words = FLAG_WORDS.get(flag)
+    return f"{flag} — {words[1]}" if words else flag
 
 
 def session_json(s: Session) -> Json:

@@ -44,7 +44,7 @@ def send_back(app: Tracker, args: argparse.Namespace) -> int:
 def _decide(app: Tracker, args: argparse.Namespace, decision: str, text: str) -> int:
     done = app.decide_day(args.day, args.consultant, decision, text)
     verb = "approved" if decision == "approve" else "returned"
-    print(f"{done['consultant']}'s {done['day']} {verb}; the next tracker sync sends the decision")
+    print(f"{done.consultant}'s {done.day} {verb}; the next tracker sync sends the decision")
     return 0
 
 

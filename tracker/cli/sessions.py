@@ -72,10 +72,10 @@ def log(app: Tracker, args: argparse.Namespace) -> int:
             )
         print(f"total {human_duration(total)} in {len(sessions)} sessions")
     for review in app.my_reviews(args.day or app.now().date()):
-        if review["decision"] == "return":
-            warn(f"this day was returned by {review['lead']} on {review['at']}: {review['comment']}")
+        if review.decision == "return":
+            warn(f"this day was returned by {review.lead} on {review.at}: {review.comment}")
         else:
-            print(f"approved by {review['lead']} on {review['at']}")
+            print(f"approved by {review.lead} on {review.at}")
     return 0
 
 

@@ -37,7 +37,7 @@ def pending_reviews(store: Store, lead: str, limit: int) -> list[sqlite3.Row]:
 
 def inbox(store: Store, day: str | None = None) -> list[dict[str, Any]]:
     """The latest decision received per day (of ``day`` only, when given), by day."""
-    sql = "SELECT day, decision, comment, lead, at FROM review_inbox"
+    sql = "SELECT uuid, day, decision, comment, lead, at FROM review_inbox"
     params: tuple[Any, ...] = ()
     if day is not None:
         sql += " WHERE day = ?"

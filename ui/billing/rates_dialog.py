@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 
 from tracker.app import KNOWN_INDEXES, Rate, Tracker
 from tracker.errors import BadInput, TrackerError
-from ui.common.fmt import ERROR_STYLE, FIELD_ERROR_STYLE
+from tracker.model import ConsultancyType
+from ui.common.fmt import ERROR_STYLE, FIELD_ERROR_STYLE, type_label
 from ui.common.rows_model import RIGHT, Column, RowsModel
 
 R_TYPE = 0
@@ -195,8 +196,8 @@ class RatesDialog(QDialog):
     def _type_items(self, combo: QComboBox, with_both: bool) -> None:
         if with_both:
             combo.addItem(self.tr("Both billed types"), "")
-        combo.addItem(self.tr("Technical — Consultoria Técnica"), "technical")
-        combo.addItem(self.tr("Support — Consultoria de Suporte"), "support")
+        for kind in (ConsultancyType.TECHNICAL, ConsultancyType.SUPPORT):
+            combo.addItem(type_label(kind), kind.value)
 
     def _date_edit(self, value: QDate) -> QDateEdit:
         edit = QDateEdit(value)

@@ -93,7 +93,9 @@ def checklist_text(key: str) -> str:
     return tr(text) if text in _CHECKLIST_TEXTS else text
 
 
-# Short names for the Flags column and a plain-words explanation for its tooltip.
+# Short names for the Flags column and a plain-words explanation for its tooltip: the
+# English words of tracker.model.FLAG_WORDS (tests/ui/test_translations.py holds them equal),
+# for the consultant's day and the lead's review alike.
 FLAG_NAMES = {
     "overlap": QT_TRANSLATE_NOOP("fmt", "overlap"),
     "long": QT_TRANSLATE_NOOP("fmt", "long"),
@@ -101,10 +103,14 @@ FLAG_NAMES = {
     "sleep_gap": QT_TRANSLATE_NOOP("fmt", "sleep gap"),
     "clock_jump": QT_TRANSLATE_NOOP("fmt", "clock jump"),
     "idle": QT_TRANSLATE_NOOP("fmt", "idle"),
+    "conflict": QT_TRANSLATE_NOOP("fmt", "conflicting copies"),
+    "no_term": QT_TRANSLATE_NOOP("fmt", "no term acceptance"),
+    "ticket_disagrees": QT_TRANSLATE_NOOP("fmt", "ticket details differ"),
 }
 FLAG_HELP = {
     "overlap": QT_TRANSLATE_NOOP(
-        "fmt", "Overlap: it overlaps another of your sessions; keep only the time you really worked."
+        "fmt",
+        "Overlap: it overlaps another session of the same consultant; keep only the time really worked.",
     ),
     "long": QT_TRANSLATE_NOOP(
         "fmt", "Long: longer than the usual limit for one session; was the timer left running?"
@@ -119,7 +125,19 @@ FLAG_HELP = {
         "fmt", "Clock jump: the computer's clock went backwards while it ran; check the times."
     ),
     "idle": QT_TRANSLATE_NOOP(
-        "fmt", "Idle: you were away from the keyboard and mouse; kept as a session of its own."
+        "fmt", "Idle: away from the keyboard and mouse while the timer ran; kept as a session of its own."
+    ),
+    "conflict": QT_TRANSLATE_NOOP(
+        "fmt",
+        "Conflicting copies: the export holds two different copies of this session; the first read is shown.",
+    ),
+    "no_term": QT_TRANSLATE_NOOP(
+        "fmt",
+        "No term acceptance: a billed ticket the customer has not accepted; its time is held from billing.",
+    ),
+    "ticket_disagrees": QT_TRANSLATE_NOOP(
+        "fmt",
+        "Ticket details differ: consultants recorded different details (customer, type…) for this ticket.",
     ),
 }
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.app import Decision
 from tracker.model import RunningTimer, Session
 from ui.common.fmt import day_text, duration_text
 from ui.common.provider import TrackerProvider
@@ -100,7 +101,7 @@ class DayTable(QWidget):
         self.day_label.setText(self.tr("Today, {0}").format(day_text(day)))
         self.table.scrollToBottom()
 
-    def show_review(self, review: dict[str, object] | None) -> None:
+    def show_review(self, review: Decision | None) -> None:
         if self.banner.decision != "damaged":  # the banner tells about the damage until a restore
             self.banner.show_review(review)
 

@@ -57,7 +57,7 @@ class Heartbeat(QObject):
             except TrackerError as exc:
                 self.message.emit(str(exc), "error")
         with contextlib.suppress(TrackerError):
-            self.model.set_running_flags(self.provider.tracker.status().get("flags", []))
+            self.model.set_running_flags(self.provider.tracker.status().flags)
 
     def check_sleep_gap(self) -> bool:
         """Ask what to do when the timer ran through a sleep gap; True when one was resolved."""

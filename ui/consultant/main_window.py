@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
         try:
             self._version = tracker.data_version()
             timer = tracker.running()
-            flags = tracker.status().get("flags", []) if timer else []
+            flags = list(tracker.status().flags) if timer else []
             sessions = tracker.log()
             # Only the tickets on screen are read: the history may hold tens of thousands.
             tickets = self._tickets([timer.ticket] if timer else [], sessions)

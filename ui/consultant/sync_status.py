@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
-from tracker.app import SyncStatus
+from tracker.app import Decision, SyncStatus
 from ui.common.fmt import ERROR_STYLE
 
 WHEN_FORMAT = "%d/%m/%Y %H:%M"
@@ -124,26 +123,24 @@ class ReviewBanner(QFrame):
         self.decision = ""
         self.hide()
 
-    def show_review(self, review: dict[str, Any] | None) -> None:
+    def show_review(self, review: Decision | None) -> None:
         """The latest decision about the shown day (Tracker.my_reviews), or None."""
-        self.decision = review["decision"] if review else ""
+        self.decision = review.decision if review else ""
         if review is None or self.decision not in ("return", "approve"):
             self.label.clear()
             self.hide()
             return
-        when = when_text(review.get("at"))
-        comment = str(review.get("comment") or "")
+        when = when_text(review.at)
+        comment = review.comment
         if self.decision == "return":
-            self.label.setText(
-                self.tr("Day returned by {0} on {1}: {2}").format(review["lead"], when, comment)
-            )
+            self.label.setText(self.tr("Day returned by {0} on {1}: {2}").format(review.lead, when, comment))
             font = self.label.font()
             font.setBold(True)
             self.label.setFont(font)
             self.setStyleSheet(RETURNED_STYLE)
             self.setToolTip(self.tr("Correct the sessions of this day; the next sync sends the changes."))
         else:
-            text = self.tr("Approved by {0} on {1}").format(review["lead"], when)
+            text = self.tr("Approved by {0} on {1}").format(review.lead, when)
             self.label.setText(f"✓ {text}" + (f" — {comment}" if comment else ""))
             font = self.label.font()
             font.setBold(False)

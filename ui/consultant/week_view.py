@@ -30,7 +30,7 @@ from tracker.app import DaySummary, Tracker, WeekReport, week_report, week_start
 from tracker.errors import TrackerError
 from tracker.model import ConsultancyType
 from ui.common.chart_colors import GRID, TYPE_COLORS
-from ui.common.fmt import ERROR_STYLE
+from ui.common.fmt import ERROR_STYLE, type_name
 from ui.consultant.report_pdf import hm, money, week_span, write_week_pdf
 
 MIN_SCALE_HOURS = 8  # an empty or light week still has a readable scale
@@ -154,13 +154,6 @@ class WeekChart(QWidget):
 
     # ----- text --------------------------------------------------------------------------
 
-    def type_name(self, kind: ConsultancyType) -> str:
-        return {
-            ConsultancyType.TECHNICAL: self.tr("Technical"),
-            ConsultancyType.SUPPORT: self.tr("Support"),
-            ConsultancyType.STANDARD: self.tr("Standard"),
-        }[kind]
-
     def weekday(self, day: date) -> str:
         """The locale's short weekday name (seg., ter. in pt_BR; Mon, Tue in English)."""
         return QLocale().dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
@@ -172,7 +165,7 @@ class WeekChart(QWidget):
                 weekday=self.weekday(segment.day), date=segment.day.strftime("%d/%m/%Y")
             ),
             self.tr("{type}: {time} ({kind})").format(
-                type=self.type_name(segment.type), time=hm(segment.seconds), kind=segment.type.portuguese
+                type=type_name(segment.type), time=hm(segment.seconds), kind=segment.type.portuguese
             ),
         ]
         if day is not None:
@@ -279,7 +272,7 @@ class WeekChart(QWidget):
         x = self.LEFT
         for kind in STACK_ORDER:
             color = TYPE_COLORS[kind]
-            label = self.type_name(kind)
+            label = type_name(kind)
             p.setBrush(color)
             p.setPen(QPen(color.darker(125), 1))
             p.drawRoundedRect(QRectF(x, top + 4, 22, 12), 2, 2)

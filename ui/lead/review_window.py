@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QSplitter, QWidget
 
-from tracker.app import Tracker
+from tracker.app import Decision, Tracker
 from tracker.errors import BadInput, TrackerError
 from ui.common.report_window import WARN_STYLE, ReportWindow
 from ui.lead.consultants_model import C_NAME, Consultant, ConsultantsModel
@@ -251,7 +251,7 @@ class ReviewWindow(ReportWindow):
         }
         return names.get(field, field)
 
-    def decide(self, decision: str) -> dict[str, Any] | None:
+    def decide(self, decision: str) -> Decision | None:
         who = self.selected_consultant()
         self.panel.clear_error()
         try:
@@ -263,9 +263,8 @@ class ReviewWindow(ReportWindow):
         except TrackerError as exc:
             self.panel.show_error(str(exc))
             return None
-        mine = {k: row[k] for k in ("decision", "comment", "lead", "at")}
-        mine["pending"] = True
-        self._local[(who, row["day"])] = mine
+        mine: dict[str, Any] = {**row.to_json(), "pending": True}
+        self._local[(who, row.day)] = mine
         self.consultants.set_decision(who, mine)
         self.panel.show_decision(mine)
         done = self.tr("approved") if decision == "approve" else self.tr("returned")
