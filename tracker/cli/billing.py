@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.app import Tracker
-from tracker.cli.output import Json, print_json, warn
+from tracker.cli.output import Json, count, print_json, warn
 from tracker.errors import BadInput
 from tracker.fsutil import atomic_text, atomic_write
 
@@ -91,7 +91,10 @@ def rates_list(app: Tracker, args: argparse.Namespace) -> int:
     for r in rates:
         print(show_rate(r))
     if not rates:
-        print("no rates yet; set one with: tracker rates set --type technical --hourly 240.00 --from D")
+        first = app.now().date().replace(day=1).isoformat()
+        print("no rates yet. A billing user sets one for each billed type, for example:")
+        print(f"  tracker rates set --type technical --hourly 240.00 --from {first}")
+        print(f"  tracker rates set --type support --hourly 180.00 --from {first}")
     return 0
 
 
@@ -107,7 +110,8 @@ def bill(app: Tracker, args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser()
     write_statement(st, args.format, out)
     held = sum(1 for x in st.lines if x.held)
-    print(f"statement {st.month}: {len(st.lines)} lines ({held} held) written to {out}", file=sys.stderr)
+    lines = count(len(st.lines), "line")
+    print(f"statement {st.month}: {lines} ({held} held) written to {out}", file=sys.stderr)
     return 0
 
 

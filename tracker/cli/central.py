@@ -7,7 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from tracker.app import Tracker
-from tracker.cli.output import print_json, warn
+from tracker.cli.output import count, print_json, warn
 from tracker.errors import TrackerError
 from tracker.timeutil import human_duration, parse_date
 
@@ -38,7 +38,7 @@ def sync(app: Tracker, args: argparse.Namespace) -> int:
         result = app.sync(progress)
     except TrackerError:
         pending = app.sync_status().pending
-        warn(f"{pending.sessions} sessions and {pending.events} ticket events stay queued")
+        warn(f"{count(pending.sessions, 'session')} and {count(pending.events, 'ticket event')} stay queued")
         raise
     if sys.stderr.isatty() and not args.json:
         print(file=sys.stderr)
@@ -54,9 +54,10 @@ def sync(app: Tracker, args: argparse.Namespace) -> int:
             }
         )
     else:
+        batches = result.batches_written + result.batches_skipped
         print(
-            f"sent {result.sessions} session revisions and {result.events} ticket events in "
-            f"{result.batches_written + result.batches_skipped} batches to {result.target}"
+            f"sent {count(result.sessions, 'session revision')} and {count(result.events, 'ticket event')} "
+            f"in {count(batches, 'batch', 'batches')} to {result.target}"
         )
     return 0
 
