@@ -172,6 +172,20 @@ def test_the_csv_opens_as_a_brazilian_spreadsheet(billing: Cli, tmp_path: Path) 
     assert (held["Retido"], held["Motivo da retenção"]) == ("sim", "sem aceite do termo registrado")
 
 
+def test_the_csv_says_its_month_and_ends_with_the_grand_total(billing: Cli, tmp_path: Path) -> None:
+    out = tmp_path / "extrato.csv"
+    assert billing("bill", "--month", "2026-11", "--format", "csv", "--out", str(out)).code == 0
+    rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig")), delimiter=";"))
+    header = rows[0]
+    assert header[-1] == "Mês" and all(r[-1] == "11/2026" for r in rows[1:])
+    parties = [r for r in rows if r[0] == "TOTAL"]
+    grand = rows[-1]
+    assert grand[0] == "TOTAL GERAL" and len(parties) == 4
+    assert grand[header.index("Valor (R$)")] == "560,00"
+    minutes = header.index("Minutos faturáveis")
+    assert int(grand[minutes]) == sum(int(r[minutes]) for r in parties)
+
+
 def test_the_xlsx_has_numbers_a_sheet_per_party_and_totals(billing: Cli, tmp_path: Path) -> None:
     out = tmp_path / "extrato.xlsx"
     r = billing("bill", "--month", "2026-11", "--format", "xlsx", "--out", str(out))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tracker.app import Tracker
 from tracker.cli.output import count, print_json, warn
-from tracker.errors import TrackerError
+from tracker.errors import BadInput, TrackerError
 from tracker.timeutil import human_duration, parse_date
+from tracker.validate import clean_span
 
 if TYPE_CHECKING:  # pragma: no cover
     from tracker.cli.common import Subparsers
@@ -23,7 +24,9 @@ def register(sub: Subparsers) -> None:
         dest="action", required=True
     )
     c = central.add_parser("log", help="every consultant's sessions from the export, de-duplicated")
-    c.add_argument("--day", default=None, metavar="YYYY-MM-DD")
+    c.add_argument("--day", default=None, metavar="YYYY-MM-DD", help="one day (default: today)")
+    c.add_argument("--from", dest="first", default=None, metavar="YYYY-MM-DD", help="the first day of a span")
+    c.add_argument("--to", dest="last", default=None, metavar="YYYY-MM-DD", help="the last (default: today)")
     c.add_argument("--consultant", default=None, metavar="LOGIN")
     c.add_argument("--json", action="store_true")
     c.set_defaults(func=central_log)
@@ -63,27 +66,42 @@ def sync(app: Tracker, args: argparse.Namespace) -> int:
 
 
 def central_log(app: Tracker, args: argparse.Namespace) -> int:
-    day = parse_date(args.day, "day").isoformat() if args.day else app.now().date().isoformat()
-    # ADAPTER (facade gap): the facade has no "sessions of a day from the export" method;
-    # the CLI reads them through the facade's central reader.
+    if args.first is not None or args.last is not None:
+        if args.day is not None:
+            raise BadInput("day", "give either --day or --from and --to")
+        first, last = clean_span(args.first, args.last, app.now().date())
+        span: dict[str, object] = {"from": first.isoformat(), "to": last.isoformat()}
+    else:
+        day = parse_date(args.day, "day") if args.day else app.now().date()
+        first = last = day
+        span = {"day": day.isoformat()}
+    # ADAPTER (facade gap): the facade has no "sessions from the export" method; the
+    # CLI reads them through the facade's central reader.
     with app.central_reader() as reader:
         report = reader.refresh()
-        sessions = reader.sessions_of_day(day, args.consultant)
+        sessions = reader.sessions_between(first.isoformat(), last.isoformat(), args.consultant)
         problems = report.problems + reader.conflicts() + reader.ticket_disagreements()
     for problem in problems:
         warn(problem)
     if args.json:
-        print_json({"day": day, "consultant": args.consultant, "sessions": sessions, "problems": problems})
+        print_json({**span, "consultant": args.consultant, "sessions": sessions, "problems": problems})
         return 0
+    print_central_sessions(sessions, with_day=first != last)
+    if not sessions:
+        days = first.isoformat() if first == last else f"from {first.isoformat()} to {last.isoformat()}"
+        print(f"no sessions {'on ' if first == last else ''}{days} in the export")
+    return 0
+
+
+def print_central_sessions(sessions: list[dict[str, Any]], with_day: bool) -> None:
+    """One line a session (with its day, over a span), then each consultant's total."""
     totals: dict[str, int] = {}
     for s in sessions:
         totals[s["consultant"]] = totals.get(s["consultant"], 0) + s["seconds"]
+        day = f"{s['start'][:10]} " if with_day else ""
         print(
-            f"{s['consultant']:<12} {s['start'][11:16]}-{s['end'][11:16]}  {s['ticket']:<10} "
+            f"{s['consultant']:<12} {day}{s['start'][11:16]}-{s['end'][11:16]}  {s['ticket']:<10} "
             f"{s['type']:<10} {human_duration(s['seconds']):>9}  {s['note']}"
         )
     for who, seconds in sorted(totals.items()):
         print(f"total {who}: {human_duration(seconds)}")
-    if not sessions:
-        print(f"no sessions on {day} in the export")
-    return 0
