@@ -27,6 +27,9 @@ MONEY = {"hourly_rate", "amount"}
 INTEGER = {"sessions", "recorded_seconds", "billable_minutes"}
 SUMMARY_HEADINGS = ("Faturar para", "Tipo de faturado", "Linhas", "Minutos faturáveis", "Valor (R$)")
 SUMMARY_WIDTHS = (34, 18, 10, 20, 16)
+NUMBER_WIDTH = 10  # the narrowest column
+TEXT_WIDTH = 26  # longer text wraps
+LINE_HEIGHT = 15  # points, a line of text at the default size
 
 
 def _title(name: str, used: set[str]) -> str:
@@ -108,8 +111,9 @@ def _summary(wb: Workbook, st: Statement) -> None:
     summary.append(["TOTAL", "", lines, sum(p.billable_minutes for p in st.totals), float(grand)])
     summary.cell(summary.max_row, 5).number_format = MONEY_FORMAT
     _bold_row(summary, summary.max_row)
+    widest = min(TEXT_WIDTH * 2, max((len(p.bill_to) + 2 for p in st.totals), default=0))
     for letter, width in zip("ABCDE", SUMMARY_WIDTHS, strict=True):
-        summary.column_dimensions[letter].width = width
+        summary.column_dimensions[letter].width = max(width, widest) if letter == "A" else width
     _protect(summary)
     _print_setup(summary, 2, f"Extrato {st.month} — resumo")
 
@@ -130,13 +134,43 @@ def _line_rows(ws: Worksheet, lines: list[Line]) -> None:
                 cell.fill = held_fill
 
 
+def _shown(value: object, key: str) -> str:
+    """About what a cell shows: its width on screen and on paper."""
+    if isinstance(value, float) and key in MONEY:
+        return f"R$ {value:,.2f}"
+    if isinstance(value, int) and key in INTEGER:
+        return f"{value:,}"
+    return "" if value is None else str(value)
+
+
 def _widths(ws: Worksheet) -> None:
+    """Numbers as wide as they are; text at most TEXT_WIDTH, wrapped; headings wrapped.
+
+    Each row is made as tall as its most wrapped cell: spreadsheets do not all measure
+    wrapped text when they open a file.
+    """
+    from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
-    for col, (_, heading) in enumerate(COLUMNS, start=1):
+    wrapped = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
+    lines = [1] * (ws.max_row + 1)
+    for col, (key, heading) in enumerate(COLUMNS, start=1):
         letter = get_column_letter(col)
-        longest = max((len(str(c.value)) for c in ws[letter] if c.value is not None), default=0)
-        ws.column_dimensions[letter].width = max(10, min(48, max(longest, len(heading)) + 2))
+        cells = list(ws[letter])
+        longest = max((len(_shown(c.value, key)) for c in cells[1:]), default=0)
+        number = key in MONEY or key in INTEGER
+        width = longest + 3 if number else min(TEXT_WIDTH, longest + 2)
+        width = max(NUMBER_WIDTH, width, max(len(word) for word in heading.split()) + 2)
+        ws.column_dimensions[letter].width = width
+        for cell in cells:
+            wraps = not number or cell.row == 1
+            cell.alignment = wrapped if wraps else top
+            if wraps:
+                lines[cell.row] = max(lines[cell.row], -(-len(_shown(cell.value, key)) // (width - 2)))
+    for row in range(1, ws.max_row + 1):
+        if lines[row] > 1:
+            ws.row_dimensions[row].height = LINE_HEIGHT * lines[row]
 
 
 def _party(wb: Workbook, st: Statement, bill_to: str, lines: list[Line], used: set[str]) -> None:
