@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tracker.app import Tracker
+from tracker.app import HeldKind, Tracker
 from tracker.cli.output import Json, count, print_json, warn
 from tracker.errors import BadInput
 from tracker.fsutil import atomic_text, atomic_write
@@ -104,6 +104,7 @@ def bill(app: Tracker, args: argparse.Namespace) -> int:
     st = app.statement(args.month, approved_only=args.approved_only)
     for problem in st.problems:
         warn(problem)
+    warn_held(st)
     if args.out is None or args.out == STDOUT:
         write_statement(st, args.format, None)
         return 0
@@ -113,6 +114,21 @@ def bill(app: Tracker, args: argparse.Namespace) -> int:
     lines = count(len(st.lines), "line")
     print(f"statement {st.month}: {lines} ({held} held) written to {out}", file=sys.stderr)
     return 0
+
+
+def warn_held(st: Statement) -> None:
+    """What billing can do about the held lines (the statement itself only says what is missing)."""
+    kinds = {reason.kind for line in st.lines for reason in line.held_reasons}
+    if HeldKind.NO_TERM in kinds:
+        tickets = sorted(
+            {x.ticket for x in st.lines if any(r.kind is HeldKind.NO_TERM for r in x.held_reasons)}
+        )
+        warn(
+            f"held without the customer's term acceptance: {', '.join(tickets)}; record it with "
+            "tracker ticket accept-term NUMBER --date YYYY-MM-DD"
+        )
+    if HeldKind.NO_RATE in kinds:
+        warn("held for want of a rate in force: a billing user sets one with tracker rates set")
 
 
 def write_statement(st: Statement, fmt: str, out: Path | None) -> None:
