@@ -27,7 +27,8 @@ from tracker.model import Defect, RunningTimer, Session, Ticket
 from tracker.rates import RateService
 from tracker.report import SpanReport, span_report
 from tracker.review import DayReview
-from tracker.sessions import SessionService, SpanLog
+from tracker.sessions import SessionService
+from tracker.span_log import SpanLog
 from tracker.statement import Statement
 from tracker.store import Store, open_store
 from tracker.tickets import TicketService

@@ -11,23 +11,21 @@ from __future__ import annotations
 
 import json
 import uuid as uuidlib
-from bisect import bisect_right
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
-from zoneinfo import ZoneInfo
 
+from tracker import span_log
 from tracker.context import Context
 from tracker.errors import BadInput, NotFound
-from tracker.flags import crosses_midnight, session_flags
+from tracker.flags import session_flags
 from tracker.i18n import _
-from tracker.model import Flag, Session, from_ts, zone_of
+from tracker.model import Session, zone_of
 from tracker.store import audit
 from tracker.store import sessions as rows
 from tracker.tickets import TicketService
-from tracker.timeutil import iso, offset_changes, offset_seconds, session_zone, to_ts
-from tracker.validate import check_interval, clean_day, clean_reason, clean_span, clean_text
+from tracker.timeutil import iso, offset_seconds, session_zone, to_ts
+from tracker.validate import check_interval, clean_day, clean_reason, clean_text
 
 
 def snapshot(s: Session) -> dict[str, Any]:
@@ -51,98 +49,6 @@ def _next(session: Session, **changes: Any) -> Session:
     # hold it: a change must then be a new revision, never the same one with new content.
     revision = session.revision + 1 if session.sent_revision >= session.revision else session.revision
     return replace(session, revision=revision, synced=False, **changes)
-
-
-@dataclass(frozen=True)
-class SpanLog:
-    """A span of one consultant's days, each session written out as the command line shows it."""
-
-    first: date
-    last: date
-    lines: list[str]  # one a session: its JSON object, or its line of ``tracker log``
-    seconds: int
-    days: int  # how many days have sessions
-
-
-# A row of store.sessions.span_rows: text, inside, local_day, start_ts, end_ts, zone, utc_offset, flags.
-SpanRow = Sequence[Any]
-
-
-def overlaps(found: Sequence[SpanRow]) -> set[int]:
-    """The rows (by index) whose session overlaps another: tracker.flags' rule, in one pass by start.
-
-    A session overlaps an earlier one when the latest end before it is after its
-    start, and a later one when the next start is before its end.
-    """
-    starts = [r[3] for r in found]
-    order = sorted(range(len(found)), key=starts.__getitem__)
-    flagged: set[int] = set()
-    reach = None  # the latest end among the sessions before
-    for k, i in enumerate(order):
-        start, end = starts[i], found[i][4]
-        if (reach is not None and reach > start) or (k + 1 < len(order) and starts[order[k + 1]] < end):
-            flagged.add(i)
-        if reach is None or end > reach:
-            reach = end
-    return flagged
-
-
-def with_overlap(text: str, stored: str) -> str:
-    """A session's JSON with ``overlap`` among its flags, after the stored ones."""
-    head, _sep, rest = text.partition(',"flags":[')
-    inner, _sep, tail = rest.partition("]")
-    names = [n for n in inner.split(",") if n]
-    if '"overlap"' in names:
-        return text
-    names.insert(len(dict.fromkeys(f for f in stored.split(",") if f)), '"overlap"')
-    return f'{head},"flags":[{",".join(names)}]{tail}'
-
-
-class ZoneShifts:
-    """The UTC offset changes of the zones of a span's sessions, to find the times that
-    SQLite wrote in the wrong offset: a session whose zone changed offset during it (or
-    whose recorded offset the zone's rules no longer give)."""
-
-    def __init__(self, found: Sequence[SpanRow]) -> None:
-        self.zones: dict[str, tuple[ZoneInfo, list[int], list[int]]] = {}
-        if not found:
-            return
-        # Sessions last at most a day: the days around the first and last cover every time.
-        first = to_ts(datetime.combine(date.fromisoformat(found[0][2]) - timedelta(days=2), time(), UTC))
-        last = to_ts(datetime.combine(date.fromisoformat(found[-1][2]) + timedelta(days=3), time(), UTC))
-        for name in {r[5] for r in found if r[5]}:
-            tz = zone_of(name, 0)
-            if isinstance(tz, ZoneInfo):
-                self.zones[name] = (tz, *offset_changes(tz, first, last))
-
-    def moved(self, row: SpanRow) -> bool:
-        """Whether SQLite's times of ``row`` (in its recorded offset) are not the zone's."""
-        known = self.zones.get(row[5]) if row[5] else None
-        if known is None:
-            return False  # a fixed offset: shown as recorded
-        _tz, at, offsets = known
-        start: int = row[3]
-        recorded: int = row[6]
-        if not at:
-            return offsets[0] != recorded
-        where = bisect_right(at, start)
-        return offsets[where] != recorded or where != bisect_right(at, row[4])
-
-    def exact(self, row: SpanRow, text: str, as_json: bool) -> str:
-        """The row written again with its start and end in the zone's own offsets."""
-        tz = self.zones[row[5]][0]
-        start, end = from_ts(row[3], tz), from_ts(row[4], tz)
-        if not as_json:
-            return f"{text[:11]}{start:%H:%M}-{end:%H:%M}{text[22:]}"
-        value = json.loads(text)
-        value["start"], value["end"] = iso(start), iso(end)
-        across = Flag.ACROSS_MIDNIGHT.value
-        stored = row[7].split(",")
-        flags = [f for f in value["flags"] if f != across or f in stored]
-        if crosses_midnight(start, end) and across not in flags:
-            flags.append(across)
-        value["flags"] = flags
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 class SessionService:
@@ -196,39 +102,9 @@ class SessionService:
 
     def log_span(
         self, first: str | date | None, last: str | date | None = None, as_json: bool = False
-    ) -> SpanLog:
-        """The sessions of the days ``first`` to ``last`` (default today), each written out.
-
-        Fast over a whole history: SQLite writes each session (its JSON object or its
-        line of ``tracker log``); here only the overlap flag and the rare session whose
-        zone changed offset are corrected.
-        """
-        start, end = clean_span(first, last, self.ctx.today())
-        found = rows.span_rows(
-            self.ctx.store,
-            self.ctx.consultant,
-            start.isoformat(),
-            end.isoformat(),
-            self.ctx.settings.long_session_seconds,
-            as_json,
-        )
-        overlapping = overlaps(found) if as_json else set()
-        shifts = ZoneShifts(found)
-        lines: list[str] = []
-        seconds = 0
-        days: set[str] = set()
-        for i, row in enumerate(found):
-            if not row[1]:  # a neighbour of the span, only looked at for overlaps
-                continue
-            text = row[0]
-            if i in overlapping:
-                text = with_overlap(text, row[7])
-            if shifts.moved(row):
-                text = shifts.exact(row, text, as_json)
-            lines.append(text)
-            seconds += row[4] - row[3]
-            days.add(row[2])
-        return SpanLog(start, end, lines, seconds, len(days))
+    ) -> span_log.SpanLog:
+        """The sessions of the days ``first`` to ``last`` (default today), each written out."""
+        return span_log.log_span(self.ctx, first, last, as_json)
 
     def of_ticket(self, number: str) -> list[Session]:
         return rows.sessions_of_ticket(self.ctx.store, self.tickets.get(number).number)

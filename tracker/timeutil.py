@@ -110,8 +110,9 @@ def offset_changes(tz: tzinfo, first_ts: int, last_ts: int) -> tuple[list[int], 
     """When ``tz`` changes its UTC offset between ``first_ts`` and ``last_ts``.
 
     ``(at, offsets)``: ``offsets[i]`` (seconds) holds from ``at[i - 1]`` (the first
-    second of it) until ``at[i]``; ``offsets[0]`` from ``first_ts``.  Looked for day by
-    day, each change then found to the second: two changes within one day are not seen.
+    second of it) until ``at[i]``; ``offsets[0]`` from ``first_ts``.  Looked for week by
+    week, each change then found to the second: two changes within one week (a zone's
+    summer time lasts months) are not seen.
     """
 
     def offset(ts: int) -> int:
@@ -122,7 +123,7 @@ def offset_changes(tz: tzinfo, first_ts: int, last_ts: int) -> tuple[list[int], 
     offsets = [offset(first_ts)]
     low = first_ts
     while low < last_ts:
-        high = min(low + 86400, last_ts)
+        high = min(low + 7 * 86400, last_ts)
         if offset(high) != offsets[-1]:
             before, after = low, high
             while after - before > 1:

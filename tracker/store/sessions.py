@@ -158,9 +158,8 @@ _OFFSET_SQL = (
 )
 
 
-def _iso_sql(ts: str) -> str:
-    """SQL: ``ts`` in ISO 8601 with the recorded offset, as ``datetime.isoformat`` writes it."""
-    return f"replace(datetime({ts} + utc_offset, 'unixepoch'), ' ', 'T') || {_OFFSET_SQL}"
+# SQL: a time in ISO 8601 as it reads in the recorded offset, the offset left to _OFFSET_SQL.
+_ISO_SQL = "strftime('%Y-%m-%dT%H:%M:%S', {ts} + utc_offset, 'unixepoch')"
 
 
 def _flag_sql(name: str, condition: str) -> str:
@@ -177,16 +176,16 @@ _FLAGS_SQL = (
     f" || {_flag_sql('across_midnight', _ACROSS_MIDNIGHT_SQL)}, ',')"
 )
 
-# The JSON of a session (tracker.cli.output.session_json), key for key.
+# The JSON of a session (tracker.cli.output.session_json), key for key: one printf, no
+# string built piece by piece.
 _JSON_SQL = (
-    "'{\"uuid\":' || json_quote(uuid) || ',\"ticket\":' || json_quote(ticket)"
-    " || ',\"consultant\":' || json_quote(consultant) || ',\"type\":' || json_quote(type)"
-    f' || \',"start":"\' || {_iso_sql("start_ts")} || \'","end":"\' || {_iso_sql("end_ts")}'
-    ' || \'","seconds":\' || (end_ts - start_ts) || \',"revision":\' || revision'
-    " || ',\"synced\":' || CASE synced WHEN 1 THEN 'true' ELSE 'false' END"
-    " || ',\"flags\":' || CASE f WHEN '' THEN '[]' ELSE '[\"' || replace(f, ',', '\",\"') || '\"]' END"
-    " || ',\"note\":' || json_quote(note) || ',\"zone\":' || json_quote(zone)"
-    " || ',\"source\":' || json_quote(source) || '}'"
+    'printf(\'{"uuid":%s,"ticket":%s,"consultant":%s,"type":"%s","start":"%s%s","end":"%s%s",'
+    '"seconds":%d,"revision":%d,"synced":%s,"flags":%s,"note":%s,"zone":%s,"source":%s}\','
+    " json_quote(uuid), json_quote(ticket), json_quote(consultant), type,"
+    f" {_ISO_SQL.format(ts='start_ts')}, {_OFFSET_SQL}, {_ISO_SQL.format(ts='end_ts')}, {_OFFSET_SQL},"
+    " end_ts - start_ts, revision, CASE synced WHEN 1 THEN 'true' ELSE 'false' END,"
+    " CASE f WHEN '' THEN '[]' ELSE '[\"' || replace(f, ',', '\",\"') || '\"]' END,"
+    " json_quote(note), json_quote(zone), json_quote(source))"
 )
 
 # A line of `tracker log`, with its day: "2026-11-03 09:00-09:25  12345678   technical    0:25:00  note".
@@ -219,31 +218,37 @@ def _scan_is_cheaper(store: Store, consultant: str, first: str, last: str) -> bo
 def span_rows(
     store: Store, consultant: str, first: str, last: str, long_seconds: int, as_json: bool
 ) -> list[sqlite3.Row]:
-    """The sessions of the local days ``first - 2`` to ``last + 2``, by day and start.
+    """The sessions of the local days ``first`` to ``last``, by day and start, written out.
 
-    Each row: ``text`` (the session's JSON object, or its line of ``tracker log``),
-    ``inside`` (1 for the days ``first`` to ``last``; the others are the neighbours an
-    overlap is looked for in), ``local_day``, ``start_ts``, ``end_ts``, ``zone``,
-    ``utc_offset`` and the stored ``flags``.  The JSON's flags lack ``overlap``.
+    Each row: ``text`` (the session's line of ``tracker log``, or its JSON object),
+    ``start_ts``, ``end_ts``, ``zone`` and ``utc_offset``.  With ``as_json`` the rows of
+    the two days around the span come too, for the overlaps (the JSON's flags lack
+    ``overlap``), and each row also has ``inside`` (0 for those days around) and the
+    stored ``flags``.
     """
-    near_first = (date.fromisoformat(first) - timedelta(days=2)).isoformat()
-    near_last = (date.fromisoformat(last) + timedelta(days=2)).isoformat()
-    # The unary + keeps SQLite off the index when the whole table is cheaper to read.
-    plus = "+" if _scan_is_cheaper(store, consultant, near_first, near_last) else ""
+    if as_json:
+        first_near = (date.fromisoformat(first) - timedelta(days=2)).isoformat()
+        last_near = (date.fromisoformat(last) + timedelta(days=2)).isoformat()
+        columns = (
+            f"{_JSON_SQL}, start_ts, end_ts, zone, utc_offset, local_day BETWEEN :first AND :last, flags"
+        )
+    else:
+        first_near, last_near = first, last
+        columns = f"{_TEXT_SQL}, start_ts, end_ts, zone, utc_offset"
+    # The unary + keeps SQLite off the index when reading the whole table is cheaper.
+    plus = "+" if _scan_is_cheaper(store, consultant, first_near, last_near) else ""
     sql = (
-        f"SELECT {_JSON_SQL if as_json else _TEXT_SQL} AS text, local_day BETWEEN :first AND :last AS inside,"
-        " local_day, start_ts, end_ts, zone, utc_offset, flags"
-        f" FROM (SELECT *, {_FLAGS_SQL} AS f FROM sessions"
+        f"SELECT {columns} FROM (SELECT *, {_FLAGS_SQL} AS f FROM sessions"
         f" WHERE {plus}consultant = :who AND deleted = 0"
-        f" AND {plus}local_day BETWEEN :near_first AND :near_last)"
+        f" AND {plus}local_day BETWEEN :first_near AND :last_near)"
         " ORDER BY local_day, start_ts, uuid"
     )
     params = {
         "who": consultant,
         "first": first,
         "last": last,
-        "near_first": near_first,
-        "near_last": near_last,
+        "first_near": first_near,
+        "last_near": last_near,
         "long": long_seconds,
     }
     return list(store.conn.execute(sql, params).fetchall())
