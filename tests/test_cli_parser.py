@@ -43,7 +43,7 @@ def test_a_partial_parse_is_the_whole_parsers(argv: list[str]) -> None:
 def test_usage_errors_print_the_whole_parsers_usage(cli: Cli) -> None:
     r = cli("status", "--bogus")
     assert r.code == 2 and r.out == ""
-    assert "{config,ticket,defect,finalize,start,stop,status,add,log,import," in r.err
+    assert "{config,ticket,defect,finalize,start,stop,status,add,log,report,import," in r.err
     assert "unrecognized arguments: --bogus" in r.err
     r = cli("ticket", "add", "1234567")
     assert r.code == 2 and r.err.startswith("usage: tracker ticket add [-h] --customer CUSTOMER")

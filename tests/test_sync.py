@@ -270,7 +270,7 @@ def test_cli_sync_and_central_log(cli: Cli, home: Path, share: Path) -> None:
     cli("add", "1234567", "--start", "2026-11-03T10:00", "--end", "2026-11-03T10:05")
     r = cli("sync")
     assert r.code == 1
-    assert "is not there" in r.err and "1 sessions and 0 ticket events stay queued" in r.err
+    assert "is not there" in r.err and "1 session and 0 ticket events stay queued" in r.err
     assert "Traceback" not in r.err
 
 

@@ -25,8 +25,10 @@ from tracker.context import Context, Warn, ignore
 from tracker.importer import ImportResult, ImportService
 from tracker.model import Defect, RunningTimer, Session, Ticket
 from tracker.rates import RateService
+from tracker.report import SpanReport, span_report
 from tracker.review import DayReview
 from tracker.sessions import SessionService
+from tracker.span_log import SpanLog
 from tracker.statement import Statement
 from tracker.store import Store, open_store
 from tracker.tickets import TicketService
@@ -198,6 +200,17 @@ class Tracker:
 
     def log(self, day: str | date | None = None, consultant: str | None = None) -> list[Session]:
         return self._sessions.log(day, consultant)
+
+    def log_span(
+        self, first: str | date | None, last: str | date | None = None, as_json: bool = False
+    ) -> SpanLog:
+        return self._sessions.log_span(first, last, as_json)
+
+    def report(
+        self, first: str | date | None = None, last: str | date | None = None, by: str = "day"
+    ) -> SpanReport:
+        """This consultant's totals over a span of days (default: this week), by group."""
+        return span_report(self.ctx, self.rates(), first, last, by)
 
     def sessions_of_ticket(self, number: str) -> list[Session]:
         return self._sessions.of_ticket(number)

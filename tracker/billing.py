@@ -149,14 +149,15 @@ class HeldReason:
 
     @property
     def text(self) -> str:
-        """In English, as the statement's JSON and the CLI carry it."""
+        """In English, as the statement's JSON carries it: what is missing, never how to
+        fix it (the statement may reach the customer; the command line tells billing)."""
         if self.kind is HeldKind.NO_TERM:
-            return "no term acceptance recorded; record it with tracker ticket accept-term"
+            return "no term acceptance recorded"
         if self.kind is HeldKind.CONFLICT:
             which = f" ({', '.join(self.who)})" if self.who else ""
             return (
                 f"the central export holds two versions of a record of this line{which}; "
-                "settle it (tracker central log lists the conflicts)"
+                "settle it before billing (the central log lists the conflicts)"
             )
         if self.kind is HeldKind.DISAGREEMENT:
             return (
@@ -165,7 +166,7 @@ class HeldReason:
             )
         kind = self.type.value if self.type else "?"
         on = self.date.isoformat() if self.date else "?"
-        return f"no {kind} rate in force on {on}; set one with tracker rates set"
+        return f"no {kind} rate in force on {on}"
 
 
 @dataclass(frozen=True)

@@ -73,8 +73,23 @@ def _parse_local(day: str, clock: str, tz: ZoneInfo, line: int, field_name: str,
     )
 
 
-def _rows(text: str) -> list[dict[str, str]]:
+# The columns a Toggl Track or Clockify detailed report always has, in lower case.
+TIME_COLUMNS = ("start date", "start time", "end date", "end time")
+
+
+def _rows(text: str, source: str) -> list[dict[str, str]]:
+    """The CSV's rows, keyed by lower-case heading; a file without the time columns is refused."""
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    headings = {(h or "").strip().lower() for h in reader.fieldnames or ()}
+    missing = [c for c in TIME_COLUMNS if c not in headings]
+    if missing:
+        raise BadInput(
+            "FILE",
+            _(
+                "is not a {source} CSV export: its first line should name the columns Start date, "
+                "Start time, End date and End time (a detailed report exported as CSV)"
+            ).format(source=source),
+        )
     return [{(k or "").strip().lower(): (v or "") for k, v in row.items()} for row in reader]
 
 
@@ -88,10 +103,12 @@ def _need(row: dict[str, str], names: Iterable[str], line: int) -> str:
     )
 
 
-def read_toggl(text: str, tz: ZoneInfo, day_first: bool = False) -> list[ForeignEntry]:
+def read_toggl(
+    text: str, tz: ZoneInfo, day_first: bool = False, source: str = "Toggl Track"
+) -> list[ForeignEntry]:
     """Toggl Track's detailed report CSV: Start date, Start time, End date, End time, Project, Tags..."""
     out = []
-    for n, row in enumerate(_rows(text), start=2):
+    for n, row in enumerate(_rows(text, source), start=2):
         start = _parse_local(
             _need(row, ["start date"], n), _need(row, ["start time"], n), tz, n, "start", day_first
         )
@@ -113,7 +130,7 @@ def read_toggl(text: str, tz: ZoneInfo, day_first: bool = False) -> list[Foreign
 
 def read_clockify(text: str, tz: ZoneInfo, day_first: bool = False) -> list[ForeignEntry]:
     """Clockify's detailed report CSV: the same columns that matter, Start Date, Start Time..."""
-    return read_toggl(text, tz, day_first)
+    return read_toggl(text, tz, day_first, source="Clockify")
 
 
 def read_watson(text: str, tz: ZoneInfo) -> list[ForeignEntry]:

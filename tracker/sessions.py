@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
+from tracker import span_log
 from tracker.context import Context
 from tracker.errors import BadInput, NotFound
 from tracker.flags import session_flags
@@ -98,6 +99,12 @@ class SessionService:
         neighbours = rows.sessions_between(store, sessions[0].consultant, first, last)
         flags = session_flags(sessions, neighbours, self.ctx.settings.long_session_seconds)
         return [replace(s, flags=flags[s.uuid]) for s in sessions]
+
+    def log_span(
+        self, first: str | date | None, last: str | date | None = None, as_json: bool = False
+    ) -> span_log.SpanLog:
+        """The sessions of the days ``first`` to ``last`` (default today), each written out."""
+        return span_log.log_span(self.ctx, first, last, as_json)
 
     def of_ticket(self, number: str) -> list[Session]:
         return rows.sessions_of_ticket(self.ctx.store, self.tickets.get(number).number)

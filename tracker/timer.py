@@ -27,8 +27,12 @@ from tracker.validate import clean_choice, clean_text
 
 @dataclass(frozen=True)
 class StartResult:
+    """What ``start`` did: the timer now running, the one it stopped, or ``already``:
+    the ticket was running already and nothing changed."""
+
     timer: RunningTimer
     stopped: Session | None
+    already: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,7 +113,10 @@ class TimerService:
         return rows.get_timer(self.ctx.store, self.ctx.consultant)
 
     def start(self, number: str, note: str = "") -> StartResult:
-        """Start a timer on a ticket; a running one is stopped first, in the same transaction."""
+        """Start a timer on a ticket; a running one is stopped first, in the same transaction.
+
+        The ticket's own timer, running already, goes on untouched (``already``).
+        """
         ticket = self.tickets.get(number)
         note = clean_text(note, "note")
         if ticket.finalized:
@@ -131,6 +138,9 @@ class TimerService:
         stopped = None
         with self.ctx.store.atomic() as db:
             current = rows.get_timer(self.ctx.store, consultant)
+            if current is not None and current.ticket == ticket.number:
+                # Starting what runs would cut it into a session of a second or so.
+                return StartResult(current, None, already=True)
             if current is not None:
                 stopped = self._close(db, current, now, "")
             rows.insert_timer(db, timer)

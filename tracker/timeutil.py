@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tracker.errors import BadInput
@@ -37,9 +37,22 @@ def parse_time(text: str, field: str, zone_name: str) -> datetime:
                 value=value, example=EXAMPLE_TIME
             ),
         ) from None
+    if not _has_clock(value):
+        # datetime reads a bare date as its midnight: a time nobody meant.
+        raise BadInput(
+            field,
+            _("'{value}' is a date without a time of day; write it like {example}").format(
+                value=value, example=EXAMPLE_TIME
+            ),
+        )
     if when.tzinfo is None:
         when = when.replace(tzinfo=zone(zone_name))
     return when.replace(microsecond=0)
+
+
+def _has_clock(value: str) -> bool:
+    """Whether an ISO 8601 text that parsed has a time of day after its date."""
+    return any(sep in value for sep in "Tt ")
 
 
 def parse_date(text: str, field: str) -> date:
@@ -91,3 +104,32 @@ def human_duration(seconds: int) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
+
+
+def offset_changes(tz: tzinfo, first_ts: int, last_ts: int) -> tuple[list[int], list[int]]:
+    """When ``tz`` changes its UTC offset between ``first_ts`` and ``last_ts``.
+
+    ``(at, offsets)``: ``offsets[i]`` (seconds) holds from ``at[i - 1]`` (the first
+    second of it) until ``at[i]``; ``offsets[0]`` from ``first_ts``.  Looked for week by
+    week, each change then found to the second: two changes within one week (a zone's
+    summer time lasts months) are not seen.
+    """
+
+    def offset(ts: int) -> int:
+        delta = datetime.fromtimestamp(ts, tz).utcoffset()
+        return int(delta.total_seconds()) if delta is not None else 0
+
+    at: list[int] = []
+    offsets = [offset(first_ts)]
+    low = first_ts
+    while low < last_ts:
+        high = min(low + 7 * 86400, last_ts)
+        if offset(high) != offsets[-1]:
+            before, after = low, high
+            while after - before > 1:
+                middle = (before + after) // 2
+                before, after = (middle, after) if offset(middle) == offsets[-1] else (before, middle)
+            at.append(after)
+            offsets.append(offset(after))
+        low = high
+    return at, offsets

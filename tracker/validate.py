@@ -225,3 +225,17 @@ def clean_day(value: str | date | None, today: date, field: str = "day") -> date
     if isinstance(value, date):
         return value
     return parse_date(value, field)
+
+
+def clean_span(first: str | date | None, last: str | date | None, today: date) -> tuple[date, date]:
+    """A span of days from ``first`` to ``last``, both included; ``last`` is today when None."""
+    if first is None:
+        raise BadInput("from", _("give the first day of the span, as YYYY-MM-DD"))
+    start = clean_day(first, today, "from")
+    end = clean_day(last, today, "to")
+    if end < start:
+        raise BadInput(
+            "to",
+            _("{last} is before the first day {first}").format(last=end.isoformat(), first=start.isoformat()),
+        )
+    return start, end

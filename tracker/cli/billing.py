@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tracker.app import Tracker
-from tracker.cli.output import Json, print_json, warn_problems
+from tracker.app import HeldKind, Tracker
+from tracker.cli.output import Json, count, print_json, warn, warn_problems
 from tracker.errors import BadInput
 from tracker.export.csv_pt import write_csv
 from tracker.export.json_out import write_json
@@ -99,7 +99,10 @@ def rates_list(app: Tracker, args: argparse.Namespace) -> int:
     for r in rates:
         print(show_rate(r))
     if not rates:
-        print("no rates yet; set one with: tracker rates set --type technical --hourly 240.00 --from D")
+        first = app.now().date().replace(day=1).isoformat()
+        print("no rates yet. A billing user sets one for each billed type, for example:")
+        print(f"  tracker rates set --type technical --hourly 240.00 --from {first}")
+        print(f"  tracker rates set --type support --hourly 180.00 --from {first}")
     return 0
 
 
@@ -112,13 +115,15 @@ def bill(app: Tracker, args: argparse.Namespace) -> int:
         st = app.statement(args.month, approved_only=args.approved_only)
     warn_problems(st.problems, "the JSON statement (--format json)")
     tell_issue(st, just_issued=args.issue)
+    warn_held(st)
     if args.out is None or args.out == STDOUT:
         write_statement(st, args.format, None)
         return 0
     out = Path(args.out).expanduser()
     write_statement(st, args.format, out)
     held = sum(1 for x in st.lines if x.held)
-    print(f"statement {st.month}: {len(st.lines)} lines ({held} held) written to {out}", file=sys.stderr)
+    lines = count(len(st.lines), "line")
+    print(f"statement {st.month}: {lines} ({held} held) written to {out}", file=sys.stderr)
     return 0
 
 
@@ -142,6 +147,21 @@ def tell_issue(st: Statement, just_issued: bool) -> None:
             "billed as an adjustment in the first open month",
             file=sys.stderr,
         )
+
+
+def warn_held(st: Statement) -> None:
+    """What billing can do about the held lines (the statement itself only says what is missing)."""
+    kinds = {reason.kind for line in st.lines for reason in line.held_reasons}
+    if HeldKind.NO_TERM in kinds:
+        tickets = sorted(
+            {x.ticket for x in st.lines if any(r.kind is HeldKind.NO_TERM for r in x.held_reasons)}
+        )
+        warn(
+            f"held without the customer's term acceptance: {', '.join(tickets)}; record it with "
+            "tracker ticket accept-term NUMBER --date YYYY-MM-DD"
+        )
+    if HeldKind.NO_RATE in kinds:
+        warn("held for want of a rate in force: a billing user sets one with tracker rates set")
 
 
 def write_statement(st: Statement, fmt: str, out: Path | None) -> None:

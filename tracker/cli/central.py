@@ -6,13 +6,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tracker.app import Tracker
 from tracker.central.roles import ROLE_NAMES, Roles, grant, revoke
-from tracker.cli.output import print_json, shown, warn, warn_problems
-from tracker.errors import TrackerError
+from tracker.cli.output import count, print_json, shown, warn, warn_problems
+from tracker.errors import BadInput, TrackerError
 from tracker.timeutil import human_duration, parse_date
+from tracker.validate import clean_span
 
 if TYPE_CHECKING:  # pragma: no cover
     from tracker.cli.common import Subparsers
@@ -26,7 +27,9 @@ def register(sub: Subparsers) -> None:
         dest="action", required=True
     )
     c = central.add_parser("log", help="every consultant's sessions from the export, de-duplicated")
-    c.add_argument("--day", default=None, metavar="YYYY-MM-DD")
+    c.add_argument("--day", default=None, metavar="YYYY-MM-DD", help="one day (default: today)")
+    c.add_argument("--from", dest="first", default=None, metavar="YYYY-MM-DD", help="the first day of a span")
+    c.add_argument("--to", dest="last", default=None, metavar="YYYY-MM-DD", help="the last (default: today)")
     c.add_argument("--consultant", default=None, metavar="LOGIN")
     c.add_argument("--json", action="store_true")
     c.set_defaults(func=central_log)
@@ -49,7 +52,7 @@ def sync(app: Tracker, args: argparse.Namespace) -> int:
         result = app.sync(progress)
     except TrackerError:
         pending = app.sync_status().pending
-        warn(f"{pending.sessions} sessions and {pending.events} ticket events stay queued")
+        warn(f"{count(pending.sessions, 'session')} and {count(pending.events, 'ticket event')} stay queued")
         raise
     if sys.stderr.isatty() and not args.json:
         print(file=sys.stderr)
@@ -65,37 +68,54 @@ def sync(app: Tracker, args: argparse.Namespace) -> int:
             }
         )
     else:
+        batches = result.batches_written + result.batches_skipped
         print(
-            f"sent {result.sessions} session revisions and {result.events} ticket events in "
-            f"{result.batches_written + result.batches_skipped} batches to {result.target}"
+            f"sent {count(result.sessions, 'session revision')} and {count(result.events, 'ticket event')} "
+            f"in {count(batches, 'batch', 'batches')} to {result.target}"
         )
     return 0
 
 
 def central_log(app: Tracker, args: argparse.Namespace) -> int:
-    day = parse_date(args.day, "day").isoformat() if args.day else app.now().date().isoformat()
-    # ADAPTER (facade gap): the facade has no "sessions of a day from the export" method;
-    # the CLI reads them through the facade's central reader.
+    if args.first is not None or args.last is not None:
+        if args.day is not None:
+            raise BadInput("day", "give either --day or --from and --to")
+        first, last = clean_span(args.first, args.last, app.now().date())
+        span: dict[str, object] = {"from": first.isoformat(), "to": last.isoformat()}
+    else:
+        day = parse_date(args.day, "day") if args.day else app.now().date()
+        first = last = day
+        span = {"day": day.isoformat()}
+    # ADAPTER (facade gap): the facade has no "sessions from the export" method; the
+    # CLI reads them through the facade's central reader.
     with app.central_reader() as reader:
         report = reader.refresh()
-        sessions = reader.sessions_of_day(day, args.consultant)
+        sessions = reader.sessions_between(first.isoformat(), last.isoformat(), args.consultant)
         problems = report.problems + reader.conflicts() + reader.ticket_disagreements()
     warn_problems(problems, "tracker central log --json")
     if args.json:
-        print_json({"day": day, "consultant": args.consultant, "sessions": sessions, "problems": problems})
+        print_json({**span, "consultant": args.consultant, "sessions": sessions, "problems": problems})
         return 0
+    print_central_sessions(sessions, with_day=first != last)
+    if not sessions:
+        days = first.isoformat() if first == last else f"from {first.isoformat()} to {last.isoformat()}"
+        print(f"no sessions {'on ' if first == last else ''}{days} in the export")
+    return 0
+
+
+def print_central_sessions(sessions: list[dict[str, Any]], with_day: bool) -> None:
+    """One line a session (with its day, over a span), then each consultant's total."""
     totals: dict[str, int] = {}
     for s in sessions:
         totals[s["consultant"]] = totals.get(s["consultant"], 0) + s["seconds"]
+        day = f"{s['start'][:10]} " if with_day else ""
         print(
-            f"{shown(s['consultant']):<12} {s['start'][11:16]}-{s['end'][11:16]}  {shown(s['ticket']):<10} "
+            f"{shown(s['consultant']):<12} {day}{s['start'][11:16]}-{s['end'][11:16]}  "
+            f"{shown(s['ticket']):<10} "
             f"{s['type']:<10} {human_duration(s['seconds']):>9}  {shown(s['note'])}"
         )
     for who, seconds in sorted(totals.items()):
         print(f"total {shown(who)}: {human_duration(seconds)}")
-    if not sessions:
-        print(f"no sessions on {day} in the export")
-    return 0
 
 
 def _roles_changed(roles: Roles, root: Path) -> None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from tracker.app import Tracker
 from tracker.cli.output import print_json
+from tracker.config import KEYS
 from tracker.desktop import install
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -16,14 +17,27 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def register(sub: Subparsers) -> None:
     config = sub.add_parser("config", help="settings").add_subparsers(dest="action", required=True)
-    c = config.add_parser("set", help="set a setting")
-    c.add_argument("key")
-    c.add_argument("value")
+    c = config.add_parser(
+        "set",
+        help="set a setting",
+        description="Store one setting and print it back.",
+        epilog=keys_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    c.add_argument("key", metavar="KEY", help="one of the keys below")
+    c.add_argument("value", metavar="VALUE")
     c.set_defaults(func=config_set)
     c = config.add_parser("get", help="show settings")
     c.add_argument("key", nargs="?")
     c.add_argument("--json", action="store_true")
     c.set_defaults(func=config_get)
+
+
+def keys_help() -> str:
+    """The keys ``config set`` takes, one a line with what it holds."""
+    width = max(len(name) for name in KEYS) + 2
+    lines = [f"  {name:<{width}}{key.help}" for name, key in KEYS.items()]
+    return "keys:\n" + "\n".join(lines)
 
 
 def register_desktop(sub: Subparsers) -> None:

@@ -101,3 +101,8 @@ def ticket_json(t: Ticket) -> Json:
             for d in t.defects
         ],
     }
+
+
+def count(n: int, noun: str, plural: str = "") -> str:
+    """``1 session``, ``2 sessions``: a number with its noun in the right form."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"

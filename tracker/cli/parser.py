@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NoReturn, TypeAlias
 
 from tracker import __version__
-from tracker.cli import backup, billing, central, config, importing, review, sessions, tickets, timer
+from tracker.cli import backup, billing, central, config, importing, report, review, sessions, tickets, timer
 from tracker.cli.common import Parser
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -27,6 +27,7 @@ REGISTRY: tuple[tuple[tuple[str, ...], Register], ...] = (
     (("ticket", "defect", "finalize"), tickets.register),
     (("start", "stop", "status"), timer.register),
     (("add", "log"), sessions.register),
+    (("report",), report.register),
     (("import", "import-from"), importing.register),
     (("session",), sessions.register_changes),
     (("backup", "restore"), backup.register),

@@ -58,6 +58,12 @@ def review(app: Tracker, args: argparse.Namespace) -> int:
         return 0
     for c in result["consultants"]:
         print_consultant(c)
+    if not any(c["sessions"] for c in result["consultants"]):
+        who = f" of {args.consultant}" if args.consultant else ""
+        print(
+            f"no sessions{who} on {result['day']} in the central export; "
+            "the consultants' sessions arrive when they run tracker sync"
+        )
     return 0
 
 

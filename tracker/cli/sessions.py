@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING
 
-from tracker.app import Tracker
-from tracker.cli.output import print_json, session_json, warn
+from tracker.app import Decision, Tracker
+from tracker.cli.output import count, print_json, session_json, warn
+from tracker.errors import BadInput
 from tracker.timeutil import human_duration, iso
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -20,8 +22,12 @@ def register(sub: Subparsers) -> None:
     s.add_argument("--end", required=True, metavar="TIME")
     s.add_argument("--note", default="")
     s.set_defaults(func=add)
-    s = sub.add_parser("log", help="this consultant's sessions of a day")
-    s.add_argument("--day", default=None, metavar="YYYY-MM-DD")
+    s = sub.add_parser("log", help="this consultant's sessions of a day, or of a span of days")
+    s.add_argument("--day", default=None, metavar="YYYY-MM-DD", help="one day (default: today)")
+    s.add_argument("--from", dest="first", default=None, metavar="YYYY-MM-DD", help="the first day of a span")
+    s.add_argument(
+        "--to", dest="last", default=None, metavar="YYYY-MM-DD", help="its last day (default: today)"
+    )
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=log)
 
@@ -59,6 +65,8 @@ def add(app: Tracker, args: argparse.Namespace) -> int:
 
 
 def log(app: Tracker, args: argparse.Namespace) -> int:
+    if args.first is not None or args.last is not None:
+        return log_span(app, args)
     sessions = app.log(args.day)
     if args.json:
         print_json([session_json(s) for s in sessions])
@@ -70,13 +78,40 @@ def log(app: Tracker, args: argparse.Namespace) -> int:
                 f"{s.start:%H:%M}-{s.end:%H:%M}  {s.ticket:<10} {s.type.value:<10} "
                 f"{human_duration(s.seconds):>9}  {s.note}"
             )
-        print(f"total {human_duration(total)} in {len(sessions)} sessions")
-    for review in app.my_reviews(args.day or app.now().date()):
-        if review.decision == "return":
-            warn(f"this day was returned by {review.lead} on {review.at}: {review.comment}")
-        else:
-            print(f"approved by {review.lead} on {review.at}")
+        print(f"total {human_duration(total)} in {count(len(sessions), 'session')}")
+    show_reviews(app.my_reviews(args.day or app.now().date()), quiet=args.json)
     return 0
+
+
+def log_span(app: Tracker, args: argparse.Namespace) -> int:
+    """``log --from D --to D``: the sessions come written out, one a line, however many."""
+    if args.day is not None:
+        raise BadInput("day", "give either --day or --from and --to")
+    span = app.log_span(args.first, args.last, as_json=args.json)
+    if args.json:
+        sys.stdout.write("[\n  " + ",\n  ".join(span.lines) + "\n]\n" if span.lines else "[]\n")
+    else:
+        if span.lines:
+            sys.stdout.write("\n".join(span.lines) + "\n")
+        print(
+            f"total {human_duration(span.seconds)} in {count(len(span.lines), 'session')} "
+            f"on {count(span.days, 'day')} ({span.first.isoformat()} to {span.last.isoformat()})"
+        )
+    first, last = span.first.isoformat(), span.last.isoformat()
+    show_reviews([r for r in app.my_reviews() if first <= r.day <= last], quiet=args.json, days=True)
+    return 0
+
+
+def show_reviews(reviews: list[Decision], quiet: bool, days: bool = False) -> None:
+    """Leads' decisions on the days shown: a return as a warning; an approval on stdout,
+    or on stderr beside JSON (stdout holds one JSON document)."""
+    for review in reviews:
+        day = f"{review.day}: " if days else ""
+        if review.decision == "return":
+            warn(f"{day}this day was returned by {review.lead} on {review.at}: {review.comment}")
+        else:
+            text = f"{day}approved by {review.lead} on {review.at}"
+            print(text, file=sys.stderr if quiet else sys.stdout)
 
 
 def edit(app: Tracker, args: argparse.Namespace) -> int:

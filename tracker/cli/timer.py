@@ -28,6 +28,11 @@ def register(sub: Subparsers) -> None:
 
 def start(app: Tracker, args: argparse.Namespace) -> int:
     result = app.start(args.number, args.note)
+    if result.already:
+        t = result.timer
+        elapsed = human_duration(t.elapsed_seconds(app.now()))
+        print(f"{t.ticket} is already running, since {iso(t.start)} ({elapsed}); nothing changed")
+        return 0
     if result.stopped:
         s = result.stopped
         print(f"stopped {s.ticket}: {human_duration(s.seconds)}")

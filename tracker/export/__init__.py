@@ -1,4 +1,7 @@
-"""Statement writers: JSON, pt-BR CSV and XLSX.  Each writes to an open file object."""
+"""Statement writers: JSON, pt-BR CSV and XLSX.  Each writes to an open file object.
+
+The CSV and XLSX writers import Babel and openpyxl (optional, heavy) only when they write.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,9 @@ from decimal import Decimal
 from typing import Any
 
 from tracker.billing import HeldKind, HeldReason, Line
+
+# A text cell starting with one of these could run as a formula in a spreadsheet.
+DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
 # A type inside a held reason: "nenhuma tarifa técnica ...".
 KIND_PT = {"technical": "técnica", "support": "de suporte"}

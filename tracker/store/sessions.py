@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from tracker.model import ConsultancyType, Session, from_ts, zone_of
@@ -143,3 +143,134 @@ def ticket_totals(store: Store, number: str) -> dict[str, int]:
         (number,),
     )
     return {r["type"]: int(r["seconds"]) for r in rows}
+
+
+# ----- a span of days, formatted by SQLite -------------------------------------------
+# A span may hold a whole history.  SQLite formats each session (its JSON object, the
+# same as the command line's, or its line of text), so that Python only joins texts.
+# Times are shown in the offset recorded with the start; tracker.sessions corrects the
+# rare session whose zone changed offset, and adds the overlap flag.
+
+_OFFSET_SQL = (
+    "CASE WHEN utc_offset < 0 THEN '-' ELSE '+' END"
+    " || printf('%02d:%02d', abs(utc_offset) / 3600, abs(utc_offset) % 3600 / 60)"
+    " || CASE WHEN abs(utc_offset) % 60 > 0 THEN printf(':%02d', abs(utc_offset) % 60) ELSE '' END"
+)
+
+
+# SQL: a time in ISO 8601 as it reads in the recorded offset, the offset left to _OFFSET_SQL.
+_ISO_SQL = "strftime('%Y-%m-%dT%H:%M:%S', {ts} + utc_offset, 'unixepoch')"
+
+
+def _flag_sql(name: str, condition: str) -> str:
+    """SQL: ``,name`` when ``condition`` holds and the stored flags lack it."""
+    return (
+        f"CASE WHEN ({condition}) AND instr(',' || flags || ',', ',{name},') = 0 THEN ',{name}' ELSE '' END"
+    )
+
+
+# tracker.flags.session_flags but the overlap: the stored flags, then long and across_midnight.
+_ACROSS_MIDNIGHT_SQL = "date(end_ts - 1 + utc_offset, 'unixepoch') > local_day"
+_FLAGS_SQL = (
+    f"ltrim(flags || {_flag_sql('long', 'end_ts - start_ts > :long')}"
+    f" || {_flag_sql('across_midnight', _ACROSS_MIDNIGHT_SQL)}, ',')"
+)
+
+# The JSON of a session (tracker.cli.output.session_json), key for key: one printf, no
+# string built piece by piece.
+_JSON_SQL = (
+    'printf(\'{"uuid":%s,"ticket":%s,"consultant":%s,"type":"%s","start":"%s%s","end":"%s%s",'
+    '"seconds":%d,"revision":%d,"synced":%s,"flags":%s,"note":%s,"zone":%s,"source":%s}\','
+    " json_quote(uuid), json_quote(ticket), json_quote(consultant), type,"
+    f" {_ISO_SQL.format(ts='start_ts')}, {_OFFSET_SQL}, {_ISO_SQL.format(ts='end_ts')}, {_OFFSET_SQL},"
+    " end_ts - start_ts, revision, CASE synced WHEN 1 THEN 'true' ELSE 'false' END,"
+    " CASE f WHEN '' THEN '[]' ELSE '[\"' || replace(f, ',', '\",\"') || '\"]' END,"
+    " json_quote(note), json_quote(zone), json_quote(source))"
+)
+
+# A line of `tracker log`, with its day: "2026-11-03 09:00-09:25  12345678   technical    0:25:00  note".
+_TEXT_SQL = (
+    "printf('%s %s-%s  %-!10s %-!10s %9s  %s', local_day,"
+    " substr(time(start_ts + utc_offset, 'unixepoch'), 1, 5),"
+    " substr(time(end_ts + utc_offset, 'unixepoch'), 1, 5),"
+    " ticket, type, printf('%d:%02d:%02d', (end_ts - start_ts) / 3600, (end_ts - start_ts) % 3600 / 60,"
+    " (end_ts - start_ts) % 60), note)"
+)
+
+# A row seen through the index costs a search of the table; past about this share of
+# the table, reading all of it in order is cheaper.  (Bytes per session: row and indexes.)
+_SCAN_SHARE = 20
+_BYTES_PER_SESSION = 400
+
+
+def _scan_is_cheaper(store: Store, consultant: str, first: str, last: str) -> bool:
+    """Whether the span holds so much of the table that a scan beats the index."""
+    found = store.one(
+        "SELECT count(*) AS n FROM sessions WHERE consultant = ? AND local_day BETWEEN ? AND ?",
+        (consultant, first, last),
+    )
+    pages = store.one("PRAGMA page_count")
+    size = store.one("PRAGMA page_size")
+    table = (pages[0] if pages else 0) * (size[0] if size else 0) // _BYTES_PER_SESSION
+    return found is not None and found["n"] * _SCAN_SHARE > table
+
+
+def span_rows(
+    store: Store, consultant: str, first: str, last: str, long_seconds: int, as_json: bool
+) -> list[sqlite3.Row]:
+    """The sessions of the local days ``first`` to ``last``, by day and start, written out.
+
+    Each row: ``text`` (the session's line of ``tracker log``, or its JSON object),
+    ``start_ts``, ``end_ts``, ``zone`` and ``utc_offset``.  With ``as_json`` the rows of
+    the two days around the span come too, for the overlaps (the JSON's flags lack
+    ``overlap``), and each row also has ``inside`` (0 for those days around) and the
+    stored ``flags``.
+    """
+    if as_json:
+        first_near = (date.fromisoformat(first) - timedelta(days=2)).isoformat()
+        last_near = (date.fromisoformat(last) + timedelta(days=2)).isoformat()
+        columns = (
+            f"{_JSON_SQL}, start_ts, end_ts, zone, utc_offset, local_day BETWEEN :first AND :last, flags"
+        )
+    else:
+        first_near, last_near = first, last
+        columns = f"{_TEXT_SQL}, start_ts, end_ts, zone, utc_offset"
+    # The unary + keeps SQLite off the index when reading the whole table is cheaper.
+    plus = "+" if _scan_is_cheaper(store, consultant, first_near, last_near) else ""
+    sql = (
+        f"SELECT {columns} FROM (SELECT *, {_FLAGS_SQL} AS f FROM sessions"
+        f" WHERE {plus}consultant = :who AND deleted = 0"
+        f" AND {plus}local_day BETWEEN :first_near AND :last_near)"
+        " ORDER BY local_day, start_ts, uuid"
+    )
+    params = {
+        "who": consultant,
+        "first": first,
+        "last": last,
+        "first_near": first_near,
+        "last_near": last_near,
+        "long": long_seconds,
+    }
+    return list(store.conn.execute(sql, params).fetchall())
+
+
+def span_totals(store: Store, consultant: str, first: str, last: str) -> list[sqlite3.Row]:
+    """A consultant's time of the local days ``first`` to ``last`` per day, ticket and type.
+
+    Each row: ``day``, ``ticket``, ``type``, ``sessions``, ``seconds``, and the ticket's
+    ``customer``, ``term_accepted``, ``finalized_on`` (the local date, or None) and
+    ``defect`` (1 when an unpublished product or documentation defect was flagged on it).
+    One aggregate over the (consultant, day) index: a month costs the same at any size.
+    """
+    return store.all(
+        "SELECT s.local_day AS day, s.ticket AS ticket, s.type AS type, count(*) AS sessions,"
+        " sum(s.end_ts - s.start_ts) AS seconds, t.customer AS customer, t.term_accepted AS term_accepted,"
+        " CASE WHEN t.finalized_ts IS NULL THEN NULL"
+        "  ELSE date(t.finalized_ts + coalesce(t.finalized_offset, 0), 'unixepoch') END AS finalized_on,"
+        " EXISTS (SELECT 1 FROM defects AS d WHERE d.ticket = s.ticket AND d.published = 0"
+        "  AND d.kind IN ('product', 'documentation')) AS defect"
+        " FROM sessions AS s JOIN tickets AS t ON t.number = s.ticket"
+        " WHERE s.consultant = ? AND s.local_day BETWEEN ? AND ? AND s.deleted = 0"
+        " GROUP BY s.local_day, s.ticket, s.type ORDER BY s.ticket, s.type, s.local_day",
+        (consultant, first, last),
+    )
