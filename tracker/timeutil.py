@@ -9,6 +9,21 @@ from tracker.errors import BadInput
 from tracker.i18n import _
 
 EXAMPLE_TIME = "2026-11-03T09:00:00-03:00"
+# Every date the tracker takes lies in these years: a day before or after, in any
+# offset, is still a date Python (and every platform's clock) can hold.
+FIRST_DAY = date(2000, 1, 1)
+LAST_DAY = date(9998, 12, 31)
+
+
+def check_range(day: date, value: object, field: str) -> None:
+    """Refuse a date outside :data:`FIRST_DAY` .. :data:`LAST_DAY`, naming ``field``."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise BadInput(
+            field,
+            _("{value} is out of range; give a date from {first} to {last}").format(
+                value=value, first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat()
+            ),
+        )
 
 
 def zone(name: str) -> ZoneInfo:
@@ -37,6 +52,7 @@ def parse_time(text: str, field: str, zone_name: str) -> datetime:
                 value=value, example=EXAMPLE_TIME
             ),
         ) from None
+    check_range(when.date(), value, field)
     if when.tzinfo is None:
         when = when.replace(tzinfo=zone(zone_name))
     return when.replace(microsecond=0)
@@ -45,11 +61,13 @@ def parse_time(text: str, field: str, zone_name: str) -> datetime:
 def parse_date(text: str, field: str) -> date:
     value = (text or "").strip()
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise BadInput(
             field, _("'{value}' is not a date; write it as YYYY-MM-DD").format(value=value)
         ) from None
+    check_range(day, value, field)
+    return day
 
 
 def to_ts(when: datetime) -> int:

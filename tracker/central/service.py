@@ -8,7 +8,6 @@ hands it to the sender, the review and the statement, which speak only the
 
 from __future__ import annotations
 
-import re
 import uuid as uuidlib
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -20,7 +19,6 @@ from tracker import statement as statements
 from tracker.billing import Rate
 from tracker.central import Central, open_central
 from tracker.central.sender import Progress, Sender, SyncResult, SyncStatus, pending
-from tracker.config import LOGIN_RE
 from tracker.context import Context
 from tracker.errors import BadInput
 from tracker.i18n import _
@@ -30,9 +28,7 @@ from tracker.statement import Statement
 from tracker.store import outbox
 from tracker.store import reviews as review_store
 from tracker.timeutil import iso, offset_seconds, parse_date, to_ts, zone
-from tracker.validate import clean_text
-
-MONTH_RE = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
+from tracker.validate import clean_login, clean_month, clean_text
 
 
 class CentralService:
@@ -80,9 +76,10 @@ class CentralService:
 
     def review_day(self, day: str, consultant: str | None = None) -> DayReview:
         the_day = parse_date(day, "day").isoformat()
+        who = None if consultant is None else clean_login(consultant)
         with self.central() as central:
             report = central.refresh()
-            result = review.day_review(central, the_day, consultant, self.ctx.settings.long_session_seconds)
+            result = review.day_review(central, the_day, who, self.ctx.settings.long_session_seconds)
         return replace(result, problems=(*report.problems, *result.problems))
 
     def decide_day(self, day: str, consultant: str, decision: str, comment: str = "") -> dict[str, Any]:
@@ -104,9 +101,7 @@ class CentralService:
         now = self.ctx.now()
         if the_day > now.date():
             raise BadInput("day", _("{date} is in the future").format(date=the_day.isoformat()))
-        who = (consultant or "").strip()
-        if not LOGIN_RE.match(who):
-            raise BadInput("consultant", _("'{login}' is not a login").format(login=consultant))
+        who = clean_login(consultant)
         if decision not in ("approve", "return"):
             raise BadInput("decision", _("use approve or return"))
         text = clean_text(comment, "comment", required=decision == "return")
@@ -140,9 +135,7 @@ class CentralService:
         approved_only: bool = False,
     ) -> Statement:
         """The month's statement from the central store, priced with ``rates``."""
-        text = (month or "").strip()
-        if not MONTH_RE.match(text):
-            raise BadInput("month", _("'{month}' is not a month; write it as YYYY-MM").format(month=month))
+        text = clean_month(month)
         with self.central() as central:
             if progress:
                 progress("reading the central export")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.app import Tracker
+from tracker.cli.common import out_path, unwritable
 from tracker.cli.output import Json, print_json, warn
 from tracker.errors import BadInput
 from tracker.fsutil import atomic_text, atomic_write
@@ -104,8 +105,11 @@ def bill(app: Tracker, args: argparse.Namespace) -> int:
     if args.out is None or args.out == STDOUT:
         write_statement(st, args.format, None)
         return 0
-    out = Path(args.out).expanduser()
-    write_statement(st, args.format, out)
+    out = out_path(args.out)
+    try:
+        write_statement(st, args.format, out)
+    except OSError as exc:
+        raise unwritable(out, exc) from None
     held = sum(1 for x in st.lines if x.held)
     print(f"statement {st.month}: {len(st.lines)} lines ({held} held) written to {out}", file=sys.stderr)
     return 0

@@ -10,6 +10,7 @@ from tracker.app import Tracker
 from tracker.cli.output import print_json, warn
 from tracker.errors import TrackerError
 from tracker.timeutil import human_duration, parse_date
+from tracker.validate import clean_login
 
 if TYPE_CHECKING:  # pragma: no cover
     from tracker.cli.common import Subparsers
@@ -63,16 +64,17 @@ def sync(app: Tracker, args: argparse.Namespace) -> int:
 
 def central_log(app: Tracker, args: argparse.Namespace) -> int:
     day = parse_date(args.day, "day").isoformat() if args.day else app.now().date().isoformat()
+    who = None if args.consultant is None else clean_login(args.consultant, "consultant")
     # ADAPTER (facade gap): the facade has no "sessions of a day from the export" method;
     # the CLI reads them through the facade's central reader.
     with app.central_reader() as reader:
         report = reader.refresh()
-        sessions = reader.sessions_of_day(day, args.consultant)
+        sessions = reader.sessions_of_day(day, who)
         problems = report.problems + reader.conflicts() + reader.ticket_disagreements()
     for problem in problems:
         warn(problem)
     if args.json:
-        print_json({"day": day, "consultant": args.consultant, "sessions": sessions, "problems": problems})
+        print_json({"day": day, "consultant": who, "sessions": sessions, "problems": problems})
         return 0
     totals: dict[str, int] = {}
     for s in sessions:
@@ -81,8 +83,8 @@ def central_log(app: Tracker, args: argparse.Namespace) -> int:
             f"{s['consultant']:<12} {s['start'][11:16]}-{s['end'][11:16]}  {s['ticket']:<10} "
             f"{s['type']:<10} {human_duration(s['seconds']):>9}  {s['note']}"
         )
-    for who, seconds in sorted(totals.items()):
-        print(f"total {who}: {human_duration(seconds)}")
+    for person, seconds in sorted(totals.items()):
+        print(f"total {person}: {human_duration(seconds)}")
     if not sessions:
         print(f"no sessions on {day} in the export")
     return 0
