@@ -220,10 +220,10 @@ class Sender:
         if batch.consultant == me:
             return exc
         hint = _(
-            "It holds work recorded here as {login}, while this app is {me}: only {login}'s own "
-            "login may write that folder (tracker config set consultant {login} to send it from here)"
+            "It holds work recorded here as {login}, while this app is {me}'s: only {login} may "
+            "write that folder"
         ).format(login=batch.consultant, me=me)
-        explained = type(exc)(f"{exc} {hint}")
+        explained = type(exc)(f"{exc}. {hint}")
         explained.__cause__ = exc
         return explained
 
