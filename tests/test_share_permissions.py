@@ -203,9 +203,21 @@ def test_a_consultant_syncs_into_a_share_laid_out_as_the_docs_say_and_a_lead_rea
     assert len(batches(export / "reviews" / "lead1")) == 2
     assert ana("sync").code == 0  # fetches the decision from reviews/lead1
 
-    # Another consultant reads no one's work, and writes nowhere but in their own folder.
+    # Another consultant reads no one's work; the export's readers say so, and never
+    # answer with someone left out.
     assert not bruno.can_read(mine / batches(mine)[0])
     assert lead.can_read(mine / batches(mine)[0])
+    join(bruno, "bruno", export)
+    for command in (
+        ("central", "log", "--day", DAY),
+        ("review", "--day", DAY),
+        ("bill", "--month", "2026-11"),
+    ):
+        refused = bruno(*command)
+        assert refused.code == 1 and refused.out == ""
+        assert f"you may not read {export}/consultants/ana" in refused.err
+        assert "unexpected" not in refused.err
+    assert bruno("sync").code == 0  # the decisions in reviews/ are everyone's to read
 
 
 def test_work_under_another_login_stays_queued_and_never_blocks_ones_own(

@@ -103,7 +103,7 @@ from tracker.central.records import (
     TicketFacts,
     sha256_of,
 )
-from tracker.errors import BadInput
+from tracker.errors import BadInput, TrackerError
 from tracker.fsutil import fsync_dir
 from tracker.i18n import _
 from tracker.validate import clean_login
@@ -278,14 +278,29 @@ class FolderExport:
                 ).format(batch=batch.batch, folder=folder)
             )
 
-    def entries(self, area: str = "consultants") -> Iterator[Entry]:
+    def entries(self, area: str = "consultants", *, skip_unreadable: bool = False) -> Iterator[Entry]:
+        """The files of every person's folder of ``area``; one that may not be read raises,
+        or is passed over with ``skip_unreadable``."""
         base = self.root / area
         if not base.is_dir():
             return
         for person in sorted(os.scandir(base), key=lambda e: e.name):
             if not person.is_dir():
                 continue
-            for item in os.scandir(person.path):
+            try:
+                items = list(os.scandir(person.path))
+            except PermissionError:
+                if skip_unreadable:
+                    continue
+                # Never a statement or a review with someone left out in silence.
+                raise TrackerError(
+                    _(
+                        "you may not read {folder}: reading the export needs read access to every "
+                        "person's folder, which the share gives leads and billing staff "
+                        "(see docs/central-export.md)"
+                    ).format(folder=person.path)
+                ) from None
+            for item in items:
                 if item.is_file():
                     st = item.stat()
                     yield Entry(person.name, item.name, st.st_size, st.st_mtime_ns)
@@ -295,7 +310,7 @@ class FolderExport:
 
     def review_inbox(self, consultant: str, seen: Collection[str]) -> Iterator[InboxBatch]:
         """Only the small reviews area is read, and each batch once (``seen`` holds its keys)."""
-        for entry in self.entries(area="reviews"):
+        for entry in self.entries(area="reviews", skip_unreadable=True):
             m = BATCH_RE.match(entry.name)
             if not m or m["what"] != "manifest.json":
                 continue
