@@ -102,10 +102,17 @@ def check_arguments(args: argparse.Namespace) -> None:
     for name, value in vars(args).items():
         for item in value if isinstance(value, list) else [value]:
             if isinstance(item, str) and not _is_utf8(item):
-                field = "FILE" if name == "file" else name.replace("_", "-")
+                field = _field_of(args, name)
                 raise BadInput(
                     field, "holds bytes that are not UTF-8 text; set the terminal to UTF-8 and type it again"
                 )
+
+
+def _field_of(args: argparse.Namespace, name: str) -> str:
+    """The field an argument is, as messages name it: ``config set KEY VALUE``'s value is KEY."""
+    if name == "value" and isinstance(getattr(args, "key", None), str) and _is_utf8(args.key):
+        return str(args.key)
+    return "FILE" if name == "file" else name.replace("_", "-")
 
 
 def _is_utf8(text: str) -> bool:
