@@ -75,7 +75,12 @@ def _parse_local(day: str, clock: str, tz: ZoneInfo, line: int, field_name: str,
 
 def _rows(text: str) -> list[dict[str, str]]:
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    return [{(k or "").strip().lower(): (v or "") for k, v in row.items()} for row in reader]
+    try:
+        return [{(k or "").strip().lower(): (v or "") for k, v in row.items()} for row in reader]
+    except csv.Error as exc:  # a field over the csv module's limit, a NUL...
+        raise BadInput(
+            f"line {reader.line_num}", _("is not CSV this import understands ({error})").format(error=exc)
+        ) from None
 
 
 def _need(row: dict[str, str], names: Iterable[str], line: int) -> str:
@@ -120,9 +125,10 @@ def read_watson(text: str, tz: ZoneInfo) -> list[ForeignEntry]:
     """Watson's frames file: a JSON list of [start, stop, project, id, tags, updated_at]."""
     try:
         frames = json.loads(text)
-    except json.JSONDecodeError as exc:
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError, a 5000-digit number, deep nesting
         raise BadInput(
-            "FILE", _("is not Watson's frames file (not JSON: {error})").format(error=exc.msg)
+            "FILE",
+            _("is not Watson's frames file (not JSON: {error})").format(error=getattr(exc, "msg", exc)),
         ) from None
     if not isinstance(frames, list):
         raise BadInput("FILE", _("is not Watson's frames file (not a list of frames)"))
