@@ -5,6 +5,7 @@ ends quietly.  Through the real ``tracker`` command in a subprocess, on real fol
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
@@ -319,3 +320,31 @@ def test_a_refused_batch_stays_queued_and_the_next_ones_still_go(
     assert len(list((share / "consultants" / "ana").glob("*.jsonl"))) == 1
     assert b"9999" in data.read_bytes()  # left as it is, for the record
     no_error_log(home)
+
+
+# ----- what others wrote reaches the terminal as text, never as control sequences --------------
+
+
+def test_control_sequences_in_the_export_are_shown_never_sent_to_the_terminal(ana: Cli, home: Path) -> None:
+    assert ana("sync").code == 0
+    (data,) = (home / "central-export" / "consultants" / "ana").glob("*.jsonl")
+    records = [json.loads(line) for line in data.read_text().splitlines()]
+    for r in records:  # a batch written by hand, consistent with its manifest
+        if r["kind"] == "session":
+            r.update(note="\x1b]0;pwned\x07\x1b[2J\u202e", ticket="1234\x1b[31m567")
+    text = "".join(
+        json.dumps(r, sort_keys=True, separators=(",", ":"), ensure_ascii=False) + "\n" for r in records
+    )
+    data.write_bytes(text.encode())
+    side = data.with_name(data.name.replace(".jsonl", ".manifest.json"))
+    manifest = json.loads(side.read_text())
+    manifest["sha256"] = hashlib.sha256(text.encode()).hexdigest()
+    side.write_text(json.dumps(manifest))
+    for args in (("central", "log", "--day", DAY), ("review", "--day", DAY)):
+        done = ana(*args)
+        assert done.code == 0, done.err
+        assert "\x1b" not in done.out + done.err and "\x07" not in done.out and "\u202e" not in done.out
+        assert "1234\\x1b[31m567" in done.out
+    assert "\\x1b]0;pwned\\x07\\x1b[2J\\u202e" in ana("central", "log", "--day", DAY).out
+    refused = ana("config", "set", "consultant", "\x1b[2J")
+    assert refused.code == 2 and "\x1b" not in refused.err and "'\\x1b[2J' is not a login" in refused.err

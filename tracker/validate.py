@@ -20,12 +20,13 @@ from tracker.timeutil import iso, parse_date, to_ts
 TICKET_RE = re.compile(r"^[0-9]{7,8}$")
 # A login names a folder of the export (consultants/<login>/) on Linux and Windows shares
 # alike: it starts with a letter, digit or _, never ends with a dot, and is never only
-# dots, so "." and ".." can never point a batch at the export's root.
-LOGIN_RE = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9._@-]{0,62}[A-Za-z0-9_@-])?$")
+# dots, so "." and ".." can never point a batch at the export's root.  (\Z, not $: a
+# trailing line break is no part of a login.)
+LOGIN_RE = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9._@-]{0,62}[A-Za-z0-9_@-])?\Z")
 # Names Windows keeps for devices, with or without an extension: no folder can bear them.
 RESERVED_LOGINS = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
-MONTH_RE = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
-UNIT_RE = re.compile(r"^[A-Za-z0-9._/-]{1,32}$")
+MONTH_RE = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])\Z")
+UNIT_RE = re.compile(r"^[A-Za-z0-9._/-]{1,32}\Z")
 MAX_TEXT = 2000
 MAX_REASON = 500
 CHOICES = ("keep", "discard", "split")

@@ -27,7 +27,7 @@ from typing import TextIO
 from tracker.app import open_tracker
 from tracker.backup import damaged_message
 from tracker.cli.common import Command, HomeCommand
-from tracker.cli.output import session_json, ticket_json, warn
+from tracker.cli.output import session_json, shown, ticket_json, warn
 from tracker.cli.parser import build_parser, parse_args
 from tracker.clock import default_clock
 from tracker.errors import BadInput, TrackerError
@@ -161,10 +161,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return closed_pipe()
     except BadInput as exc:
-        print(f"tracker: {exc}", file=sys.stderr)
+        print(f"tracker: {shown(exc)}", file=sys.stderr)
         return 2
     except TrackerError as exc:
-        print(f"tracker: {exc}", file=sys.stderr)
+        print(f"tracker: {shown(exc)}", file=sys.stderr)
         return 1
     except sqlite3.Error as exc:
         print(f"tracker: {explain_database_error(exc)}", file=sys.stderr)

@@ -7,7 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from tracker.app import Tracker
-from tracker.cli.output import print_json, warn
+from tracker.cli.output import print_json, shown, warn
 from tracker.errors import TrackerError
 from tracker.timeutil import human_duration, parse_date
 from tracker.validate import clean_login
@@ -79,12 +79,13 @@ def central_log(app: Tracker, args: argparse.Namespace) -> int:
     totals: dict[str, int] = {}
     for s in sessions:
         totals[s["consultant"]] = totals.get(s["consultant"], 0) + s["seconds"]
+        when = f"{shown(s['start'][11:16])}-{shown(s['end'][11:16])}"
         print(
-            f"{s['consultant']:<12} {s['start'][11:16]}-{s['end'][11:16]}  {s['ticket']:<10} "
-            f"{s['type']:<10} {human_duration(s['seconds']):>9}  {s['note']}"
+            f"{shown(s['consultant']):<12} {when}  {shown(s['ticket']):<10} {shown(s['type']):<10} "
+            f"{human_duration(s['seconds']):>9}  {shown(s['note'])}"
         )
     for person, seconds in sorted(totals.items()):
-        print(f"total {person}: {human_duration(seconds)}")
+        print(f"total {shown(person)}: {human_duration(seconds)}")
     if not sessions:
         print(f"no sessions on {day} in the export")
     return 0

@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from tracker.app import Tracker
-from tracker.cli.output import print_json, warn
+from tracker.cli.output import print_json, shown, warn
 from tracker.errors import BadInput
 from tracker.timeutil import human_duration
 
@@ -67,15 +67,17 @@ def print_consultant(c: dict[str, Any]) -> None:
     decision = c["decision"]
     state = f"{decision['decision']}d by {decision['lead']}" if decision else "not reviewed"
     print(
-        f"{c['consultant']}: recorded {human_duration(c['recorded_seconds'])}, billable "
-        f"{human_duration(c['billable_seconds'])}, standard {human_duration(c['standard_seconds'])} "
-        f"[{state}] {' '.join(c['flags'])}".rstrip()
+        shown(
+            f"{c['consultant']}: recorded {human_duration(c['recorded_seconds'])}, billable "
+            f"{human_duration(c['billable_seconds'])}, standard {human_duration(c['standard_seconds'])} "
+            f"[{state}] {' '.join(c['flags'])}".rstrip()
+        )
     )
     for s in c["sessions"]:
         flags = f"  !{','.join(s['flags'])}" if s["flags"] else ""
         print(
-            f"    {s['start'][11:16]}-{s['end'][11:16]} {s['ticket']:<10} {s['type']:<10} "
-            f"{human_duration(s['seconds']):>9}{flags}"
+            f"    {shown(s['start'][11:16])}-{shown(s['end'][11:16])} {shown(s['ticket']):<10} "
+            f"{shown(s['type']):<10} {human_duration(s['seconds']):>9}{shown(flags)}"
         )
     for d in c["defects"]:
-        print(f"    defect {d['kind']} {d['ref']} on {d['ticket']}")
+        print(shown(f"    defect {d['kind']} {d['ref']} on {d['ticket']}"))
