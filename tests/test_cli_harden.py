@@ -128,6 +128,9 @@ def test_an_imported_session_of_another_consultant_is_refused_naming_the_line(
             ("add", TICKET, "--start", "0001-01-01T00:00:00+05:00", "--end", "0001-01-01T01:00:00+05:00"),
             "start",
         ),
+        (("add", TICKET, "--start", f"{DAY}T10:00+05:30:30.5", "--end", f"{DAY}T11:00+05:30"), "start"),
+        (("import", "/dev/zero"), "line 1: json"),  # no line break, ever: not all of memory
+        (("import-from", "watson", "/dev/zero", "--list"), "FILE"),
         (("review", "--day", "0001-01-01"), "day"),
         (("log", "--day", "9999-12-31"), "day"),
         (("finalize", TICKET, "--at", "0001-01-01T00:00:00"), "at"),
@@ -193,6 +196,11 @@ def test_odd_arguments_are_bad_input_naming_their_field(
         (
             b'{"kind": "session", "ticket": "1234567", "start": "2026-11-02T09:00:00", "end": 5}\n',
             "line 1: end",
+        ),
+        (
+            b'{"kind": "session", "ticket": "1234567", "start": "2026-11-02T09:00:00-03:00:30", '
+            b'"end": "2026-11-02T10:00:00-03:00"}\n',
+            "line 1: start",
         ),
         (b"[" * 100_000 + b"\n", "line 1: json"),
         (b'{"kind": "ticket", "number": ' + b"1" * 5000 + b"}\n", "line 1: json"),

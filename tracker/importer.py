@@ -24,6 +24,7 @@ import uuid as uuidlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -34,7 +35,7 @@ from tracker.i18n import _
 from tracker.model import MAX_SESSION_SECONDS, EventKind, Ticket
 from tracker.store import bulk
 from tracker.store import tickets as ticket_rows
-from tracker.timeutil import check_range, offset_seconds
+from tracker.timeutil import check_time, offset_seconds
 from tracker.validate import (
     MAX_TEXT,
     clean_login,
@@ -63,6 +64,7 @@ TICKET_KEYS = {
 TEXT_KEYS = sorted(TICKET_KEYS - {"kind", "term_accepted"})
 SESSION_KEYS = {"kind", "ticket", "start", "end", "uuid", "note", "consultant"}
 NAMESPACE = uuidlib.UUID("6f1c3a52-2f7e-4c1e-9a55-0d8f3b7c9e21")
+MAX_LINE = 16 << 20  # bytes of one line: far more than any record holds
 UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
@@ -94,7 +96,7 @@ def _time(value: Any, line: int, field: str, default_zone: ZoneInfo) -> datetime
             ) from None
         raise _Line(line, field, _("'{value}' is not an ISO 8601 time").format(value=value)) from None
     try:
-        check_range(when.date(), value, field)
+        check_time(when, value, field)
     except BadInput as exc:
         raise _Line(line, field, exc.message) from None
     if when.tzinfo is None:
@@ -104,6 +106,12 @@ def _time(value: Any, line: int, field: str, default_zone: ZoneInfo) -> datetime
 
 def _text(number: int, raw: str | bytes) -> str:
     """A line as text: bytes are decoded as UTF-8, and the first line's byte-order mark dropped."""
+    if len(raw) > MAX_LINE:
+        raise _Line(
+            number,
+            "json",
+            _("is longer than {size} MiB; a record is one short line").format(size=MAX_LINE >> 20),
+        )
     if isinstance(raw, bytes):
         try:
             raw = raw.decode("utf-8")
@@ -323,7 +331,9 @@ class ImportService:
                 "FILE", _("cannot read {path}: {error}").format(path=path, error=exc.strerror or exc)
             ) from None
         with handle:
-            return self.import_lines(handle, dry_run)
+            # Read a line at most MAX_LINE + 1 bytes at a time: a file with no line break
+            # (/dev/zero) ends as a too-long line, never as all of memory.
+            return self.import_lines(iter(partial(handle.readline, MAX_LINE + 1), b""), dry_run)
 
     def import_lines(self, lines: Iterable[str | bytes], dry_run: bool = False) -> ImportResult:
         """Import JSON Lines records from any iterable of lines: all or nothing."""

@@ -33,6 +33,19 @@ def zone(name: str) -> ZoneInfo:
         raise BadInput("zone", _("'{name}' is not a known IANA time zone").format(name=name)) from exc
 
 
+def check_time(when: datetime, value: object, field: str) -> None:
+    """A time's date in range, and its offset (if any) in whole minutes, as every real one is."""
+    check_range(when.date(), value, field)
+    offset = when.utcoffset()
+    if offset is not None and offset % timedelta(minutes=1):
+        raise BadInput(
+            field,
+            _("{value} has an offset with seconds; give it in whole minutes, such as -03:00").format(
+                value=value
+            ),
+        )
+
+
 def parse_time(text: str, field: str, zone_name: str) -> datetime:
     """An ISO 8601 time; one without an offset is taken in ``zone_name``.
 
@@ -52,7 +65,7 @@ def parse_time(text: str, field: str, zone_name: str) -> datetime:
                 value=value, example=EXAMPLE_TIME
             ),
         ) from None
-    check_range(when.date(), value, field)
+    check_time(when, value, field)
     if when.tzinfo is None:
         when = when.replace(tzinfo=zone(zone_name))
     return when.replace(microsecond=0)
