@@ -356,3 +356,27 @@ def test_control_sequences_in_the_export_are_shown_never_sent_to_the_terminal(an
     assert "\\x1b]0;pwned\\x07\\x1b[2J\\u202e" in ana("central", "log", "--day", DAY).out
     refused = ana("config", "set", "consultant", "\x1b[2J")
     assert refused.code == 2 and "\x1b" not in refused.err and "'\\x1b[2J' is not a login" in refused.err
+
+
+def test_a_binary_statement_is_never_written_to_a_terminal(ana: Cli, home: Path) -> None:
+    leader, follower = os.openpty()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "tracker", "bill", "--month", "2026-11", "--format", "xlsx", "--out", "-"],
+            stdin=subprocess.DEVNULL,
+            stdout=follower,
+            stderr=subprocess.PIPE,
+            env=ana.env(),
+            cwd=ROOT,
+            timeout=60,
+        )
+        os.set_blocking(leader, False)
+        try:
+            shown = os.read(leader, 65536)
+        except BlockingIOError:
+            shown = b""
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert done.returncode == 2 and b"tracker: out: " in done.stderr
+    assert shown == b""

@@ -99,6 +99,8 @@ def rates_list(app: Tracker, args: argparse.Namespace) -> int:
 def bill(app: Tracker, args: argparse.Namespace) -> int:
     if args.format == "xlsx" and not args.out:
         raise BadInput("out", "an XLSX statement needs a file: give --out statement.xlsx")
+    if args.format == "xlsx" and args.out == STDOUT and sys.stdout.isatty():
+        raise BadInput("out", "an XLSX statement is binary and is not written to a terminal; give --out FILE")
     st = app.statement(args.month, approved_only=args.approved_only)
     for problem in st.problems:
         warn(problem)
