@@ -15,10 +15,12 @@ from tracker.paths import default_export_dir
 from tracker.reminders import ReminderSettings, format_days, parse_work_days, parse_work_hours
 from tracker.store import Store
 from tracker.store import settings as stored_settings
-from tracker.validate import LOGIN_RE, UNIT_RE
+from tracker.validate import LOGIN_RE, UNIT_RE, clean_login, clean_text
 
 __all__ = ["DEFAULT_PRODUCTS", "KEYS", "LOGIN_RE", "UNIT_RE", "Key", "Settings", "os_login"]
 
+
+MAX_PATH = 1000  # characters of the export folder's path
 
 # Products the paid consultancy is offered for; a ticket naming another one is warned.
 DEFAULT_PRODUCTS = ("Protheus", "RM", "Datasul", "Logix")
@@ -29,25 +31,19 @@ def os_login() -> str:
         name = getpass.getuser()
     except Exception:  # pragma: no cover - no user name on this host
         name = "consultant"
-    cleaned = re.sub(r"[^A-Za-z0-9._@-]", "", name)
-    return cleaned or "consultant"
+    cleaned = re.sub(r"[^A-Za-z0-9._@-]", "", name)[:64].lstrip(".@-").rstrip(".")
+    try:
+        return clean_login(cleaned)
+    except BadInput:
+        return "consultant"
 
 
 def _login(value: str) -> str:
-    value = value.strip()
-    if not LOGIN_RE.match(value):
-        raise BadInput(
-            "consultant",
-            _("'{value}' is not a login; use 1-64 letters, digits or . _ @ -").format(value=value),
-        )
-    return value
+    return clean_login(value, "consultant")
 
 
 def _name(value: str) -> str:
-    value = value.strip()
-    if len(value) > 200:
-        raise BadInput("name", _("is longer than {limit} characters").format(limit=200))
-    return value
+    return clean_text(value, "name", limit=200)
 
 
 def _role(value: str) -> str:
@@ -70,14 +66,19 @@ def _unit(value: str) -> str:
 
 
 def _export_dir(value: str) -> str:
-    value = value.strip()
+    value = clean_text(value, "export-dir", limit=MAX_PATH)
     if not value:
         raise BadInput("export-dir", _("is empty; give the folder of the central export"))
-    return str(Path(value).expanduser().absolute())
+    try:
+        return str(Path(value).expanduser().absolute())
+    except RuntimeError:  # ~name of a user this machine does not know
+        raise BadInput(
+            "export-dir", _("'{value}' names a home folder this machine does not know").format(value=value)
+        ) from None
 
 
 def _products(value: str) -> str:
-    items = [p.strip() for p in value.split(",") if p.strip()]
+    items = [clean_text(p, "products", limit=100) for p in value.split(",") if p.strip()]
     return ",".join(dict.fromkeys(items))
 
 

@@ -16,7 +16,7 @@ from tracker.config import Settings
 from tracker.errors import BadInput
 from tracker.i18n import _
 from tracker.store import Store
-from tracker.timeutil import iso, parse_time, to_ts, zone
+from tracker.timeutil import check_time, iso, parse_time, to_ts, zone
 from tracker.validate import Warn, ignore
 
 __all__ = ["Context", "Warn", "ignore"]
@@ -48,6 +48,7 @@ class Context:
         if isinstance(value, datetime):
             if value.tzinfo is None:
                 raise BadInput(field, _("needs a time zone"))
+            check_time(value, iso(value), field)
             return value.replace(microsecond=0)
         return parse_time(value, field, self.clock.zone())
 

@@ -25,6 +25,7 @@ from tracker.importer import ImportResult
 from tracker.timeutil import iso, zone
 
 SOURCES = ("toggl", "clockify", "watson")
+MAX_FILE = 256 << 20  # bytes: years of entries
 NAMESPACE = uuidlib.UUID("0b7a3e8e-5d1c-4f0a-9d7e-3c2b1a0f9e8d")
 DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y")
 TIME_FORMATS = ("%H:%M:%S", "%H:%M", "%I:%M:%S %p", "%I:%M %p")
@@ -90,7 +91,12 @@ def _rows(text: str, source: str) -> list[dict[str, str]]:
                 "Start time, End date and End time (a detailed report exported as CSV)"
             ).format(source=source),
         )
-    return [{(k or "").strip().lower(): (v or "") for k, v in row.items()} for row in reader]
+    try:
+        return [{(k or "").strip().lower(): (v or "") for k, v in row.items()} for row in reader]
+    except csv.Error as exc:  # a field over the csv module's limit, a NUL...
+        raise BadInput(
+            f"line {reader.line_num}", _("is not CSV this import understands ({error})").format(error=exc)
+        ) from None
 
 
 def _need(row: dict[str, str], names: Iterable[str], line: int) -> str:
@@ -137,9 +143,10 @@ def read_watson(text: str, tz: ZoneInfo) -> list[ForeignEntry]:
     """Watson's frames file: a JSON list of [start, stop, project, id, tags, updated_at]."""
     try:
         frames = json.loads(text)
-    except json.JSONDecodeError as exc:
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError, a 5000-digit number, deep nesting
         raise BadInput(
-            "FILE", _("is not Watson's frames file (not JSON: {error})").format(error=exc.msg)
+            "FILE",
+            _("is not Watson's frames file (not JSON: {error})").format(error=getattr(exc, "msg", exc)),
         ) from None
     if not isinstance(frames, list):
         raise BadInput("FILE", _("is not Watson's frames file (not a list of frames)"))
@@ -164,9 +171,15 @@ def read(source: str, path: Path, zone_name: str, day_first: bool = False) -> li
             _("'{source}' is not a source; use {options}").format(source=source, options=", ".join(SOURCES)),
         )
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_FILE + 1)  # a device with no end (/dev/zero) stops here
+        text = data.decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise BadInput("FILE", _("cannot read {path}: {error}").format(path=path, error=exc)) from None
+    if len(data) > MAX_FILE:
+        raise BadInput(
+            "FILE", _("is larger than {size} MiB; export a shorter period").format(size=MAX_FILE >> 20)
+        )
     tz = zone(zone_name)
     if source == "toggl":
         return read_toggl(text, tz, day_first)

@@ -9,6 +9,21 @@ from tracker.errors import BadInput
 from tracker.i18n import _
 
 EXAMPLE_TIME = "2026-11-03T09:00:00-03:00"
+# Every date the tracker takes lies in these years: a day before or after, in any
+# offset, is still a date Python (and every platform's clock) can hold.
+FIRST_DAY = date(2000, 1, 1)
+LAST_DAY = date(9998, 12, 31)
+
+
+def check_range(day: date, value: object, field: str) -> None:
+    """Refuse a date outside :data:`FIRST_DAY` .. :data:`LAST_DAY`, naming ``field``."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise BadInput(
+            field,
+            _("{value} is out of range; give a date from {first} to {last}").format(
+                value=value, first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat()
+            ),
+        )
 
 
 def zone(name: str) -> ZoneInfo:
@@ -16,6 +31,19 @@ def zone(name: str) -> ZoneInfo:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise BadInput("zone", _("'{name}' is not a known IANA time zone").format(name=name)) from exc
+
+
+def check_time(when: datetime, value: object, field: str) -> None:
+    """A time's date in range, and its offset (if any) in whole minutes, as every real one is."""
+    check_range(when.date(), value, field)
+    offset = when.utcoffset()
+    if offset is not None and offset % timedelta(minutes=1):
+        raise BadInput(
+            field,
+            _("{value} has an offset with seconds; give it in whole minutes, such as -03:00").format(
+                value=value
+            ),
+        )
 
 
 def parse_time(text: str, field: str, zone_name: str) -> datetime:
@@ -45,6 +73,7 @@ def parse_time(text: str, field: str, zone_name: str) -> datetime:
                 value=value, example=EXAMPLE_TIME
             ),
         )
+    check_time(when, value, field)
     if when.tzinfo is None:
         when = when.replace(tzinfo=zone(zone_name))
     return when.replace(microsecond=0)
@@ -58,11 +87,13 @@ def _has_clock(value: str) -> bool:
 def parse_date(text: str, field: str) -> date:
     value = (text or "").strip()
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise BadInput(
             field, _("'{value}' is not a date; write it as YYYY-MM-DD").format(value=value)
         ) from None
+    check_range(day, value, field)
+    return day
 
 
 def to_ts(when: datetime) -> int:

@@ -26,6 +26,7 @@ from tracker.central.billing_records import IssuedStatement
 from tracker.central.folder import FolderCentral
 from tracker.central.records import (
     Batch,
+    BatchRefused,
     Decision,
     Defect,
     FinalizedTicket,
@@ -41,6 +42,7 @@ from tracker.paths import default_export_dir
 
 __all__ = [
     "Batch",
+    "BatchRefused",
     "Central",
     "Decision",
     "Defect",
@@ -62,8 +64,10 @@ class Central(Protocol):
     """The central store as the sender, the review and the statement use it.
 
     Writing raises :class:`TargetUnavailable` when the store cannot be reached (nothing
-    is lost: the sender keeps its outbox) and :class:`TamperedBatch` when what is there
-    is not what this app wrote.  Reading answers from what the last :meth:`refresh` saw.
+    is lost: the sender keeps its outbox) and :class:`BatchRefused` when this one batch
+    cannot go (its folder is not this user's to write, or :class:`TamperedBatch`: what
+    is there is not what this app wrote); the sender then sends the other batches.
+    Reading answers from what the last :meth:`refresh` saw.
     """
 
     # ----- the write side: the sender ----------------------------------------------

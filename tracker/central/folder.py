@@ -26,7 +26,9 @@ Folder layout
 
 A batch is named ``<sequence>-<install id>``: the app's own counter and the first 8
 characters of the installation's id, so two laptops of one consultant never collide.
-Each app writes only in its own consultant's folder and never rewrites a file: a batch
+Each app writes only in its own consultant's folder (a lead's decisions go to
+``reviews/<login>/``) and never rewrites a file; on a share, that folder is the only
+place it needs write access to (the administrator lays out the rest).  A batch
 is written to a temp file (``.<name>.tmp-<pid>``) in that folder, fsynced, renamed, and
 the folder fsynced; then the manifest the same way.  A batch without a manifest is
 incomplete and is not read.  Nothing else is ever written to the share: no database.
@@ -99,6 +101,7 @@ from tracker.central.records import (
     Batch,
     Decision,
     FinalizedTicket,
+    FolderRefused,
     InboxBatch,
     ReadReport,
     Record,
@@ -108,8 +111,10 @@ from tracker.central.records import (
     sha256_of,
 )
 from tracker.central.roles import DamagedRoles, load_roles
+from tracker.errors import BadInput
 from tracker.fsutil import fsync_dir
 from tracker.i18n import _
+from tracker.validate import clean_login
 
 FORMAT_LINE = "tracker-central-export 1\n"
 
@@ -126,6 +131,11 @@ class FolderExport:
         return str(self.root)
 
     def _ready(self) -> None:
+        """The root is there (made when it is this app's own local folder), with its FORMAT.
+
+        A sender needs write access to its own folder only: where the root is not
+        writable, the share's administrator wrote FORMAT and made the folders.
+        """
         if not self.root.is_dir():
             if self.create:
                 try:
@@ -139,16 +149,13 @@ class FolderExport:
                         "everything stays queued and the next sync will send it"
                     ).format(folder=self.root)
                 )
-        if not os.access(self.root, os.W_OK | os.X_OK):
-            raise TargetUnavailable(
-                _(
-                    "the export folder {folder} is read-only for you; ask for write access to it. "
-                    "Everything stays queued and the next sync will send it"
-                ).format(folder=self.root)
-            )
-        marker = self.root / "FORMAT"
-        if not marker.exists():
-            self._write_atomic(self.root, "FORMAT", FORMAT_LINE.encode())
+        if not (self.root / "FORMAT").exists():
+            try:
+                self._write_atomic(self.root, "FORMAT", FORMAT_LINE.encode())
+            except PermissionError:
+                pass  # a share laid out by its administrator: FORMAT is theirs to write
+            except OSError as exc:
+                raise TargetUnavailable(self._why(exc)) from exc
 
     def _why(self, exc: OSError) -> str:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
@@ -180,12 +187,46 @@ class FolderExport:
                 tmp.unlink()
             raise
 
+    def _own_folder(self, batch: Batch) -> Path:
+        """The batch's folder (``<area>/<login>``), made when missing and allowed."""
+        try:
+            clean_login(batch.consultant)
+        except BadInput:
+            raise FolderRefused(
+                _(
+                    "'{login}' is not a login, so batch {batch} has no folder on the export; it stays "
+                    "queued. Set your login with tracker config set consultant LOGIN"
+                ).format(login=batch.consultant, batch=batch.batch)
+            ) from None
+        folder = self.root / batch.area / batch.consultant
+        if not folder.is_dir():
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except PermissionError as exc:
+                raise FolderRefused(
+                    _(
+                        "you may not create {folder}: on a shared export the administrator makes each "
+                        "person's folder (see docs/central-export.md). Batch {batch} stays queued; the "
+                        "other batches still go"
+                    ).format(folder=folder, batch=batch.batch)
+                ) from exc
+            except OSError as exc:
+                raise TargetUnavailable(self._why(exc)) from exc
+        return folder
+
+    def _refused(self, folder: Path, batch: Batch) -> FolderRefused:
+        return FolderRefused(
+            _(
+                "the export folder {folder} is read-only for you: each person writes only in their own "
+                "folder. Batch {batch} stays queued; the other batches still go"
+            ).format(folder=folder, batch=batch.batch)
+        )
+
     def publish(self, batch: Batch) -> bool:
         self._ready()
-        folder = self.root / batch.area / batch.consultant
+        folder = self._own_folder(batch)
         wrote = False
         try:
-            folder.mkdir(parents=True, exist_ok=True)
             # Temp files of this very batch left by a crashed earlier try: ours to clear.
             for stale in folder.glob(f".{batch.batch}.*.tmp-*"):
                 stale.unlink()
@@ -215,6 +256,8 @@ class FolderExport:
                 self._write_atomic(folder, side.name, batch.manifest, step="manifest_")
                 wrote = True
             crash_point("after_manifest")
+        except PermissionError as exc:
+            raise self._refused(folder, batch) from exc
         except OSError as exc:
             raise TargetUnavailable(self._why(exc)) from exc
         return wrote

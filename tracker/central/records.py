@@ -49,12 +49,20 @@ class TargetUnavailable(TrackerError):
     """The central store cannot be written now; everything stays queued for a later sync."""
 
 
-class TamperedBatch(TrackerError):
+class BatchRefused(TrackerError):
+    """This one batch cannot be delivered; it stays queued, and the other batches still go."""
+
+
+class TamperedBatch(BatchRefused):
     """A batch on the central store differs from what this app wrote."""
 
 
 class CentralUnreadable(TrackerError):
     """The central store cannot be read at all (an unmounted share): nothing is shown, never stale data."""
+
+
+class FolderRefused(TargetUnavailable, BatchRefused):
+    """The batch's own folder of the export may not be written (or made) by this user."""
 
 
 # ----- writing: records and batches ---------------------------------------------------

@@ -8,7 +8,6 @@ hands it to the sender, the review and the statement, which speak only the
 
 from __future__ import annotations
 
-import re
 import uuid as uuidlib
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -18,7 +17,6 @@ from tracker import issuing, review
 from tracker.billing import Rate
 from tracker.central import Central, Decision, open_central
 from tracker.central.sender import Progress, Sender, SyncResult, SyncStatus, pending
-from tracker.config import LOGIN_RE
 from tracker.context import Context
 from tracker.errors import BadInput, TrackerError
 from tracker.i18n import _
@@ -29,9 +27,7 @@ from tracker.statement import IssuedInfo, Statement
 from tracker.store import outbox
 from tracker.store import reviews as review_store
 from tracker.timeutil import iso, offset_seconds, parse_date, to_ts, zone
-from tracker.validate import clean_text
-
-MONTH_RE = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
+from tracker.validate import clean_login, clean_month, clean_text
 
 
 class CentralService:
@@ -88,9 +84,10 @@ class CentralService:
 
     def review_day(self, day: str, consultant: str | None = None) -> DayReview:
         the_day = parse_date(day, "day").isoformat()
+        who = None if consultant is None else clean_login(consultant)
         with self.central() as central:
             report = central.refresh()
-            result = review.day_review(central, the_day, consultant, self.ctx.settings.long_session_seconds)
+            result = review.day_review(central, the_day, who, self.ctx.settings.long_session_seconds)
             conflicts = central.conflicts()
         return replace(result, problems=(*report.problems, *conflicts, *result.problems))
 
@@ -113,9 +110,7 @@ class CentralService:
         now = self.ctx.now()
         if the_day > now.date():
             raise BadInput("day", _("{date} is in the future").format(date=the_day.isoformat()))
-        who = (consultant or "").strip()
-        if not LOGIN_RE.match(who):
-            raise BadInput("consultant", _("'{login}' is not a login").format(login=consultant))
+        who = clean_login(consultant)
         if decision not in ("approve", "return"):
             raise BadInput("decision", _("use approve or return"))
         text = clean_text(comment, "comment", required=decision == "return")
@@ -160,7 +155,7 @@ class CentralService:
         Priced with the central store's rates and ``own_rates`` (this home's versions not
         synced yet), so a billing home's new rate counts at once.
         """
-        text = _month(month)
+        text = clean_month(month)
         with self.central() as central:
             if progress:
                 progress("reading the central export")
@@ -187,7 +182,7 @@ class CentralService:
                     "(tracker config set role billing)"
                 ).format(role=role),
             )
-        text = _month(month)
+        text = clean_month(month)
         with self.central() as central:
             report = central.refresh()
             done = central.issued(text)
@@ -215,10 +210,3 @@ class CentralService:
         rates = merge(central_rates, own_rates)
         drawing = issuing.Drawing(central, rates, central.approved_days, approved_only)
         return drawing.draw(month), clashes(rates)
-
-
-def _month(month: str) -> str:
-    text = (month or "").strip()
-    if not MONTH_RE.match(text):
-        raise BadInput("month", _("'{month}' is not a month; write it as YYYY-MM").format(month=month))
-    return text

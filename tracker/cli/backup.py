@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.app import Tracker, restore_backup
+from tracker.cli.common import out_path
 from tracker.errors import TrackerError
 from tracker.lock import window_pid
 
@@ -24,7 +25,7 @@ def register(sub: Subparsers) -> None:
 
 
 def backup(app: Tracker, args: argparse.Namespace) -> int:
-    out = app.backup(Path(args.out) if args.out else None)
+    out = app.backup(out_path(args.out) if args.out else None)
     print(f"backup written to {out}")
     return 0
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.app import HeldKind, Tracker
+from tracker.cli.common import out_path, unwritable
 from tracker.cli.output import Json, count, print_json, warn, warn_problems
 from tracker.errors import BadInput
 from tracker.export.csv_pt import write_csv
@@ -109,6 +110,8 @@ def rates_list(app: Tracker, args: argparse.Namespace) -> int:
 def bill(app: Tracker, args: argparse.Namespace) -> int:
     if args.format == "xlsx" and not args.out:
         raise BadInput("out", "an XLSX statement needs a file: give --out statement.xlsx")
+    if args.format == "xlsx" and args.out == STDOUT and sys.stdout.isatty():
+        raise BadInput("out", "an XLSX statement is binary and is not written to a terminal; give --out FILE")
     if args.issue:
         st = app.issue_statement(args.month, approved_only=args.approved_only)
     else:
@@ -119,8 +122,11 @@ def bill(app: Tracker, args: argparse.Namespace) -> int:
     if args.out is None or args.out == STDOUT:
         write_statement(st, args.format, None)
         return 0
-    out = Path(args.out).expanduser()
-    write_statement(st, args.format, out)
+    out = out_path(args.out)
+    try:
+        write_statement(st, args.format, out)
+    except OSError as exc:
+        raise unwritable(out, exc) from None
     held = sum(1 for x in st.lines if x.held)
     lines = count(len(st.lines), "line")
     print(f"statement {st.month}: {lines} ({held} held) written to {out}", file=sys.stderr)

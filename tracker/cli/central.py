@@ -13,7 +13,7 @@ from tracker.central.roles import ROLE_NAMES, Roles, grant, revoke
 from tracker.cli.output import count, print_json, shown, warn, warn_problems
 from tracker.errors import BadInput, TrackerError
 from tracker.timeutil import human_duration, parse_date
-from tracker.validate import clean_span
+from tracker.validate import clean_login, clean_span
 
 if TYPE_CHECKING:  # pragma: no cover
     from tracker.cli.common import Subparsers
@@ -86,15 +86,16 @@ def central_log(app: Tracker, args: argparse.Namespace) -> int:
         day = parse_date(args.day, "day") if args.day else app.now().date()
         first = last = day
         span = {"day": day.isoformat()}
+    who = None if args.consultant is None else clean_login(args.consultant, "consultant")
     # ADAPTER (facade gap): the facade has no "sessions from the export" method; the
     # CLI reads them through the facade's central reader.
     with app.central_reader() as reader:
         report = reader.refresh()
-        sessions = reader.sessions_between(first.isoformat(), last.isoformat(), args.consultant)
+        sessions = reader.sessions_between(first.isoformat(), last.isoformat(), who)
         problems = report.problems + reader.conflicts() + reader.ticket_disagreements()
     warn_problems(problems, "tracker central log --json")
     if args.json:
-        print_json({**span, "consultant": args.consultant, "sessions": sessions, "problems": problems})
+        print_json({**span, "consultant": who, "sessions": sessions, "problems": problems})
         return 0
     print_central_sessions(sessions, with_day=first != last)
     if not sessions:

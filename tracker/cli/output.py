@@ -1,10 +1,17 @@
 """What the commands print: one JSON document on stdout, warnings on stderr, and the
-JSON form of a session and a ticket (the contract of ``--json``)."""
+JSON form of a session and a ticket (the contract of ``--json``).
+
+Text that may come from someone else (the export's records, file names on the share,
+a lead's comment, a value quoted in a refusal) goes to the terminal through
+:func:`shown`: a control character is printed as its escape, never sent, so no record
+can move the cursor, clear the screen or retitle the window of whoever reads it.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
+import unicodedata
 from collections.abc import Sequence
 
 from tracker.model import FLAG_WORDS, Session, Ticket
@@ -21,19 +28,25 @@ def print_json(value: object) -> None:
 MAX_PROBLEMS = 20  # the export's problems shown on stderr; the JSON output lists them all
 
 
+def shown(text: object) -> str:
+    """``text`` for a terminal: controls, format characters and lone surrogates as escapes."""
+    value = str(text)
+    if value.isprintable():
+        return value
+    return "".join(ch if ch in "\n\t" or _visible(ch) else _escape(ch) for ch in value)
+
+
+def _visible(ch: str) -> bool:
+    return ch.isprintable() or unicodedata.category(ch) == "Zs"
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
 def warn(message: str) -> None:
-    print(f"warning: {message}", file=sys.stderr)
-
-
-def shown(text: str) -> str:
-    """Text from the central store as a terminal shows it: control characters escaped.
-
-    A note or a folder name carrying escape sequences (or a newline faking a line of
-    output) is printed as ``\\x1b[2J``, ``\\n``, never acted on.
-    """
-    if text.isprintable():
-        return text
-    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+    print(f"warning: {shown(message)}", file=sys.stderr)
 
 
 def warn_problems(problems: Sequence[str], full: str) -> None:

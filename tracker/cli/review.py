@@ -81,8 +81,8 @@ def print_consultant(c: dict[str, Any]) -> None:
     for s in c["sessions"]:
         flags = f"  !{','.join(s['flags'])}" if s["flags"] else ""
         print(
-            f"    {s['start'][11:16]}-{s['end'][11:16]} {shown(s['ticket']):<10} {s['type']:<10} "
-            f"{human_duration(s['seconds']):>9}{flags}"
+            f"    {shown(s['start'][11:16])}-{shown(s['end'][11:16])} {shown(s['ticket']):<10} "
+            f"{shown(s['type']):<10} {human_duration(s['seconds']):>9}{shown(flags)}"
         )
     for d in c["defects"]:
         print(shown(f"    defect {d['kind']} {d['ref']} on {d['ticket']}"))
