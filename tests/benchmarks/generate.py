@@ -5,7 +5,7 @@
 Deterministic for a given seed and parameters.  The history ends on the fixed ``--now``
 (default 2026-11-03 20:00 in America/Sao_Paulo) and reaches back as many working days
 as it takes: every consultant works Monday to Friday, 8 h a day with a lunch break,
-3-8 sessions a day of 5 min to 2 h with gaps between them, on a few tickets at a time
+3-8 sessions a day (``--day-sessions``) of 5 min to 2 h with gaps between them, on a few tickets at a time
 (7-8 digit numbers, technical, support or standard, Brazilian customers), each worked on
 for 3-60 sessions over 3-60 days, now and then by a colleague too.  Times carry
 the real America/Sao_Paulo offset of their day (-03:00; -02:00 in the old summer time).
@@ -125,14 +125,16 @@ def offset_text(day: date) -> str:
     return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def plan_days(sessions: int, consultants: int, last_day: date, rng: Random) -> list[tuple[date, list[int]]]:
+def plan_days(
+    sessions: int, consultants: int, last_day: date, rng: Random, day_sessions: tuple[int, int] = (3, 8)
+) -> list[tuple[date, list[int]]]:
     """Working days back from ``last_day`` with each consultant's session count, oldest first."""
     plan: list[tuple[date, list[int]]] = []
     total = 0
     day = last_day
     while total < sessions:
         if day.weekday() < 5:
-            counts = [0 if rng.random() < 0.04 else rng.randint(3, 8) for _ in range(consultants)]
+            counts = [0 if rng.random() < 0.04 else rng.randint(*day_sessions) for _ in range(consultants)]
             total += sum(counts)
             plan.append((day, counts))
         day -= timedelta(days=1)
@@ -201,6 +203,7 @@ def generate(
     seed: int = 20261103,
     now: str = DEFAULT_NOW,
     finalize: bool = False,
+    day_sessions: tuple[int, int] = (3, 8),
 ) -> dict[str, object]:
     rng = Random(seed)
     now_dt = datetime.fromisoformat(now).astimezone(ZONE)
@@ -210,7 +213,7 @@ def generate(
     customers = customer_names(max(50, min(3000, sessions // 300)), rng)
     notes = [json.dumps(n, ensure_ascii=False) for n in NOTES]
     quoted_logins = [json.dumps(c) for c in logins]
-    plan = plan_days(sessions, consultants, last_day, rng)
+    plan = plan_days(sessions, consultants, last_day, rng, day_sessions)
 
     next_number = 9_600_000 + rng.randrange(100_000)
     # Per consultant: [number, sessions left, last day]; a ticket is done when either runs out.
@@ -320,10 +323,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument(
         "--finalize", action="store_true", help="also write FILE.finalize.jsonl, a finalization plan"
     )
+    p.add_argument(
+        "--day-sessions",
+        default="3-8",
+        metavar="LO-HI",
+        help="sessions a consultant works a day (default 3-8; 20-30: 100,000 of one consultant in 16 years)",
+    )
     args = p.parse_args(argv)
+    lo, hi = (int(x) for x in args.day_sessions.split("-"))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
-    meta = generate(args.out, args.sessions, args.consultants, args.seed, args.now, args.finalize)
+    meta = generate(args.out, args.sessions, args.consultants, args.seed, args.now, args.finalize, (lo, hi))
     print(
         f"wrote {meta['sessions']} sessions and {meta['tickets']} tickets of {args.consultants} consultants "
         f"({meta['first_day']} .. {meta['last_day']}) to {args.out} in {time.perf_counter() - t0:.1f} s",

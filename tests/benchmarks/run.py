@@ -6,8 +6,8 @@
    Mon-Fri 8 h days) with generate.py, cached in bench-data/ at the repository root.
 2. Times ``tracker import`` of it into an empty data folder.
 3. Builds a second folder with the very same settings and tickets but no sessions,
-   then times real subprocesses of the installed ``tracker`` script (the one next to
-   sys.executable) in both folders, interleaved, R times each (default 7), median:
+   then times real subprocesses of ``python -m tracker`` (this interpreter, from the
+   repository root, so this checkout's code) in both folders, interleaved, R times each (default 7), median:
    ``start NUMBER``, ``status`` (timer running), ``stop`` and ``log --day D`` for a
    consultant and a day that have history, and the desktop window's start until it is
    first shown (``tracker`` with TRACKER_EXIT_WHEN_SHOWN=1, QT_QPA_PLATFORM=offscreen).
@@ -27,6 +27,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -39,7 +40,9 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 DATA = ROOT / "bench-data"
-TRACKER = Path(sys.executable).with_name("tracker")
+# `python -m tracker` from the repository root runs this checkout's code (the installed
+# `tracker` script may be an editable install of another checkout).
+TRACKER = [sys.executable, "-m", "tracker"]
 ZONE = "America/Sao_Paulo"
 
 RATIO_TARGET = 1.2
@@ -66,15 +69,15 @@ def env_for(home: Path, **extra: str) -> dict[str, str]:
 
 
 def run(home: Path, *args: str, timeout: float = 600, **extra: str) -> float:
-    """Run the tracker script once; return its wall time, or stop the benchmark if it fails."""
+    """Run ``python -m tracker`` once; return its wall time, or stop the benchmark if it fails."""
     return run_out(home, *args, timeout=timeout, **extra)[0]
 
 
 def run_out(home: Path, *args: str, timeout: float = 600, **extra: str) -> tuple[float, str]:
-    """Run the tracker script once; return its wall time and its stdout."""
+    """Run ``python -m tracker`` once; return its wall time and its stdout."""
     t0 = time.perf_counter()
     proc = subprocess.run(
-        [str(TRACKER), *args],
+        [*TRACKER, *args],
         capture_output=True,
         text=True,
         env=env_for(home, **extra),
@@ -90,11 +93,12 @@ def run_out(home: Path, *args: str, timeout: float = 600, **extra: str) -> tuple
 
 
 def history(
-    sessions: int, consultants: int = 50, finalize: bool = False
+    sessions: int, consultants: int = 50, finalize: bool = False, day_sessions: tuple[int, int] = (3, 8)
 ) -> tuple[Path, Path, dict[str, Any]]:
     """The cached history file, its tickets-only twin, and the generator's metadata."""
     digest = generator_digest()
-    key = f"{sessions}x{consultants}{'f' if finalize else ''}"
+    per_day = "" if day_sessions == (3, 8) else f"d{day_sessions[0]}-{day_sessions[1]}"
+    key = f"{sessions}x{consultants}{per_day}{'f' if finalize else ''}"
     full = DATA / f"history-{key}-{digest}.jsonl"
     tickets = DATA / f"tickets-{key}-{digest}.jsonl"
     meta_path = Path(str(full) + ".meta.json")
@@ -105,7 +109,7 @@ def history(
             old.unlink()
         t0 = time.perf_counter()
         partial = full.with_suffix(".partial")
-        generate.generate(partial, sessions, consultants, finalize=finalize)
+        generate.generate(partial, sessions, consultants, finalize=finalize, day_sessions=day_sessions)
         if finalize:
             Path(str(partial) + ".finalize.jsonl").replace(plan)
         Path(str(partial) + ".meta.json").replace(meta_path)
@@ -335,10 +339,14 @@ def synced_state(
         (build / "export").mkdir()
         run(home, "config", "set", "export-dir", str(build / "export"))
         print(f"tracker sync of {label} sessions of {len(meta['consultants'])} consultants ...", flush=True)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         seconds, out = run_out(home, "sync", "--json", timeout=4 * 3600)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
         state = {
             "sessions": n,
             "sync_seconds": round(seconds, 2),
+            "sync_cpu_seconds": round(cpu, 2),
             "sync": json.loads(out),
             "built": datetime.now().isoformat(timespec="seconds"),
             "git": git_head(),
@@ -594,9 +602,6 @@ def main(argv: list[str] | None = None) -> int:
     parts = set(args.only or PARTS)
     n = args.sessions
 
-    if not TRACKER.exists():
-        print(f"no tracker script next to {sys.executable}; run with the project's .venv/bin/python")
-        return 1
     t_start = time.perf_counter()
     report = Report()
     needs_history = parts & {"commands", "sync1", "central", "review"}
