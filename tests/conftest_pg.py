@@ -252,6 +252,8 @@ _batches = itertools.count(1)
 def send(
     conn: Connection, author: str, records: list[dict[str, Any]], batch: str | None = None
 ) -> store.Published:
-    """Publish ``records`` as one batch of ``author``."""
+    """Publish ``records`` as one batch of ``author``, in the area of its kind of records."""
     name = batch or f"{next(_batches):08d}-1a2b3c4d"
-    return store.publish(conn, name, author, records, sha_of(records))
+    kinds = {r.get("kind") for r in records}
+    area = "reviews" if kinds == {"review"} else "rates" if kinds == {"rate"} else "consultants"
+    return store.publish(conn, name, author, records, sha_of(records), area=area)

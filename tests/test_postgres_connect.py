@@ -20,7 +20,7 @@ import pytest
 
 from tests.conftest import ROOT, Cli
 from tests.conftest_pg import Central, send, session
-from tracker.central.postgres import store
+from tracker.central.postgres import reads, store
 from tracker.central.postgres.errors import ServerRefused, ServerUnavailable
 from tracker.errors import BadInput
 
@@ -109,7 +109,7 @@ def test_a_missing_database_says_to_run_init(central: Central) -> None:
 
 def test_a_database_without_the_schema_says_to_run_init(central: Central, pg_url: str) -> None:
     with store.connect(pg_url) as conn, pytest.raises(ServerRefused, match="tracker central init"):
-        store.sessions_of_day(conn, "2026-11-03")
+        reads.sessions_of_day(conn, "2026-11-03")
 
 
 @pytest.mark.parametrize(
@@ -138,7 +138,7 @@ def test_a_statement_stuck_behind_a_lock_gives_up_in_seconds(central: Central) -
         owner.execute("LOCK TABLE sessions IN ACCESS EXCLUSIVE MODE")
         started = time.monotonic()
         with pytest.raises(ServerUnavailable) as failed:
-            store.sessions_of_day(conn, "2026-11-03")
+            reads.sessions_of_day(conn, "2026-11-03")
         elapsed = time.monotonic() - started
         owner.execute("ROLLBACK")
 

@@ -22,6 +22,9 @@ import json
 from collections.abc import Collection, Iterable, Iterator
 from datetime import date
 from types import TracebackType
+from typing import Any
+
+from psycopg.types.json import set_json_loads
 
 from tracker.central.faults import crash_point
 from tracker.central.postgres import admin, reads
@@ -40,6 +43,11 @@ from tracker.central.records import (
 )
 from tracker.i18n import _
 from tracker.server_url import server_label, url_user
+
+
+def _sorted_loads(data: str | bytes) -> Any:
+    return json.loads(data, object_pairs_hook=lambda pairs: dict(sorted(pairs)))
+
 
 # Day spans a review asks about (the day, and the day before to the day after): fetched
 # for every consultant at once.  Longer spans are asked as they come.
@@ -63,6 +71,8 @@ class PostgresCentral:
     def conn(self) -> Connection:
         if self._conn is None or self._conn.closed:
             self._conn = connect(self.url, self.login, timeout=self.timeout)
+            # Records come back with their keys in order, as the folder's files hold them.
+            set_json_loads(_sorted_loads, self._conn)
         return self._conn
 
     # ----- writing -----------------------------------------------------------------

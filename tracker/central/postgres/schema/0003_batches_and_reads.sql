@@ -23,8 +23,7 @@ CREATE TABLE batch_refs (
     kind text NOT NULL CHECK (kind IN ('session', 'ticket_event', 'review', 'rate')),
     uuid uuid NOT NULL,
     revision integer NOT NULL CHECK (revision >= 1),
-    PRIMARY KEY (consultant, batch, line),
-    FOREIGN KEY (consultant, batch) REFERENCES batches (consultant, batch)
+    PRIMARY KEY (consultant, batch, line)  -- its batch is written in the same transaction
 );
 
 REVOKE ALL ON batch_refs FROM PUBLIC;
