@@ -17,6 +17,7 @@ import itertools
 import json
 import os
 import pwd
+import tempfile
 import uuid as uuidlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -66,6 +67,13 @@ def pg_cluster() -> Iterator[PgCluster]:
         yield cluster
     finally:
         cluster.stop()
+
+
+@pytest.fixture
+def socket_folder() -> Iterator[Path]:
+    """A folder short enough for a Unix socket's path, removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix="trk-sock-") as folder:
+        yield Path(folder)
 
 
 def _create_database(cluster: PgCluster, name: str, template: str | None = None) -> None:

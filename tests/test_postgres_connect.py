@@ -10,9 +10,7 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
-import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
@@ -25,13 +23,6 @@ from tracker.central.postgres.errors import ServerRefused, ServerUnavailable
 from tracker.errors import BadInput
 
 FEW_SECONDS = 5
-
-
-@pytest.fixture
-def socket_folder() -> Iterator[Path]:
-    """A folder short enough for a Unix socket's path, removed afterwards."""
-    with tempfile.TemporaryDirectory(prefix="trk-sock-") as folder:
-        yield Path(folder)
 
 
 def test_a_socket_folder_with_no_server_fails_at_once_naming_the_server(socket_folder: Path) -> None:
