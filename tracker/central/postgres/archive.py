@@ -62,7 +62,7 @@ UNION SELECT made_by, batch FROM rates WHERE left(payload ->> 'at', 7) = %(month
 _BATCHES = (
     "SELECT consultant, batch, area, sha256, rows, manifest, coalesce(sent_at, created_at) FROM batches"
 )
-_ORDER = ' ORDER BY 1 COLLATE "C", 2'
+_ORDER = ' ORDER BY consultant COLLATE "C", batch'
 
 
 # ----- export ----------------------------------------------------------------------------
@@ -85,7 +85,7 @@ def export(conn: Connection, to: Path, month: str | None = None) -> Moved:
         with conn.cursor(name="tracker_export") as cur:
             cur.itersize = 5000
             cur.execute(f"SELECT * FROM ({_LINES}) AS l(consultant, batch, line, payload){where}"
-                        ' ORDER BY 1 COLLATE "C", 2, 3', params)  # fmt: skip
+                        ' ORDER BY consultant COLLATE "C", batch, line', params)  # fmt: skip
             for key, lines in _grouped(cur):
                 if key in wanted:
                     _write(target, wanted[key], lines, moved)
