@@ -46,6 +46,7 @@ class CentralStatus:
     last_sync: str | None
     last_error: str | None
     server_version: str | None = None
+    notes: tuple[str, ...] = ()  # e.g. the default folder, made on the first sync
 
     def to_json(self) -> dict[str, Any]:
         """As ``tracker central status --json`` prints it."""
@@ -66,6 +67,7 @@ class CentralStatus:
             },
             "last_sync": self.last_sync,
             "last_error": self.last_error,
+            "notes": list(self.notes),
         }
 
 
@@ -144,7 +146,7 @@ class CentralSetup:
             found = check_folder(folder, folder == default_export_dir(self.ctx.home))
             return CentralStatus(
                 "folder", str(folder), None, found.answers, found.reason, found.version,
-                int(FORMAT_LINE.split()[-1]), (), waiting, *last,
+                int(FORMAT_LINE.split()[-1]), (), waiting, *last, notes=tuple(found.notes),
             )  # fmt: skip
         login = url_user(where) or self.ctx.consultant
         try:

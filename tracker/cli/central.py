@@ -149,7 +149,7 @@ def central_status(app: Tracker, args: argparse.Namespace) -> int:
     else:
         print(f"central store: folder {st.where}")
     if st.answers:
-        detail = [f"PostgreSQL {st.server_version}"] if st.server_version else []
+        detail = [*st.notes, *([f"PostgreSQL {st.server_version}"] if st.server_version else [])]
         if st.schema_version is not None:
             detail.append(f"schema version {st.schema_version} of {st.expected_version}")
         if st.kind == "server":
