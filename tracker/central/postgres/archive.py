@@ -34,7 +34,7 @@ from tracker.central.folder import FolderExport
 from tracker.central.postgres.connection import Connection, guarded
 from tracker.central.postgres.moved import Moved
 from tracker.central.postgres.reads import month_range
-from tracker.central.postgres.store import publish
+from tracker.central.postgres.store import publish_lines
 from tracker.central.records import BATCH_RE, Batch, TamperedBatch, dumps, manifest, sha256_of
 from tracker.errors import TrackerError
 from tracker.i18n import _
@@ -169,7 +169,7 @@ def import_folder(conn: Connection, folder: Path) -> Moved:
     return moved
 
 
-def _read(source: FolderExport, area: str, author: str, name: str) -> tuple[dict[str, Any], bytes, list[Any]]:
+def _read(source: FolderExport, area: str, author: str, name: str) -> tuple[dict[str, Any], bytes, list[str]]:
     """A batch's manifest, bytes and records, checked as the folder reader checks them."""
     side = json.loads(source.read(author, f"{name}.manifest.json", area=area))
     data = source.read(author, f"{name}.jsonl", area=area)
@@ -181,7 +181,7 @@ def _read(source: FolderExport, area: str, author: str, name: str) -> tuple[dict
         )
     if len(data.splitlines()) != side.get("rows") or not data.endswith(b"\n"):
         raise ValueError(_("its row count does not match its manifest"))
-    return side, data, [json.loads(line) for line in data.splitlines()]
+    return side, data, data.decode("utf-8").splitlines()
 
 
 def _import_batch(
@@ -189,14 +189,14 @@ def _import_batch(
 ) -> None:
     where = f"{area}/{author}/{name}.jsonl"
     try:
-        side, data, records = _read(source, area, author, name)
+        side, _data, lines = _read(source, area, author, name)
     except (OSError, ValueError) as exc:
         moved.problems.append(_("{where}: {problem}; skipped").format(where=where, problem=exc))
         return
     try:
         with guarded(conn, _("batch {batch}").format(batch=name)), conn.transaction():
             granted = _become(conn, author)
-            done = publish(conn, name, author, records, side["sha256"], area=area, manifest=side)
+            done = publish_lines(conn, name, author, lines, side["sha256"], area=area, manifest=side)
             conn.execute("RESET ROLE")
             if granted:
                 conn.execute(sql.SQL("REVOKE {} FROM CURRENT_USER").format(sql.Identifier(author)))

@@ -29,7 +29,7 @@ from psycopg.types.json import set_json_loads
 from tracker.central.faults import crash_point
 from tracker.central.postgres import admin, reads
 from tracker.central.postgres.connection import TIMEOUT, Connection, connect
-from tracker.central.postgres.store import publish
+from tracker.central.postgres.store import publish_lines
 from tracker.central.records import (
     Batch,
     Decision,
@@ -82,20 +82,14 @@ class PostgresCentral:
 
     def publish(self, batch: Batch) -> bool:
         try:
-            records = [json.loads(line) for line in batch.data.splitlines()]
+            lines = batch.data.decode("utf-8").splitlines()
             manifest = json.loads(batch.manifest)
         except ValueError as exc:  # pragma: no cover - the outbox holds what this app wrote
             raise TamperedBatch(
                 _("batch {batch} in the outbox cannot be read ({error})").format(batch=batch.batch, error=exc)
             ) from None
-        done = publish(
-            self.conn,
-            batch.batch,
-            batch.consultant,
-            records,
-            batch.sha256,
-            area=batch.area,
-            manifest=manifest,
+        done = publish_lines(
+            self.conn, batch.batch, batch.consultant, lines, batch.sha256, area=batch.area, manifest=manifest
         )
         crash_point("after_commit")
         self._senders = None
