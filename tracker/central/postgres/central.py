@@ -20,11 +20,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection, Iterable, Iterator
-from datetime import date
+from datetime import date, timedelta
 from types import TracebackType
-from typing import Any
-
-from psycopg.types.json import set_json_loads
 
 from tracker.central.faults import crash_point
 from tracker.central.postgres import admin, reads
@@ -43,11 +40,6 @@ from tracker.central.records import (
 )
 from tracker.i18n import _
 from tracker.server_url import server_label, url_user
-
-
-def _sorted_loads(data: str | bytes) -> Any:
-    return json.loads(data, object_pairs_hook=lambda pairs: dict(sorted(pairs)))
-
 
 # Day spans a review asks about (the day, and the day before to the day after): fetched
 # for every consultant at once.  Longer spans are asked as they come.
@@ -71,8 +63,6 @@ class PostgresCentral:
     def conn(self) -> Connection:
         if self._conn is None or self._conn.closed:
             self._conn = connect(self.url, self.login, timeout=self.timeout)
-            # Records come back with their keys in order, as the folder's files hold them.
-            set_json_loads(_sorted_loads, self._conn)
         return self._conn
 
     # ----- writing -----------------------------------------------------------------
@@ -122,16 +112,24 @@ class PostgresCentral:
         return self.sessions_between(day, day, consultant)
 
     def sessions_between(self, from_day: str, to_day: str, consultant: str | None = None) -> list[Record]:
-        span = (date.fromisoformat(to_day) - date.fromisoformat(from_day)).days + 1
-        if consultant is None or span > SHARED_SPAN_DAYS:
+        first, last = date.fromisoformat(from_day), date.fromisoformat(to_day)
+        if consultant is None or (last - first).days + 1 > SHARED_SPAN_DAYS:
             return reads.sessions_between(self.conn, from_day, to_day, consultant)
-        key = (from_day, to_day)
-        if key not in self._spans:
-            by_consultant: dict[str, list[Record]] = {}
-            for rec in reads.sessions_between(self.conn, from_day, to_day):
-                by_consultant.setdefault(rec["consultant"], []).append(rec)
-            self._spans[key] = by_consultant
-        return list(self._spans[key].get(consultant, []))
+        return [r for r in self._span(first, last).get(consultant, []) if from_day <= r["day"] <= to_day]
+
+    def _span(self, first: date, last: date) -> dict[str, list[Record]]:
+        """Every consultant's sessions of a few days around ``first``..``last``, fetched once."""
+        for (low, high), found in self._spans.items():
+            if low <= first.isoformat() and last.isoformat() <= high:
+                return found
+        # A day asked alone comes with its neighbours: the review asks for them next.
+        low = (first - timedelta(days=1)).isoformat() if first == last else first.isoformat()
+        high = (last + timedelta(days=1)).isoformat() if first == last else last.isoformat()
+        by_consultant: dict[str, list[Record]] = {}
+        for rec in reads.sessions_between(self.conn, low, high):
+            by_consultant.setdefault(rec["consultant"], []).append(rec)
+        self._spans[(low, high)] = by_consultant
+        return by_consultant
 
     def tickets(self, numbers: Iterable[str]) -> dict[str, TicketFacts]:
         wanted = list(dict.fromkeys(numbers))
@@ -172,15 +170,17 @@ class PostgresCentral:
 
     def ticket_disagreements(self) -> list[str]:
         out = []
-        for ticket in sorted(self.disagreeing_tickets()):
-            versions = reads.created_versions(self.conn, ticket)
-            keys = sorted({k for v in versions.values() for k in v})
-            differ = [k for k in keys if len({json.dumps(v.get(k)) for v in versions.values()}) > 1]
-            out.append(
-                _("ticket {number}: {fields} differ between {consultants}").format(
-                    number=ticket, fields=", ".join(differ), consultants=", ".join(sorted(versions))
+        tickets = sorted(self.disagreeing_tickets())
+        for first in range(0, len(tickets), TICKETS_PER_QUERY):
+            chunk = tickets[first : first + TICKETS_PER_QUERY]
+            for ticket, versions in reads.created_versions(self.conn, chunk).items():
+                keys = sorted({k for v in versions.values() for k in v})
+                differ = [k for k in keys if len({json.dumps(v.get(k)) for v in versions.values()}) > 1]
+                out.append(
+                    _("ticket {number}: {fields} differ between {consultants}").format(
+                        number=ticket, fields=", ".join(differ), consultants=", ".join(sorted(versions))
+                    )
                 )
-            )
         return out
 
     def _last_sent(self) -> dict[str, int]:

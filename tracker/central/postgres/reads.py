@@ -10,6 +10,7 @@ stores give the same answers, and the same statement, for the same history.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Iterable, Iterator
 from datetime import date
 from typing import Any
@@ -18,12 +19,14 @@ from tracker.central.postgres.connection import Connection, guarded
 from tracker.central.records import Decision, Record
 from tracker.i18n import _
 
-# A session row is current when no higher revision of it exists (the primary key finds
-# that) and it is not a deletion.
-LATEST = (
-    "NOT s.deleted AND NOT EXISTS "
-    "(SELECT 1 FROM sessions n WHERE n.uuid = s.uuid AND n.revision > s.revision)"
+# A session row is current when no higher revision of it exists and it is not a deletion.
+# The LATERAL ... LIMIT 1 makes it one primary-key probe per row found, never a pass over
+# every session (which the planner would pick for an anti-join over many rows).
+NEWER = (
+    "LEFT JOIN LATERAL (SELECT 1 AS found FROM sessions n WHERE n.uuid = s.uuid "
+    "AND n.revision > s.revision LIMIT 1) AS newer ON true"
 )
+LATEST = "NOT s.deleted AND newer.found IS NULL"
 # The month of a finalization is the date of its own local time (payload.at, with its
 # offset); the expression is the one the index ticket_events_finalized_month holds.
 FINALIZED = "event = 'finalized' AND left(payload #>> '{payload,at}', 7) = %s"
@@ -40,18 +43,44 @@ def _payloads(conn: Connection, query: str, params: Iterable[Any] = ()) -> list[
     return [row[0] for row in _rows(conn, query, params)]
 
 
+def _records(texts: list[str]) -> list[Record]:
+    """Records from their JSON texts in one parse (far cheaper than one a row)."""
+    found: list[Record] = json.loads("[" + ",".join(texts) + "]")
+    return found
+
+
 # ----- sessions -------------------------------------------------------------------------
+
+
+# A session record is rebuilt from its row's columns, which hold every one of its fields
+# as the app sent them (see store._INSERT), in the order of the export's sorted keys: no
+# JSON to print on the server nor to parse here.
+SESSION_FIELDS = (
+    "consultant", "day", "deleted", "end", "flags", "kind", "note", "revision", "seconds", "source", "start",
+    "ticket", "type", "uuid", "zone",
+)  # fmt: skip
+SESSION_COLUMNS = (
+    "s.consultant, s.day::text, s.deleted, s.end_text, s.flags, 'session', s.note, s.revision, "
+    "(s.payload ->> 'seconds')::integer, s.source, s.start_text, s.ticket, s.type, s.uuid::text, s.zone"
+)
+
+
+def _session(row: tuple[Any, ...]) -> Record:
+    return dict(zip(SESSION_FIELDS, row, strict=True))
 
 
 def sessions_between(conn: Connection, first: str, last: str, consultant: str | None = None) -> list[Record]:
     """The current sessions whose local day is from ``first`` to ``last`` (YYYY-MM-DD, inclusive)."""
-    query = f"SELECT s.payload FROM sessions s WHERE s.day BETWEEN %s::date AND %s::date AND {LATEST}"
+    query = (
+        f"SELECT {SESSION_COLUMNS} FROM sessions s {NEWER} "
+        f"WHERE s.day BETWEEN %s::date AND %s::date AND {LATEST}"
+    )
     params: list[Any] = [first, last]
     if consultant is not None:
         query += " AND s.consultant = %s"
         params.append(consultant)
     order = ' ORDER BY s.day, s.consultant COLLATE "C", s.start_at, s.uuid'
-    return _payloads(conn, query + order, params)
+    return [_session(row) for row in _rows(conn, query + order, params)]
 
 
 def sessions_of_day(conn: Connection, day: str, consultant: str | None = None) -> list[Record]:
@@ -64,11 +93,12 @@ def sessions_of_tickets(conn: Connection, tickets: Collection[str]) -> dict[str,
     out: dict[str, list[Record]] = {t: [] for t in tickets}
     if tickets:
         query = (
-            f"SELECT s.ticket, s.payload FROM sessions s WHERE s.ticket = ANY(%s) AND {LATEST} "
+            f"SELECT {SESSION_COLUMNS} FROM sessions s {NEWER} WHERE s.ticket = ANY(%s) AND {LATEST} "
             "ORDER BY s.ticket, s.start_at, s.uuid"
         )
-        for ticket, payload in _rows(conn, query, [list(tickets)]):
-            out[ticket].append(payload)
+        for row in _rows(conn, query, [list(tickets)]):
+            record = _session(row)
+            out[record["ticket"]].append(record)
     return out
 
 
@@ -80,10 +110,12 @@ def events_of_tickets(conn: Connection, tickets: Collection[str]) -> dict[str, l
     out: dict[str, list[Record]] = {t: [] for t in tickets}
     if tickets:
         query = (
-            f"SELECT ticket, payload FROM ticket_events WHERE ticket = ANY(%s) ORDER BY ticket, {EVENT_ORDER}"
+            "SELECT ticket, payload::text FROM ticket_events WHERE ticket = ANY(%s) "
+            f"ORDER BY ticket, {EVENT_ORDER}"
         )
-        for ticket, payload in _rows(conn, query, [list(tickets)]):
-            out[ticket].append(payload)
+        rows = _rows(conn, query, [list(tickets)])
+        for (ticket, _text), record in zip(rows, _records([row[1] for row in rows]), strict=True):
+            out[ticket].append(record)
     return out
 
 
@@ -100,22 +132,31 @@ def finalized_tickets(conn: Connection, month: str | None = None) -> list[str]:
 
 
 def disagreeing_tickets(conn: Connection) -> set[str]:
-    """Tickets whose first 'created' fields differ between consultants (an index-only question)."""
+    """Tickets whose 'created' fields differ between consultants.
+
+    Leads and billing read the server's running list (ticket_disagreements); a consultant,
+    who may not, gets the answer from their own rows.
+    """
+    allowed = _rows(conn, "SELECT has_table_privilege('ticket_disagreements', 'SELECT')")
+    if allowed and allowed[0][0]:
+        return {row[0] for row in _rows(conn, "SELECT ticket FROM ticket_disagreements")}
     query = (
-        "SELECT ticket FROM (SELECT DISTINCT ON (ticket, consultant) ticket, created_digest "
-        "FROM ticket_events WHERE event = 'created' ORDER BY ticket, consultant, at, uuid) AS first "
-        "GROUP BY ticket HAVING count(DISTINCT created_digest) > 1"
+        "SELECT ticket FROM ticket_events WHERE event = 'created' "
+        "GROUP BY ticket HAVING min(created_digest) <> max(created_digest)"
     )
     return {row[0] for row in _rows(conn, query)}
 
 
-def created_versions(conn: Connection, ticket: str) -> dict[str, dict[str, Any]]:
-    """Each consultant's first 'created' fields of ``ticket``."""
+def created_versions(conn: Connection, tickets: Collection[str]) -> dict[str, dict[str, dict[str, Any]]]:
+    """Each consultant's first 'created' fields of each of ``tickets``."""
     query = (
-        "SELECT DISTINCT ON (consultant) consultant, payload -> 'payload' FROM ticket_events "
-        "WHERE event = 'created' AND ticket = %s ORDER BY consultant, at, uuid"
+        "SELECT DISTINCT ON (ticket, consultant) ticket, consultant, payload -> 'payload' FROM ticket_events "
+        "WHERE event = 'created' AND ticket = ANY(%s) ORDER BY ticket, consultant, at, uuid"
     )
-    return {who: fields for who, fields in _rows(conn, query, [ticket])}
+    out: dict[str, dict[str, dict[str, Any]]] = {t: {} for t in tickets}
+    for ticket, who, fields in _rows(conn, query, [list(tickets)]):
+        out[ticket][who] = fields
+    return out
 
 
 # ----- review decisions -----------------------------------------------------------------
@@ -169,8 +210,10 @@ WITH RECURSIVE who AS (
             ORDER BY b.consultant LIMIT 1)
     FROM who WHERE who.consultant IS NOT NULL
 )
-SELECT consultant, (SELECT extract(epoch FROM max(coalesce(b.sent_at, b.created_at)))::bigint
-                    FROM batches b WHERE b.area = 'consultants' AND b.consultant = who.consultant)
+SELECT consultant, extract(epoch FROM coalesce(
+    (SELECT max(b.sent_at) FROM batches b WHERE b.area = 'consultants' AND b.consultant = who.consultant),
+    (SELECT max(b.created_at) FROM batches b WHERE b.area = 'consultants' AND b.consultant = who.consultant)
+))::bigint
 FROM who WHERE consultant IS NOT NULL
 """
 

@@ -42,13 +42,45 @@ CREATE TRIGGER batch_refs_never_truncate BEFORE TRUNCATE ON batch_refs
     FOR EACH STATEMENT EXECUTE FUNCTION tracker_refuse_change();
 
 -- Tickets whose 'created' fields differ between consultants: a digest of each 'created'
--- event's fields (the ticket number aside), kept by the server, and an index that
--- answers "which tickets have two digests" without reading a payload.
+-- event's fields (the ticket number aside), computed by the server; every distinct
+-- digest of a ticket, and the tickets with more than one, kept as the events arrive, so
+-- that a lead's question costs nothing however many tickets there are.  They hold only
+-- ticket numbers and digests; consultants cannot read them (their own rows answer).
 ALTER TABLE ticket_events ADD COLUMN created_digest text GENERATED ALWAYS AS (
     CASE WHEN event = 'created' THEN md5(((payload -> 'payload') - 'number')::text) END
 ) STORED;
-CREATE INDEX ticket_events_created ON ticket_events (ticket, consultant, at, uuid, created_digest)
+CREATE INDEX ticket_events_created ON ticket_events (consultant, ticket, created_digest)
     WHERE event = 'created';
+
+CREATE TABLE ticket_digests (
+    ticket text NOT NULL,
+    digest text NOT NULL,
+    PRIMARY KEY (ticket, digest)
+);
+CREATE TABLE ticket_disagreements (
+    ticket text PRIMARY KEY
+);
+REVOKE ALL ON ticket_digests, ticket_disagreements FROM PUBLIC;
+GRANT SELECT ON ticket_disagreements TO tracker_lead, tracker_billing;
+
+-- Runs as the owner (SECURITY DEFINER), who alone writes these two tables; a lock per
+-- ticket makes two consultants' first 'created' events of one ticket see each other.
+CREATE FUNCTION tracker_note_created() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = public, pg_temp AS $$
+BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext('tracker ticket ' || NEW.ticket));
+    INSERT INTO ticket_digests (ticket, digest) VALUES (NEW.ticket, NEW.created_digest)
+        ON CONFLICT DO NOTHING;
+    IF FOUND AND EXISTS (SELECT 1 FROM ticket_digests d
+                         WHERE d.ticket = NEW.ticket AND d.digest <> NEW.created_digest) THEN
+        INSERT INTO ticket_disagreements (ticket) VALUES (NEW.ticket) ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END
+$$;
+REVOKE ALL ON FUNCTION tracker_note_created() FROM PUBLIC;
+CREATE TRIGGER ticket_events_note_created AFTER INSERT ON ticket_events
+    FOR EACH ROW WHEN (NEW.event = 'created') EXECUTE FUNCTION tracker_note_created();
 
 -- A consultant's app asks for the decisions about its consultant's days.
 CREATE INDEX reviews_consultant ON reviews (consultant, lead, batch);
