@@ -17,8 +17,10 @@ from typing import Any
 from tracker import backup
 from tracker.billing import HeldKind, HeldReason, Rate
 from tracker.central import Central, Decision
+from tracker.central.postgres.moved import Moved
 from tracker.central.sender import SyncResult, SyncStatus
 from tracker.central.service import CentralService
+from tracker.central.setup import CentralSetup, CentralStatus
 from tracker.clock import Clock, FixedClock, default_clock
 from tracker.config import Settings
 from tracker.context import Context, Warn, ignore
@@ -63,6 +65,7 @@ class Tracker:
         self._rates = RateService(self.ctx)
         self._import = ImportService(self.ctx)
         self._central = CentralService(self.ctx)
+        self._setup = CentralSetup(self.ctx)
 
     # ----- what it works over --------------------------------------------------------
 
@@ -300,6 +303,30 @@ class Tracker:
     def issue_statement(self, month: str, approved_only: bool = False) -> Statement:
         """Billing: keep ``month``'s statement in the central store as issued, for good."""
         return self._central.issue(month, self._rates.unsynced(), approved_only)
+
+    # ----- setting up the central store (tracker/central/setup.py) ----------------------
+
+    def test_central(self, url_or_folder: str) -> str:
+        """ "ok: ..." when this home could sync to ``url_or_folder`` (a postgresql:// URL or a folder).
+
+        Raises TrackerError with the reason otherwise.  Nothing is written.
+        """
+        return self._setup.test(url_or_folder)
+
+    def central_status(self) -> CentralStatus:
+        return self._setup.status()
+
+    def central_init(self, url: str) -> list[int]:
+        return self._setup.init(url)
+
+    def central_add_user(self, url: str, login: str, role: str, password_file: str | None = None) -> None:
+        self._setup.add_user(url, login, role, password_file)
+
+    def central_export(self, to: str | Path, month: str | None = None) -> Moved:
+        return self._setup.export(to, month)
+
+    def central_import_folder(self, folder: str | Path, url: str | None = None) -> Moved:
+        return self._setup.import_folder(folder, url)
 
 
 def open_tracker(

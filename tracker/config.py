@@ -13,6 +13,7 @@ from tracker.i18n import _
 from tracker.model import Role
 from tracker.paths import default_export_dir
 from tracker.reminders import ReminderSettings, format_days, parse_work_days, parse_work_hours
+from tracker.server_url import FOLDER, clean_central
 from tracker.store import Store
 from tracker.store import settings as stored_settings
 from tracker.validate import LOGIN_RE, UNIT_RE, clean_login, clean_text
@@ -133,6 +134,11 @@ KEYS: dict[str, Key] = {
         Key("role", "consultant, lead or billing", _role),
         Key("unit", "your own unit code; empty for the vendor's staff", _unit),
         Key("export-dir", "the folder of the central billing export", _export_dir),
+        Key(
+            "central",
+            "folder (the export-dir folder) or a PostgreSQL server: postgresql://HOST[:PORT]/DB",
+            clean_central,
+        ),
         Key("products", "comma-separated products enabled for consultancy", _products),
         Key(
             "long-session-hours",
@@ -188,6 +194,7 @@ class Settings:
             "role": Role.CONSULTANT.value,
             "unit": "",
             "export-dir": str(default_export_dir(self.home)),
+            "central": FOLDER,
             "products": ",".join(DEFAULT_PRODUCTS),
             "long-session-hours": "10",
             "sleep-gap-minutes": "15",

@@ -4,10 +4,12 @@ Consultants' apps send batches to it (:mod:`tracker.central.sender`); leads' rev
 (:mod:`tracker.review`) and billing's statement (:mod:`tracker.statement`) ask it
 questions.  None of them knows where it lives: they speak :class:`Central` only.
 
-Today's one implementation is the folder export (:mod:`tracker.central.folder`: a
-local folder or a network share, with a read cache in the reader's data folder).  A
-PostgreSQL server becomes a second implementation of the same protocol, chosen in
-:func:`open_central`, not a fork of the callers.
+Two implementations, chosen in :func:`open_central` by the home's ``central`` setting:
+the folder export (:mod:`tracker.central.folder`: a local folder or a network share,
+with a read cache in the reader's data folder), the default; and a PostgreSQL server
+(:mod:`tracker.central.postgres`), for teams that need the server to enforce who may
+write what.  The server's modules load psycopg, so they are loaded by name on first
+use (:func:`server_tools`): commands that never touch a server never pay for it.
 
 Days are ISO dates (``YYYY-MM-DD``), months ``YYYY-MM``; sessions come back as the
 export's session records (:data:`~tracker.central.records.Record`), the latest
@@ -16,10 +18,11 @@ revision of each, deleted ones left out.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from tracker.billing import Rate
 from tracker.central.billing_records import IssuedStatement
@@ -39,6 +42,10 @@ from tracker.central.records import (
 )
 from tracker.context import Context
 from tracker.paths import default_export_dir
+from tracker.server_url import is_server_url
+
+if TYPE_CHECKING:  # pragma: no cover
+    from tracker.central.postgres.manage import ServerTools
 
 __all__ = [
     "Batch",
@@ -55,6 +62,7 @@ __all__ = [
     "TargetUnavailable",
     "TicketFacts",
     "open_central",
+    "server_tools",
 ]
 
 CACHE_NAME = "central-cache.db"
@@ -175,13 +183,24 @@ class Central(Protocol):
     ) -> None: ...
 
 
+def server_tools() -> ServerTools:
+    """The server's tools (:mod:`tracker.central.postgres.manage`), loaded with psycopg on first use."""
+    module = importlib.import_module("tracker.central.postgres.manage")
+    tools: ServerTools = module.ServerTools()
+    return tools
+
+
 def open_central(ctx: Context) -> Central:
     """The central store this home is set to use.
 
-    Today always the folder (``export-dir``).  The embedded default folder is made on
-    first use; a configured share must already be there (an unmounted share is
-    reported, never created locally).  A ``central`` setting naming a PostgreSQL
-    server will choose the second implementation here.
+    A ``central`` setting naming a PostgreSQL server (``postgresql://...``) gives the
+    server, as the home's consultant login unless the URL names a user.  Otherwise the
+    folder (``export-dir``): the embedded default folder is made on first use; a
+    configured share must already be there (an unmounted share is reported, never
+    created locally).
     """
+    where = ctx.settings.get("central")
+    if is_server_url(where):
+        return server_tools().central(where, ctx.consultant)
     folder = Path(ctx.settings.get("export-dir"))
     return FolderCentral(folder, ctx.home / CACHE_NAME, create=folder == default_export_dir(ctx.home))

@@ -68,7 +68,7 @@ class SyncStatus:
     pending: Pending
     last_sync: str | None  # local time with its offset
     last_error: str | None
-    target: str  # the export-dir setting
+    target: str  # the export-dir folder, or the server (host:port/database)
 
 
 def pending(store: Store, billing: bool = False) -> Pending:

@@ -23,6 +23,7 @@ from tracker.i18n import _
 from tracker.model import from_ts
 from tracker.rates import RateService, clashes, merge
 from tracker.review import DayReview
+from tracker.server_url import is_server_url, server_label, url_user
 from tracker.statement import IssuedInfo, Statement
 from tracker.store import outbox
 from tracker.store import reviews as review_store
@@ -63,8 +64,17 @@ class CentralService:
             pending=pending(self.ctx.store, self.ctx.settings.get("role") == "billing"),
             last_sync=state.get("last-sync") or None,
             last_error=state.get("last-error") or None,
-            target=self.ctx.settings.get("export-dir"),
+            target=self.target(),
         )
+
+    def target(self) -> str:
+        """Where this home syncs to, in words, without connecting: the folder, or the server."""
+        where = self.ctx.settings.get("central")
+        if is_server_url(where):
+            return _("{server} (PostgreSQL, as {login})").format(
+                server=server_label(where), login=url_user(where) or self.ctx.consultant
+            )
+        return self.ctx.settings.get("export-dir")
 
     def oldest_unsynced(self) -> datetime | None:
         """Since when sessions have waited for the central store, for the reminder.

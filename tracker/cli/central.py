@@ -1,5 +1,6 @@
-"""``tracker sync`` (send to the central export), ``tracker central log`` (read it), and
-``tracker central grant|revoke`` (the folder's roles file)."""
+"""``tracker sync`` (send to the central store), ``tracker central log`` (read it), the
+folder's roles file (``central grant|revoke``) and the central store's setup: ``central init``,
+``add-user``, ``status``, ``export``, ``import-folder``."""
 
 from __future__ import annotations
 
@@ -12,11 +13,12 @@ from tracker.app import Tracker
 from tracker.central.roles import ROLE_NAMES, Roles, grant, revoke
 from tracker.cli.output import count, print_json, shown, warn, warn_problems
 from tracker.errors import BadInput, TrackerError
+from tracker.server_url import server_label
 from tracker.timeutil import human_duration, parse_date
 from tracker.validate import clean_login, clean_span
 
 if TYPE_CHECKING:  # pragma: no cover
-    from tracker.cli.common import Subparsers
+    from tracker.cli.common import Parser, Subparsers
 
 
 def register(sub: Subparsers) -> None:
@@ -41,6 +43,36 @@ def register(sub: Subparsers) -> None:
         g.add_argument("login", metavar="LOGIN")
         g.add_argument("--role", required=True, choices=ROLE_NAMES)
         g.set_defaults(func=func)
+    register_setup(central)
+
+
+def register_setup(central: argparse._SubParsersAction[Parser]) -> None:
+    c = central.add_parser(
+        "init", help="as the database owner: create or migrate the central server's schema"
+    )
+    c.add_argument("--url", required=True, metavar="URL", help="postgresql://[OWNER@]HOST[:PORT]/DB")
+    c.set_defaults(func=central_init)
+    c = central.add_parser(
+        "add-user", help="as the database owner: a login on the central server, in its role"
+    )
+    c.add_argument("login", metavar="LOGIN")
+    c.add_argument("--role", required=True, choices=("consultant", "lead", "billing"))
+    c.add_argument("--url", required=True, metavar="URL")
+    c.add_argument("--password-file", default=None, metavar="FILE", help="its first line is the password")
+    c.set_defaults(func=central_add_user)
+    c = central.add_parser("status", help="where the central store is, whether it answers, what waits here")
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(func=central_status)
+    c = central.add_parser("export", help="the readable folder format, manifests and all, from the server")
+    c.add_argument("--to", required=True, metavar="DIR")
+    c.add_argument("--month", default=None, metavar="YYYY-MM")
+    c.set_defaults(func=central_export)
+    c = central.add_parser("import-folder", help="move a folder export into the server; idempotent")
+    c.add_argument("folder", metavar="DIR")
+    c.add_argument(
+        "--url", default=None, metavar="URL", help="the server, as its owner (default: this home's)"
+    )
+    c.set_defaults(func=central_import_folder)
 
 
 def sync(app: Tracker, args: argparse.Namespace) -> int:
@@ -135,3 +167,71 @@ def central_revoke(app: Tracker, args: argparse.Namespace) -> int:
     root = Path(app.settings.get("export-dir"))
     _roles_changed(revoke(root, args.login, args.role), root)
     return 0
+
+
+# ----- the central store's setup ----------------------------------------------------------
+
+
+def central_init(app: Tracker, args: argparse.Namespace) -> int:
+    applied = app.central_init(args.url)
+    where = server_label(args.url)
+    if applied:
+        print(f"applied schema migrations {', '.join(map(str, applied))} on {where}")
+    else:
+        print(f"the schema on {where} is up to date; nothing changed")
+    return 0
+
+
+def central_add_user(app: Tracker, args: argparse.Namespace) -> int:
+    app.central_add_user(args.url, args.login, args.role, args.password_file)
+    print(f"login {args.login} has the {args.role} role on {server_label(args.url)}")
+    return 0
+
+
+def central_status(app: Tracker, args: argparse.Namespace) -> int:
+    st = app.central_status()
+    if args.json:
+        print_json(st.to_json())
+        return 0 if st.answers else 1
+    if st.kind == "server":
+        print(f"central store: PostgreSQL server {st.where}, as {st.login}")
+    else:
+        print(f"central store: folder {st.where}")
+    if st.answers:
+        detail = [*st.notes, *([f"PostgreSQL {st.server_version}"] if st.server_version else [])]
+        if st.schema_version is not None:
+            detail.append(f"schema version {st.schema_version} of {st.expected_version}")
+        if st.kind == "server":
+            detail.append(f"roles: {', '.join(st.roles) or 'none'}")
+        print("answers: yes" + (f" ({'; '.join(detail)})" if detail else ""))
+    else:
+        print(f"answers: no: {st.reason}")
+    p = st.pending
+    print(f"pending here: {p.sessions} sessions, {p.events} ticket events, {p.reviews} review decisions")
+    print(f"last sync: {st.last_sync or 'never'}")
+    if st.last_error:
+        print(f"last error: {st.last_error}")
+    return 0 if st.answers else 1
+
+
+def _moved(problems: list[str]) -> int:
+    for problem in problems:
+        warn(problem)
+    return 1 if problems else 0
+
+
+def central_export(app: Tracker, args: argparse.Namespace) -> int:
+    done = app.central_export(args.to, args.month)
+    print(
+        f"wrote {done.written} batches ({done.records} records) to {args.to}; {done.known} were already there"
+    )
+    return _moved(done.problems)
+
+
+def central_import_folder(app: Tracker, args: argparse.Namespace) -> int:
+    done = app.central_import_folder(args.folder, args.url)
+    print(
+        f"imported {done.written} batches ({done.records} new records) from {args.folder}; "
+        f"{done.known} were already on the server"
+    )
+    return _moved(done.problems)

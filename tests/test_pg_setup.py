@@ -1,0 +1,144 @@
+"""Setting up and checking the central store: the ``central`` setting, init, add-user, status,
+and the settings dialog's "test connection" (``Tracker.test_central``), on the real server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from tests.conftest import Cli
+from tests.conftest_pg import Central, send, session
+from tracker.app import Tracker
+from tracker.central import open_central
+from tracker.central.postgres import archive, reads
+from tracker.errors import BadInput, TrackerError
+
+
+def test_the_central_setting_takes_folder_or_a_url_without_a_password(cli: Cli) -> None:
+    assert cli("config", "get", "central").out == "folder\n"
+    r = cli("config", "set", "central", "postgresql://db.example:5433/tracker")
+    assert r.code == 0 and r.out == "central = postgresql://db.example:5433/tracker\n"
+    r = cli("config", "set", "central", "postgresql://ana:S3cret@db.example/tracker")
+    assert r.code == 2 and "never stores" in r.err and "S3cret" not in r.err
+    r = cli("config", "set", "central", "postgresql://db.example/tracker?password=S3cret")
+    assert r.code == 2 and "S3cret" not in r.err
+    r = cli("config", "set", "central", "mysql://db.example/tracker")
+    assert r.code == 2 and "central" in r.err
+    assert cli("config", "get", "central").out == "postgresql://db.example:5433/tracker\n"
+    assert cli("config", "set", "central", "folder").code == 0
+    assert cli("config", "get", "central").out == "folder\n"
+
+
+def test_init_and_add_user_from_the_command_line(pg_url: str, tmp_path: Path) -> None:
+    admin = Cli(tmp_path / "admin")
+    r = admin("central", "init", "--url", pg_url)
+    assert r.code == 0, r.err
+    assert "applied schema migrations 1, 2, 3 on" in r.out
+    assert "up to date" in admin("central", "init", "--url", pg_url).out
+    secret = tmp_path / "carla.pw"
+    secret.write_text("carla-S3cret\n")
+    r = admin(
+        "central", "add-user", "carla", "--role", "lead", "--url", pg_url, "--password-file", str(secret)
+    )
+    assert r.code == 0 and "login carla has the lead role" in r.out
+    assert "carla-S3cret" not in r.out + r.err
+    r = admin("central", "add-user", "pg_carla", "--role", "lead", "--url", pg_url)
+    assert r.code == 2 and "login" in r.err
+    r = admin("central", "init", "--url", "/srv/tracker")
+    assert r.code == 2 and "url" in r.err
+
+
+def test_status_of_a_folder_and_of_a_server(cli: Cli, central: Central, socket_folder: Path) -> None:
+    cli("config", "set", "consultant", "ana")
+    r = cli("central", "status")
+    assert r.code == 0 and "central store: folder" in r.out and "made on the first sync" in r.out
+    cli("ticket", "add", "1234567", "--customer", "ACME", "--type", "technical")
+    cli("config", "set", "central", central.url)
+    r = cli("central", "status")
+    assert r.code == 0, r.err
+    assert "PostgreSQL server" in r.out and "as ana" in r.out
+    assert "schema version 3 of 3" in r.out and "roles: consultant" in r.out
+    assert "pending here: 0 sessions, 1 ticket events, 0 review decisions" in r.out
+    doc = cli("central", "status", "--json").json()
+    assert doc["answers"] is True and doc["kind"] == "server" and doc["login"] == "ana"
+    assert doc["schema_version"] == doc["expected_version"] == 3
+
+    cli("config", "set", "central", f"postgresql:///{central.dbname}?host={socket_folder}")
+    r = cli("central", "status", "--json")
+    assert r.code == 1
+    doc = r.json()
+    assert doc["answers"] is False and "does not answer" in doc["reason"]
+    assert doc["pending"]["events"] == 1
+
+
+@pytest.fixture
+def ana_app(app: Tracker, central: Central) -> Tracker:
+    app.settings.set("central", central.url)
+    return app
+
+
+def test_test_connection_says_ok_with_the_server_and_the_login(ana_app: Tracker, central: Central) -> None:
+    text = ana_app.test_central(central.url)
+    assert (
+        text.startswith("ok: PostgreSQL 1") and "as ana (consultant)" in text and "schema version 3" in text
+    )
+
+
+def test_test_connection_refuses_a_role_the_server_does_not_grant(ana_app: Tracker, central: Central) -> None:
+    ana_app.settings.set("role", "lead")
+    with pytest.raises(TrackerError, match="does not give ana the lead role"):
+        ana_app.test_central(central.url)
+
+
+def test_test_connection_refuses_a_server_without_the_schema(
+    ana_app: Tracker, central: Central, pg_url: str
+) -> None:
+    empty = central.url.replace(f"/{central.dbname}?", f"/{pg_url.split('/')[-1].split('?')[0]}?")
+    with pytest.raises(TrackerError, match="no tracker schema"):
+        ana_app.test_central(empty)
+    with pytest.raises(BadInput, match="never stores"):
+        ana_app.test_central("postgresql://ana:pw@db.example/tracker")
+
+
+def test_test_connection_with_a_folder(ana_app: Tracker, tmp_path: Path) -> None:
+    assert ana_app.test_central(str(tmp_path)).startswith(f"ok: the folder {tmp_path} can be written")
+    with pytest.raises(TrackerError, match="is not there"):
+        ana_app.test_central(str(tmp_path / "unmounted"))
+    (tmp_path / "FORMAT").write_text("something else 9\n")
+    with pytest.raises(TrackerError, match="another format"):
+        ana_app.test_central(str(tmp_path))
+
+
+def test_open_central_follows_the_setting(ana_app: Tracker, central: Central) -> None:
+    with open_central(ana_app.ctx) as server:
+        assert "(PostgreSQL, as ana)" in server.describe()
+        assert server.consultants() == []
+    assert ana_app.sync_status().target == server.describe()
+    ana_app.settings.set("central", "folder")
+    with open_central(ana_app.ctx) as folder:
+        assert folder.describe() == ana_app.settings.get("export-dir")
+
+
+# ----- a record carried again by a later batch ---------------------------------------------------
+
+
+def test_a_record_carried_again_is_kept_once_and_its_batch_still_exports_whole(
+    central: Central, tmp_path: Path
+) -> None:
+    first, second = session(), session(start="2026-11-03T10:00:00-03:00", end="2026-11-03T10:05:00-03:00")
+    with central.connect("ana") as conn:
+        send(conn, "ana", [first], batch="00000001-1a2b3c4d")
+        again = send(conn, "ana", [second, first], batch="00000002-1a2b3c4d")
+        assert (again.new, again.known) == (1, 1)
+        assert len(reads.sessions_of_day(conn, "2026-11-03")) == 2
+        refs = conn.execute("SELECT batch, line, kind FROM batch_refs").fetchall()
+        assert refs == [("00000002-1a2b3c4d", 2, "session")]
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("DELETE FROM batch_refs")
+    with central.connect("lead1") as conn:
+        moved = archive.export(conn, tmp_path / "out", None)
+    assert (moved.written, moved.problems) == (2, [])
+    data = (tmp_path / "out" / "consultants" / "ana" / "00000002-1a2b3c4d.jsonl").read_text()
+    assert [line.count(first["uuid"]) for line in data.splitlines()] == [0, 1]
