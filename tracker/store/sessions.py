@@ -201,10 +201,11 @@ _TEXT_SQL = (
 # the table, reading all of it in order is cheaper.  (Bytes per session: row and indexes.)
 _SCAN_SHARE = 20
 _BYTES_PER_SESSION = 400
+_SORTED_BYTES = 1024  # a written session in the sorter, with room to spare
 
 
-def _scan_is_cheaper(store: Store, consultant: str, first: str, last: str) -> bool:
-    """Whether the span holds so much of the table that a scan beats the index."""
+def _span_size(store: Store, consultant: str, first: str, last: str) -> tuple[int, int]:
+    """(the span's sessions, about how many the whole table holds): both cheap to know."""
     found = store.one(
         "SELECT count(*) AS n FROM sessions WHERE consultant = ? AND local_day BETWEEN ? AND ?",
         (consultant, first, last),
@@ -212,7 +213,7 @@ def _scan_is_cheaper(store: Store, consultant: str, first: str, last: str) -> bo
     pages = store.one("PRAGMA page_count")
     size = store.one("PRAGMA page_size")
     table = (pages[0] if pages else 0) * (size[0] if size else 0) // _BYTES_PER_SESSION
-    return found is not None and found["n"] * _SCAN_SHARE > table
+    return (found["n"] if found else 0), table
 
 
 def span_rows(
@@ -235,8 +236,9 @@ def span_rows(
     else:
         first_near, last_near = first, last
         columns = f"{_TEXT_SQL}, start_ts, end_ts, zone, utc_offset"
+    span, table = _span_size(store, consultant, first_near, last_near)
     # The unary + keeps SQLite off the index when reading the whole table is cheaper.
-    plus = "+" if _scan_is_cheaper(store, consultant, first_near, last_near) else ""
+    plus = "+" if span * _SCAN_SHARE > table else ""
     sql = (
         f"SELECT {columns} FROM (SELECT *, {_FLAGS_SQL} AS f FROM sessions"
         f" WHERE {plus}consultant = :who AND deleted = 0"
@@ -251,7 +253,16 @@ def span_rows(
         "last_near": last_near,
         "long": long_seconds,
     }
-    return list(store.conn.execute(sql, params).fetchall())
+    # A scan's rows are sorted: a page cache as large as them keeps SQLite's sorter in
+    # memory (past the cache it writes them to temporary files).
+    cache = store.one("PRAGMA cache_size")
+    if plus and cache is not None:
+        store.conn.execute(f"PRAGMA cache_size = -{max(span * _SORTED_BYTES // 1024, 2000)}")
+    try:
+        return list(store.conn.execute(sql, params).fetchall())
+    finally:
+        if plus and cache is not None:
+            store.conn.execute(f"PRAGMA cache_size = {int(cache[0])}")
 
 
 def span_totals(store: Store, consultant: str, first: str, last: str) -> list[sqlite3.Row]:
