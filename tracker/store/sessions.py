@@ -160,11 +160,17 @@ def _flag_sql(name: str, condition: str) -> str:
     )
 
 
-# tracker.flags.session_flags but the overlap: the stored flags, then long and across_midnight.
-_ACROSS_MIDNIGHT_SQL = "date(end_ts - 1 + utc_offset, 'unixepoch') > local_day"
+# tracker.flags.session_flags but the overlap: the stored flags, then long and across_midnight
+# (the end's second before, in the start's offset, on a later local day).  Most sessions
+# have no stored flag: a CASE writes theirs without building strings.
+_LONG_SQL = "end_ts - start_ts > :long"
+_ACROSS_MIDNIGHT_SQL = "end_ts - start_ts > 86400 - ((start_ts + utc_offset) % 86400 + 86400) % 86400"
 _FLAGS_SQL = (
-    f"ltrim(flags || {_flag_sql('long', 'end_ts - start_ts > :long')}"
-    f" || {_flag_sql('across_midnight', _ACROSS_MIDNIGHT_SQL)}, ',')"
+    f"CASE WHEN flags = '' THEN CASE WHEN {_LONG_SQL}"
+    f" THEN CASE WHEN {_ACROSS_MIDNIGHT_SQL} THEN 'long,across_midnight' ELSE 'long' END"
+    f" WHEN {_ACROSS_MIDNIGHT_SQL} THEN 'across_midnight' ELSE '' END"
+    f" ELSE ltrim(flags || {_flag_sql('long', _LONG_SQL)}"
+    f" || {_flag_sql('across_midnight', _ACROSS_MIDNIGHT_SQL)}, ',') END"
 )
 
 
@@ -188,8 +194,9 @@ def _json_sql(offsets: list[int]) -> str:
         f" 'start', local_day || 'T' || time(start_ts + utc_offset, 'unixepoch') || {offset},"
         f" 'end', date({end}) || 'T' || time({end}) || {offset},"
         " 'seconds', end_ts - start_ts, 'revision', revision,"
-        " 'synced', json(CASE synced WHEN 1 THEN 'true' ELSE 'false' END),"
-        " 'flags', json(CASE f WHEN '' THEN '[]' ELSE '[\"' || replace(f, ',', '\",\"') || '\"]' END),"
+        " 'synced', CASE synced WHEN 1 THEN json('true') ELSE json('false') END,"
+        " 'flags', CASE f WHEN '' THEN json_array()"
+        " ELSE json('[\"' || replace(f, ',', '\",\"') || '\"]') END,"
         " 'note', note, 'zone', zone, 'source', source)"
     )
 
@@ -228,10 +235,9 @@ def span_rows(
     """The sessions of the local days ``first`` to ``last``, by day and start, written out.
 
     Each row: ``text`` (the session's line of ``tracker log``, or its JSON object),
-    ``start_ts``, ``end_ts``, ``zone`` and ``utc_offset``.  With ``as_json`` the rows of
-    the two days around the span come too, for the overlaps (the JSON's flags lack
-    ``overlap``), and each row also has ``inside`` (0 for those days around) and the
-    stored ``flags``.
+    ``start_ts``, ``end_ts``, ``zone``, ``utc_offset`` and ``local_day``.  With ``as_json``
+    the sessions of the two days around the span come too, for the overlaps (the JSON's
+    flags lack ``overlap``), and each row also has the stored ``flags``.
     """
     if as_json:
         first_near = (date.fromisoformat(first) - timedelta(days=2)).isoformat()
@@ -250,11 +256,10 @@ def span_rows(
         "last_near": last_near,
         "long": long_seconds,
     }
-    columns = f"{_TEXT_SQL}, start_ts, end_ts, zone, utc_offset"
+    columns = f"{_TEXT_SQL}, start_ts, end_ts, zone, utc_offset, local_day"
     if as_json:
         found = store.conn.execute(f"SELECT DISTINCT utc_offset FROM sessions WHERE {where}", params)
-        text = _json_sql([r[0] for r in found])
-        columns = f"{text}, start_ts, end_ts, zone, utc_offset, local_day BETWEEN :first AND :last, flags"
+        columns = f"{_json_sql([r[0] for r in found])}, start_ts, end_ts, zone, utc_offset, local_day, flags"
     sql = (
         f"SELECT {columns} FROM (SELECT *, {_FLAGS_SQL} AS f FROM sessions WHERE {where})"
         " ORDER BY local_day, start_ts, uuid"
