@@ -29,9 +29,9 @@ from tracker.timeutil import iso, offset_changes
 from tracker.validate import clean_span
 
 # The columns of a row of store.sessions.span_rows.
-TEXT, START, END, ZONE, OFFSET, INSIDE, FLAGS = range(7)
+TEXT, START, END, ZONE, OFFSET, DAY, FLAGS = range(7)
 Row = Sequence[Any]
-DAY = 86400
+SECONDS_A_DAY = 86400
 
 
 @dataclass(frozen=True)
@@ -58,10 +58,13 @@ def log_span(ctx: Context, first: str | date | None, last: str | date | None, as
     )
     overlapping = overlaps(found) if as_json else set()
     shifts = ZoneShifts(found)
+    first_day, last_day = start.isoformat(), end.isoformat()
     lines: list[str] = []
-    seconds = 0
+    seconds = days = 0
+    previous = ""
     for i, row in enumerate(found):
-        if as_json and not row[INSIDE]:  # a day around the span, only looked at for overlaps
+        day = row[DAY]
+        if not first_day <= day <= last_day:  # a day around the span, only looked at for overlaps
             continue
         text = row[TEXT]
         if i in overlapping:
@@ -70,15 +73,9 @@ def log_span(ctx: Context, first: str | date | None, last: str | date | None, as
             text = shifts.exact(row, text, as_json)
         lines.append(text)
         seconds += row[END] - row[START]
-    return SpanLog(start, end, lines, seconds, len({_day(text, as_json) for text in lines}))
-
-
-def _day(text: str, as_json: bool) -> str:
-    """The local day of a written session: its line's first word, its JSON's start."""
-    if not as_json:
-        return text[:10]
-    at = text.index('"start":"') + 9
-    return text[at : at + 10]
+        if day != previous:  # the rows come by day
+            days, previous = days + 1, day
+    return SpanLog(start, end, lines, seconds, days)
 
 
 def overlaps(found: Sequence[Row]) -> set[int]:
@@ -121,7 +118,7 @@ class ZoneShifts:
             return
         # Rows come by local day, and a session lasts at most a day: the days around
         # the first and the last row hold every time of the span.
-        first, last = found[0][START] - 2 * DAY, found[-1][START] + 3 * DAY
+        first, last = found[0][START] - 2 * SECONDS_A_DAY, found[-1][START] + 3 * SECONDS_A_DAY
         for name in {r[ZONE] for r in found if r[ZONE]}:
             tz = zone_of(name, 0)
             if isinstance(tz, ZoneInfo):

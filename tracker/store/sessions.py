@@ -148,18 +148,9 @@ def ticket_totals(store: Store, number: str) -> dict[str, int]:
 # ----- a span of days, formatted by SQLite -------------------------------------------
 # A span may hold a whole history.  SQLite formats each session (its JSON object, the
 # same as the command line's, or its line of text), so that Python only joins texts.
-# Times are shown in the offset recorded with the start; tracker.sessions corrects the
-# rare session whose zone changed offset, and adds the overlap flag.
-
-_OFFSET_SQL = (
-    "CASE WHEN utc_offset < 0 THEN '-' ELSE '+' END"
-    " || printf('%02d:%02d', abs(utc_offset) / 3600, abs(utc_offset) % 3600 / 60)"
-    " || CASE WHEN abs(utc_offset) % 60 > 0 THEN printf(':%02d', abs(utc_offset) % 60) ELSE '' END"
-)
-
-
-# SQL: a time in ISO 8601 as it reads in the recorded offset, the offset left to _OFFSET_SQL.
-_ISO_SQL = "strftime('%Y-%m-%dT%H:%M:%S', {ts} + utc_offset, 'unixepoch')"
+# Times are shown in the offset recorded with the start; tracker.span_log corrects the
+# rare session whose zone changed offset, and adds the overlap flag.  SQLite's printf
+# and strftime cost several times json_object, time() and a CASE: the JSON uses those.
 
 
 def _flag_sql(name: str, condition: str) -> str:
@@ -169,42 +160,65 @@ def _flag_sql(name: str, condition: str) -> str:
     )
 
 
-# tracker.flags.session_flags but the overlap: the stored flags, then long and across_midnight.
-_ACROSS_MIDNIGHT_SQL = "date(end_ts - 1 + utc_offset, 'unixepoch') > local_day"
+# tracker.flags.session_flags but the overlap: the stored flags, then long and across_midnight
+# (the end's second before, in the start's offset, on a later local day).  Most sessions
+# have no stored flag: a CASE writes theirs without building strings.
+_LONG_SQL = "end_ts - start_ts > :long"
+_ACROSS_MIDNIGHT_SQL = "end_ts - start_ts > 86400 - ((start_ts + utc_offset) % 86400 + 86400) % 86400"
 _FLAGS_SQL = (
-    f"ltrim(flags || {_flag_sql('long', 'end_ts - start_ts > :long')}"
-    f" || {_flag_sql('across_midnight', _ACROSS_MIDNIGHT_SQL)}, ',')"
+    f"CASE WHEN flags = '' THEN CASE WHEN {_LONG_SQL}"
+    f" THEN CASE WHEN {_ACROSS_MIDNIGHT_SQL} THEN 'long,across_midnight' ELSE 'long' END"
+    f" WHEN {_ACROSS_MIDNIGHT_SQL} THEN 'across_midnight' ELSE '' END"
+    f" ELSE ltrim(flags || {_flag_sql('long', _LONG_SQL)}"
+    f" || {_flag_sql('across_midnight', _ACROSS_MIDNIGHT_SQL)}, ',') END"
 )
 
-# The JSON of a session (tracker.cli.output.session_json), key for key: one printf, no
-# string built piece by piece.
-_JSON_SQL = (
-    'printf(\'{"uuid":%s,"ticket":%s,"consultant":%s,"type":"%s","start":"%s%s","end":"%s%s",'
-    '"seconds":%d,"revision":%d,"synced":%s,"flags":%s,"note":%s,"zone":%s,"source":%s}\','
-    " json_quote(uuid), json_quote(ticket), json_quote(consultant), type,"
-    f" {_ISO_SQL.format(ts='start_ts')}, {_OFFSET_SQL}, {_ISO_SQL.format(ts='end_ts')}, {_OFFSET_SQL},"
-    " end_ts - start_ts, revision, CASE synced WHEN 1 THEN 'true' ELSE 'false' END,"
-    " CASE f WHEN '' THEN '[]' ELSE '[\"' || replace(f, ',', '\",\"') || '\"]' END,"
-    " json_quote(note), json_quote(zone), json_quote(source))"
-)
 
-# A line of `tracker log`, with its day: "2026-11-03 09:00-09:25  12345678   technical    0:25:00  note".
+def _offset_text(offset: int) -> str:
+    """A UTC offset as ISO 8601 writes it: ``-03:00``, with seconds when it has any."""
+    sign, rest = ("-" if offset < 0 else "+"), abs(offset)
+    text = f"{sign}{rest // 3600:02d}:{rest % 3600 // 60:02d}"
+    return text + (f":{rest % 60:02d}" if rest % 60 else "")
+
+
+def _json_sql(offsets: list[int]) -> str:
+    """SQL: the JSON of a session (tracker.cli.output.session_json), key for key.
+
+    ``offsets`` are the recorded UTC offsets of the span: each is written by a CASE.
+    """
+    whens = " ".join(f"WHEN {int(o)} THEN '{_offset_text(int(o))}'" for o in offsets)
+    offset = f"CASE utc_offset {whens} END" if offsets else "''"
+    end = "end_ts + utc_offset, 'unixepoch'"
+    return (
+        "json_object('uuid', uuid, 'ticket', ticket, 'consultant', consultant, 'type', type,"
+        f" 'start', local_day || 'T' || time(start_ts + utc_offset, 'unixepoch') || {offset},"
+        f" 'end', date({end}) || 'T' || time({end}) || {offset},"
+        " 'seconds', end_ts - start_ts, 'revision', revision,"
+        " 'synced', CASE synced WHEN 1 THEN json('true') ELSE json('false') END,"
+        " 'flags', CASE f WHEN '' THEN json_array()"
+        " ELSE json('[\"' || replace(f, ',', '\",\"') || '\"]') END,"
+        " 'note', note, 'zone', zone, 'source', source)"
+    )
+
+
+# A line of `tracker log`, with its day: "2026-11-03 09:00-09:25  12345678   technical    0:25:00  note"
+# (the duration right-aligned in 9 characters: a session lasts less than 100 hours).
 _TEXT_SQL = (
-    "printf('%s %s-%s  %-!10s %-!10s %9s  %s', local_day,"
-    " substr(time(start_ts + utc_offset, 'unixepoch'), 1, 5),"
-    " substr(time(end_ts + utc_offset, 'unixepoch'), 1, 5),"
-    " ticket, type, printf('%d:%02d:%02d', (end_ts - start_ts) / 3600, (end_ts - start_ts) % 3600 / 60,"
-    " (end_ts - start_ts) % 60), note)"
+    "printf('%s %s-%s  %-!10s %-!10s %3d:%02d:%02d  %s', local_day,"
+    " strftime('%H:%M', start_ts + utc_offset, 'unixepoch'),"
+    " strftime('%H:%M', end_ts + utc_offset, 'unixepoch'), ticket, type,"
+    " (end_ts - start_ts) / 3600, (end_ts - start_ts) % 3600 / 60, (end_ts - start_ts) % 60, note)"
 )
 
 # A row seen through the index costs a search of the table; past about this share of
 # the table, reading all of it in order is cheaper.  (Bytes per session: row and indexes.)
 _SCAN_SHARE = 20
 _BYTES_PER_SESSION = 400
+_SORTED_BYTES = 1024  # a written session in the sorter, with room to spare
 
 
-def _scan_is_cheaper(store: Store, consultant: str, first: str, last: str) -> bool:
-    """Whether the span holds so much of the table that a scan beats the index."""
+def _span_size(store: Store, consultant: str, first: str, last: str) -> tuple[int, int]:
+    """(the span's sessions, about how many the whole table holds): both cheap to know."""
     found = store.one(
         "SELECT count(*) AS n FROM sessions WHERE consultant = ? AND local_day BETWEEN ? AND ?",
         (consultant, first, last),
@@ -212,7 +226,7 @@ def _scan_is_cheaper(store: Store, consultant: str, first: str, last: str) -> bo
     pages = store.one("PRAGMA page_count")
     size = store.one("PRAGMA page_size")
     table = (pages[0] if pages else 0) * (size[0] if size else 0) // _BYTES_PER_SESSION
-    return found is not None and found["n"] * _SCAN_SHARE > table
+    return (found["n"] if found else 0), table
 
 
 def span_rows(
@@ -221,28 +235,19 @@ def span_rows(
     """The sessions of the local days ``first`` to ``last``, by day and start, written out.
 
     Each row: ``text`` (the session's line of ``tracker log``, or its JSON object),
-    ``start_ts``, ``end_ts``, ``zone`` and ``utc_offset``.  With ``as_json`` the rows of
-    the two days around the span come too, for the overlaps (the JSON's flags lack
-    ``overlap``), and each row also has ``inside`` (0 for those days around) and the
-    stored ``flags``.
+    ``start_ts``, ``end_ts``, ``zone``, ``utc_offset`` and ``local_day``.  With ``as_json``
+    the sessions of the two days around the span come too, for the overlaps (the JSON's
+    flags lack ``overlap``), and each row also has the stored ``flags``.
     """
     if as_json:
         first_near = (date.fromisoformat(first) - timedelta(days=2)).isoformat()
         last_near = (date.fromisoformat(last) + timedelta(days=2)).isoformat()
-        columns = (
-            f"{_JSON_SQL}, start_ts, end_ts, zone, utc_offset, local_day BETWEEN :first AND :last, flags"
-        )
     else:
         first_near, last_near = first, last
-        columns = f"{_TEXT_SQL}, start_ts, end_ts, zone, utc_offset"
+    span, table = _span_size(store, consultant, first_near, last_near)
     # The unary + keeps SQLite off the index when reading the whole table is cheaper.
-    plus = "+" if _scan_is_cheaper(store, consultant, first_near, last_near) else ""
-    sql = (
-        f"SELECT {columns} FROM (SELECT *, {_FLAGS_SQL} AS f FROM sessions"
-        f" WHERE {plus}consultant = :who AND deleted = 0"
-        f" AND {plus}local_day BETWEEN :first_near AND :last_near)"
-        " ORDER BY local_day, start_ts, uuid"
-    )
+    plus = "+" if span * _SCAN_SHARE > table else ""
+    where = f"{plus}consultant = :who AND deleted = 0 AND {plus}local_day BETWEEN :first_near AND :last_near"
     params = {
         "who": consultant,
         "first": first,
@@ -251,7 +256,24 @@ def span_rows(
         "last_near": last_near,
         "long": long_seconds,
     }
-    return list(store.conn.execute(sql, params).fetchall())
+    columns = f"{_TEXT_SQL}, start_ts, end_ts, zone, utc_offset, local_day"
+    if as_json:
+        found = store.conn.execute(f"SELECT DISTINCT utc_offset FROM sessions WHERE {where}", params)
+        columns = f"{_json_sql([r[0] for r in found])}, start_ts, end_ts, zone, utc_offset, local_day, flags"
+    sql = (
+        f"SELECT {columns} FROM (SELECT *, {_FLAGS_SQL} AS f FROM sessions WHERE {where})"
+        " ORDER BY local_day, start_ts, uuid"
+    )
+    # A scan's rows are sorted: a page cache as large as them keeps SQLite's sorter in
+    # memory (past the cache it writes them to temporary files).
+    cache = store.one("PRAGMA cache_size")
+    if plus and cache is not None:
+        store.conn.execute(f"PRAGMA cache_size = -{max(span * _SORTED_BYTES // 1024, 2000)}")
+    try:
+        return list(store.conn.execute(sql, params).fetchall())
+    finally:
+        if plus and cache is not None:
+            store.conn.execute(f"PRAGMA cache_size = {int(cache[0])}")
 
 
 def span_totals(store: Store, consultant: str, first: str, last: str) -> list[sqlite3.Row]:
