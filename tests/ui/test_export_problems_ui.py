@@ -74,7 +74,9 @@ def test_the_review_window_lists_what_the_reader_refused(qtbot: Any, home: Any) 
     assert any("conflict" in f for f in flags)
 
 
-def test_the_billing_window_holds_the_disputed_line_and_lists_the_refused_batch(qtbot: Any, home: Any) -> None:
+def test_the_billing_window_holds_the_disputed_line_and_lists_the_refused_batch(
+    qtbot: Any, home: Any
+) -> None:
     window = billing_window(qtbot, home("fatima"))
     st = window.statement
     assert st is not None

@@ -332,6 +332,50 @@ def read_manifest(data: bytes) -> tuple[Manifest, int]:
     return manifest, manifest.check()
 
 
+# ----- the import file's lines (tracker import): written by people, so lenient in form -------
+# (a time may leave out its offset, a uuid be in any form): tracker.importer checks the
+# values; the Structs make the JSON types strict and refuse unknown fields and kinds.
+
+Short = Annotated[str, Meta(max_length=64)]
+
+
+class ImportSession(Struct, forbid_unknown_fields=True, tag_field="kind", tag="session"):
+    ticket: Annotated[str, Meta(max_length=MAX_TEXT)]
+    start: Short
+    end: Short
+    uuid: Short | msgspec.UnsetType = msgspec.UNSET
+    note: Text | msgspec.UnsetType = msgspec.UNSET
+    consultant: Short | msgspec.UnsetType = msgspec.UNSET
+
+
+class ImportTicket(Struct, forbid_unknown_fields=True, tag_field="kind", tag="ticket"):
+    number: Annotated[str, Meta(max_length=MAX_TEXT)]
+    customer: Text
+    type: Short
+    product: Text | msgspec.UnsetType = msgspec.UNSET
+    scope: Text | msgspec.UnsetType = msgspec.UNSET
+    term_accepted: Short | None | msgspec.UnsetType = msgspec.UNSET
+    term_ref: Text | msgspec.UnsetType = msgspec.UNSET
+    bill_to_unit: Text | msgspec.UnsetType = msgspec.UNSET
+    authorization: Text | msgspec.UnsetType = msgspec.UNSET
+    cost_center: Text | msgspec.UnsetType = msgspec.UNSET
+    value_class: Text | msgspec.UnsetType = msgspec.UNSET
+    accounting_item: Text | msgspec.UnsetType = msgspec.UNSET
+
+
+IMPORT_LINE = msgspec.json.Decoder(ImportSession | ImportTicket)
+
+
+def given(line: ImportSession | ImportTicket) -> dict[str, Any]:
+    """An import line's fields as a dict, those left out left out."""
+    out: dict[str, Any] = {"kind": "session" if isinstance(line, ImportSession) else "ticket"}
+    for name in line.__struct_fields__:
+        value = getattr(line, name)
+        if value is not msgspec.UNSET:
+            out[name] = value
+    return out
+
+
 # ----- the checks msgspec does not make ---------------------------------------------------
 
 
