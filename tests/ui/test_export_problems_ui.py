@@ -1,4 +1,4 @@
-"""The lead's and billing's windows say what the reader refused, and never show a missing export as current."""
+"""The lead's and billing's windows say what the reader refused; a missing export is never current."""
 
 from __future__ import annotations
 
