@@ -91,7 +91,8 @@ def test_anas_session_revised_from_mallorys_folder_never_changes_it_and_holds_it
     ana = next(c for c in day["consultants"] if c["consultant"] == "ana")
     assert "conflict" in next(s for s in ana["sessions"] if s["uuid"] == mine["uuid"])["flags"]
     assert any(
-        mine["uuid"] in p and "consultants/mallory" not in p and "mallory/" in p for p in doc["problems"]
+        mine["uuid"] in p and "came from consultants/mallory/00000001-0badc0de" in p and "belongs to" in p
+        for p in doc["problems"]
     )
 
 

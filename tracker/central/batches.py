@@ -42,7 +42,8 @@ class BadBatch(ValueError):
 class Rows:
     """A batch's records as the read cache keeps them; ``payload`` is the record's line as written."""
 
-    # uuid, revision, consultant, ticket, type, day, start_ts, end_ts, deleted, payload, batch
+    # uuid, revision, consultant, ticket, type, day, start_ts, end_ts, deleted,
+    # start, end, zone, note, flags (comma-separated), source, batch
     sessions: list[tuple[Any, ...]] = field(default_factory=list)
     # uuid, ticket, event, consultant, at, payload, batch
     events: list[tuple[Any, ...]] = field(default_factory=list)
@@ -55,7 +56,7 @@ class Rows:
     kinds: dict[str, int] = field(default_factory=dict)
 
 
-def parse(area: str, owner: str, data: bytes, ref: str = "") -> Rows:
+def parse(area: str, owner: str, data: bytes, ref: object = "") -> Rows:
     """The records of a batch file of ``area/owner/``, every one checked; BadBatch for the first that fails.
 
     ``ref`` names the batch in the rows (where each record was read from).
@@ -123,7 +124,7 @@ def _uuids(records: list[schema.AnyRecord]) -> None:
             raise BadBatch(n, "uuid", f"{value!r} is not a uuid")
 
 
-def _session(rows: Rows, rec: SessionRecord, owner: str, line: bytes, ref: str) -> None:
+def _session(rows: Rows, rec: SessionRecord, owner: str, line: bytes, ref: object) -> None:
     if rec.consultant != owner:
         raise RecordError("consultant", f"{rec.consultant!r} is not {owner}, whose folder holds it")
     start_ts, end_ts = rec.check()
@@ -138,13 +139,18 @@ def _session(rows: Rows, rec: SessionRecord, owner: str, line: bytes, ref: str) 
             start_ts,
             end_ts,
             rec.deleted,
-            line,
+            rec.start,
+            rec.end,
+            rec.zone,
+            rec.note,
+            ",".join(rec.flags) if rec.flags else "",
+            rec.source,
             ref,
         )
     )
 
 
-def _event(rows: Rows, rec: TicketEventRecord, owner: str, line: bytes, ref: str) -> None:
+def _event(rows: Rows, rec: TicketEventRecord, owner: str, line: bytes, ref: object) -> None:
     if rec.consultant != owner:
         raise RecordError("consultant", f"{rec.consultant!r} is not {owner}, whose folder holds it")
     payload = rec.check()
@@ -157,7 +163,7 @@ def _event(rows: Rows, rec: TicketEventRecord, owner: str, line: bytes, ref: str
     rows.events.append((rec.uuid, rec.ticket, rec.event, owner, rec.at, line, ref))
 
 
-def _review(rows: Rows, rec: ReviewRecord, owner: str, line: bytes, ref: str) -> None:
+def _review(rows: Rows, rec: ReviewRecord, owner: str, line: bytes, ref: object) -> None:
     if rec.lead != owner:
         raise RecordError("lead", f"{rec.lead!r} is not {owner}, whose folder holds it")
     at_ts = rec.check()
