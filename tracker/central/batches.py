@@ -71,20 +71,26 @@ def parse(area: str, owner: str, data: bytes, ref: object = "") -> Rows:
     _uuids(records)
     rows = Rows()
     allowed = AREA_KINDS[area]
+    sessions = rows.sessions
     for n, (rec, line) in enumerate(zip(records, lines, strict=True), 1):
         kind = type(rec)
         try:
             if kind not in allowed:
                 raise RecordError("kind", f"a {schema.KINDS[kind]} record does not belong in {area}/")
-            if kind is SessionRecord:
-                _session(rows, rec, owner, line, ref)  # type: ignore[arg-type]
+            if kind is SessionRecord:  # the hot path: inline
+                if rec.consultant != owner:
+                    raise RecordError(
+                        "consultant", f"{rec.consultant!r} is not {owner}, whose folder holds it"
+                    )
+                sessions.append(_session(rec, owner, ref))  # type: ignore[arg-type]
             elif kind is TicketEventRecord:
                 _event(rows, rec, owner, line, ref)  # type: ignore[arg-type]
             else:
                 _review(rows, rec, owner, line, ref)  # type: ignore[arg-type]
         except RecordError as exc:
             raise BadBatch(n, exc.field, exc.message) from None
-        rows.kinds[schema.KINDS[kind]] = rows.kinds.get(schema.KINDS[kind], 0) + 1
+    counts = {"session": len(rows.sessions), "ticket_event": len(rows.events), "review": len(rows.reviews)}
+    rows.kinds = {name: count for name, count in counts.items() if count}
     return rows
 
 
@@ -124,29 +130,25 @@ def _uuids(records: list[schema.AnyRecord]) -> None:
             raise BadBatch(n, "uuid", f"{value!r} is not a uuid")
 
 
-def _session(rows: Rows, rec: SessionRecord, owner: str, line: bytes, ref: object) -> None:
-    if rec.consultant != owner:
-        raise RecordError("consultant", f"{rec.consultant!r} is not {owner}, whose folder holds it")
+def _session(rec: SessionRecord, owner: str, ref: object) -> tuple[Any, ...]:
     start_ts, end_ts = rec.check()
-    rows.sessions.append(
-        (
-            rec.uuid,
-            rec.revision,
-            owner,
-            rec.ticket,
-            rec.type,
-            rec.day,
-            start_ts,
-            end_ts,
-            rec.deleted,
-            rec.start,
-            rec.end,
-            rec.zone,
-            rec.note,
-            ",".join(rec.flags) if rec.flags else "",
-            rec.source,
-            ref,
-        )
+    return (
+        rec.uuid,
+        rec.revision,
+        owner,
+        rec.ticket,
+        rec.type,
+        rec.day,
+        start_ts,
+        end_ts,
+        rec.deleted,
+        rec.start,
+        rec.end,
+        rec.zone,
+        rec.note,
+        ",".join(rec.flags) if rec.flags else "",
+        rec.source,
+        ref,
     )
 
 
@@ -155,9 +157,8 @@ def _event(rows: Rows, rec: TicketEventRecord, owner: str, line: bytes, ref: obj
         raise RecordError("consultant", f"{rec.consultant!r} is not {owner}, whose folder holds it")
     payload = rec.check()
     if isinstance(payload, schema.CreatedPayload):
-        # What the ticket is, whoever created it: compared between consultants.
-        fields = msgspec.structs.replace(payload, number=msgspec.UNSET)
-        rows.created.append((rec.ticket, owner, hashlib.sha256(schema.encode(fields)).hexdigest()))
+        # What the ticket is, as its creator wrote it: compared between consultants.
+        rows.created.append((rec.ticket, owner, hashlib.sha256(rec.payload).hexdigest()))
     elif isinstance(payload, schema.FinalizedPayload):
         rows.finalized.append((rec.uuid, rec.ticket, payload.at))
     rows.events.append((rec.uuid, rec.ticket, rec.event, owner, rec.at, line, ref))
