@@ -94,7 +94,8 @@ def _time(value: Any, line: int, field: str, default_zone: ZoneInfo) -> datetime
 def _record(number: int, text: str) -> dict[str, Any]:
     """One line through the schema's import kinds: exact JSON types, no unknown field or kind."""
     try:
-        return schema.given(schema.IMPORT_LINE.decode(text))
+        line: schema.ImportSession | schema.ImportTicket = schema.decoder(schema.IMPORT_LINE).decode(text)
+        return schema.given(line)
     except msgspec.ValidationError as exc:
         raise _schema_error(number, text, str(exc)) from None
     except (msgspec.DecodeError, RecursionError, UnicodeError) as exc:

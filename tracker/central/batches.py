@@ -111,7 +111,9 @@ def _other(rows: Rows, rec: schema.AnyRecord, area: str, owner: str, ref: object
 def _decode(data: bytes) -> list[schema.AnyRecord]:
     """Every line at once (one call of the decoder), each line exactly one record."""
     try:
-        records = schema.RECORDS.decode(b"[" + data[:-1].replace(b"\n", b",") + b"]")
+        records: list[schema.AnyRecord] = schema.decoder(schema.RECORDS).decode(
+            b"[" + data[:-1].replace(b"\n", b",") + b"]"
+        )
     except msgspec.ValidationError as exc:
         where, message = schema.split_error(str(exc))
         index, _, name = where.removeprefix("$[").partition("]")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
+from functools import cache
 from typing import Annotated, Any, Literal
 
 import msgspec
@@ -241,7 +242,14 @@ PAYLOADS: dict[str, type[Payload]] = {
     "defect_flagged": DefectPayload,
     "finalized": FinalizedPayload,
 }
-_PAYLOAD_DECODERS = {name: msgspec.json.Decoder(kind) for name, kind in PAYLOADS.items()}
+# The decoders are made on first use: making one evaluates its types, which no command
+# that never reads the central store should pay for.
+
+
+@cache
+def decoder(kind: Any) -> msgspec.json.Decoder[Any]:
+    """The decoder of ``kind`` (a Struct, or a union or list of them), made once."""
+    return msgspec.json.Decoder(kind)
 
 
 class TicketEventRecord(_Record, tag="ticket_event"):
@@ -261,7 +269,7 @@ class TicketEventRecord(_Record, tag="ticket_event"):
         number(self.ticket, "ticket")
         epoch(self.at, "at")
         try:
-            payload = _PAYLOAD_DECODERS[self.event].decode(self.payload)
+            payload: Payload = decoder(PAYLOADS[self.event]).decode(self.payload)
         except msgspec.ValidationError as exc:
             where, message = split_error(str(exc))
             raise RecordError("payload" + where.removeprefix("$"), message) from None
@@ -296,7 +304,7 @@ class ReviewRecord(_Record, tag="review"):
 
 
 AnyRecord = SessionRecord | TicketEventRecord | ReviewRecord
-RECORDS = msgspec.json.Decoder(list[AnyRecord])
+RECORDS = list[AnyRecord]  # a batch, decoded whole: decoder(RECORDS)
 KINDS: dict[type[Struct], str] = {
     SessionRecord: "session",
     TicketEventRecord: "ticket_event",
@@ -332,21 +340,17 @@ class _Version(Struct):
     format: Any = None
 
 
-_MANIFEST = msgspec.json.Decoder(Manifest)
-_VERSION = msgspec.json.Decoder(_Version)
-
-
 def read_manifest(data: bytes) -> tuple[Manifest, int]:
     """The manifest and when it was written; RecordError for another format or a wrong one."""
     try:
-        version = _VERSION.decode(data).format
+        version = decoder(_Version).decode(data).format
     except (msgspec.DecodeError, msgspec.ValidationError, RecursionError) as exc:
         raise RecordError("manifest", str(exc)) from None
     if type(version) is not int or version != FORMAT:
         shown = str(version)[:20]
         raise RecordError("format", f"{shown} is not a format this app reads (it reads {FORMAT})")
     try:
-        manifest = _MANIFEST.decode(data)
+        manifest = decoder(Manifest).decode(data)
     except msgspec.ValidationError as exc:
         where, message = split_error(str(exc))
         raise RecordError(where.removeprefix("$.") or "manifest", message) from None
@@ -386,7 +390,7 @@ class ImportTicket(Struct, forbid_unknown_fields=True, tag_field="kind", tag="ti
     accounting_item: Text | msgspec.UnsetType = msgspec.UNSET
 
 
-IMPORT_LINE = msgspec.json.Decoder(ImportSession | ImportTicket)
+IMPORT_LINE = ImportSession | ImportTicket  # one line of an import file: decoder(IMPORT_LINE)
 
 
 def given(line: ImportSession | ImportTicket) -> dict[str, Any]:
