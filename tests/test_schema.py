@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker.app import Tracker
-from tracker.central import batches, schema
+from tracker.central import batches, checks
 from tracker.central.records import UnsendableRecord
 from tracker.errors import BadInput
 from tracker.timeutil import iso
@@ -33,7 +33,7 @@ OFFSETS = st.integers(min_value=-14 * 60, max_value=14 * 60).map(lambda m: timez
 @given(MOMENTS, OFFSETS)
 def test_epoch_is_the_times_timestamp_in_any_offset(moment: datetime, offset: timezone) -> None:
     text = iso(moment.astimezone(offset))
-    assert schema.epoch(text, "start") == int(moment.timestamp())
+    assert checks.epoch(text, "start") == int(moment.timestamp())
 
 
 @pytest.mark.parametrize(
@@ -53,8 +53,8 @@ def test_epoch_is_the_times_timestamp_in_any_offset(moment: datetime, offset: ti
     ],
 )
 def test_epoch_refuses_every_other_form_of_a_time(text: str) -> None:
-    with pytest.raises(schema.RecordError):
-        schema.epoch(text, "start")
+    with pytest.raises(checks.RecordError):
+        checks.epoch(text, "start")
 
 
 def _record(**change: object) -> bytes:

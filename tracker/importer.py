@@ -29,6 +29,7 @@ from zoneinfo import ZoneInfo
 import msgspec
 
 from tracker.central import schema
+from tracker.central.checks import split_error
 from tracker.context import Context
 from tracker.errors import BadInput, TrackerError
 from tracker.i18n import _
@@ -113,7 +114,7 @@ def _kind_of(text: str) -> object:
 
 def _schema_error(number: int, text: str, error: str) -> _Line:
     """msgspec's words about a line, as the importer says them, naming the field."""
-    where, what = schema.split_error(error)
+    where, what = split_error(error)
     field = where.removeprefix("$").lstrip(".")
     named = what.split("`")[1] if what.count("`") >= 2 else field
     kind = _kind_of(text)

@@ -17,7 +17,8 @@ from typing import Any
 import msgspec
 
 from tracker.central import schema
-from tracker.central.schema import RecordError, ReviewRecord, SessionRecord, TicketEventRecord
+from tracker.central.checks import UUID, UUIDS, RecordError, split_error
+from tracker.central.schema import ReviewRecord, SessionRecord, TicketEventRecord
 
 AREA_KINDS: dict[str, tuple[type[msgspec.Struct], ...]] = {
     "consultants": (SessionRecord, TicketEventRecord),
@@ -115,7 +116,7 @@ def _decode(data: bytes) -> list[schema.AnyRecord]:
             b"[" + data[:-1].replace(b"\n", b",") + b"]"
         )
     except msgspec.ValidationError as exc:
-        where, message = schema.split_error(str(exc))
+        where, message = split_error(str(exc))
         index, _, name = where.removeprefix("$[").partition("]")
         raise BadBatch(int(index) + 1 if index.isdigit() else 0, name.lstrip("."), message) from None
     except msgspec.DecodeError as exc:
@@ -138,10 +139,10 @@ def _line_at(data: bytes, message: str) -> int:
 def _uuids(records: list[schema.AnyRecord]) -> None:
     """Every uuid well formed (one match for the whole batch; the first bad one named)."""
     uuids = [rec.uuid for rec in records]
-    if schema.UUIDS.fullmatch("\n".join(uuids) + "\n"):
+    if UUIDS.fullmatch("\n".join(uuids) + "\n"):
         return
     for n, value in enumerate(uuids, 1):
-        if not schema.UUID.match(value):
+        if not UUID.match(value):
             raise BadBatch(n, "uuid", f"{value!r} is not a uuid")
 
 

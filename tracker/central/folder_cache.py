@@ -25,6 +25,7 @@ from pathlib import Path
 
 from tracker.central import batches, schema
 from tracker.central.cache_tables import BULK_INDEXES, CACHE_SCHEMA, TABLES, ref_of, settle_first_read, store
+from tracker.central.checks import RecordError
 from tracker.central.folder_files import ExportFiles, Refused, shown
 from tracker.central.folder_queries import CacheQueries
 from tracker.central.records import AREAS, BATCH_RE, ReadReport, sha256_of
@@ -224,7 +225,7 @@ class FolderCache(CacheQueries):
             return shown(exc.strerror or str(exc))
         except OSError as exc:
             return _("it cannot be read ({error})").format(error=shown(exc.strerror or str(exc)))
-        except schema.RecordError as exc:
+        except RecordError as exc:
             return _("its manifest is not valid ({error})").format(error=shown(str(exc)))
         problem = _check(batch, who, manifest, data)
         if problem:

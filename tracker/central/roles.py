@@ -20,7 +20,7 @@ from pathlib import Path
 
 import msgspec
 
-from tracker.central.schema import LOGIN
+from tracker.central.checks import LOGIN
 
 ROLES_FILE = "roles.json"
 ROLES = ("lead", "billing")

@@ -15,33 +15,38 @@ what ``json.dumps(sort_keys=True, separators=(",", ":"), ensure_ascii=False)`` w
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
-from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from typing import Annotated, Any, Literal
 
 import msgspec
 from msgspec import Meta, Raw, Struct
 
+from tracker.central.checks import (
+    BATCH,
+    HOURS,
+    LOGIN,
+    MINUTES,
+    SEEN,
+    SHA256,
+    UNIT,
+    UUID,
+    ZONE,
+    RecordError,
+    day,
+    epoch,
+    login,
+    matches,
+    number,
+    split_error,
+    text,
+)
+
 FORMAT = 1
 MAX_INT = 2**53 - 1  # what every JSON reader holds exactly
 MAX_TEXT = 2000  # tracker.validate.MAX_TEXT: a note, a comment, a customer's name
 MAX_SESSION_SECONDS = 24 * 3600
-MAX_LINE = 64 * 1024  # one record's bytes; the longest note escaped is far below
 MAX_MANIFEST = 64 * 1024
 MAX_BATCH = 256 * 1024 * 1024  # a batch file read whole; the sender writes 20,000 rows at most
-
-# \Z, not $: "$" also matches before a final newline.
-LOGIN = re.compile(r"^[A-Za-z0-9._@-]{1,64}\Z")
-UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
-UUIDS = re.compile(r"(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\n)*")
-# A time's date, hour and offset (its minutes and seconds are looked up in _MINUTES).
-HOUR = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}[+-][0-9]{2}:[0-9]{2}(:[0-9]{2})?\Z")
-ZONE = re.compile(r"^[A-Za-z0-9_+./-]{1,64}\Z")
-UNIT = re.compile(r"^[A-Za-z0-9._/-]{0,32}\Z")
-BATCH = re.compile(r"^[0-9]{8}-[0-9a-f]{8}\Z")
-SHA256 = re.compile(r"^[0-9a-f]{64}\Z")
 
 # Lengths and JSON types are msgspec's (in C, for every record); the patterns above are
 # checked by each kind's ``check``, with what was seen already remembered (a million
@@ -61,22 +66,6 @@ FlagName = Literal["overlap", "long", "across_midnight", "sleep_gap", "clock_jum
 Source = Literal["timer", "manual", "split", "import", "gap", "idle"]
 EventName = Literal["created", "term_accepted", "escalated", "defect_flagged", "finalized"]
 CheckItem = Literal["procedures", "documentation", "reproduced"]
-
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_SECOND = timedelta(seconds=1)
-_MINUTES = {f":{m:02d}:{s:02d}": m * 60 + s for m in range(60) for s in range(60)}
-_HOURS: dict[str, int] = {}  # "2026-11-03T09-03:00": the epoch seconds of that hour
-_SEEN: dict[re.Pattern[str], set[str]] = {LOGIN: set(), ZONE: set()}
-_REMEMBER = 100_000
-
-
-class RecordError(ValueError):
-    """A record that does not follow the schema: the field, and what is wrong with it."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
 
 
 class _Record(Struct, forbid_unknown_fields=True, tag_field="kind", gc=False):
@@ -108,10 +97,10 @@ class SessionRecord(_Record, tag="session"):
         holds for a good record; only a record that fails it is looked at closely.
         """
         start, end = self.start, self.end
-        start_base = _HOURS.get(start[:13] + start[19:])
-        end_base = _HOURS.get(end[:13] + end[19:])
-        start_s = _MINUTES.get(start[13:19])
-        end_s = _MINUTES.get(end[13:19])
+        start_base = HOURS.get(start[:13] + start[19:])
+        end_base = HOURS.get(end[:13] + end[19:])
+        start_s = MINUTES.get(start[13:19])
+        end_s = MINUTES.get(end[13:19])
         if start_base is None or end_base is None or start_s is None or end_s is None:
             return self._closely()
         start_ts, end_ts = start_base + start_s, end_base + end_s
@@ -119,8 +108,8 @@ class SessionRecord(_Record, tag="session"):
             self.seconds != end_ts - start_ts
             or not 0 < end_ts - start_ts <= MAX_SESSION_SECONDS
             or self.day != start[:10]
-            or self.consultant not in _SEEN[LOGIN]
-            or (self.zone is not None and self.zone not in _SEEN[ZONE])
+            or self.consultant not in SEEN[LOGIN]
+            or (self.zone is not None and self.zone not in SEEN[ZONE])
             or not self.ticket.isprintable()
             or " " in self.ticket
             or not self.note.isprintable()
@@ -403,95 +392,6 @@ def given(line: ImportSession | ImportTicket) -> dict[str, Any]:
     return out
 
 
-# ----- the checks msgspec does not make ---------------------------------------------------
-
-
-def epoch(value: str, field: str) -> int:
-    """The epoch seconds of an ISO 8601 time with its offset, as the app writes it.
-
-    ``2026-11-03T09:00:00-03:00``: a date that exists, an hour, minutes and seconds,
-    and an offset; nothing else.  Each (date, hour, offset) is parsed once.
-    """
-    seconds = _MINUTES.get(value[13:19])
-    key = value[:13] + value[19:]
-    base = _HOURS.get(key)
-    if base is None:
-        base = _hour(key, value, field)
-    if seconds is None:
-        raise RecordError(field, f"{value!r} is not a time with its offset (YYYY-MM-DDTHH:MM:SS+HH:MM)")
-    return base + seconds
-
-
-def span(start: str, end: str) -> tuple[int, int]:
-    """``epoch`` of a start and an end at once (a session's)."""
-    hours = _HOURS
-    start_base = hours.get(start[:13] + start[19:])
-    end_base = hours.get(end[:13] + end[19:])
-    start_s = _MINUTES.get(start[13:19])
-    end_s = _MINUTES.get(end[13:19])
-    if start_base is None or end_base is None or start_s is None or end_s is None:
-        return epoch(start, "start"), epoch(end, "end")
-    return start_base + start_s, end_base + end_s
-
-
-def _hour(key: str, value: str, field: str) -> int:
-    if not HOUR.match(key):
-        raise RecordError(field, f"{value!r} is not a time with its offset (YYYY-MM-DDTHH:MM:SS+HH:MM)")
-    try:
-        moment = datetime.fromisoformat(f"{key[:13]}:00:00{key[13:]}")
-    except ValueError:
-        raise RecordError(field, f"{value!r} is not a time that exists") from None
-    if len(_HOURS) > _REMEMBER:
-        _HOURS.clear()
-    _HOURS[key] = base = (moment - _EPOCH) // _SECOND
-    return base
-
-
-def day(value: str, field: str) -> date:
-    try:
-        found = date.fromisoformat(value)
-    except ValueError:
-        raise RecordError(field, f"{value!r} is not a date") from None
-    if found.isoformat() != value:
-        raise RecordError(field, f"{value!r} is not a date written YYYY-MM-DD")
-    return found
-
-
-def text(value: str, field: str) -> None:
-    """No control characters but tab and newline (which the app's text fields accept)."""
-    if not value.isprintable() and not value.replace("\t", "").replace("\n", "").isprintable():
-        raise RecordError(field, "contains control characters")
-
-
-def number(value: str, field: str) -> None:
-    if not value.isprintable() or " " in value:
-        raise RecordError(field, "is not a ticket number (printable, no spaces)")
-
-
-def login(value: str, field: str) -> None:
-    matches(LOGIN, value, field, remember=True)
-
-
-def matches(pattern: re.Pattern[str], value: str, field: str, *, remember: bool = False) -> None:
-    seen = _SEEN.get(pattern) if remember else None
-    if seen is not None and value in seen:
-        return
-    if not pattern.match(value):
-        raise RecordError(field, f"{value!r} is not valid here")
-    if seen is not None:
-        if len(seen) > _REMEMBER:
-            seen.clear()
-        seen.add(value)
-
-
-def split_error(message: str) -> tuple[str, str]:
-    """msgspec's "what - at `$[3].field`" as ("$[3].field", "what")."""
-    what, sep, where = message.rpartition(" - at `")
-    if not sep:
-        return "", message
-    return where.rstrip("`"), what
-
-
 # ----- writing --------------------------------------------------------------------------------
 
 
@@ -508,11 +408,3 @@ def payload_of(event: str, values: dict[str, Any]) -> Raw:
         where, message = split_error(str(exc))
         raise RecordError("payload" + where.removeprefix("$"), message) from None
     return Raw(encode(payload))
-
-
-def kinds_of(records: Iterable[Struct]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for rec in records:
-        name = KINDS[type(rec)]
-        counts[name] = counts.get(name, 0) + 1
-    return counts
