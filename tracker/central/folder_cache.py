@@ -21,6 +21,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from tracker.central import batches, schema
@@ -34,6 +38,28 @@ from tracker.i18n import _
 
 CACHE_VERSION = 7
 COMMIT_EVERY = 10
+AHEAD = 2  # batches read and checked ahead of the one going into the cache
+
+
+@dataclass(frozen=True)
+class _Job:
+    """A batch to read: where it is, its file's size and time, and its number among the refs."""
+
+    area: str
+    who: str
+    batch: str
+    stat: tuple[int, int]
+    stamp: str  # the batch's and its manifest's size and time: what a rejection is remembered by
+    ref: int
+
+
+@dataclass(frozen=True)
+class _Ready:
+    """A batch read and checked, for the cache."""
+
+    rows: batches.Rows
+    rows_count: int
+    created_ts: int
 
 
 def _private(path: Path) -> None:
@@ -173,7 +199,7 @@ class FolderCache(CacheQueries):
         listing = self.files.listing(area)
         problems += listing.problems
         files = listing.files
-        new = 0
+        jobs: list[_Job] = []
         for who, name in sorted(files):
             batch, problem = _to_read(area, who, name, files)
             if problem:
@@ -189,34 +215,36 @@ class FolderCache(CacheQueries):
             if known and known[0] == stamp:
                 problems.append(known[1])  # rejected before, unchanged since: not read again
                 continue
-            if self._take(area, who, batch, data_stat, stamp, problems):
-                new += 1
-                if new % COMMIT_EVERY == 0:
-                    self.conn.commit()  # a few large transactions: far fewer WAL checkpoints
-        self.conn.commit()
+            jobs.append(_Job(area, who, batch, data_stat, stamp, ref_of(self.conn, f"{area}/{who}/{batch}")))
+        new = self._read_all(jobs, problems)
         problems += _vanished(area, seen, files)
         return new
 
-    def _take(
-        self, area: str, who: str, batch: str, data_stat: tuple[int, int], stamp: str, problems: list[str]
-    ) -> bool:
-        """Read one batch into the cache, or remember and report why not."""
-        data_name = f"{batch}.jsonl"
-        failed = self._read_batch(area, who, batch, data_stat)
-        if failed is None:
-            self.conn.execute(
-                "DELETE FROM rejected WHERE area = ? AND consultant = ? AND name = ?", (area, who, data_name)
-            )
-            return True
-        message = _("{where}: {problem}; not read").format(where=f"{area}/{who}/{data_name}", problem=failed)
-        problems.append(message)
-        self.conn.execute(
-            "INSERT OR REPLACE INTO rejected VALUES (?, ?, ?, ?, ?)", (area, who, data_name, stamp, message)
-        )
-        return False
+    def _read_all(self, jobs: list[_Job], problems: list[str]) -> int:
+        """Each batch is read and checked in a helper thread while the one before goes into the cache.
 
-    def _read_batch(self, area: str, who: str, batch: str, data_stat: tuple[int, int]) -> str | None:
-        """Why the batch is not read, or None once its records are in the cache."""
+        Only reading files and checking records happens there (never the cache); SQLite
+        lets go of the interpreter while it writes, so the two overlap.
+        """
+        new = 0
+        todo = iter(jobs)
+        with ThreadPoolExecutor(max_workers=1) as helper:
+            ahead = deque((job, helper.submit(self._prepare, job)) for job in islice(todo, AHEAD))
+            while ahead:
+                job, future = ahead.popleft()
+                following = next(todo, None)
+                if following is not None:
+                    ahead.append((following, helper.submit(self._prepare, following)))
+                if self._keep(job, future.result(), problems):
+                    new += 1
+                    if new % COMMIT_EVERY == 0:
+                        self.conn.commit()  # a few large transactions: far fewer WAL checkpoints
+        self.conn.commit()
+        return new
+
+    def _prepare(self, job: _Job) -> _Ready | str:
+        """The batch read and checked against its manifest and the schema, or why it is not read."""
+        area, who, batch = job.area, job.who, job.batch
         try:
             raw = self.files.read(area, who, f"{batch}.manifest.json", schema.MAX_MANIFEST)
             manifest, created_ts = schema.read_manifest(raw)
@@ -231,17 +259,31 @@ class FolderCache(CacheQueries):
         if problem:
             return problem
         try:
-            rows = batches.parse(area, who, data, ref_of(self.conn, f"{area}/{who}/{batch}"))
+            rows = batches.parse(area, who, data, job.ref)
         except batches.BadBatch as exc:
             return _("a record is not valid ({error})").format(error=shown(str(exc)))
         if rows.kinds != {k: v for k, v in manifest.kinds.items() if v}:
             return _("its records are not the kinds its manifest says")
-        store(self.conn, rows, bulk=self.bulk)
+        return _Ready(rows, manifest.rows, created_ts)
+
+    def _keep(self, job: _Job, ready: _Ready | str, problems: list[str]) -> bool:
+        """A checked batch into the cache; or its rejection remembered (by size and time) and reported."""
+        data_name = f"{job.batch}.jsonl"
+        key = (job.area, job.who, data_name)
+        if isinstance(ready, str):
+            message = _("{where}: {problem}; not read").format(where="/".join(key), problem=ready)
+            problems.append(message)
+            self.conn.execute(
+                "INSERT OR REPLACE INTO rejected VALUES (?, ?, ?, ?, ?)", (*key, job.stamp, message)
+            )
+            return False
+        store(self.conn, ready.rows, bulk=self.bulk)
         self.conn.execute(
             "INSERT OR REPLACE INTO batches VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (area, who, f"{batch}.jsonl", data_stat[0], data_stat[1], manifest.rows, created_ts),
+            (*key, job.stat[0], job.stat[1], ready.rows_count, ready.created_ts),
         )
-        return None
+        self.conn.execute("DELETE FROM rejected WHERE area = ? AND consultant = ? AND name = ?", key)
+        return True
 
     def _ignored_leads(self) -> list[str]:
         """Decisions by logins the roles file does not list as leads: kept, never counted."""
