@@ -39,16 +39,15 @@ class BadBatch(ValueError):
 
 @dataclass
 class Rows:
-    """A batch's records as the read cache keeps them; ``payload`` is the record's line as written."""
+    """A batch's records as the read cache keeps them (an event's or decision's ``payload``: its JSON)."""
 
     # uuid, revision, consultant, ticket, type, day, start_ts, end_ts, deleted,
     # start, end, zone, note, flags (comma-separated), source, batch
     sessions: list[tuple[Any, ...]] = field(default_factory=list)
     # uuid, ticket, event, consultant, at, payload, batch
     events: list[tuple[Any, ...]] = field(default_factory=list)
-    created: list[tuple[str, str, str]] = field(
-        default_factory=list
-    )  # ticket, consultant, digest of its fields
+    # ticket, consultant, digest of the fields of its 'created' event
+    created: list[tuple[str, str, str]] = field(default_factory=list)
     finalized: list[tuple[str, str, str]] = field(default_factory=list)  # uuid, ticket, its local time
     # uuid, consultant, day, decision, comment, lead, at, at_ts, payload, batch
     reviews: list[tuple[Any, ...]] = field(default_factory=list)
