@@ -9,6 +9,7 @@ file, line and field; no file stops the readers.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import stat
@@ -91,7 +92,8 @@ def test_anas_session_revised_from_mallorys_folder_never_changes_it_and_holds_it
     ana = next(c for c in day["consultants"] if c["consultant"] == "ana")
     assert "conflict" in next(s for s in ana["sessions"] if s["uuid"] == mine["uuid"])["flags"]
     assert any(
-        mine["uuid"] in p and "consultants/mallory" not in p and "mallory/" in p for p in doc["problems"]
+        mine["uuid"] in p and "came from consultants/mallory/00000001-0badc0de" in p and "belongs to" in p
+        for p in doc["problems"]
     )
 
 
@@ -390,7 +392,7 @@ def test_a_rejected_batch_is_remembered_by_size_and_time_and_read_again_once_cha
     # Touched (a new time): read again, and now it counts, once its manifest matches.
     manifest = path.with_name("00000009-0badc0de.manifest.json")
     doc_m = json.loads(manifest.read_text())
-    doc_m["sha256"] = __import__("hashlib").sha256(path.read_bytes()).hexdigest()
+    doc_m["sha256"] = hashlib.sha256(path.read_bytes()).hexdigest()
     manifest.write_text(json.dumps(doc_m))
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns + 10**9))
     doc, _ = team.bill()
@@ -437,3 +439,22 @@ def test_a_batch_gone_after_it_was_read_is_reported(team: Team) -> None:
         path.unlink()
     doc, _ = team.bill()
     assert any("now gone from the export" in p for p in doc["problems"])
+
+
+def test_a_batch_rewritten_in_place_after_it_was_read_holds_the_line(team: Team) -> None:
+    """ana's own batch, read (and maybe approved) before, then rewritten with a new manifest."""
+    team.bill()
+    folder = team.share.root / "consultants" / "ana"
+    data = next(p for p in sorted(folder.glob("*.jsonl")) if b'"kind":"session"' in p.read_bytes())
+    changed = data.read_bytes().replace(
+        b'"end":"2026-11-03T09:25:00-03:00"', b'"end":"2026-11-03T19:00:00-03:00"'
+    )
+    changed = changed.replace(b'"seconds":1500', b'"seconds":36000')
+    data.write_bytes(changed)
+    manifest = data.with_name(data.name.replace(".jsonl", ".manifest.json"))
+    doc_m = json.loads(manifest.read_text())
+    doc_m["sha256"] = hashlib.sha256(changed).hexdigest()
+    manifest.write_text(json.dumps(doc_m))
+    doc, _ = team.bill()
+    line = next(x for x in doc["lines"] if x["ticket"] == "1111111")
+    assert line["held"] and line["recorded_seconds"] == 1500 and doc["totals"]["amount"] == "35.00"

@@ -29,6 +29,10 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import msgspec
+
+from tracker.central import schema
+from tracker.central.checks import split_error
 from tracker.context import Context
 from tracker.errors import BadInput, TrackerError
 from tracker.i18n import _
@@ -127,17 +131,44 @@ def _text(number: int, raw: str | bytes) -> str:
 
 
 def _record(number: int, text: str) -> dict[str, Any]:
+    """One line through the schema's import kinds: exact JSON types, no unknown field or kind."""
     try:
-        record = json.loads(text)
-    except (ValueError, RecursionError) as exc:  # JSONDecodeError, or a 5000-digit number
-        raise _Line(
-            number,
-            "json",
-            _("is not valid JSON ({error})").format(error=exc.msg if hasattr(exc, "msg") else exc),
-        ) from None
-    if not isinstance(record, dict):
-        raise _Line(number, "json", _("is not a JSON object"))
-    return record
+        line: schema.ImportSession | schema.ImportTicket = schema.decoder(schema.IMPORT_LINE).decode(text)
+        return schema.given(line)
+    except msgspec.ValidationError as exc:
+        raise _schema_error(number, text, str(exc)) from None
+    except (msgspec.DecodeError, RecursionError, UnicodeError) as exc:
+        raise _Line(number, "json", _("is not valid JSON ({error})").format(error=exc)) from None
+
+
+def _kind_of(text: str) -> object:
+    """What a line that the schema refused says its kind is (on that error path only)."""
+    try:
+        found = msgspec.json.decode(text)
+    except (msgspec.DecodeError, RecursionError):
+        return None
+    return found.get("kind") if isinstance(found, dict) else None
+
+
+def _schema_error(number: int, text: str, error: str) -> _Line:
+    """msgspec's words about a line, as the importer says them, naming the field."""
+    where, what = split_error(error)
+    field = where.removeprefix("$").lstrip(".")
+    named = what.split("`")[1] if what.count("`") >= 2 else field
+    kind = _kind_of(text)
+    if not field and what.startswith("Expected `object`"):
+        return _Line(number, "json", _("is not a JSON object"))
+    if field == "kind" or named == "kind":
+        return _Line(
+            number, "kind", _("'{kind}' is not a record kind; use ticket or session").format(kind=kind)
+        )
+    if what.startswith("Object contains unknown field"):
+        if kind == "ticket":
+            return _Line(number, named, _("is not a field of a ticket record"))
+        return _Line(number, named, _("is not a field of a session record"))
+    if what.startswith("Object missing required field"):
+        return _Line(number, named, _("is missing"))
+    return _Line(number, field or "json", _("is not valid here ({error})").format(error=what))
 
 
 class _Reader:

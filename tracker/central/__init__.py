@@ -30,6 +30,7 @@ from tracker.central.folder import FolderCentral
 from tracker.central.records import (
     Batch,
     BatchRefused,
+    CentralUnreadable,
     Decision,
     Defect,
     FinalizedTicket,
@@ -51,6 +52,7 @@ __all__ = [
     "Batch",
     "BatchRefused",
     "Central",
+    "CentralUnreadable",
     "Decision",
     "Defect",
     "FinalizedTicket",
@@ -115,7 +117,12 @@ class Central(Protocol):
     # ----- the read side: leads and billing ----------------------------------------
 
     def refresh(self) -> ReadReport:
-        """Catch up with the store; report what was skipped and why."""
+        """Catch up with the store; report what was skipped and why.
+
+        Raises :class:`CentralUnreadable` when the store cannot be read at all (an
+        unmounted share, a server that does not answer): nothing read before may then be
+        shown as current.
+        """
         ...
 
     def sessions_of_day(self, day: str, consultant: str | None = None) -> list[Record]:
@@ -127,7 +134,12 @@ class Central(Protocol):
         ...
 
     def tickets(self, numbers: Iterable[str]) -> dict[str, TicketFacts]:
-        """What the ticket events say about each of ``numbers`` (every one of them is a key)."""
+        """What the ticket events say about each of ``numbers`` (every one of them is a key).
+
+        Through :func:`~tracker.central.records.ticket_facts`, which also says which
+        fields consultants' ``created`` events disagree on, and (``conflicted``) whether
+        one of its events arrived with two contents: billing holds those lines.
+        """
         ...
 
     def finalized_tickets(self, month: str) -> Iterator[FinalizedTicket]:
@@ -155,7 +167,8 @@ class Central(Protocol):
         ...
 
     def conflicts(self) -> list[str]:
-        """Records whose same (uuid, revision) arrived with different contents, as messages."""
+        """Records whose same (uuid, revision) arrived with different contents, or from two
+        owners, as messages; those sessions come back flagged ``conflict``."""
         ...
 
     def disagreeing_tickets(self) -> set[str]:

@@ -77,7 +77,11 @@ Reading
 
 ``FolderCentral`` answers the read model's questions from a cache database in the
 reader's own data folder (:mod:`tracker.central.folder_cache`), never on the share; it
-parses only batches it has not seen, and reports files it will not read.
+parses only batches it has not seen, and reports files it will not read.  It trusts
+nothing on the share: files are read without following links
+(:mod:`tracker.central.folder_files`), every record is checked against the schema in
+the folder that holds it (:mod:`tracker.central.batches`), and what two folders say
+differently holds money instead of being chosen (docs/central-export.md).
 """
 
 from __future__ import annotations

@@ -21,86 +21,41 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from tracker.central import batches, schema
+from tracker.central.cache_tables import BULK_INDEXES, CACHE_SCHEMA, TABLES, ref_of, settle_first_read, store
+from tracker.central.checks import RecordError
 from tracker.central.folder_files import ExportFiles, Refused, shown
 from tracker.central.folder_queries import CacheQueries
 from tracker.central.records import AREAS, BATCH_RE, ReadReport, sha256_of
 from tracker.central.roles import DamagedRoles, Roles, load_roles
 from tracker.i18n import _
 
-if TYPE_CHECKING:  # pragma: no cover
-    from collections.abc import Iterable
-
-CACHE_VERSION = 6
+CACHE_VERSION = 7
 COMMIT_EVERY = 10
-SECONDARY_INDEXES = ("reviews_day", "sessions_day", "sessions_ticket", "events_ticket", "finalized_at")
 
-CACHE_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS batches (
-    area TEXT NOT NULL, consultant TEXT NOT NULL, name TEXT NOT NULL, size INTEGER NOT NULL,
-    mtime_ns INTEGER NOT NULL, rows INTEGER NOT NULL, created_ts INTEGER NOT NULL,
-    PRIMARY KEY (area, consultant, name)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS rejected (
-    area TEXT NOT NULL, consultant TEXT NOT NULL, name TEXT NOT NULL, stamp TEXT NOT NULL,
-    problem TEXT NOT NULL, PRIMARY KEY (area, consultant, name)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS sessions (
-    uuid TEXT PRIMARY KEY, revision INTEGER NOT NULL, consultant TEXT NOT NULL, ticket TEXT NOT NULL,
-    type TEXT NOT NULL, day TEXT NOT NULL, start_ts INTEGER NOT NULL, end_ts INTEGER NOT NULL,
-    deleted INTEGER NOT NULL, payload BLOB NOT NULL, batch TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS sessions_day ON sessions(day, consultant, start_ts);
-CREATE INDEX IF NOT EXISTS sessions_ticket ON sessions(ticket);
-CREATE TABLE IF NOT EXISTS events (
-    uuid TEXT PRIMARY KEY, ticket TEXT NOT NULL, event TEXT NOT NULL, consultant TEXT NOT NULL,
-    at TEXT NOT NULL, payload BLOB NOT NULL, batch TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS events_ticket ON events(ticket);
-CREATE TABLE IF NOT EXISTS finalized (
-    uuid TEXT PRIMARY KEY, ticket TEXT NOT NULL, at TEXT NOT NULL
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS finalized_at ON finalized(at);
-CREATE TABLE IF NOT EXISTS ticket_meta (
-    ticket TEXT NOT NULL, consultant TEXT NOT NULL, sha TEXT NOT NULL, PRIMARY KEY (ticket, consultant)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS reviews (
-    uuid TEXT PRIMARY KEY, consultant TEXT NOT NULL, day TEXT NOT NULL, decision TEXT NOT NULL,
-    comment TEXT NOT NULL, lead TEXT NOT NULL, at TEXT NOT NULL, at_ts INTEGER NOT NULL,
-    payload BLOB NOT NULL, batch TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS reviews_day ON reviews(day, consultant, at_ts);
-CREATE TABLE IF NOT EXISTS conflicts (
-    uuid TEXT NOT NULL, revision INTEGER NOT NULL, first_batch TEXT NOT NULL, other_batch TEXT NOT NULL,
-    kind TEXT NOT NULL, PRIMARY KEY (uuid, revision, other_batch)
-) WITHOUT ROWID;
-"""
 
-_SESSION_COLUMNS = ("ticket", "type", "day", "start_ts", "end_ts", "deleted", "payload", "batch")
-# A higher revision from the same consultant wins; anything else changes nothing here
-# (what differs is found by _clashes).
-UPSERT_SESSION = (
-    "INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uuid) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in ("revision", *_SESSION_COLUMNS))
-    + " WHERE excluded.revision > sessions.revision AND excluded.consultant = sessions.consultant"
-)
-# (table, its owner column, its revision) for finding what arrived twice, differently.
-_OWNED = {"sessions": ("consultant", "x.revision"), "events": ("consultant", "1"), "reviews": ("lead", "1")}
-TABLES = (
-    "batches",
-    "rejected",
-    "sessions",
-    "events",
-    "conflicts",
-    "reviews",
-    "ticket_meta",
-    "finalized",
-    "meta",
-)
+@dataclass(frozen=True)
+class _Job:
+    """A batch to read: where it is, its file's size and time, and its number among the refs."""
+
+    area: str
+    who: str
+    batch: str
+    stat: tuple[int, int]
+    stamp: str  # the batch's and its manifest's size and time: what a rejection is remembered by
+    ref: int
+
+
+@dataclass(frozen=True)
+class _Ready:
+    """A batch read and checked, for the cache."""
+
+    rows: batches.Rows
+    rows_count: int
+    created_ts: int
 
 
 def _private(path: Path) -> None:
@@ -120,6 +75,7 @@ class FolderCache(CacheQueries):
         self.files = files
         self.cache_path = cache
         self.roles: Roles | None = None
+        self.bulk = False  # a first read: rows appended, indexes built at the end
         try:
             self.conn = self._connect(cache)
         except sqlite3.DatabaseError:
@@ -187,20 +143,26 @@ class FolderCache(CacheQueries):
         return ReadReport(new, problems)
 
     def _first_read(self, *, begin: bool) -> None:
-        """A first read fills empty tables as fast as it can: no journal, indexes built at the end.
+        """A first read fills empty tables as a bulk load: no journal, no index until the end.
 
         Without a journal a crash can leave the file half written: the mark 'building'
         makes the next open throw it away and read the export again.
         """
         c = self.conn
+        self.bulk = begin
         if begin:
             with c:
                 c.execute("INSERT OR REPLACE INTO meta VALUES ('building', '1')")
             c.execute("PRAGMA journal_mode = OFF")
-            for name in SECONDARY_INDEXES:
+            for name in BULK_INDEXES:
                 c.execute(f"DROP INDEX IF EXISTS {name}")
             return
-        c.executescript(CACHE_SCHEMA)  # IF NOT EXISTS: only the indexes are made, sorted, once
+        try:
+            c.execute("CREATE UNIQUE INDEX sessions_uuid ON sessions(uuid)")
+        except sqlite3.IntegrityError:  # sessions read more than once (revisions, copies)
+            settle_first_read(c)
+            c.execute("CREATE UNIQUE INDEX sessions_uuid ON sessions(uuid)")
+        c.executescript(CACHE_SCHEMA)  # IF NOT EXISTS: only the other indexes are made, sorted, once
         with c:
             c.execute("DELETE FROM meta WHERE key = 'building'")
         c.execute("PRAGMA journal_mode = WAL")
@@ -233,7 +195,7 @@ class FolderCache(CacheQueries):
         listing = self.files.listing(area)
         problems += listing.problems
         files = listing.files
-        new = 0
+        jobs: list[_Job] = []
         for who, name in sorted(files):
             batch, problem = _to_read(area, who, name, files)
             if problem:
@@ -249,34 +211,29 @@ class FolderCache(CacheQueries):
             if known and known[0] == stamp:
                 problems.append(known[1])  # rejected before, unchanged since: not read again
                 continue
-            if self._take(area, who, batch, data_stat, stamp, problems):
+            jobs.append(_Job(area, who, batch, data_stat, stamp, ref_of(self.conn, f"{area}/{who}/{batch}")))
+        new = self._read_all(jobs, problems)
+        problems += _vanished(area, seen, files)
+        return new
+
+    def _read_all(self, jobs: list[_Job], problems: list[str]) -> int:
+        """Each batch read, checked and kept, in order.
+
+        (A helper thread reading ahead was measured slower: SQLite lets go of the
+        interpreter for every row it writes, and waits to get it back.)
+        """
+        new = 0
+        for job in jobs:
+            if self._keep(job, self._prepare(job), problems):
                 new += 1
                 if new % COMMIT_EVERY == 0:
                     self.conn.commit()  # a few large transactions: far fewer WAL checkpoints
         self.conn.commit()
-        problems += _vanished(area, seen, files)
         return new
 
-    def _take(
-        self, area: str, who: str, batch: str, data_stat: tuple[int, int], stamp: str, problems: list[str]
-    ) -> bool:
-        """Read one batch into the cache, or remember and report why not."""
-        data_name = f"{batch}.jsonl"
-        failed = self._read_batch(area, who, batch, data_stat)
-        if failed is None:
-            self.conn.execute(
-                "DELETE FROM rejected WHERE area = ? AND consultant = ? AND name = ?", (area, who, data_name)
-            )
-            return True
-        message = _("{where}: {problem}; not read").format(where=f"{area}/{who}/{data_name}", problem=failed)
-        problems.append(message)
-        self.conn.execute(
-            "INSERT OR REPLACE INTO rejected VALUES (?, ?, ?, ?, ?)", (area, who, data_name, stamp, message)
-        )
-        return False
-
-    def _read_batch(self, area: str, who: str, batch: str, data_stat: tuple[int, int]) -> str | None:
-        """Why the batch is not read, or None once its records are in the cache."""
+    def _prepare(self, job: _Job) -> _Ready | str:
+        """The batch read and checked against its manifest and the schema, or why it is not read."""
+        area, who, batch = job.area, job.who, job.batch
         try:
             raw = self.files.read(area, who, f"{batch}.manifest.json", schema.MAX_MANIFEST)
             manifest, created_ts = schema.read_manifest(raw)
@@ -285,58 +242,37 @@ class FolderCache(CacheQueries):
             return shown(exc.strerror or str(exc))
         except OSError as exc:
             return _("it cannot be read ({error})").format(error=shown(exc.strerror or str(exc)))
-        except schema.RecordError as exc:
+        except RecordError as exc:
             return _("its manifest is not valid ({error})").format(error=shown(str(exc)))
         problem = _check(batch, who, manifest, data)
         if problem:
             return problem
         try:
-            rows = batches.parse(area, who, data, f"{who}/{batch}")
+            rows = batches.parse(area, who, data, job.ref)
         except batches.BadBatch as exc:
             return _("a record is not valid ({error})").format(error=shown(str(exc)))
         if rows.kinds != {k: v for k, v in manifest.kinds.items() if v}:
             return _("its records are not the kinds its manifest says")
-        self._store(rows)
+        return _Ready(rows, manifest.rows, created_ts)
+
+    def _keep(self, job: _Job, ready: _Ready | str, problems: list[str]) -> bool:
+        """A checked batch into the cache; or its rejection remembered (by size and time) and reported."""
+        data_name = f"{job.batch}.jsonl"
+        key = (job.area, job.who, data_name)
+        if isinstance(ready, str):
+            message = _("{where}: {problem}; not read").format(where="/".join(key), problem=ready)
+            problems.append(message)
+            self.conn.execute(
+                "INSERT OR REPLACE INTO rejected VALUES (?, ?, ?, ?, ?)", (*key, job.stamp, message)
+            )
+            return False
+        store(self.conn, ready.rows, bulk=self.bulk)
         self.conn.execute(
             "INSERT OR REPLACE INTO batches VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (area, who, f"{batch}.jsonl", data_stat[0], data_stat[1], manifest.rows, created_ts),
+            (*key, job.stat[0], job.stat[1], ready.rows_count, ready.created_ts),
         )
-        return None
-
-    def _store(self, rows: batches.Rows) -> None:
-        """In the caller's transaction, committed every few batches."""
-        c = self.conn
-        before = c.total_changes
-        c.executemany(UPSERT_SESSION, rows.sessions)
-        if c.total_changes - before != len(rows.sessions):
-            self._clashes("sessions", ((s[0], s[1], s[2], s[9], s[10]) for s in rows.sessions))
-        before = c.total_changes
-        c.executemany("INSERT OR IGNORE INTO events VALUES (?, ?, ?, ?, ?, ?, ?)", rows.events)
-        if c.total_changes - before != len(rows.events):
-            self._clashes("events", ((e[0], 1, e[3], e[5], e[6]) for e in rows.events))
-        before = c.total_changes
-        c.executemany("INSERT OR IGNORE INTO reviews VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.reviews)
-        if c.total_changes - before != len(rows.reviews):
-            self._clashes("reviews", ((r[0], 1, r[5], r[8], r[9]) for r in rows.reviews))
-        c.executemany("INSERT OR IGNORE INTO ticket_meta VALUES (?, ?, ?)", rows.created)
-        c.executemany("INSERT OR IGNORE INTO finalized VALUES (?, ?, ?)", rows.finalized)
-
-    def _clashes(self, table: str, keys: Iterable[tuple[str, int, str, bytes, str]]) -> None:
-        """Records that arrived before from another owner, or with other content at that revision."""
-        owner, revision = _OWNED[table]
-        c = self.conn
-        c.execute(
-            "CREATE TEMP TABLE IF NOT EXISTS stage "
-            "(uuid TEXT, revision INTEGER, owner TEXT, payload BLOB, batch TEXT)"
-        )
-        c.execute("DELETE FROM temp.stage")
-        c.executemany("INSERT INTO temp.stage VALUES (?, ?, ?, ?, ?)", keys)
-        c.execute(
-            f"INSERT OR IGNORE INTO conflicts SELECT s.uuid, s.revision, x.batch, s.batch, "  # noqa: S608
-            f"CASE WHEN x.{owner} != s.owner THEN 'owner' ELSE 'content' END "
-            f"FROM temp.stage s JOIN {table} x ON x.uuid = s.uuid "
-            f"WHERE x.{owner} != s.owner OR ({revision} = s.revision AND x.payload != s.payload)"
-        )
+        self.conn.execute("DELETE FROM rejected WHERE area = ? AND consultant = ? AND name = ?", key)
+        return True
 
     def _ignored_leads(self) -> list[str]:
         """Decisions by logins the roles file does not list as leads: kept, never counted."""

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tracker.central import schema
+from tracker.central.checks import LOGIN
 from tracker.central.records import CentralUnreadable
 from tracker.i18n import _
 
@@ -113,7 +114,7 @@ class ExportFiles:
             where = f"{area}/{shown(person.name)}"
             if person.is_symlink() or not person.is_dir(follow_symlinks=False):
                 out.problems.append(_("{where}: not a folder (a link?); not read").format(where=where))
-            elif not schema.LOGIN.match(person.name):
+            elif not LOGIN.match(person.name):
                 out.problems.append(_("{where}: not a login's folder; not read").format(where=where))
             else:
                 self._list_person(area, person.name, out)

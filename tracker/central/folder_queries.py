@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from typing import Any
 
+from tracker.central.cache_tables import session_record
 from tracker.central.records import Decision, FinalizedTicket, Record, TicketFacts, ticket_facts
 from tracker.central.roles import Roles
 from tracker.i18n import _
@@ -35,7 +36,7 @@ class CacheQueries:
         if not params:
             return []
         marks = ", ".join("?" * len(params))
-        sql = f"SELECT payload, uuid, revision FROM sessions WHERE day IN ({marks}) AND deleted = 0"  # noqa: S608
+        sql = f"SELECT * FROM sessions WHERE day IN ({marks}) AND deleted = 0"  # noqa: S608
         if consultant:
             sql += " AND consultant = ?"
             params.append(consultant)
@@ -46,7 +47,7 @@ class CacheQueries:
         disputed = self._disputed()
         out = []
         for r in rows:
-            rec = json.loads(r["payload"])
+            rec = session_record(r)
             if r["uuid"] in disputed or (r["uuid"], r["revision"]) in disputed:
                 rec["flags"] = [*rec.get("flags", []), "conflict"]
             out.append(rec)
@@ -130,8 +131,7 @@ class CacheQueries:
     def _sessions_of_ticket(self, ticket: str) -> list[Record]:
         """The latest revision of each of the ticket's sessions, from every consultant."""
         rows = self.conn.execute(
-            "SELECT payload, uuid, revision FROM sessions WHERE ticket = ? AND deleted = 0 "
-            "ORDER BY start_ts, uuid",
+            "SELECT * FROM sessions WHERE ticket = ? AND deleted = 0 ORDER BY start_ts, uuid",
             (ticket,),
         ).fetchall()
         return self._flagged(rows)

@@ -19,6 +19,7 @@ from typing import Any
 from msgspec import Struct
 
 from tracker.central import batches, schema
+from tracker.central.checks import RecordError
 from tracker.errors import TrackerError
 from tracker.i18n import _
 from tracker.model import Session
@@ -136,7 +137,7 @@ def event_record(row: sqlite3.Row) -> schema.TicketEventRecord:
     tz = timezone(timedelta(seconds=row["utc_offset"]))
     try:
         payload = schema.payload_of(row["kind"], json.loads(row["payload"]))
-    except (schema.RecordError, KeyError) as exc:
+    except (RecordError, KeyError) as exc:
         raise UnsendableRecord(
             _("the {event} event of ticket {number} cannot be sent to the export: {error}").format(
                 event=row["kind"], number=row["ticket"], error=exc

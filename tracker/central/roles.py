@@ -15,7 +15,10 @@ share's permissions: it must be writable by the administrator alone.
 
 from __future__ import annotations
 
+import errno
 import json
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +29,7 @@ from tracker.validate import clean_login
 
 ROLES_FILE = "roles.json"
 ROLE_NAMES = ("lead", "billing")
+MAX_ROLES = 64 * 1024
 
 
 class DamagedRoles(TrackerError):
@@ -61,14 +65,23 @@ def load_roles(root: Path) -> Roles | None:
     to trusting everyone because a file went bad.
     """
     path = roles_path(root)
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        data = path.read_bytes()
+        fd = os.open(path, flags | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         return None
     except OSError as exc:
+        why = "it is a symbolic link, never followed" if exc.errno == errno.ELOOP else exc.strerror or exc
         raise DamagedRoles(
-            _("the roles file {path} cannot be read ({error})").format(path=path, error=exc.strerror or exc)
+            _("the roles file {path} cannot be read ({error})").format(path=path, error=why)
         ) from exc
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fh.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ROLES:
+            raise DamagedRoles(
+                _("the roles file {path} is not a regular file of at most 64 KiB").format(path=path)
+            )
+        data = fh.read(MAX_ROLES + 1)
     try:
         doc = json.loads(data.decode("utf-8"))
         if not isinstance(doc, dict) or set(doc) - set(ROLE_NAMES):
@@ -79,7 +92,7 @@ def load_roles(root: Path) -> Roles | None:
                 raise ValueError("a role is not a list of logins")
             for login in logins:
                 clean_login(login)
-    except (ValueError, UnicodeDecodeError, BadInput) as exc:
+    except (ValueError, RecursionError, BadInput) as exc:
         raise DamagedRoles(
             _(
                 "the roles file {path} is damaged ({error}); fix it or write it again with "

@@ -15,32 +15,38 @@ what ``json.dumps(sort_keys=True, separators=(",", ":"), ensure_ascii=False)`` w
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
-from datetime import UTC, date, datetime, timedelta
+from functools import cache
 from typing import Annotated, Any, Literal
 
 import msgspec
 from msgspec import Meta, Raw, Struct
 
+from tracker.central.checks import (
+    BATCH,
+    HOURS,
+    LOGIN,
+    MINUTES,
+    SEEN,
+    SHA256,
+    UNIT,
+    UUID,
+    ZONE,
+    RecordError,
+    day,
+    epoch,
+    login,
+    matches,
+    number,
+    split_error,
+    text,
+)
+
 FORMAT = 1
 MAX_INT = 2**53 - 1  # what every JSON reader holds exactly
 MAX_TEXT = 2000  # tracker.validate.MAX_TEXT: a note, a comment, a customer's name
 MAX_SESSION_SECONDS = 24 * 3600
-MAX_LINE = 64 * 1024  # one record's bytes; the longest note escaped is far below
 MAX_MANIFEST = 64 * 1024
 MAX_BATCH = 256 * 1024 * 1024  # a batch file read whole; the sender writes 20,000 rows at most
-
-# \Z, not $: "$" also matches before a final newline.
-LOGIN = re.compile(r"^[A-Za-z0-9._@-]{1,64}\Z")
-UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
-UUIDS = re.compile(r"(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\n)*")
-# A time's date, hour and offset (its minutes and seconds are looked up in _MINUTES).
-HOUR = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}[+-][0-9]{2}:[0-9]{2}(:[0-9]{2})?\Z")
-ZONE = re.compile(r"^[A-Za-z0-9_+./-]{1,64}\Z")
-UNIT = re.compile(r"^[A-Za-z0-9._/-]{0,32}\Z")
-BATCH = re.compile(r"^[0-9]{8}-[0-9a-f]{8}\Z")
-SHA256 = re.compile(r"^[0-9a-f]{64}\Z")
 
 # Lengths and JSON types are msgspec's (in C, for every record); the patterns above are
 # checked by each kind's ``check``, with what was seen already remembered (a million
@@ -61,24 +67,8 @@ Source = Literal["timer", "manual", "split", "import", "gap", "idle"]
 EventName = Literal["created", "term_accepted", "escalated", "defect_flagged", "finalized"]
 CheckItem = Literal["procedures", "documentation", "reproduced"]
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_SECOND = timedelta(seconds=1)
-_MINUTES = {f":{m:02d}:{s:02d}": m * 60 + s for m in range(60) for s in range(60)}
-_HOURS: dict[str, int] = {}  # "2026-11-03T09-03:00": the epoch seconds of that hour
-_SEEN: dict[re.Pattern[str], set[str]] = {LOGIN: set(), ZONE: set()}
-_REMEMBER = 100_000
 
-
-class RecordError(ValueError):
-    """A record that does not follow the schema: the field, and what is wrong with it."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
-
-
-class _Record(Struct, forbid_unknown_fields=True, tag_field="kind"):
+class _Record(Struct, forbid_unknown_fields=True, tag_field="kind", gc=False):
     """Every record: a kind (the tag), a stable uuid and a revision."""
 
 
@@ -103,9 +93,34 @@ class SessionRecord(_Record, tag="session"):
     def check(self) -> tuple[int, int]:
         """The start and end as epoch seconds; the duration is computed, never taken on trust.
 
-        The hot path of a first read (a million sessions): few calls, sets and dicts.
+        The hot path of a first read (a million sessions): one test of everything that
+        holds for a good record; only a record that fails it is looked at closely.
         """
-        start_ts, end_ts = span(self.start, self.end)
+        start, end = self.start, self.end
+        start_base = HOURS.get(start[:13] + start[19:])
+        end_base = HOURS.get(end[:13] + end[19:])
+        start_s = MINUTES.get(start[13:19])
+        end_s = MINUTES.get(end[13:19])
+        if start_base is None or end_base is None or start_s is None or end_s is None:
+            return self._closely()
+        start_ts, end_ts = start_base + start_s, end_base + end_s
+        if (
+            self.seconds != end_ts - start_ts
+            or not 0 < end_ts - start_ts <= MAX_SESSION_SECONDS
+            or self.day != start[:10]
+            or self.consultant not in SEEN[LOGIN]
+            or (self.zone is not None and self.zone not in SEEN[ZONE])
+            or not self.ticket.isprintable()
+            or " " in self.ticket
+            or not self.note.isprintable()
+            or len(self.flags) > 1
+        ):
+            return self._closely()
+        return start_ts, end_ts
+
+    def _closely(self) -> tuple[int, int]:
+        """Every check, one by one, naming the field of the first that fails."""
+        start_ts, end_ts = epoch(self.start, "start"), epoch(self.end, "end")
         seconds = end_ts - start_ts
         if seconds <= 0:
             raise RecordError("end", "is not after the start")
@@ -115,15 +130,12 @@ class SessionRecord(_Record, tag="session"):
             raise RecordError("seconds", f"is {self.seconds}, but start to end is {seconds}")
         if self.day != self.start[:10]:
             raise RecordError("day", "is not the date of the start")
-        if self.consultant not in _SEEN[LOGIN]:
-            login(self.consultant, "consultant")
-        if not self.ticket.isprintable() or " " in self.ticket:
-            number(self.ticket, "ticket")
-        if not self.note.isprintable():
-            text(self.note, "note")
-        if self.zone is not None and self.zone not in _SEEN[ZONE]:
+        login(self.consultant, "consultant")
+        number(self.ticket, "ticket")
+        text(self.note, "note")
+        if self.zone is not None:
             matches(ZONE, self.zone, "zone", remember=True)
-        if self.flags and len(set(self.flags)) != len(self.flags):
+        if len(set(self.flags)) != len(self.flags):
             raise RecordError("flags", "repeats a flag")
         return start_ts, end_ts
 
@@ -140,7 +152,7 @@ CREATED_TEXTS = (
 )
 
 
-class CreatedPayload(Struct, forbid_unknown_fields=True):
+class CreatedPayload(Struct, forbid_unknown_fields=True, gc=False):
     """A new ticket's fields (tracker.validate.event_fields); a field left out stays out."""
 
     customer: Text
@@ -159,10 +171,11 @@ class CreatedPayload(Struct, forbid_unknown_fields=True):
     def check(self) -> None:
         if not self.customer.strip():
             raise RecordError("payload.customer", "is empty")
-        for name in CREATED_TEXTS:
-            value = getattr(self, name)
-            if isinstance(value, str):
-                text(value, f"payload.{name}")
+        values = [getattr(self, name) for name in CREATED_TEXTS]
+        if not "".join(v for v in values if isinstance(v, str)).isprintable():
+            for name, value in zip(CREATED_TEXTS, values, strict=True):
+                if isinstance(value, str):
+                    text(value, f"payload.{name}")
         if isinstance(self.number, str):
             number(self.number, "payload.number")
         if isinstance(self.term_accepted, str):
@@ -171,7 +184,7 @@ class CreatedPayload(Struct, forbid_unknown_fields=True):
             matches(UNIT, self.bill_to_unit, "payload.bill_to_unit")
 
 
-class TermPayload(Struct, forbid_unknown_fields=True):
+class TermPayload(Struct, forbid_unknown_fields=True, gc=False):
     term_accepted: Day
     term_ref: Text
 
@@ -180,7 +193,7 @@ class TermPayload(Struct, forbid_unknown_fields=True):
         text(self.term_ref, "payload.term_ref")
 
 
-class EscalatedPayload(Struct, forbid_unknown_fields=True):
+class EscalatedPayload(Struct, forbid_unknown_fields=True, gc=False):
     at: Time
     from_: Literal["standard"] = msgspec.field(name="from")
     to: Literal["support"] = msgspec.field(name="to")
@@ -190,7 +203,7 @@ class EscalatedPayload(Struct, forbid_unknown_fields=True):
         epoch(self.at, "payload.at")
 
 
-class DefectPayload(Struct, forbid_unknown_fields=True):
+class DefectPayload(Struct, forbid_unknown_fields=True, gc=False):
     uuid: Uuid
     kind: Literal["product", "documentation"]
     ref: Annotated[str, Meta(min_length=1, max_length=MAX_TEXT)]
@@ -203,7 +216,7 @@ class DefectPayload(Struct, forbid_unknown_fields=True):
         text(self.note, "payload.note")
 
 
-class FinalizedPayload(Struct, forbid_unknown_fields=True):
+class FinalizedPayload(Struct, forbid_unknown_fields=True, gc=False):
     at: Time
 
     def check(self) -> None:
@@ -218,7 +231,14 @@ PAYLOADS: dict[str, type[Payload]] = {
     "defect_flagged": DefectPayload,
     "finalized": FinalizedPayload,
 }
-_PAYLOAD_DECODERS = {name: msgspec.json.Decoder(kind) for name, kind in PAYLOADS.items()}
+# The decoders are made on first use: making one evaluates its types, which no command
+# that never reads the central store should pay for.
+
+
+@cache
+def decoder(kind: Any) -> msgspec.json.Decoder[Any]:
+    """The decoder of ``kind`` (a Struct, or a union or list of them), made once."""
+    return msgspec.json.Decoder(kind)
 
 
 class TicketEventRecord(_Record, tag="ticket_event"):
@@ -238,7 +258,7 @@ class TicketEventRecord(_Record, tag="ticket_event"):
         number(self.ticket, "ticket")
         epoch(self.at, "at")
         try:
-            payload = _PAYLOAD_DECODERS[self.event].decode(self.payload)
+            payload: Payload = decoder(PAYLOADS[self.event]).decode(self.payload)
         except msgspec.ValidationError as exc:
             where, message = split_error(str(exc))
             raise RecordError("payload" + where.removeprefix("$"), message) from None
@@ -273,7 +293,7 @@ class ReviewRecord(_Record, tag="review"):
 
 
 AnyRecord = SessionRecord | TicketEventRecord | ReviewRecord
-RECORDS = msgspec.json.Decoder(list[AnyRecord])
+RECORDS = list[AnyRecord]  # a batch, decoded whole: decoder(RECORDS)
 KINDS: dict[type[Struct], str] = {
     SessionRecord: "session",
     TicketEventRecord: "ticket_event",
@@ -281,7 +301,7 @@ KINDS: dict[type[Struct], str] = {
 }
 
 
-class Manifest(Struct, forbid_unknown_fields=True):
+class Manifest(Struct, forbid_unknown_fields=True, gc=False):
     """A batch's manifest, written after it: what it holds and its sha256."""
 
     format: Literal[1]
@@ -309,21 +329,17 @@ class _Version(Struct):
     format: Any = None
 
 
-_MANIFEST = msgspec.json.Decoder(Manifest)
-_VERSION = msgspec.json.Decoder(_Version)
-
-
 def read_manifest(data: bytes) -> tuple[Manifest, int]:
     """The manifest and when it was written; RecordError for another format or a wrong one."""
     try:
-        version = _VERSION.decode(data).format
+        version = decoder(_Version).decode(data).format
     except (msgspec.DecodeError, msgspec.ValidationError, RecursionError) as exc:
         raise RecordError("manifest", str(exc)) from None
     if type(version) is not int or version != FORMAT:
         shown = str(version)[:20]
         raise RecordError("format", f"{shown} is not a format this app reads (it reads {FORMAT})")
     try:
-        manifest = _MANIFEST.decode(data)
+        manifest = decoder(Manifest).decode(data)
     except msgspec.ValidationError as exc:
         where, message = split_error(str(exc))
         raise RecordError(where.removeprefix("$.") or "manifest", message) from None
@@ -332,93 +348,48 @@ def read_manifest(data: bytes) -> tuple[Manifest, int]:
     return manifest, manifest.check()
 
 
-# ----- the checks msgspec does not make ---------------------------------------------------
+# ----- the import file's lines (tracker import): written by people, so lenient in form -------
+# (a time may leave out its offset, a uuid be in any form): tracker.importer checks the
+# values; the Structs make the JSON types strict and refuse unknown fields and kinds.
+
+Short = Annotated[str, Meta(max_length=64)]
 
 
-def epoch(value: str, field: str) -> int:
-    """The epoch seconds of an ISO 8601 time with its offset, as the app writes it.
-
-    ``2026-11-03T09:00:00-03:00``: a date that exists, an hour, minutes and seconds,
-    and an offset; nothing else.  Each (date, hour, offset) is parsed once.
-    """
-    seconds = _MINUTES.get(value[13:19])
-    key = value[:13] + value[19:]
-    base = _HOURS.get(key)
-    if base is None:
-        base = _hour(key, value, field)
-    if seconds is None:
-        raise RecordError(field, f"{value!r} is not a time with its offset (YYYY-MM-DDTHH:MM:SS+HH:MM)")
-    return base + seconds
+class ImportSession(Struct, forbid_unknown_fields=True, tag_field="kind", tag="session", gc=False):
+    ticket: Annotated[str, Meta(max_length=MAX_TEXT)]
+    start: Short
+    end: Short
+    uuid: Short | msgspec.UnsetType = msgspec.UNSET
+    note: Text | msgspec.UnsetType = msgspec.UNSET
+    consultant: Short | msgspec.UnsetType = msgspec.UNSET
 
 
-def span(start: str, end: str) -> tuple[int, int]:
-    """``epoch`` of a start and an end at once (a session's)."""
-    hours = _HOURS
-    start_base = hours.get(start[:13] + start[19:])
-    end_base = hours.get(end[:13] + end[19:])
-    start_s = _MINUTES.get(start[13:19])
-    end_s = _MINUTES.get(end[13:19])
-    if start_base is None or end_base is None or start_s is None or end_s is None:
-        return epoch(start, "start"), epoch(end, "end")
-    return start_base + start_s, end_base + end_s
+class ImportTicket(Struct, forbid_unknown_fields=True, tag_field="kind", tag="ticket", gc=False):
+    number: Annotated[str, Meta(max_length=MAX_TEXT)]
+    customer: Text
+    type: Short
+    product: Text | msgspec.UnsetType = msgspec.UNSET
+    scope: Text | msgspec.UnsetType = msgspec.UNSET
+    term_accepted: Short | None | msgspec.UnsetType = msgspec.UNSET
+    term_ref: Text | msgspec.UnsetType = msgspec.UNSET
+    bill_to_unit: Text | msgspec.UnsetType = msgspec.UNSET
+    authorization: Text | msgspec.UnsetType = msgspec.UNSET
+    cost_center: Text | msgspec.UnsetType = msgspec.UNSET
+    value_class: Text | msgspec.UnsetType = msgspec.UNSET
+    accounting_item: Text | msgspec.UnsetType = msgspec.UNSET
 
 
-def _hour(key: str, value: str, field: str) -> int:
-    if not HOUR.match(key):
-        raise RecordError(field, f"{value!r} is not a time with its offset (YYYY-MM-DDTHH:MM:SS+HH:MM)")
-    try:
-        moment = datetime.fromisoformat(f"{key[:13]}:00:00{key[13:]}")
-    except ValueError:
-        raise RecordError(field, f"{value!r} is not a time that exists") from None
-    if len(_HOURS) > _REMEMBER:
-        _HOURS.clear()
-    _HOURS[key] = base = (moment - _EPOCH) // _SECOND
-    return base
+IMPORT_LINE = ImportSession | ImportTicket  # one line of an import file: decoder(IMPORT_LINE)
 
 
-def day(value: str, field: str) -> date:
-    try:
-        found = date.fromisoformat(value)
-    except ValueError:
-        raise RecordError(field, f"{value!r} is not a date") from None
-    if found.isoformat() != value:
-        raise RecordError(field, f"{value!r} is not a date written YYYY-MM-DD")
-    return found
-
-
-def text(value: str, field: str) -> None:
-    """No control characters but tab and newline (which the app's text fields accept)."""
-    if not value.isprintable() and not value.replace("\t", "").replace("\n", "").isprintable():
-        raise RecordError(field, "contains control characters")
-
-
-def number(value: str, field: str) -> None:
-    if not value.isprintable() or " " in value:
-        raise RecordError(field, "is not a ticket number (printable, no spaces)")
-
-
-def login(value: str, field: str) -> None:
-    matches(LOGIN, value, field, remember=True)
-
-
-def matches(pattern: re.Pattern[str], value: str, field: str, *, remember: bool = False) -> None:
-    seen = _SEEN.get(pattern) if remember else None
-    if seen is not None and value in seen:
-        return
-    if not pattern.match(value):
-        raise RecordError(field, f"{value!r} is not valid here")
-    if seen is not None:
-        if len(seen) > _REMEMBER:
-            seen.clear()
-        seen.add(value)
-
-
-def split_error(message: str) -> tuple[str, str]:
-    """msgspec's "what - at `$[3].field`" as ("$[3].field", "what")."""
-    what, sep, where = message.rpartition(" - at `")
-    if not sep:
-        return "", message
-    return where.rstrip("`"), what
+def given(line: ImportSession | ImportTicket) -> dict[str, Any]:
+    """An import line's fields as a dict, those left out left out."""
+    out: dict[str, Any] = {"kind": "session" if isinstance(line, ImportSession) else "ticket"}
+    for name in line.__struct_fields__:
+        value = getattr(line, name)
+        if value is not msgspec.UNSET:
+            out[name] = value
+    return out
 
 
 # ----- writing --------------------------------------------------------------------------------
@@ -437,11 +408,3 @@ def payload_of(event: str, values: dict[str, Any]) -> Raw:
         where, message = split_error(str(exc))
         raise RecordError("payload" + where.removeprefix("$"), message) from None
     return Raw(encode(payload))
-
-
-def kinds_of(records: Iterable[Struct]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for rec in records:
-        name = KINDS[type(rec)]
-        counts[name] = counts.get(name, 0) + 1
-    return counts

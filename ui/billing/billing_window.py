@@ -176,6 +176,12 @@ class BillingWindow(ReportWindow):
         )
 
     def show_failure(self, text: str) -> None:
+        # What an earlier build showed is not shown as if it were current.
+        self.statement = None
+        self.lines.load([])
+        self.totals.load_totals([])
+        self.status.setText("")
+        self.show_problems([])
         self.error.setText(self.tr("The statement could not be built: {error}").format(error=text))
         self.build_failed.emit(text)
 

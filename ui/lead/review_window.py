@@ -163,6 +163,12 @@ class ReviewWindow(ReportWindow):
         self.start_loading(work, reading)
 
     def show_failure(self, text: str) -> None:
+        # What an earlier read showed is not shown as if it were current.
+        self.consultants.load([])
+        self.timeline.set_day([], [])
+        self._show_consultant(None)
+        self.status.setText("")
+        self.show_problems([])
         self.panel.show_error(self.tr("The day could not be read: {error}").format(error=text))
         self.load_failed.emit(text)
 
