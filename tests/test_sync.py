@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Cli
+from tracker.app import Tracker
 from tracker.central import TamperedBatch, TargetUnavailable, open_central
 from tracker.central.folder import FolderExport
 from tracker.central.sender import Pending, Sender
 from tracker.context import Context
 from tracker.errors import TrackerError
-from tracker.app import Tracker
 
 
 @pytest.fixture
@@ -244,7 +244,7 @@ def test_ticket_metadata_that_disagrees_between_consultants_is_reported(
         reader.refresh()
         found = reader.ticket_disagreements()
     assert len(found) == 1
-    assert "ticket 1234567: customer, term_accepted, type differ between ana, bruno" == found[0]
+    assert found[0] == "ticket 1234567: customer, term_accepted, type differ between ana, bruno"
 
 
 def test_the_default_export_folder_is_made_on_first_use(app: Tracker, home: Path) -> None:
