@@ -9,10 +9,11 @@ import psycopg
 import pytest
 
 from tests.conftest import Cli
-from tests.conftest_pg import Central, send, session
+from tests.conftest_pg import Central, event, send, session
 from tracker.app import Tracker
 from tracker.central import open_central
 from tracker.central.postgres import archive, reads
+from tracker.central.postgres.central import PostgresCentral
 from tracker.errors import BadInput, TrackerError
 
 
@@ -142,3 +143,20 @@ def test_a_record_carried_again_is_kept_once_and_its_batch_still_exports_whole(
     assert (moved.written, moved.problems) == (2, [])
     data = (tmp_path / "out" / "consultants" / "ana" / "00000002-1a2b3c4d.jsonl").read_text()
     assert [line.count(first["uuid"]) for line in data.splitlines()] == [0, 1]
+
+
+def test_the_server_keeps_the_tickets_whose_creation_differs_between_consultants(central: Central) -> None:
+    fields = {"customer": "ACME", "type": "technical", "number": "1000001"}
+    with central.connect("ana") as conn:
+        send(conn, "ana", [event(ticket="1000001", payload=fields), event(ticket="1000002", payload=fields)])
+    with central.connect("bruno") as conn:
+        same = dict(fields, number="1000002")  # the number aside, the same fields: no disagreement
+        send(conn, "bruno", [event("bruno", ticket="1000001", payload=dict(fields, customer="ACME S.A.")),
+                             event("bruno", ticket="1000002", payload=same)])  # fmt: skip
+        assert reads.disagreeing_tickets(conn) == set()  # a consultant sees their own rows only
+    with central.connect("lead1") as conn:
+        assert reads.disagreeing_tickets(conn) == {"1000001"}
+        with PostgresCentral(central.url, "lead1") as server:
+            assert server.ticket_disagreements() == ["ticket 1000001: customer differ between ana, bruno"]
+    with central.connect("ana") as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute("SELECT * FROM ticket_disagreements")

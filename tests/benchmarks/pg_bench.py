@@ -117,7 +117,7 @@ def fresh_home(path: Path, consultant: str) -> Path:
 # ----- the cluster -------------------------------------------------------------------------
 
 
-LOADER_VERSION = b"1"  # bump when Builder or load() change what is loaded
+LOADER_VERSION = b"2"  # bump when Builder or load() change what is loaded
 
 
 def loader_digest() -> str:
@@ -468,6 +468,21 @@ def clean_runs(cluster: PgCluster, db: str) -> None:
             su.execute(f"DELETE FROM {table} WHERE batch NOT LIKE %s", (f"%-{INSTALL}",))
 
 
+def part_baseline(args: argparse.Namespace, report: Report) -> None:
+    """What any command pays on this machine now: for reading the figures on a shared machine."""
+    home = fresh_home(DATA / "run" / "pg-base", "base")
+    seconds = median_runs(home, ("status",), args.repeat)
+    report.add("tracker status (no server: the cost of any command here, now)", seconds, "-", None)
+    times = []
+    for _ in range(args.repeat + 1):
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "import psycopg"], check=True)
+        times.append(time.perf_counter() - t0)
+    report.add(
+        "python -c 'import psycopg' (the driver's own start-up)", statistics.median(times[1:]), "-", None
+    )
+
+
 def part_lead(cluster: PgCluster, meta: dict[str, Any], args: argparse.Namespace, report: Report) -> None:
     day = meta["lead_day"]
     lead = home_on(DATA / "run" / "pg-lead", LEAD, url(cluster, "big"), "lead")
@@ -625,6 +640,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         big_meta, bill_meta = prepare(cluster, args)
         (DATA / "run").mkdir(parents=True, exist_ok=True)
+        print("\n[baseline] this machine, now")
+        part_baseline(args, report)
         if "lead" in parts:
             print(f"\n[lead] a lead over {args.sessions:,} sessions of {args.consultants} consultants")
             part_lead(cluster, big_meta, args, report)

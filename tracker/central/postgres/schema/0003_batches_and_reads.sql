@@ -52,10 +52,11 @@ ALTER TABLE ticket_events ADD COLUMN created_digest text GENERATED ALWAYS AS (
 CREATE INDEX ticket_events_created ON ticket_events (consultant, ticket, created_digest)
     WHERE event = 'created';
 
+-- The first digest of each ticket; a ticket is listed as disagreeing as soon as a
+-- 'created' event with another digest arrives.
 CREATE TABLE ticket_digests (
-    ticket text NOT NULL,
-    digest text NOT NULL,
-    PRIMARY KEY (ticket, digest)
+    ticket text PRIMARY KEY,
+    digest text NOT NULL
 );
 CREATE TABLE ticket_disagreements (
     ticket text PRIMARY KEY
@@ -63,16 +64,17 @@ CREATE TABLE ticket_disagreements (
 REVOKE ALL ON ticket_digests, ticket_disagreements FROM PUBLIC;
 GRANT SELECT ON ticket_disagreements TO tracker_lead, tracker_billing;
 
--- Runs as the owner (SECURITY DEFINER), who alone writes these two tables; a lock per
--- ticket makes two consultants' first 'created' events of one ticket see each other.
+-- Runs as the owner (SECURITY DEFINER), who alone writes these two tables.  Two
+-- consultants' first 'created' events of one ticket, sent at once, still see each other:
+-- the second insert of a ticket waits for the first one's commit on the primary key, then
+-- compares with it.
 CREATE FUNCTION tracker_note_created() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = public, pg_temp AS $$
 BEGIN
-    PERFORM pg_advisory_xact_lock(hashtext('tracker ticket ' || NEW.ticket));
     INSERT INTO ticket_digests (ticket, digest) VALUES (NEW.ticket, NEW.created_digest)
-        ON CONFLICT DO NOTHING;
-    IF FOUND AND EXISTS (SELECT 1 FROM ticket_digests d
-                         WHERE d.ticket = NEW.ticket AND d.digest <> NEW.created_digest) THEN
+        ON CONFLICT (ticket) DO NOTHING;
+    IF NOT FOUND AND EXISTS (SELECT 1 FROM ticket_digests d
+                             WHERE d.ticket = NEW.ticket AND d.digest <> NEW.created_digest) THEN
         INSERT INTO ticket_disagreements (ticket) VALUES (NEW.ticket) ON CONFLICT DO NOTHING;
     END IF;
     RETURN NULL;
