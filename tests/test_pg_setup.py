@@ -12,7 +12,7 @@ from tests.conftest import Cli
 from tests.conftest_pg import Central, event, send, session
 from tracker.app import Tracker
 from tracker.central import open_central
-from tracker.central.postgres import archive, reads
+from tracker.central.postgres import admin, archive, reads
 from tracker.central.postgres.central import PostgresCentral
 from tracker.errors import BadInput, TrackerError
 
@@ -160,3 +160,23 @@ def test_the_server_keeps_the_tickets_whose_creation_differs_between_consultants
             assert server.ticket_disagreements() == ["ticket 1000001: customer differ between ana, bruno"]
     with central.connect("ana") as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
         conn.execute("SELECT * FROM ticket_disagreements")
+
+
+def test_a_server_with_an_older_schema_says_to_run_init(
+    tmp_path: Path, pg_url: str, central: Central
+) -> None:
+    # Only the first two migrations, as a server set up before this tracker.
+    with psycopg.connect(pg_url, autocommit=True) as owner:
+        owner.execute(admin.TRACKER_SCHEMA)
+        for migration in admin.migrations()[:2]:
+            owner.execute(migration.sql.encode())
+            owner.execute("INSERT INTO tracker_schema (version, name, sha256) VALUES (%s, %s, %s)",
+                          (migration.version, migration.name, migration.sha256))  # fmt: skip
+    db = pg_url.split("/")[-1].split("?")[0]
+    ana = Cli(tmp_path / "ana")
+    ana("config", "set", "consultant", "ana")
+    ana("config", "set", "central", central.url.replace(f"/{central.dbname}?", f"/{db}?"))
+    ana("ticket", "add", "1234567", "--customer", "ACME", "--type", "technical")
+    r = ana("sync")
+    assert r.code == 1 and "older tracker schema" in r.err and "tracker central init" in r.err
+    assert "schema version 2 of 3" in ana("central", "status").out
