@@ -38,14 +38,14 @@ def test_init_and_add_user_from_the_command_line(pg_url: str, tmp_path: Path) ->
     assert r.code == 0, r.err
     assert "applied schema migrations 1, 2, 3 on" in r.out
     assert "up to date" in admin("central", "init", "--url", pg_url).out
-    secret = tmp_path / "carla.pw"
-    secret.write_text("carla-S3cret\n")
+    secret = tmp_path / "dora.pw"
+    secret.write_text("dora-S3cret\n")
     r = admin(
-        "central", "add-user", "carla", "--role", "lead", "--url", pg_url, "--password-file", str(secret)
+        "central", "add-user", "dora", "--role", "lead", "--url", pg_url, "--password-file", str(secret)
     )
-    assert r.code == 0 and "login carla has the lead role" in r.out
-    assert "carla-S3cret" not in r.out + r.err
-    r = admin("central", "add-user", "pg_carla", "--role", "lead", "--url", pg_url)
+    assert r.code == 0 and "login dora has the lead role" in r.out
+    assert "dora-S3cret" not in r.out + r.err
+    r = admin("central", "add-user", "pg_dora", "--role", "lead", "--url", pg_url)
     assert r.code == 2 and "login" in r.err
     r = admin("central", "init", "--url", "/srv/tracker")
     assert r.code == 2 and "url" in r.err

@@ -144,12 +144,12 @@ def test_a_consultant_login_cannot_send_a_leads_decision(tmp_path: Path, central
 
 
 def test_a_login_the_server_does_not_know_is_refused(tmp_path: Path, central: Central) -> None:
-    carla = pg_home(tmp_path, "carla", central.url)
-    work(carla, 1)
-    r = carla("sync")
+    xavier = pg_home(tmp_path, "xavier", central.url)
+    work(xavier, 1)
+    r = xavier("sync")
     assert r.code == 1
-    assert "central server" in r.err and "carla" in r.err
-    assert pending(carla) == 2
+    assert "central server" in r.err and "xavier" in r.err
+    assert pending(xavier) == 2
 
 
 # ----- a server that is down, far away or slow -------------------------------------------------
