@@ -154,6 +154,8 @@ def test_the_server_keeps_the_tickets_whose_creation_differs_between_consultants
         send(conn, "bruno", [event("bruno", ticket="1000001", payload=dict(fields, customer="ACME S.A.")),
                              event("bruno", ticket="1000002", payload=same)])  # fmt: skip
         assert reads.disagreeing_tickets(conn) == set()  # a consultant sees their own rows only
+    with central.connect("ana") as conn:  # ana's own second version: not between consultants
+        send(conn, "ana", [event(ticket="1000002", payload=dict(same, customer="Outra"))])
     with central.connect("lead1") as conn:
         assert reads.disagreeing_tickets(conn) == {"1000001"}
         with PostgresCentral(central.url, "lead1") as server:
