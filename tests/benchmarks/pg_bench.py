@@ -40,7 +40,7 @@ import tempfile
 import time
 import uuid as uuidlib
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, suppress
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -524,6 +524,36 @@ def part_lead(cluster: PgCluster, meta: dict[str, Any], args: argparse.Namespace
     seconds = median_runs(lead, log, args.repeat)
     cpu_note(report, "central log --day", log)
     report.add(f"central log --day ({sessions} sessions)", seconds, f"< {LOG_TARGET} s", seconds < LOG_TARGET)
+    inside = in_process(lead, lambda app: app.review_day(day), args.repeat)
+    report.add("  Tracker.review_day in-process (connect, queries, review)", inside, "-", None)
+    inside = in_process(lead, lambda app: central_log_work(app, day), args.repeat)
+    report.add("  central log's reads in-process (connect, queries)", inside, "-", None)
+
+
+def central_log_work(app: Any, day: str) -> None:
+    """What ``tracker central log --day`` asks the store (tracker/cli/central.py), without printing."""
+    with app.central_reader() as reader:
+        reader.refresh()
+        reader.sessions_of_day(day, None)
+        reader.conflicts()
+        reader.ticket_disagreements()
+
+
+def in_process(home: Path, work: Callable[[Any], object], repeat: int) -> float:
+    """The median time of ``work(tracker)`` inside this process (no interpreter start, no imports)."""
+    from tracker.app import open_tracker  # this checkout's code; the driver loads on the first call
+
+    os.environ["TRACKER_TZ"] = ZONE
+    app = open_tracker(home)
+    try:
+        times = []
+        for _ in range(repeat + 1):
+            t0 = time.perf_counter()
+            work(app)
+            times.append(time.perf_counter() - t0)
+    finally:
+        app.store.close()
+    return statistics.median(times[1:])
 
 
 def part_bill(cluster: PgCluster, meta: dict[str, Any], args: argparse.Namespace, report: Report) -> None:
@@ -535,12 +565,14 @@ def part_bill(cluster: PgCluster, meta: dict[str, Any], args: argparse.Namespace
     seconds = median_runs(biller, command, args.repeat)
     cpu_note(report, "bill --month", command)
     doc = json.loads((biller / "statement.json").read_text(encoding="utf-8"))
+    inside = in_process(biller, lambda app: app.statement(month), args.repeat)
     report.add(
         f"bill --month {month} ({len(doc['lines'])} lines), {args.sessions // 10:,} on the server",
         seconds,
         f"< {BILL_TARGET} s",
         seconds < BILL_TARGET,
     )
+    report.add("  Tracker.statement in-process (connect, queries, pricing)", inside, "-", None)
 
 
 def part_sync_one(cluster: PgCluster, meta: dict[str, Any], args: argparse.Namespace, report: Report) -> None:
@@ -566,7 +598,8 @@ def part_sync_one(cluster: PgCluster, meta: dict[str, Any], args: argparse.Names
     first = datetime.fromisoformat(meta["now"]).date() + timedelta(days=1)
     tz = datetime.fromisoformat(meta["now"]).tzinfo
     slot = 0
-    for i in range(1 + args.repeat):  # round 0 is the warm-up (it also sends the ticket)
+    rounds = max(args.repeat, 15)  # a small difference between two small figures: more rounds
+    for i in range(1 + rounds):  # round 0 is the warm-up (it also sends the ticket)
         for key in ("0", "n") if i % 2 == 0 else ("n", "0"):
             start = datetime.combine(first + timedelta(days=slot // 24), datetime.min.time())
             start = start.replace(hour=8, tzinfo=tz) + timedelta(minutes=20 * (slot % 24))
