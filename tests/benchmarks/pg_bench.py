@@ -486,8 +486,22 @@ def clean_runs(cluster: PgCluster, db: str) -> None:
     """Remove what earlier runs' homes sent (the loaded batches end in -0000beef)."""
     with superuser(cluster, db) as su:
         su.execute("SET session_replication_role = replica")  # the never-change triggers stay off here
+        gone = 0
         for table in ("sessions", "ticket_events", "reviews", "batch_refs", "batches"):
-            su.execute(f"DELETE FROM {table} WHERE batch NOT LIKE %s", (f"%-{INSTALL}",))
+            gone += su.execute(f"DELETE FROM {table} WHERE batch NOT LIKE %s", (f"%-{INSTALL}",)).rowcount
+        if gone:  # what the server derived from those events goes too: derived again from what stays
+            su.execute("TRUNCATE ticket_anchors, ticket_digests, ticket_disagreements")
+            su.execute(
+                "INSERT INTO ticket_digests SELECT DISTINCT ON (ticket, consultant) ticket, consultant, "
+                "created_digest FROM ticket_events WHERE event = 'created' "
+                "ORDER BY ticket, consultant, at, uuid"
+            )
+            su.execute("INSERT INTO ticket_anchors SELECT DISTINCT ticket FROM ticket_digests")
+            su.execute(
+                "INSERT INTO ticket_disagreements SELECT ticket FROM ticket_digests "
+                "GROUP BY ticket HAVING count(DISTINCT digest) > 1"
+            )
+            su.execute("VACUUM ANALYZE")
 
 
 def part_baseline(args: argparse.Namespace, report: Report) -> None:
