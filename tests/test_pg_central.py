@@ -10,6 +10,7 @@ and the day's log must then be byte for byte the same from either store.
 from __future__ import annotations
 
 import shutil
+import uuid as uuidlib
 from pathlib import Path
 
 import psycopg
@@ -239,13 +240,13 @@ def test_import_folder_reports_an_author_without_a_login_and_a_damaged_batch(
 ) -> None:
     share = tmp_path / "share"
     shutil.copytree(world["share"].home, share)
-    carla = share / "consultants" / "carla"
-    shutil.copytree(share / "consultants" / "bruno", carla)
+    stranger = f"nobody{uuidlib.uuid4().hex[:8]}"  # roles belong to the cluster: a name no test made
+    shutil.copytree(share / "consultants" / "bruno", share / "consultants" / stranger)
     bruno_batch = next((share / "consultants" / "bruno").glob("*.jsonl"))
     bruno_batch.write_bytes(bruno_batch.read_bytes().replace(b"bruno", b"brunO", 1))
     r = Cli(tmp_path / "admin")("central", "import-folder", str(share), "--url", central.admin_url)
     assert r.code == 1
-    assert "no login carla on the server" in r.err
+    assert f"no login {stranger} on the server" in r.err
     assert "its sha256 does not match its manifest" in r.err
     assert "imported 2 batches" in r.out  # ana's and the lead's
 

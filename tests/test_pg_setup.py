@@ -9,10 +9,11 @@ import psycopg
 import pytest
 
 from tests.conftest import Cli
-from tests.conftest_pg import Central, send, session
+from tests.conftest_pg import Central, event, send, session
 from tracker.app import Tracker
 from tracker.central import open_central
-from tracker.central.postgres import archive, reads
+from tracker.central.postgres import admin, archive, reads
+from tracker.central.postgres.central import PostgresCentral
 from tracker.errors import BadInput, TrackerError
 
 
@@ -37,14 +38,14 @@ def test_init_and_add_user_from_the_command_line(pg_url: str, tmp_path: Path) ->
     assert r.code == 0, r.err
     assert "applied schema migrations 1, 2, 3 on" in r.out
     assert "up to date" in admin("central", "init", "--url", pg_url).out
-    secret = tmp_path / "carla.pw"
-    secret.write_text("carla-S3cret\n")
+    secret = tmp_path / "dora.pw"
+    secret.write_text("dora-S3cret\n")
     r = admin(
-        "central", "add-user", "carla", "--role", "lead", "--url", pg_url, "--password-file", str(secret)
+        "central", "add-user", "dora", "--role", "lead", "--url", pg_url, "--password-file", str(secret)
     )
-    assert r.code == 0 and "login carla has the lead role" in r.out
-    assert "carla-S3cret" not in r.out + r.err
-    r = admin("central", "add-user", "pg_carla", "--role", "lead", "--url", pg_url)
+    assert r.code == 0 and "login dora has the lead role" in r.out
+    assert "dora-S3cret" not in r.out + r.err
+    r = admin("central", "add-user", "pg_dora", "--role", "lead", "--url", pg_url)
     assert r.code == 2 and "login" in r.err
     r = admin("central", "init", "--url", "/srv/tracker")
     assert r.code == 2 and "url" in r.err
@@ -142,3 +143,42 @@ def test_a_record_carried_again_is_kept_once_and_its_batch_still_exports_whole(
     assert (moved.written, moved.problems) == (2, [])
     data = (tmp_path / "out" / "consultants" / "ana" / "00000002-1a2b3c4d.jsonl").read_text()
     assert [line.count(first["uuid"]) for line in data.splitlines()] == [0, 1]
+
+
+def test_the_server_keeps_the_tickets_whose_creation_differs_between_consultants(central: Central) -> None:
+    fields = {"customer": "ACME", "type": "technical", "number": "1000001"}
+    with central.connect("ana") as conn:
+        send(conn, "ana", [event(ticket="1000001", payload=fields), event(ticket="1000002", payload=fields)])
+    with central.connect("bruno") as conn:
+        same = dict(fields, number="1000002")  # the number aside, the same fields: no disagreement
+        send(conn, "bruno", [event("bruno", ticket="1000001", payload=dict(fields, customer="ACME S.A.")),
+                             event("bruno", ticket="1000002", payload=same)])  # fmt: skip
+        assert reads.disagreeing_tickets(conn) == set()  # a consultant sees their own rows only
+    with central.connect("ana") as conn:  # ana's own second version: not between consultants
+        send(conn, "ana", [event(ticket="1000002", payload=dict(same, customer="Outra"))])
+    with central.connect("lead1") as conn:
+        assert reads.disagreeing_tickets(conn) == {"1000001"}
+        with PostgresCentral(central.url, "lead1") as server:
+            assert server.ticket_disagreements() == ["ticket 1000001: customer differ between ana, bruno"]
+    with central.connect("ana") as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute("SELECT * FROM ticket_disagreements")
+
+
+def test_a_server_with_an_older_schema_says_to_run_init(
+    tmp_path: Path, pg_url: str, central: Central
+) -> None:
+    # Only the first two migrations, as a server set up before this tracker.
+    with psycopg.connect(pg_url, autocommit=True) as owner:
+        owner.execute(admin.TRACKER_SCHEMA)
+        for migration in admin.migrations()[:2]:
+            owner.execute(migration.sql.encode())
+            owner.execute("INSERT INTO tracker_schema (version, name, sha256) VALUES (%s, %s, %s)",
+                          (migration.version, migration.name, migration.sha256))  # fmt: skip
+    db = pg_url.split("/")[-1].split("?")[0]
+    ana = Cli(tmp_path / "ana")
+    ana("config", "set", "consultant", "ana")
+    ana("config", "set", "central", central.url.replace(f"/{central.dbname}?", f"/{db}?"))
+    ana("ticket", "add", "1234567", "--customer", "ACME", "--type", "technical")
+    r = ana("sync")
+    assert r.code == 1 and "older tracker schema" in r.err and "tracker central init" in r.err
+    assert "schema version 2 of 3" in ana("central", "status").out

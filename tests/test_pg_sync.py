@@ -144,12 +144,12 @@ def test_a_consultant_login_cannot_send_a_leads_decision(tmp_path: Path, central
 
 
 def test_a_login_the_server_does_not_know_is_refused(tmp_path: Path, central: Central) -> None:
-    carla = pg_home(tmp_path, "carla", central.url)
-    work(carla, 1)
-    r = carla("sync")
+    xavier = pg_home(tmp_path, "xavier", central.url)
+    work(xavier, 1)
+    r = xavier("sync")
     assert r.code == 1
-    assert "central server" in r.err and "carla" in r.err
-    assert pending(carla) == 2
+    assert "central server" in r.err and "xavier" in r.err
+    assert pending(xavier) == 2
 
 
 # ----- a server that is down, far away or slow -------------------------------------------------
@@ -271,3 +271,26 @@ def test_a_kill_at_any_step_delivers_each_session_exactly_once(
         batches = owner.execute("SELECT count(*) FROM batches").fetchone()
         events = owner.execute("SELECT count(*) FROM ticket_events").fetchone()
     assert batches == (2,) and events == (1,)  # the crashed batch was re-sent, not doubled
+
+
+def test_three_consultants_syncing_at_once_each_arrive_once(tmp_path: Path, central: Central) -> None:
+    homes = {name: pg_home(tmp_path, name, central.url) for name in ("ana", "bruno", "lead1")}
+    for i, cli in enumerate(homes.values()):
+        # The same ticket, recorded apart with another customer each: a disagreement.
+        cli("ticket", "add", "7654321", "--customer", f"ACME {i}", "--type", "technical")
+        for j in range(3):
+            r = cli("add", "7654321", "--start", f"{DAY}T{9 + j:02d}:00", "--end", f"{DAY}T{9 + j:02d}:30")
+            assert r.code == 0, r.err
+    procs = [
+        subprocess.Popen([sys.executable, "-m", "tracker", "sync"], env=cli.env(), cwd=ROOT,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for cli in homes.values()
+    ]  # fmt: skip
+    for proc in procs:
+        _out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+    assert len(on_server(central)) == 9
+    lead = pg_home(tmp_path, "lead", central.url, login="lead1", role="lead")
+    doc = lead("central", "log", "--day", DAY, "--json").json()
+    assert len(doc["sessions"]) == 9
+    assert doc["problems"] == ["ticket 7654321: customer differ between ana, bruno, lead1"]

@@ -31,6 +31,7 @@ import hashlib
 import json
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -39,7 +40,7 @@ import tempfile
 import time
 import uuid as uuidlib
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, suppress
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -85,12 +86,22 @@ ZONE = "America/Sao_Paulo"
 # ----- running this worktree's tracker ------------------------------------------------------
 
 
+CPU: dict[tuple[str, ...], list[float]] = defaultdict(list)  # user+sys seconds of each run, by command
+
+
 def run_out(home: Path, *args: str, timeout: float = 600) -> tuple[float, str]:
-    """``python -m tracker`` from the repository root (this checkout's code); wall time and stdout."""
+    """``python -m tracker`` from the repository root (this checkout's code); wall time and stdout.
+
+    The process's own CPU time (user + system) is kept in CPU: on a shared machine it
+    says what the client costs, apart from waiting for a core.
+    """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "tracker", *args], capture_output=True, text=True,
                           env=env_for(home), cwd=ROOT, timeout=timeout)  # fmt: skip
     elapsed = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU[args].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     if proc.returncode != 0:
         raise RuntimeError(
             f"tracker {' '.join(args)} exited {proc.returncode} in {home}:\n{proc.stdout}\n{proc.stderr}"
@@ -104,7 +115,18 @@ def run(home: Path, *args: str, timeout: float = 600) -> float:
 
 def median_runs(home: Path, args: tuple[str, ...], repeat: int) -> float:
     """The median of ``repeat`` runs after one unmeasured warm-up."""
-    return statistics.median([run(home, *args) for _ in range(repeat + 1)][1:])
+    CPU.pop(args, None)
+    wall = statistics.median([run(home, *args) for _ in range(repeat + 1)][1:])
+    return wall
+
+
+def cpu_note(report: Report, name: str, args: tuple[str, ...]) -> None:
+    """The median CPU time of the client for a measured command, as a note under the table."""
+    runs = CPU.get(args, [])[1:] or CPU.get(args, [])
+    if runs:
+        report.notes.append(
+            f"  {name}: the tracker process's own CPU time, median {statistics.median(runs):.3f} s"
+        )
 
 
 def fresh_home(path: Path, consultant: str) -> Path:
@@ -117,7 +139,7 @@ def fresh_home(path: Path, consultant: str) -> Path:
 # ----- the cluster -------------------------------------------------------------------------
 
 
-LOADER_VERSION = b"1"  # bump when Builder or load() change what is loaded
+LOADER_VERSION = b"2"  # bump when Builder or load() change what is loaded
 
 
 def loader_digest() -> str:
@@ -464,8 +486,38 @@ def clean_runs(cluster: PgCluster, db: str) -> None:
     """Remove what earlier runs' homes sent (the loaded batches end in -0000beef)."""
     with superuser(cluster, db) as su:
         su.execute("SET session_replication_role = replica")  # the never-change triggers stay off here
+        gone = 0
         for table in ("sessions", "ticket_events", "reviews", "batch_refs", "batches"):
-            su.execute(f"DELETE FROM {table} WHERE batch NOT LIKE %s", (f"%-{INSTALL}",))
+            gone += su.execute(f"DELETE FROM {table} WHERE batch NOT LIKE %s", (f"%-{INSTALL}",)).rowcount
+        if gone:  # what the server derived from those events goes too: derived again from what stays
+            su.execute("TRUNCATE ticket_anchors, ticket_digests, ticket_disagreements")
+            su.execute(
+                "INSERT INTO ticket_digests SELECT DISTINCT ON (ticket, consultant) ticket, consultant, "
+                "created_digest FROM ticket_events WHERE event = 'created' "
+                "ORDER BY ticket, consultant, at, uuid"
+            )
+            su.execute("INSERT INTO ticket_anchors SELECT DISTINCT ticket FROM ticket_digests")
+            su.execute(
+                "INSERT INTO ticket_disagreements SELECT ticket FROM ticket_digests "
+                "GROUP BY ticket HAVING count(DISTINCT digest) > 1"
+            )
+            su.execute("VACUUM ANALYZE")
+
+
+def part_baseline(args: argparse.Namespace, report: Report) -> None:
+    """What any command pays on this machine now: for reading the figures on a shared machine."""
+    home = fresh_home(DATA / "run" / "pg-base", "base")
+    seconds = median_runs(home, ("status",), args.repeat)
+    report.add("tracker status (no server: the cost of any command here, now)", seconds, "-", None)
+    cpu_note(report, "status", ("status",))
+    times = []
+    for _ in range(args.repeat + 1):
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "import psycopg"], check=True)
+        times.append(time.perf_counter() - t0)
+    report.add(
+        "python -c 'import psycopg' (the driver's own start-up)", statistics.median(times[1:]), "-", None
+    )
 
 
 def part_lead(cluster: PgCluster, meta: dict[str, Any], args: argparse.Namespace, report: Report) -> None:
@@ -478,12 +530,44 @@ def part_lead(cluster: PgCluster, meta: dict[str, Any], args: argparse.Namespace
     sessions = sum(len(r["sessions"]) for r in rows)
     print(f"  review {day}: {active} of {len(rows)} consultants at work, {sessions} sessions")
     seconds = median_runs(lead, review, args.repeat)
+    cpu_note(report, "review --day", review)
     report.add(
         f"review --day, {active} consultants", seconds, f"< {REVIEW_TARGET} s", seconds < REVIEW_TARGET
     )
     log = ("central", "log", "--day", day, "--json")
     seconds = median_runs(lead, log, args.repeat)
+    cpu_note(report, "central log --day", log)
     report.add(f"central log --day ({sessions} sessions)", seconds, f"< {LOG_TARGET} s", seconds < LOG_TARGET)
+    inside = in_process(lead, lambda app: app.review_day(day), args.repeat)
+    report.add("  Tracker.review_day in-process (connect, queries, review)", inside, "-", None)
+    inside = in_process(lead, lambda app: central_log_work(app, day), args.repeat)
+    report.add("  central log's reads in-process (connect, queries)", inside, "-", None)
+
+
+def central_log_work(app: Any, day: str) -> None:
+    """What ``tracker central log --day`` asks the store (tracker/cli/central.py), without printing."""
+    with app.central_reader() as reader:
+        reader.refresh()
+        reader.sessions_of_day(day, None)
+        reader.conflicts()
+        reader.ticket_disagreements()
+
+
+def in_process(home: Path, work: Callable[[Any], object], repeat: int) -> float:
+    """The median time of ``work(tracker)`` inside this process (no interpreter start, no imports)."""
+    from tracker.app import open_tracker  # this checkout's code; the driver loads on the first call
+
+    os.environ["TRACKER_TZ"] = ZONE
+    app = open_tracker(home)
+    try:
+        times = []
+        for _ in range(repeat + 1):
+            t0 = time.perf_counter()
+            work(app)
+            times.append(time.perf_counter() - t0)
+    finally:
+        app.store.close()
+    return statistics.median(times[1:])
 
 
 def part_bill(cluster: PgCluster, meta: dict[str, Any], args: argparse.Namespace, report: Report) -> None:
@@ -493,13 +577,16 @@ def part_bill(cluster: PgCluster, meta: dict[str, Any], args: argparse.Namespace
         run(biller, "rates", "set", "--type", kind, "--hourly", "240.00", "--from", meta["first_day"])
     command = ("bill", "--month", month, "--format", "json", "--out", str(biller / "statement.json"))
     seconds = median_runs(biller, command, args.repeat)
+    cpu_note(report, "bill --month", command)
     doc = json.loads((biller / "statement.json").read_text(encoding="utf-8"))
+    inside = in_process(biller, lambda app: app.statement(month), args.repeat)
     report.add(
         f"bill --month {month} ({len(doc['lines'])} lines), {args.sessions // 10:,} on the server",
         seconds,
         f"< {BILL_TARGET} s",
         seconds < BILL_TARGET,
     )
+    report.add("  Tracker.statement in-process (connect, queries, pricing)", inside, "-", None)
 
 
 def part_sync_one(cluster: PgCluster, meta: dict[str, Any], args: argparse.Namespace, report: Report) -> None:
@@ -525,7 +612,8 @@ def part_sync_one(cluster: PgCluster, meta: dict[str, Any], args: argparse.Names
     first = datetime.fromisoformat(meta["now"]).date() + timedelta(days=1)
     tz = datetime.fromisoformat(meta["now"]).tzinfo
     slot = 0
-    for i in range(1 + args.repeat):  # round 0 is the warm-up (it also sends the ticket)
+    rounds = max(args.repeat, 15)  # a small difference between two small figures: more rounds
+    for i in range(1 + rounds):  # round 0 is the warm-up (it also sends the ticket)
         for key in ("0", "n") if i % 2 == 0 else ("n", "0"):
             start = datetime.combine(first + timedelta(days=slot // 24), datetime.min.time())
             start = start.replace(hour=8, tzinfo=tz) + timedelta(minutes=20 * (slot % 24))
@@ -568,7 +656,9 @@ def part_first_sync(cluster: PgCluster, args: argparse.Namespace, report: Report
     t0 = time.perf_counter()
     run(home, "import", str(full), timeout=3600)
     print(f"  imported {FIRST_SYNC:,} sessions of {who} in {time.perf_counter() - t0:.1f} s (not measured)")
+    CPU.pop(("sync", "--json"), None)
     seconds, out = run_out(home, "sync", "--json", timeout=3600)
+    cpu_note(report, "first sync of 100,000", ("sync", "--json"))
     sent = json.loads(out)
     report.add(
         f"first sync of {sent['sessions']:,} sessions from one home, next to {args.sessions:,} (1 run)",
@@ -625,6 +715,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         big_meta, bill_meta = prepare(cluster, args)
         (DATA / "run").mkdir(parents=True, exist_ok=True)
+        print("\n[baseline] this machine, now")
+        part_baseline(args, report)
         if "lead" in parts:
             print(f"\n[lead] a lead over {args.sessions:,} sessions of {args.consultants} consultants")
             part_lead(cluster, big_meta, args, report)

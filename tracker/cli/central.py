@@ -25,7 +25,7 @@ def register(sub: Subparsers) -> None:
     s = sub.add_parser("sync", help="send what is not yet in the central export")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=sync)
-    central = sub.add_parser("central", help="read the central export").add_subparsers(
+    central = sub.add_parser("central", help="the central store: read it, set it up, move it").add_subparsers(
         dest="action", required=True
     )
     c = central.add_parser("log", help="every consultant's sessions from the export, de-duplicated")

@@ -132,19 +132,14 @@ def finalized_tickets(conn: Connection, month: str | None = None) -> list[str]:
 
 
 def disagreeing_tickets(conn: Connection) -> set[str]:
-    """Tickets whose 'created' fields differ between consultants.
+    """Tickets whose first 'created' fields differ between consultants (the server keeps the list).
 
-    Leads and billing read the server's running list (ticket_disagreements); a consultant,
-    who may not, gets the answer from their own rows.
+    A consultant, who reads only their own rows and not the list, has none.
     """
     allowed = _rows(conn, "SELECT has_table_privilege('ticket_disagreements', 'SELECT')")
-    if allowed and allowed[0][0]:
-        return {row[0] for row in _rows(conn, "SELECT ticket FROM ticket_disagreements")}
-    query = (
-        "SELECT ticket FROM ticket_events WHERE event = 'created' "
-        "GROUP BY ticket HAVING min(created_digest) <> max(created_digest)"
-    )
-    return {row[0] for row in _rows(conn, query)}
+    if not (allowed and allowed[0][0]):
+        return set()
+    return {row[0] for row in _rows(conn, "SELECT ticket FROM ticket_disagreements")}
 
 
 def created_versions(conn: Connection, tickets: Collection[str]) -> dict[str, dict[str, dict[str, Any]]]:

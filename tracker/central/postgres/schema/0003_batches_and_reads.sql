@@ -41,36 +41,46 @@ CREATE TRIGGER batch_refs_never_change BEFORE UPDATE OR DELETE ON batch_refs
 CREATE TRIGGER batch_refs_never_truncate BEFORE TRUNCATE ON batch_refs
     FOR EACH STATEMENT EXECUTE FUNCTION tracker_refuse_change();
 
--- Tickets whose 'created' fields differ between consultants: a digest of each 'created'
--- event's fields (the ticket number aside), computed by the server; every distinct
--- digest of a ticket, and the tickets with more than one, kept as the events arrive, so
--- that a lead's question costs nothing however many tickets there are.  They hold only
--- ticket numbers and digests; consultants cannot read them (their own rows answer).
+-- Tickets whose 'created' fields differ between consultants, as the folder reader says:
+-- each consultant's first 'created' event of a ticket is compared with the other
+-- consultants' first ones.  The server computes a digest of each event's fields (the
+-- ticket number aside), keeps every consultant's first digest of each ticket and the
+-- tickets whose digests differ, as the events arrive, so that a lead's question costs
+-- nothing however many tickets there are.  These tables hold only ticket numbers,
+-- logins and digests; consultants cannot read them.
 ALTER TABLE ticket_events ADD COLUMN created_digest text GENERATED ALWAYS AS (
     CASE WHEN event = 'created' THEN md5(((payload -> 'payload') - 'number')::text) END
 ) STORED;
-CREATE INDEX ticket_events_created ON ticket_events (consultant, ticket, created_digest)
-    WHERE event = 'created';
 
+CREATE TABLE ticket_anchors (          -- one row per ticket: locked to compare its digests one at a time
+    ticket text PRIMARY KEY
+);
 CREATE TABLE ticket_digests (
     ticket text NOT NULL,
+    consultant text NOT NULL,
     digest text NOT NULL,
-    PRIMARY KEY (ticket, digest)
+    PRIMARY KEY (ticket, consultant)
 );
 CREATE TABLE ticket_disagreements (
     ticket text PRIMARY KEY
 );
-REVOKE ALL ON ticket_digests, ticket_disagreements FROM PUBLIC;
+REVOKE ALL ON ticket_anchors, ticket_digests, ticket_disagreements FROM PUBLIC;
 GRANT SELECT ON ticket_disagreements TO tracker_lead, tracker_billing;
 
--- Runs as the owner (SECURITY DEFINER), who alone writes these two tables; a lock per
--- ticket makes two consultants' first 'created' events of one ticket see each other.
+-- Runs as the owner (SECURITY DEFINER), who alone writes these tables.  The ticket's
+-- anchor row is locked (a row lock: nothing is held in the server's lock table) before
+-- the digest goes in, so two consultants' first 'created' events of one ticket sent at
+-- once are compared one after the other, the second seeing the first.
 CREATE FUNCTION tracker_note_created() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = public, pg_temp AS $$
 BEGIN
-    PERFORM pg_advisory_xact_lock(hashtext('tracker ticket ' || NEW.ticket));
-    INSERT INTO ticket_digests (ticket, digest) VALUES (NEW.ticket, NEW.created_digest)
-        ON CONFLICT DO NOTHING;
+    IF EXISTS (SELECT 1 FROM ticket_digests d WHERE d.ticket = NEW.ticket AND d.consultant = NEW.consultant) THEN
+        RETURN NULL;  -- not this consultant's first
+    END IF;
+    INSERT INTO ticket_anchors (ticket) VALUES (NEW.ticket) ON CONFLICT DO NOTHING;
+    PERFORM 1 FROM ticket_anchors a WHERE a.ticket = NEW.ticket FOR UPDATE;
+    INSERT INTO ticket_digests (ticket, consultant, digest)
+        VALUES (NEW.ticket, NEW.consultant, NEW.created_digest) ON CONFLICT DO NOTHING;
     IF FOUND AND EXISTS (SELECT 1 FROM ticket_digests d
                          WHERE d.ticket = NEW.ticket AND d.digest <> NEW.created_digest) THEN
         INSERT INTO ticket_disagreements (ticket) VALUES (NEW.ticket) ON CONFLICT DO NOTHING;
