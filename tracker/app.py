@@ -20,19 +20,20 @@ from tracker.central import Central
 from tracker.central.sender import SyncResult, SyncStatus
 from tracker.central.service import CentralService
 from tracker.clock import Clock, default_clock
-from tracker.config import Settings
+from tracker.config import Settings, check_central_target
 from tracker.context import Context, Warn, ignore
 from tracker.importer import ImportResult, ImportService
 from tracker.model import Defect, RunningTimer, Session, Ticket
 from tracker.rates import RateService
 from tracker.review import DayReview
-from tracker.sessions import SessionService
+from tracker.sessions import DayTotal, SessionService
 from tracker.statement import Statement
 from tracker.store import Store, open_store
 from tracker.tickets import TicketService
 from tracker.timer import StartResult, TimerService
 
 __all__ = [
+    "DayTotal",
     "HeldKind",
     "HeldReason",
     "ImportResult",
@@ -193,6 +194,10 @@ class Tracker:
     def log(self, day: str | date | None = None, consultant: str | None = None) -> list[Session]:
         return self._sessions.log(day, consultant)
 
+    def days(self, from_day: str | date, to_day: str | date) -> list[DayTotal]:
+        """Per day from ``from_day`` to ``to_day``: the total, sessions, and those not yet synced."""
+        return self._sessions.days(from_day, to_day)
+
     def sessions_of_ticket(self, number: str) -> list[Session]:
         return self._sessions.of_ticket(number)
 
@@ -252,6 +257,10 @@ class Tracker:
 
     def central_reader(self) -> Central:
         return self._central.central()
+
+    def test_central(self, target: str) -> str:
+        """Whether ``target`` can be the central store (a folder in this build): what was found."""
+        return check_central_target(target, self.home)
 
     def sync(
         self, progress: Callable[[int, int], None] | None = None, target: Central | None = None

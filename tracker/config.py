@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import getpass
 import re
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tracker.errors import BadInput
+from tracker.errors import BadInput, TrackerError
 from tracker.i18n import _
 from tracker.model import Role
 from tracker.paths import default_export_dir
@@ -17,7 +18,18 @@ from tracker.store import Store
 from tracker.store import settings as stored_settings
 from tracker.validate import LOGIN_RE, UNIT_RE
 
-__all__ = ["DEFAULT_PRODUCTS", "KEYS", "LOGIN_RE", "UNIT_RE", "Key", "Settings", "os_login"]
+__all__ = [
+    "DEFAULT_PRODUCTS",
+    "KEYS",
+    "LOGIN_RE",
+    "UNIT_RE",
+    "Key",
+    "Settings",
+    "check_central_target",
+    "os_login",
+]
+
+SERVER_SCHEMES = ("postgresql://", "postgres://")
 
 
 # Products the paid consultancy is offered for; a ticket naming another one is warned.
@@ -172,6 +184,34 @@ KEYS: dict[str, Key] = {
 }
 
 
+def check_central_target(value: str, home: Path) -> str:
+    """Whether ``value`` (a folder) can be the central store: what was found, or TrackerError.
+
+    This build syncs to a folder only; a server's URL is refused as not available.
+    The embedded default folder is made at the first sync, so it may not exist yet.
+    """
+    text = (value or "").strip()
+    if not text:
+        raise BadInput("central", _("is empty; give the folder of the central export"))
+    if text.lower().startswith(SERVER_SCHEMES):
+        raise TrackerError(_("the server store is not available in this build"))
+    folder = Path(text).expanduser().absolute()
+    if not folder.is_dir():
+        if folder == default_export_dir(home):
+            return _("the folder {folder} is made at the first sync").format(folder=folder)
+        raise TrackerError(_("the folder {folder} does not exist or cannot be reached").format(folder=folder))
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".tracker-test-"):
+            pass
+    except OSError as exc:
+        raise TrackerError(
+            _("the folder {folder} cannot be written to: {error}").format(
+                folder=folder, error=exc.strerror or exc
+            )
+        ) from None
+    return _("the folder {folder} can be written to").format(folder=folder)
+
+
 class Settings:
     def __init__(self, store: Store, home: Path) -> None:
         self.store = store
@@ -210,6 +250,21 @@ class Settings:
                 "key", _("'{key}' is not a setting; use one of {keys}").format(key=key, keys=", ".join(KEYS))
             )
         return self.all()[key]
+
+    def set_many(self, values: dict[str, str]) -> dict[str, str]:
+        """Check every value first, then store them all in one transaction; nothing is
+        written when one is refused (BadInput names its key)."""
+        unknown = [k for k in values if k not in KEYS]
+        if unknown:
+            raise BadInput(
+                "key",
+                _("'{key}' is not a setting; use one of {keys}").format(key=unknown[0], keys=", ".join(KEYS)),
+            )
+        checked = {key: KEYS[key].check(value) for key, value in values.items()}
+        with self.store.atomic() as db:
+            for key, value in checked.items():
+                stored_settings.put(db, key, value)
+        return checked
 
     def is_set(self, key: str) -> bool:
         return key in self._stored()

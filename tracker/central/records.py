@@ -204,6 +204,7 @@ class TicketFacts:
     escalated_at: datetime | None = None  # the earliest escalation
     defects: tuple[Defect, ...] = ()
     finalized: tuple[str, ...] = ()  # every finalization's local time, as recorded
+    differs: tuple[str, ...] = ()  # the fields another consultant's 'created' gives otherwise
 
 
 @dataclass(frozen=True)
@@ -221,12 +222,17 @@ def ticket_facts(number: str, events: Iterable[Record]) -> TicketFacts:
     escalated: datetime | None = None
     defects: list[Defect] = []
     finals: list[str] = []
+    differs: dict[str, None] = {}
     for e in events:
         payload, kind = e["payload"], e["event"]
         if kind == "created" and not created:
             created = payload
             if payload.get("term_accepted"):
                 term = date.fromisoformat(payload["term_accepted"])
+        elif kind == "created":
+            differs.update(
+                dict.fromkeys(k for k in sorted({*created, *payload}) if created.get(k) != payload.get(k))
+            )
         elif kind == "term_accepted":
             term = date.fromisoformat(payload["term_accepted"])
         elif kind == "escalated":
@@ -239,4 +245,4 @@ def ticket_facts(number: str, events: Iterable[Record]) -> TicketFacts:
             )
         elif kind == "finalized":
             finals.append(payload["at"])
-    return TicketFacts(number, created, term, escalated, tuple(defects), tuple(finals))
+    return TicketFacts(number, created, term, escalated, tuple(defects), tuple(finals), tuple(differs))

@@ -82,7 +82,9 @@ class CentralService:
         the_day = parse_date(day, "day").isoformat()
         with self.central() as central:
             report = central.refresh()
-            result = review.day_review(central, the_day, consultant, self.ctx.settings.long_session_seconds)
+            result = review.day_review(
+                central, the_day, consultant, self.ctx.settings.long_session_seconds, self.ctx.now()
+            )
         return replace(result, problems=(*report.problems, *result.problems))
 
     def decide_day(self, day: str, consultant: str, decision: str, comment: str = "") -> dict[str, Any]:
