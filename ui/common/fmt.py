@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from tracker.app import HeldKind, HeldReason, human_duration
 from tracker.model import ESCALATION_CHECKLIST, ConsultancyType
@@ -38,6 +38,17 @@ _CHECKLIST_TEXTS = (
     QT_TRANSLATE_NOOP("fmt", "the documentation was checked"),
     QT_TRANSLATE_NOOP("fmt", "reproduced in an updated test environment"),
 )
+
+
+def error_text(exc: Exception | str) -> str:
+    """A refusal or failure as the windows show it: a sentence, its first letter a capital."""
+    text = str(exc).strip()
+    return text[:1].upper() + text[1:]
+
+
+def weekday_text(day: date) -> str:
+    """The day's name in the window's language ("terça-feira", "Tuesday")."""
+    return QLocale().dayName(day.isoweekday(), QLocale.FormatType.LongFormat)
 
 
 def tr(text: str) -> str:

@@ -1,30 +1,34 @@
-"""Edit, split, delete and history of the session selected in the day's table.
+"""Add a session to the shown day; edit, split, delete and history of the one selected.
 
-The same four actions are in the table's context menu, in a row of buttons under
-it, and on the keyboard (Enter edits, Delete deletes).  They are disabled for the
-running timer's row and for the sessions of a finalized ticket, with the reason
-shown next to the buttons.
+The same actions are in the table's context menu, in a row of buttons under it, and
+on the keyboard (Enter edits, Delete deletes).  They are disabled for the running
+timer's row and for the sessions of a finalized ticket, with the reason shown next to
+the buttons.  A stored session's note is also changed in place: double-click the Note
+cell (or F2 on it), type, Enter.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
-from PySide6.QtCore import QObject, QPoint, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPoint, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QMenu, QPushButton, QTableView
 
 from tracker.errors import TrackerError
 from tracker.model import Session
+from ui.common.fmt import error_text
 from ui.common.provider import TrackerProvider
 from ui.consultant.session_dialogs import (
+    AddSessionDialog,
     DeleteSessionDialog,
     EditSessionDialog,
     HistoryDialog,
     SplitSessionDialog,
     session_summary,
 )
-from ui.consultant.sessions_model import SessionsModel
+from ui.consultant.sessions_model import COL_NOTE, SessionsModel
 
 HINT_STYLE = "color: #6b7780;"
 
@@ -42,12 +46,19 @@ class SessionActions(QObject):
         model: SessionsModel,
         provider: TrackerProvider,
         writable: Callable[[], bool],
+        day: Callable[[], date],
     ) -> None:
         super().__init__(table)
         self.table, self.proxy, self.model = table, proxy, model
-        self.provider, self.writable = provider, writable
+        self.provider, self.writable, self.day = provider, writable, day
+        self.add_action = QAction(self.tr("&Add session…"), self.table)
+        self.add_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.add_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.add_action.triggered.connect(self.add)
+        self.table.addAction(self.add_action)
+        # Enter first: the menu shows the first key, and "Enter" is what the key says.
         self.edit_action = self._action(
-            self.tr("&Edit…"), self.edit, [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]
+            self.tr("&Edit…"), self.edit, [QKeySequence(Qt.Key.Key_Enter), QKeySequence(Qt.Key.Key_Return)]
         )
         self.split_action = self._action(self.tr("S&plit…"), self.split, [QKeySequence("Ctrl+T")])
         self.delete_action = self._action(
@@ -55,19 +66,28 @@ class SessionActions(QObject):
         )
         self.history_action = self._action(self.tr("&History…"), self.history, [QKeySequence("Ctrl+H")])
         tips = (
+            self.tr("Add a session you did not time to the day shown (Ctrl+Shift+N)"),
             self.tr("Change the start, end, ticket or note of the selected session (Enter)"),
             self.tr("Split the selected session in two at a time inside it (Ctrl+T)"),
             self.tr("Delete the selected session; its history keeps it (Delete)"),
             self.tr("Every revision of the selected session: who, when, why (Ctrl+H)"),
         )
-        self.actions = [self.edit_action, self.split_action, self.delete_action, self.history_action]
+        self.actions = [
+            self.add_action,
+            self.edit_action,
+            self.split_action,
+            self.delete_action,
+            self.history_action,
+        ]
         for action, tip in zip(self.actions, tips, strict=True):
             action.setToolTip(tip)
             action.setStatusTip(tip)
 
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self.show_menu)
-        self.table.doubleClicked.connect(lambda _: self.edit_action.trigger())
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.model.note_edited.connect(self.change_note)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.update())
         self.table.model().modelReset.connect(self.update)
         self.table.model().layoutChanged.connect(self.update)
@@ -128,9 +148,12 @@ class SessionActions(QObject):
             hint = self.tr("Ticket {0} is finalized; its sessions can no longer change.").format(
                 session.ticket
             )
+        writable = self.writable()  # nothing is written while the check runs
         for action in (self.edit_action, self.split_action, self.delete_action):
-            action.setEnabled(changeable and self.writable())  # nothing edits while the check runs
+            action.setEnabled(changeable and writable)
+        self.add_action.setEnabled(writable)
         self.history_action.setEnabled(session is not None)
+        self.model.notes_editable = writable
         self.hint.setText(hint)
 
     # ----- the actions -------------------------------------------------------------------
@@ -149,6 +172,45 @@ class SessionActions(QObject):
         if session is None:
             self.message.emit(self.tr("Pick a stored session in the table first"), "warning")
         return session
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        """On the Note cell: change the note in place; elsewhere: the Edit dialog."""
+        source = self.proxy.mapToSource(index)
+        if source.column() == COL_NOTE and self.model.flags(source) & Qt.ItemFlag.ItemIsEditable:
+            self.table.edit(index)
+        else:
+            self.edit_action.trigger()
+
+    def change_note(self, uuid: str, note: str) -> None:
+        """A note typed in the table: stored as an edit, with its reason in the history."""
+        if not self.writable():
+            return
+        try:
+            changed = self.provider.tracker.edit_session(
+                uuid, note=note, reason=self.tr("note changed in the table")
+            )
+        except TrackerError as exc:
+            self.message.emit(error_text(exc), "error")
+            self.changed.emit()
+            return
+        self.changed.emit()
+        self.select(changed.uuid)
+        self.message.emit(self.tr("Note changed: {0}").format(session_summary(changed)), "info")
+
+    def add(self) -> None:
+        """A session typed in by hand, on the day shown."""
+        if not self.writable():
+            return
+        added = AddSessionDialog.ask(self.table.window(), self.provider.tracker, self.day(), self.ticket())
+        if added is not None:
+            self.changed.emit()
+            self.select(added.uuid)
+            self.message.emit(self.tr("Added the session {0}").format(session_summary(added)), "info")
+
+    def ticket(self) -> str:
+        """The selected session's ticket, to offer first in a new session."""
+        session = self.selected()
+        return session.ticket if session is not None else ""
 
     def edit(self) -> None:
         session = self._current()
@@ -186,7 +248,7 @@ class SessionActions(QObject):
         try:
             entries = self.provider.tracker.session_history(session.uuid)
         except TrackerError as exc:
-            self.message.emit(str(exc), "error")
+            self.message.emit(error_text(exc), "error")
             return
         HistoryDialog.ask(
             self.table.window(), self.tr("History — {0}").format(session_summary(session)), entries

@@ -331,11 +331,9 @@ class TicketPanel(QWidget):
         else:
             state.append(self.tr("open"))
         if t.defects:
-            state.append(
-                self.tr("{0} defect(s): {1}").format(
-                    len(t.defects), ", ".join(f"{d.kind.value} {d.ref}" for d in t.defects)
-                )
-            )
+            kinds = {"product": self.tr("product"), "documentation": self.tr("documentation")}
+            defects = ", ".join(f"{kinds.get(d.kind.value, d.kind.value)} {d.ref}" for d in t.defects)
+            state.append(self.tr("%n defect(s): {0}", "", len(t.defects)).format(defects))
         self.state_label.setText("; ".join(state))
 
     def set_writable(self, writable: bool) -> None:

@@ -31,6 +31,7 @@ from tracker.errors import TrackerError
 from tracker.model import ConsultancyType
 from ui.common.chart_colors import GRID, TYPE_COLORS
 from ui.common.fmt import ERROR_STYLE
+from ui.common.report_window import close_keys
 from ui.consultant.report_pdf import hm, money, week_span, write_week_pdf
 
 MIN_SCALE_HOURS = 8  # an empty or light week still has a readable scale
@@ -369,6 +370,7 @@ class WeekView(QWidget):
         self.date_edit.dateChanged.connect(self._date_picked)
         self.export_button.clicked.connect(self.export_pdf)
 
+        self.close_shortcuts = close_keys(self)
         self.start = week_start(day or self._today())
         self.set_week(self.start)
 

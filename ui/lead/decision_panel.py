@@ -63,8 +63,9 @@ class DecisionPanel(QWidget):
         column = QVBoxLayout(box)
         row = QHBoxLayout()
         self.comment = QLineEdit()
-        self.comment.setPlaceholderText(self.tr("Note (optional to approve, required to return)"))
+        self.comment.setPlaceholderText(self.tr("Comment (optional to approve, required to return)"))
         self.comment.setMaxLength(2000)
+        self.comment.textEdited.connect(lambda _text: self.clear_error())  # a fixed comment: no stale error
         row.addWidget(self.comment, 1)
         self.approve_button = QPushButton(self.tr("Approve day"))
         row.addWidget(self.approve_button)

@@ -81,7 +81,9 @@ class ReviewSessionsModel(RowsModel[ReviewSession]):
                 self.tr("Flags"),
                 lambda s: self.flags_text(s["flags"]),
                 sort=lambda s: len(s["flags"]),
-                tip=lambda s: self.flags_help(s["flags"]) if s["flags"] else None,
+                tip=lambda s: (
+                    self.flags_help(s["flags"], s.get("ticket_differs", ())) if s["flags"] else None
+                ),
                 color=lambda s: FLAG_COLOR if s["flags"] else None,
             ),
             Column(self.tr("Note"), _text("note"), tip=lambda s: s.get("note", "") or None),
@@ -128,9 +130,34 @@ class ReviewSessionsModel(RowsModel[ReviewSession]):
         words = self.flag_words()
         return ", ".join(words.get(f, (f, ""))[0] for f in flags)
 
-    def flags_help(self, flags: list[str]) -> str:
+    def flags_help(self, flags: list[str], differs: Any = ()) -> str:
+        """One line per flag; for differing ticket details, which fields differ."""
         words = self.flag_words()
-        return "\n".join(f"• {words.get(f, (f, f))[1]}" for f in flags)
+        lines = []
+        for f in flags:
+            line = words.get(f, (f, f))[1]
+            if f == "ticket_disagrees" and differs:
+                fields = ", ".join(self.field_name(k) for k in differs)
+                line = self.tr("Consultants recorded this ticket differently: {0}.").format(fields)
+            lines.append(f"• {line}")
+        return "\n".join(lines)
+
+    def field_name(self, key: str) -> str:
+        """A ticket field as a lead reads it."""
+        names = {
+            "customer": self.tr("customer"),
+            "type": self.tr("type"),
+            "product": self.tr("product"),
+            "scope": self.tr("scope"),
+            "term_accepted": self.tr("term accepted on"),
+            "term_ref": self.tr("term reference"),
+            "bill_to_unit": self.tr("unit to bill"),
+            "authorization": self.tr("authorization"),
+            "cost_center": self.tr("cost center"),
+            "value_class": self.tr("value class"),
+            "accounting_item": self.tr("accounting item"),
+        }
+        return names.get(key, key)
 
     def type_name(self, value: str) -> str:
         return {

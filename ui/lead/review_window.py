@@ -50,6 +50,7 @@ class ReviewWindow(ReportWindow):
         super().__init__(app, parent)
         self.result: dict[str, Any] | None = None
         self._local: dict[tuple[str, str], dict[str, Any]] = {}  # decisions made here, not yet read back
+        self.synced_text = ""  # what the last sync did, shown with the reload it brings
         self.setWindowTitle(self.tr("Day review"))
         self.resize(1180, 780)
         self.syncer = self.job_runner()
@@ -158,7 +159,13 @@ class ReviewWindow(ReportWindow):
 
         def work(tracker: Tracker, progress: Any) -> dict[str, Any]:
             progress(reading)
-            return tracker.review_day(day, who).to_json()
+            review = tracker.review_day(day, who)
+            doc = review.to_json()
+            for person, shown in zip(review.consultants, doc["consultants"], strict=True):
+                for session, row in zip(person.sessions, shown["sessions"], strict=True):
+                    if session.ticket_differs:  # which fields, for the flag's tooltip
+                        row["ticket_differs"] = list(session.ticket_differs)
+            return doc
 
         self.start_loading(work, reading)
 
@@ -191,7 +198,9 @@ class ReviewWindow(ReportWindow):
                 people=len(people),
                 sessions=sum(len(c["sessions"]) for c in people),
             )
+            + (f" — {self.synced_text}" if self.synced_text else "")
         )
+        self.synced_text = ""
         problems = "; ".join(result["problems"])
         self.show_problems(
             [self.tr("Problems in the export: {problems}").format(problems=problems)] if problems else []
@@ -290,8 +299,9 @@ class ReviewWindow(ReportWindow):
         text = self.tr("Synced: {batches} batch(es) written to the export.").format(
             batches=result.batches_written
         )
-        self.status.setText(text)
+        self.synced_text = text
         self.synced.emit(text)
+        self.load()  # the decisions are in the export now: read them back, no longer "not synced"
 
     def _sync_failed(self, text: str) -> None:
         self.status.setText("")
