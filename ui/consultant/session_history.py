@@ -67,7 +67,8 @@ SPLIT_AT = re.compile(r"^split at (\S+)$")
 SECOND_PART = re.compile(r"^(.*); the second part of ([0-9a-f-]+)$", re.DOTALL)
 
 
-def tr(text: str) -> str:
+def translated(text: str) -> str:
+    """A text of the tables above, in the window's language."""
     return QCoreApplication.translate("HistoryDialog", text)
 
 
@@ -79,21 +80,22 @@ def when_text(value: str) -> str:
 
 
 def action_text(action: str) -> str:
-    return tr(ACTIONS[action]) if action in ACTIONS else action
+    return translated(ACTIONS[action]) if action in ACTIONS else action
 
 
 def why_text(why: str) -> str:
     """A reason the app wrote itself, in the window's language; one typed by a person as typed."""
     second = SECOND_PART.match(why)
     if second:
-        return tr("{0}; the second part of {1}").format(why_text(second.group(1)), second.group(2)[:8])
+        text = QCoreApplication.translate("HistoryDialog", "{0}; the second part of {1}")
+        return text.format(why_text(second.group(1)), second.group(2)[:8])
     recorded = RECORDED.match(why)
     if recorded:
         source = recorded.group(1)
-        return tr(SOURCES[source]) if source in SOURCES else why
+        return translated(SOURCES[source]) if source in SOURCES else why
     split = SPLIT_AT.match(why)
     if split:
-        return tr("split at {0}").format(when_text(split.group(1)))
+        return QCoreApplication.translate("HistoryDialog", "split at {0}").format(when_text(split.group(1)))
     return why
 
 
@@ -107,7 +109,11 @@ def value_text(key: str, value: Any) -> str:
     if key == "flags":
         return flags_text(tuple(value)) or "—"
     if key == "deleted":
-        return tr("yes") if value else tr("no")
+        yes, no = (
+            QCoreApplication.translate("HistoryDialog", "yes"),
+            QCoreApplication.translate("HistoryDialog", "no"),
+        )
+        return yes if value else no
     if key == "type" and value in {t.value for t in ConsultancyType}:
         return type_name(ConsultancyType(value))
     return str(value) if value != "" else "—"
@@ -117,12 +123,12 @@ def change_text(before: dict[str, Any] | None, after: dict[str, Any]) -> str:
     """What a revision changed, one 'field: old → new' line each."""
     if before is None:
         return "\n".join(
-            f"{tr(FIELDS[key])}: {value_text(key, after.get(key))}"
+            f"{translated(FIELDS[key])}: {value_text(key, after.get(key))}"
             for key in ("ticket", "start", "end", "seconds", "note")
             if key in after
         )
     lines = [
-        f"{tr(FIELDS[key])}: {value_text(key, before.get(key))} → {value_text(key, after.get(key))}"
+        f"{translated(FIELDS[key])}: {value_text(key, before.get(key))} → {value_text(key, after.get(key))}"
         for key in SHOWN_KEYS
         if before.get(key) != after.get(key)
     ]
