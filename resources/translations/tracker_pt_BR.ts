@@ -752,7 +752,7 @@ O arquivo danificado fica guardado ao lado dele, intacto. O tempo registrado dep
     <message>
         <location filename="../../ui/consultant/dialogs.py" line="231"/>
         <source>issue or article number</source>
-        <translation>número do chamado de defeito ou do artigo</translation>
+        <translation>código do defeito ou número do artigo</translation>
     </message>
     <message>
         <location filename="../../ui/consultant/dialogs.py" line="232"/>
