@@ -52,7 +52,7 @@ class ReviewWindow(ReportWindow):
         self._local: dict[tuple[str, str], dict[str, Any]] = {}  # decisions made here, not yet read back
         self.synced_text = ""  # what the last sync did, shown with the reload it brings
         self.setWindowTitle(self.tr("Day review"))
-        self.resize(1180, 780)
+        self.resize(1180, 690)
         self.syncer = self.job_runner()
         self.syncer.finished.connect(self._sync_done)
         self.syncer.failed.connect(self._sync_failed)
