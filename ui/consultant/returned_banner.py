@@ -100,9 +100,12 @@ class ReturnedDays(QObject):
         self.runner = provider.runner(self)
         self.runner.finished.connect(self._read)
         self.latest: list[ReturnedDay] = []
+        provider.changed.connect(self.latest.clear)  # a restored backup: its own decisions
 
     def request(self, shown: date) -> None:
+        """Read the returned days again; what is known already is shown at once for ``shown``."""
         self.shown = shown
+        self.banner.show_days(self.latest, shown)
         self.runner.start(returned_work)
 
     def _read(self, days: list[ReturnedDay]) -> None:
