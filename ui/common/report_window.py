@@ -38,7 +38,8 @@ WARN_STYLE = "color: #9a4d00;"
 
 def close_keys(window: QWidget) -> list[QShortcut]:
     """Esc and Ctrl+W (the platform's Close) close ``window``, as in any other window."""
-    keys = [QKeySequence(Qt.Key.Key_Escape), QKeySequence(QKeySequence.StandardKey.Close)]
+    keys = [QKeySequence(Qt.Key.Key_Escape), QKeySequence("Ctrl+W")]
+    keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Close) if k not in keys]
     made = []
     for key in keys:
         shortcut = QShortcut(key, window)

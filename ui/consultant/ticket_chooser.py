@@ -25,12 +25,23 @@ NEW = ""  # what ask() returns when New ticket… was chosen
 
 
 def matching(text: str, tickets: list[tuple[str, str]], limit: int = LIMIT) -> list[tuple[str, str]]:
-    """(number, customer) of the tickets whose number or customer holds ``text``, in their order."""
+    """(number, customer) of the tickets whose number or customer holds ``text``.
+
+    Those where a word starts with it come first ("Mercado Central" before "Supermercado"
+    for "mercado"); otherwise in the order given (the most recent first).
+    """
     needle = text.strip().casefold()
     if not needle:
         return []
     found = [(n, c) for n, c in tickets if needle in n.casefold() or needle in c.casefold()]
-    return found[:limit]
+
+    def starts_a_word(pair: tuple[str, str]) -> bool:
+        number, customer = pair
+        return number.casefold().startswith(needle) or any(
+            word.startswith(needle) for word in customer.casefold().split()
+        )
+
+    return sorted(found, key=lambda pair: not starts_a_word(pair))[:limit]
 
 
 class TicketChooser(QDialog):
