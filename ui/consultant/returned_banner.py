@@ -56,7 +56,7 @@ class ReturnedDaysBanner(QFrame):
 
     def show_days(self, days: list[ReturnedDay], shown: date) -> None:
         """The returned days; the one shown in the window is told by the day's own banner."""
-        self.days = [d for d in days if d.day != shown]
+        self.days = sorted((d for d in days if d.day != shown), key=lambda d: d.day)
         todo = [d for d in self.days if d.state != CORRECTED]
         if not self.days:
             self.first = None
