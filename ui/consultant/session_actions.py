@@ -83,17 +83,26 @@ class SessionActions(QObject):
             action.setToolTip(tip)
             action.setStatusTip(tip)
 
+        self._wire_table()
+        self.row = self._button_row()
+        self.update()
+
+    def _wire_table(self) -> None:
+        """The context menu, double-click, F2 on a note, and what makes the actions change."""
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self.show_menu)
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.model.note_edited.connect(self.change_note)
+        # Queued: the write reloads the table, which must not happen inside the editor's commit.
+        self.model.note_edited.connect(self.change_note, Qt.ConnectionType.QueuedConnection)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.update())
         self.table.model().modelReset.connect(self.update)
         self.table.model().layoutChanged.connect(self.update)
 
-        self.row = QHBoxLayout()
-        self.row.setSpacing(6)
+    def _button_row(self) -> QHBoxLayout:
+        """A button per action under the table, and the hint that says why some are off."""
+        row = QHBoxLayout()
+        row.setSpacing(6)
         self.hint = QLabel()
         self.hint.setStyleSheet(HINT_STYLE)
         self.hint.setWordWrap(True)
@@ -105,9 +114,9 @@ class SessionActions(QObject):
             button.clicked.connect(action.trigger)
             action.enabledChanged.connect(button.setEnabled)
             self.buttons.append(button)
-            self.row.addWidget(button)
-        self.row.addWidget(self.hint, 1)
-        self.update()
+            row.addWidget(button)
+        row.addWidget(self.hint, 1)
+        return row
 
     def _action(self, text: str, slot: object, keys: list[QKeySequence]) -> QAction:
         action = QAction(text, self.table)

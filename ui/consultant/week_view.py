@@ -30,7 +30,7 @@ from tracker.app import DaySummary, Tracker, WeekReport, week_report, week_start
 from tracker.errors import TrackerError
 from tracker.model import ConsultancyType
 from ui.common.chart_colors import GRID, TYPE_COLORS
-from ui.common.fmt import ERROR_STYLE
+from ui.common.fmt import ERROR_STYLE, error_text
 from ui.common.report_window import close_keys
 from ui.consultant.report_pdf import hm, money, week_span, write_week_pdf
 
@@ -402,7 +402,7 @@ class WeekView(QWidget):
         except TrackerError as exc:
             self.report = None
             self.status.setStyleSheet(ERROR_STYLE)
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
         else:
             self.status.setStyleSheet("")
             self.status.setText("")

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from tracker.errors import TrackerError
+from ui.common.fmt import error_text
 from ui.common.provider import TrackerProvider
 
 # which -> (module, class); each is made as ``cls(tracker, parent)``
@@ -53,7 +54,7 @@ class RoleWindows(QObject):
                 self.message.emit(self.tr("This window is not available: {0}").format(exc), "error")
                 return None
             except TrackerError as exc:
-                self.message.emit(str(exc), "error")
+                self.message.emit(error_text(exc), "error")
                 return None
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.destroyed.connect(lambda *_: self.windows.pop(which, None))
@@ -161,6 +162,6 @@ class LanguageMenu(QObject):
         try:
             self.provider.tracker.settings.set("language", code)
         except TrackerError as exc:
-            self.message.emit(str(exc), "error")
+            self.message.emit(error_text(exc), "error")
             return
         self.message.emit(self.tr("The language changes the next time Tracker starts."), "info")

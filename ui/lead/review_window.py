@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QMess
 
 from tracker.app import Tracker
 from tracker.errors import BadInput, TrackerError
+from ui.common.fmt import error_text
 from ui.common.report_window import WARN_STYLE, ReportWindow
 from ui.lead.consultants_model import C_NAME, Consultant, ConsultantsModel
 from ui.lead.decision_panel import DecisionPanel
@@ -270,7 +271,7 @@ class ReviewWindow(ReportWindow):
             self.panel.show_error(text, comment=exc.field == "comment")
             return None
         except TrackerError as exc:
-            self.panel.show_error(str(exc))
+            self.panel.show_error(error_text(exc))
             return None
         mine = {k: row[k] for k in ("decision", "comment", "lead", "at")}
         mine["pending"] = True
