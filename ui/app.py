@@ -29,6 +29,7 @@ from tracker.app import (
 from tracker.clock import Clock, default_clock
 from tracker.errors import TrackerError
 from ui.common import i18n
+from ui.common.focus import ActivateOnShow
 from ui.common.instance import Acquired, SingleInstance, ask_first_to_raise, debug
 from ui.consultant.dialogs import DamagedDatabaseDialog, LoginDialog
 from ui.consultant.main_window import MainWindow, app_icon
@@ -120,10 +121,13 @@ def run_app(argv: list[str] | None = None) -> int:
     qapp.setApplicationName("Tracker")
     qapp.setStyle("Fusion")  # the same look on every desktop
     qapp.setWindowIcon(app_icon())
+    focus = ActivateOnShow(qapp)  # with no window manager, a dialog still gets what is typed
+    qapp.installEventFilter(focus)
     use_language(qapp, "system")  # until the store is open: the start-up messages
     try:
         return _run(qapp)
     finally:
+        qapp.removeEventFilter(focus)
         i18n.uninstall(qapp)  # a test runs the app in-process: leave no translator behind
         set_core_language("en")
 

@@ -234,3 +234,23 @@ def test_the_first_run_asks_the_login_and_the_central_store_and_takes_the_focus(
     assert ensure_consultant(tracker) == "bruno.costa"
     assert seen == [True], "the login field has the keyboard focus"
     assert tracker.settings.get("export-dir") == str(share)
+
+
+def test_a_dialog_takes_the_keyboard_focus_when_no_window_manager_gives_it(
+    qtbot: Any, qapp: QApplication, app: Tracker
+) -> None:
+    """A bare X server has no window manager: the app itself activates each window it opens."""
+    from ui.common.focus import ActivateOnShow
+    from ui.consultant.ticket_dialog import NewTicketDialog
+
+    focus = ActivateOnShow(qapp)
+    qapp.installEventFilter(focus)
+    try:
+        dlg = NewTicketDialog(None, app, "", "Mercado Central")
+        qtbot.addWidget(dlg)
+        dlg.show()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dlg, timeout=WAIT)
+        qtbot.keyClicks(QApplication.focusWidget(), "40112233")
+        assert dlg.number.text() == "40112233"
+    finally:
+        qapp.removeEventFilter(focus)

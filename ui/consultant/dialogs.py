@@ -101,7 +101,22 @@ class FormDialog(QDialog):
         (form or self.form).addRow(label, widget)
         self.fields[name] = (label.rstrip(":"), widget)
         watch_changes(widget, lambda: self.field_changed(widget))
+        focusable = [
+            w for w in (widget, *widget.findChildren(QWidget)) if w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ]
+        if focusable:  # OK and Cancel come after the fields, not first
+            QWidget.setTabOrder(focusable[-1], self.buttons)
         return widget
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The cursor in the first field, unless the dialog put it somewhere itself."""
+        super().showEvent(event)
+        current = self.focusWidget()
+        if current is None or self.buttons.isAncestorOf(current):
+            for _label, widget in self.fields.values():
+                if widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                    widget.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+                    break
 
     def show_error(self, exc: TrackerError) -> None:
         self.clear_error()

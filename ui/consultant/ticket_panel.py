@@ -288,7 +288,9 @@ class TicketPanel(QWidget):
         if t is None:
             blank = self.tr("—")
             self.customer_label.setText(
-                self.tr("Ticket {0} does not exist yet: use New ticket… to add it.").format(number)
+                self.tr(
+                    "No ticket {0} yet: Start offers the open tickets that match it, or a new one."
+                ).format(number)
                 if number
                 else self.tr("Pick a ticket above, or add one with New ticket…")
             )
