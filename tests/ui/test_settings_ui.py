@@ -254,3 +254,41 @@ def test_a_dialog_takes_the_keyboard_focus_when_no_window_manager_gives_it(
         assert dlg.number.text() == "40112233"
     finally:
         qapp.removeEventFilter(focus)
+
+
+def test_closing_a_dialog_gives_the_keys_back_to_the_window(
+    qtbot: Any, qapp: QApplication, window: MainWindow, app: Tracker
+) -> None:
+    from ui.common.focus import ActivateOnShow
+    from ui.consultant.ticket_dialog import NewTicketDialog
+
+    focus = ActivateOnShow(qapp)
+    qapp.installEventFilter(focus)
+    try:
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
+        dlg = NewTicketDialog(window, app, "")
+        dlg.show()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dlg, timeout=WAIT)
+        dlg.reject()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
+    finally:
+        qapp.removeEventFilter(focus)
+    window.timer_bar.focus_note()  # Ctrl+L reaches the window again
+    assert window.timer_bar.note_edit.hasFocus()
+
+
+def test_clicking_start_leaves_the_keyboard_where_it_was(
+    window: MainWindow, app: Tracker, qtbot: Any
+) -> None:
+    from PySide6.QtCore import Qt
+
+    app.add_ticket("12345678", "Padaria", "technical", term_accepted="2026-10-01")
+    window.reload()
+    window.panel.select("12345678")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
+    window.timer_bar.note_edit.setFocus()
+    qtbot.mouseClick(window.timer_bar.start_button, Qt.MouseButton.LeftButton)
+    assert app.running() is not None
+    assert not window.timer_bar.start_button.hasFocus(), "a space typed next would stop the timer"

@@ -78,6 +78,8 @@ class TimerBar(QWidget):
         self.start_button.setMinimumSize(220, 64)
         self.start_button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.start_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        # A click leaves the keyboard where it was: a space typed next must not stop the timer.
+        self.start_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.start_button.clicked.connect(self.start_or_stop)
         row.addWidget(self.start_button)
         self.elapsed_label = QLabel()
