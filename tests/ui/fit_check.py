@@ -22,7 +22,15 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QTabWidget,
+    QWidget,
+)
 
 SCREEN_W, SCREEN_H = 1366, 768
 # A title bar (~30 px) and a taskbar or top panel (~40 px) take their part of the height.
@@ -50,10 +58,21 @@ def problems_of(name: str, top: QWidget) -> list[str]:
             continue  # on a tab or page not shown now: checked when it is shown
         where = QRect(button.mapTo(top, button.rect().topLeft()), button.size())
         text = button.text().replace("&", "")
+        least = button.minimumSizeHint()
         if not inside.contains(where):
             found.append(f"{name}: button {text!r} at {where.getRect()} is outside {inside.getRect()}")
-        elif button.width() < button.minimumSizeHint().width():
-            found.append(f"{name}: button {text!r} is {button.width()} px wide, its text needs more")
+        elif button.width() < least.width() or button.height() < least.height():
+            found.append(
+                f"{name}: button {text!r} is {button.width()}×{button.height()}, its text needs more"
+            )
+        elif button.visibleRegion().boundingRect() != button.rect():  # cut by what holds it
+            found.append(f"{name}: button {text!r} is partly hidden")
+    for field in top.findChildren(QLineEdit):
+        inner = isinstance(field.parentWidget(), (QAbstractSpinBox, QComboBox))  # sized by its box
+        if inner or not field.isVisible() or field.window() is not top:
+            continue
+        if field.height() < field.minimumSizeHint().height():
+            found.append(f"{name}: a text field is {field.height()} px high, cut off")
     return found
 
 
@@ -199,9 +218,13 @@ def role_windows(check: Check, work: Path) -> None:
 
     world = build(work / "world")
     lead, _ = world.open("lead1")
+    comment = "a sessão das 10h30 é do cliente Padaria Pão Quente; confira o chamado e a observação " * 2
+    lead.decide_day(DAY, "bruno", "return", comment)  # a long decision: two lines in the panel
+    lead.sync()
     review = ReviewWindow(lead, day=date.fromisoformat(DAY))
     review.show()
     wait_for(review.loaded)
+    review.select_consultant("bruno")
     check.window("review", review)
     fatima, _ = world.open("fatima")
     billing = BillingWindow(fatima, month=date(2026, 11, 1))

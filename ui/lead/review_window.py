@@ -13,7 +13,18 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QWidget,
+)
 
 from tracker.app import Tracker
 from tracker.errors import BadInput, TrackerError
@@ -23,6 +34,19 @@ from ui.lead.consultants_model import C_NAME, Consultant, ConsultantsModel
 from ui.lead.decision_panel import DecisionPanel
 from ui.lead.review_sessions_model import S_NOTE, S_START, ReviewSessionsModel
 from ui.lead.timeline import Timeline, TimelineSession
+
+TIMELINE_MAX = 260  # about six consultants; more scroll
+SPLIT_MIN = 170  # the consultants' table shows four of them, and the day's texts their start
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    """``widget`` in a frameless scroll area that follows its width and scrolls its height."""
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
 
 
 class SyncOffer:
@@ -70,8 +94,10 @@ class ReviewWindow(ReportWindow):
         layout.addWidget(self.role_notice)
         self.timeline = Timeline()
         self.timeline.consultant_clicked.connect(self.select_consultant)
-        layout.addWidget(self.timeline)
+        self.timeline_area = scrolled(self.timeline)  # a big team scrolls instead of growing the window
+        layout.addWidget(self.timeline_area)
         layout.addWidget(self._consultants_split(), 2)
+        layout.addWidget(self.panel.decision_box)
         self.sessions = ReviewSessionsModel(self)
         self.sessions_view, self.sessions_proxy = self.table(self.sessions, single=True, stripes=True)
         header = self.sessions_view.horizontalHeader()
@@ -120,10 +146,13 @@ class ReviewWindow(ReportWindow):
         self.panel = DecisionPanel()
         self.panel.approve_button.clicked.connect(self.approve)
         self.panel.return_button.clicked.connect(self.return_day)
-        split.addWidget(self.panel)
+        split.addWidget(scrolled(self.panel))
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
         split.setSizes([580, 600])
+        # It shares the height with the sessions below: a long decision must not squeeze its buttons.
+        split.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        split.setMinimumHeight(SPLIT_MIN)
         return split
 
     def _check_role(self) -> None:
@@ -188,6 +217,7 @@ class ReviewWindow(ReportWindow):
             [c["consultant"] for c in people],
             [TimelineSession.from_review(c["consultant"], s) for c in people for s in c["sessions"]],
         )
+        self.timeline_area.setFixedHeight(min(self.timeline.height(), TIMELINE_MAX) + 2)
         self.main_layout.activate()  # the timeline's height follows its rows now, not at the next event
         names = {self.who.itemText(i) for i in range(self.who.count())}
         for c in people:
