@@ -31,6 +31,7 @@ from tracker.errors import TrackerError
 from ui.common import i18n
 from ui.common.focus import ActivateOnShow
 from ui.common.instance import Acquired, SingleInstance, ask_first_to_raise, debug
+from ui.common.pyside_fix import guard_emit_refcount
 from ui.consultant.dialogs import DamagedDatabaseDialog, LoginDialog
 from ui.consultant.main_window import MainWindow, app_icon
 
@@ -115,6 +116,7 @@ def use_language(qapp: QCoreApplication, setting: str) -> str:
 
 
 def run_app(argv: list[str] | None = None) -> int:
+    guard_emit_refcount()  # PySide6 6.12.0 would abort the app after some thousand signals
     args = list(sys.argv if argv is None else argv) or ["tracker"]
     qapp = QApplication.instance() or QApplication(args)
     assert isinstance(qapp, QApplication)

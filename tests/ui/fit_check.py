@@ -245,6 +245,9 @@ def wait_for(signal: Any, seconds: int = 60) -> None:
 
 
 def main(argv: list[str]) -> int:
+    from ui.common.pyside_fix import guard_emit_refcount
+
+    guard_emit_refcount()
     language, work = argv[1], Path(argv[2])
     qapp = QApplication([argv[0]])
     qapp.setStyle("Fusion")
