@@ -4,22 +4,22 @@
 <context>
     <name>AcceptTermDialog</name>
     <message>
-        <location filename="../../ui/consultant/dialogs.py" line="200"/>
+        <location filename="../../ui/consultant/dialogs.py" line="215"/>
         <source>Accept term — {0}</source>
         <translation>Aceite do termo — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/dialogs.py" line="211"/>
+        <location filename="../../ui/consultant/dialogs.py" line="226"/>
         <source>e-mail, protocol or document number</source>
         <translation>e-mail, protocolo ou número do documento</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/dialogs.py" line="212"/>
+        <location filename="../../ui/consultant/dialogs.py" line="227"/>
         <source>Accepted on:</source>
         <translation>Aceito em:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/dialogs.py" line="213"/>
+        <location filename="../../ui/consultant/dialogs.py" line="228"/>
         <source>Reference:</source>
         <translation>Referência:</translation>
     </message>
@@ -333,7 +333,7 @@
 <context>
     <name>CloseNotice</name>
     <message>
-        <location filename="../../ui/consultant/dialogs.py" line="320"/>
+        <location filename="../../ui/consultant/dialogs.py" line="335"/>
         <source>Timer keeps running</source>
         <translation>O cronômetro continua rodando</translation>
     </message>
@@ -399,17 +399,17 @@
 <context>
     <name>DamagedDatabaseDialog</name>
     <message>
-        <location filename="../../ui/consultant/dialogs.py" line="335"/>
+        <location filename="../../ui/consultant/dialogs.py" line="350"/>
         <source>Tracker cannot open your data</source>
         <translation>O Tracker não consegue abrir seus dados</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/dialogs.py" line="337"/>
+        <location filename="../../ui/consultant/dialogs.py" line="352"/>
         <source>Tracker cannot open your data.</source>
         <translation>O Tracker não consegue abrir seus dados.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/dialogs.py" line="339"/>
+        <location filename="../../ui/consultant/dialogs.py" line="354"/>
         <source>Restore this backup: {0}
 
 The damaged file is kept next to it, untouched. Time recorded after that backup was taken is not in it.</source>
@@ -418,12 +418,12 @@ The damaged file is kept next to it, untouched. Time recorded after that backup 
 O arquivo danificado fica guardado ao lado dele, intacto. O tempo registrado depois desse backup não está nele.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/dialogs.py" line="346"/>
+        <location filename="../../ui/consultant/dialogs.py" line="361"/>
         <source>Restore this backup</source>
         <translation>Restaurar este backup</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/dialogs.py" line="348"/>
+        <location filename="../../ui/consultant/dialogs.py" line="363"/>
         <source>Quit</source>
         <translation>Sair</translation>
     </message>
@@ -632,102 +632,108 @@ O arquivo danificado fica guardado ao lado dele, intacto. O tempo registrado dep
         <translation>Defeitos registrados no dia:</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/decision_panel.py" line="62"/>
+        <location filename="../../ui/lead/decision_panel.py" line="64"/>
+        <location filename="../../ui/lead/decision_panel.py" line="96"/>
         <source>Decision</source>
         <translation>Decisão</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/decision_panel.py" line="66"/>
+        <location filename="../../ui/lead/decision_panel.py" line="69"/>
         <source>Comment (optional to approve, required to return)</source>
         <translation>Comentário (opcional para aprovar, obrigatório para devolver)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/decision_panel.py" line="70"/>
+        <location filename="../../ui/lead/decision_panel.py" line="73"/>
         <source>Approve day</source>
         <translation>Aprovar dia</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/decision_panel.py" line="72"/>
+        <location filename="../../ui/lead/decision_panel.py" line="75"/>
         <source>Return day…</source>
         <translation>Devolver dia…</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/decision_panel.py" line="73"/>
+        <location filename="../../ui/lead/decision_panel.py" line="76"/>
         <source>Send the day back to the consultant with your comment</source>
         <translation>Devolver o dia ao consultor com o seu comentário</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/decision_panel.py" line="93"/>
+        <location filename="../../ui/lead/decision_panel.py" line="96"/>
+        <source>Decision on {who}&apos;s day</source>
+        <translation>Decisão sobre o dia de {who}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/decision_panel.py" line="99"/>
         <source>No consultant selected</source>
         <translation>Nenhum consultor selecionado</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/decision_panel.py" line="98"/>
+        <location filename="../../ui/lead/decision_panel.py" line="104"/>
         <source>{who} — recorded {recorded}, billable {billable}, standard {standard}</source>
         <translation>{who} — registrado {recorded}, faturável {billable}, padrão {standard}</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/decision_panel.py" line="113"/>
+        <location filename="../../ui/lead/decision_panel.py" line="119"/>
         <source>product</source>
         <translation>produto</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/decision_panel.py" line="113"/>
+        <location filename="../../ui/lead/decision_panel.py" line="119"/>
         <source>documentation</source>
         <translation>documentação</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/decision_panel.py" line="114"/>
+        <location filename="../../ui/lead/decision_panel.py" line="120"/>
         <source>already published</source>
         <translation>já publicado</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/decision_panel.py" line="114"/>
+        <location filename="../../ui/lead/decision_panel.py" line="120"/>
         <source>new</source>
         <translation>novo</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/decision_panel.py" line="116"/>
+        <location filename="../../ui/lead/decision_panel.py" line="122"/>
         <source>Ticket {ticket}: {kind} defect {ref} ({published})</source>
         <translation>Chamado {ticket}: defeito de {kind} {ref} ({published})</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/decision_panel.py" line="121"/>
+        <location filename="../../ui/lead/decision_panel.py" line="127"/>
         <source>None</source>
         <translation>Nenhum</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/decision_panel.py" line="128"/>
+        <location filename="../../ui/lead/decision_panel.py" line="134"/>
         <source>Never synced: nothing from {who} has reached the export.</source>
         <translation>Nunca sincronizado: nada de {who} chegou à exportação.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/decision_panel.py" line="136"/>
+        <location filename="../../ui/lead/decision_panel.py" line="142"/>
         <source>Not synced since the day ended (last sync {when}): sessions may be missing.</source>
         <translation>Sem sincronizar desde o fim do dia (última sincronização {when}): podem faltar sessões.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/decision_panel.py" line="145"/>
+        <location filename="../../ui/lead/decision_panel.py" line="151"/>
         <source>Not reviewed yet.</source>
         <translation>Ainda não revisado.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/decision_panel.py" line="148"/>
+        <location filename="../../ui/lead/decision_panel.py" line="154"/>
         <source>Approved by {lead} on {when}.</source>
         <translation>Aprovado por {lead} em {when}.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/decision_panel.py" line="150"/>
+        <location filename="../../ui/lead/decision_panel.py" line="156"/>
         <source>Returned by {lead} on {when}.</source>
         <translation>Devolvido por {lead} em {when}.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/decision_panel.py" line="152"/>
+        <location filename="../../ui/lead/decision_panel.py" line="158"/>
         <source>Comment: {comment}</source>
         <translation>Comentário: {comment}</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/decision_panel.py" line="154"/>
+        <location filename="../../ui/lead/decision_panel.py" line="160"/>
         <source>(made here; not synced yet)</source>
         <translation>(feita aqui; ainda não sincronizada)</translation>
     </message>
@@ -735,47 +741,47 @@ O arquivo danificado fica guardado ao lado dele, intacto. O tempo registrado dep
 <context>
     <name>DefectDialog</name>
     <message>
-        <location filename="../../ui/consultant/dialogs.py" line="225"/>
+        <location filename="../../ui/consultant/dialogs.py" line="240"/>
         <source>Flag defect — {0}</source>
         <translation>Registrar defeito — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/dialogs.py" line="228"/>
+        <location filename="../../ui/consultant/dialogs.py" line="243"/>
         <source>Product defect</source>
         <translation>Defeito de produto</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/dialogs.py" line="229"/>
+        <location filename="../../ui/consultant/dialogs.py" line="244"/>
         <source>Documentation defect</source>
         <translation>Defeito de documentação</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/dialogs.py" line="231"/>
+        <location filename="../../ui/consultant/dialogs.py" line="246"/>
         <source>issue or article number</source>
         <translation>código do defeito ou número do artigo</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/dialogs.py" line="232"/>
+        <location filename="../../ui/consultant/dialogs.py" line="247"/>
         <source>Already published in the customer portal</source>
         <translation>Já publicado no portal do cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/dialogs.py" line="235"/>
+        <location filename="../../ui/consultant/dialogs.py" line="250"/>
         <source>Kind:</source>
         <translation>Tipo:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/dialogs.py" line="236"/>
+        <location filename="../../ui/consultant/dialogs.py" line="251"/>
         <source>Reference:</source>
         <translation>Referência:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/dialogs.py" line="238"/>
+        <location filename="../../ui/consultant/dialogs.py" line="253"/>
         <source>Note:</source>
         <translation>Observação:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/dialogs.py" line="239"/>
+        <location filename="../../ui/consultant/dialogs.py" line="254"/>
         <source>On a support ticket, a defect not yet published waives the whole charge.</source>
         <translation>Num chamado de suporte, um defeito ainda não publicado abona toda a cobrança.</translation>
     </message>
@@ -861,17 +867,17 @@ O histórico guarda como ela era.</translation>
 <context>
     <name>EscalateDialog</name>
     <message>
-        <location filename="../../ui/consultant/dialogs.py" line="261"/>
+        <location filename="../../ui/consultant/dialogs.py" line="276"/>
         <source>Escalate to support — {0}</source>
         <translation>Escalar para suporte — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/dialogs.py" line="265"/>
+        <location filename="../../ui/consultant/dialogs.py" line="280"/>
         <source>From now on, new sessions on {0} are Consultoria de Suporte (billed per minute). Tick what the customer confirmed:</source>
         <translation>A partir de agora, as novas sessões em {0} são Consultoria de Suporte (cobradas por minuto). Marque o que o cliente confirmou:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/dialogs.py" line="276"/>
+        <location filename="../../ui/consultant/dialogs.py" line="291"/>
         <source>Confirmations</source>
         <translation>Confirmações</translation>
     </message>
@@ -879,12 +885,12 @@ O histórico guarda como ela era.</translation>
 <context>
     <name>FinalizeDialog</name>
     <message>
-        <location filename="../../ui/consultant/dialogs.py" line="293"/>
+        <location filename="../../ui/consultant/dialogs.py" line="308"/>
         <source>Finalize — {0}</source>
         <translation>Finalizar — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/dialogs.py" line="297"/>
+        <location filename="../../ui/consultant/dialogs.py" line="312"/>
         <source>Finalize ticket {0} ({1})?
 
 Its charge is computed now and billed this month. Its time can no longer change.</source>
@@ -893,7 +899,7 @@ Its charge is computed now and billed this month. Its time can no longer change.
 A cobrança é calculada agora e faturada neste mês. O tempo dele não poderá mais ser alterado.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/dialogs.py" line="303"/>
+        <location filename="../../ui/consultant/dialogs.py" line="318"/>
         <source>Finalize</source>
         <translation>Finalizar</translation>
     </message>
@@ -901,17 +907,17 @@ A cobrança é calculada agora e faturada neste mês. O tempo dele não poderá 
 <context>
     <name>Heartbeat</name>
     <message>
-        <location filename="../../ui/consultant/heartbeat.py" line="86"/>
+        <location filename="../../ui/consultant/heartbeat.py" line="87"/>
         <source>Kept the time across the gap; the timer is flagged for review</source>
         <translation>O tempo do intervalo foi mantido; o cronômetro ficou marcado para revisão</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/heartbeat.py" line="87"/>
+        <location filename="../../ui/consultant/heartbeat.py" line="88"/>
         <source>Discarded the gap; the session ended at {0} and a new one started</source>
         <translation>O intervalo foi descartado; a sessão terminou às {0} e uma nova começou</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/heartbeat.py" line="88"/>
+        <location filename="../../ui/consultant/heartbeat.py" line="89"/>
         <source>Kept the gap as its own session, flagged; a new timer started</source>
         <translation>O intervalo virou uma sessão própria, com alerta; um novo cronômetro começou</translation>
     </message>
@@ -1119,22 +1125,22 @@ Dividir: como Descartar, e o tempo ausente fica como uma sessão própria, marca
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../ui/consultant/window_menus.py" line="130"/>
+        <location filename="../../ui/consultant/window_menus.py" line="131"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/window_menus.py" line="136"/>
+        <location filename="../../ui/consultant/window_menus.py" line="137"/>
         <source>&amp;System</source>
         <translation>Do &amp;sistema</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/window_menus.py" line="158"/>
+        <location filename="../../ui/consultant/window_menus.py" line="159"/>
         <source>The database is not writable now; the language was not changed.</source>
         <translation>O banco de dados não aceita gravações agora; o idioma não foi alterado.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/window_menus.py" line="166"/>
+        <location filename="../../ui/consultant/window_menus.py" line="167"/>
         <source>The language changes the next time Tracker starts.</source>
         <translation>O idioma muda na próxima vez que o Tracker for aberto.</translation>
     </message>
@@ -1142,22 +1148,22 @@ Dividir: como Descartar, e o tempo ausente fica como uma sessão própria, marca
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/consultant/dialogs.py" line="159"/>
+        <location filename="../../ui/consultant/dialogs.py" line="174"/>
         <source>Welcome to Tracker</source>
         <translation>Bem-vindo(a) ao Tracker</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/dialogs.py" line="164"/>
+        <location filename="../../ui/consultant/dialogs.py" line="179"/>
         <source>Your login names every session you record. The central store is where your sessions go when you sync, for your lead and billing; ask your lead which one to use. Check both and press OK.</source>
         <translation>Seu login identifica cada sessão que você registra. O armazenamento central é para onde suas sessões vão quando você sincroniza, para o seu líder e o faturamento; pergunte ao seu líder qual usar. Confira os dois e clique em OK.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/dialogs.py" line="176"/>
+        <location filename="../../ui/consultant/dialogs.py" line="191"/>
         <source>Central store:</source>
         <translation>Armazenamento central:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/dialogs.py" line="173"/>
+        <location filename="../../ui/consultant/dialogs.py" line="188"/>
         <source>Login:</source>
         <translation>Login:</translation>
     </message>
@@ -1546,52 +1552,52 @@ Dividir: como Descartar, e o tempo ausente fica como uma sessão própria, marca
 <context>
     <name>QuickSwitchPalette</name>
     <message>
-        <location filename="../../ui/consultant/palette.py" line="239"/>
+        <location filename="../../ui/consultant/palette.py" line="240"/>
         <source>Switch to a ticket: type its number or customer</source>
         <translation>Trocar de chamado: digite o número ou o cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/palette.py" line="250"/>
+        <location filename="../../ui/consultant/palette.py" line="251"/>
         <source>↑ ↓ choose · Enter starts the timer · Esc closes</source>
         <translation>↑ ↓ escolhe · Enter inicia o cronômetro · Esc fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/palette.py" line="284"/>
+        <location filename="../../ui/consultant/palette.py" line="285"/>
         <source>(running)</source>
         <translation>(rodando)</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/palette.py" line="290"/>
+        <location filename="../../ui/consultant/palette.py" line="291"/>
         <source>running</source>
         <translation>rodando</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/palette.py" line="373"/>
+        <location filename="../../ui/consultant/palette.py" line="374"/>
         <source>The database is being checked; try again in a moment.</source>
         <translation>O banco de dados está sendo verificado; tente de novo em instantes.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/palette.py" line="407"/>
+        <location filename="../../ui/consultant/palette.py" line="408"/>
         <source>Start or stop the timer</source>
         <translation>Iniciar ou parar o cronômetro</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/palette.py" line="408"/>
+        <location filename="../../ui/consultant/palette.py" line="409"/>
         <source>Switch ticket…</source>
         <translation>Trocar de chamado…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/palette.py" line="409"/>
+        <location filename="../../ui/consultant/palette.py" line="410"/>
         <source>New ticket…</source>
         <translation>Novo chamado…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/palette.py" line="410"/>
+        <location filename="../../ui/consultant/palette.py" line="411"/>
         <source>Sync now</source>
         <translation>Sincronizar agora</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/palette.py" line="411"/>
+        <location filename="../../ui/consultant/palette.py" line="412"/>
         <source>Write a note</source>
         <translation>Escrever uma observação</translation>
     </message>
@@ -2085,129 +2091,129 @@ O banco de dados atual é guardado ao lado, como tracker.db.before-restore-….<
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="34"/>
+        <location filename="../../ui/lead/review_window.py" line="59"/>
         <source>Sync now?</source>
         <translation>Sincronizar agora?</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="54"/>
+        <location filename="../../ui/lead/review_window.py" line="79"/>
         <source>Day review</source>
         <translation>Revisão do dia</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="89"/>
+        <location filename="../../ui/lead/review_window.py" line="116"/>
         <source>Day:</source>
         <translation>Dia:</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="91"/>
+        <location filename="../../ui/lead/review_window.py" line="118"/>
         <source>Consultant:</source>
         <translation>Consultor(a):</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="95"/>
-        <location filename="../../ui/lead/review_window.py" line="96"/>
-        <location filename="../../ui/lead/review_window.py" line="153"/>
+        <location filename="../../ui/lead/review_window.py" line="122"/>
+        <location filename="../../ui/lead/review_window.py" line="123"/>
+        <location filename="../../ui/lead/review_window.py" line="183"/>
         <source>All consultants</source>
         <translation>Todos os consultores</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="101"/>
+        <location filename="../../ui/lead/review_window.py" line="128"/>
         <source>Reload</source>
         <translation>Recarregar</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="101"/>
+        <location filename="../../ui/lead/review_window.py" line="128"/>
         <source>Read the central export again</source>
         <translation>Ler novamente a exportação central</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="134"/>
+        <location filename="../../ui/lead/review_window.py" line="164"/>
         <source>This app&apos;s role is {role}: you can look at the day, but only a team lead approves or returns it.</source>
         <translation>O papel deste aplicativo é {role}: você pode ver o dia, mas só um líder pode aprová-lo ou devolvê-lo.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="141"/>
+        <location filename="../../ui/lead/review_window.py" line="171"/>
         <source>consultant</source>
         <translation>consultor(a)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="141"/>
+        <location filename="../../ui/lead/review_window.py" line="171"/>
         <source>lead</source>
         <translation>líder</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="141"/>
+        <location filename="../../ui/lead/review_window.py" line="171"/>
         <source>billing</source>
         <translation>faturamento</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="158"/>
+        <location filename="../../ui/lead/review_window.py" line="188"/>
         <source>Reading the central export…</source>
         <translation>Lendo a exportação central…</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="173"/>
+        <location filename="../../ui/lead/review_window.py" line="203"/>
         <source>The day could not be read: {error}</source>
         <translation>Não foi possível ler o dia: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="196"/>
+        <location filename="../../ui/lead/review_window.py" line="227"/>
         <source>{day}: {people} consultants, {sessions} sessions</source>
         <translation>{day}: {people} consultores, {sessions} sessões</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="206"/>
+        <location filename="../../ui/lead/review_window.py" line="237"/>
         <source>Problems in the export: {problems}</source>
         <translation>Problemas na exportação: {problems}</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="256"/>
+        <location filename="../../ui/lead/review_window.py" line="287"/>
         <source>Comment</source>
         <translation>Comentário</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="257"/>
+        <location filename="../../ui/lead/review_window.py" line="288"/>
         <source>Day</source>
         <translation>Dia</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="258"/>
+        <location filename="../../ui/lead/review_window.py" line="289"/>
         <source>Consultant</source>
         <translation>Consultor(a)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="259"/>
+        <location filename="../../ui/lead/review_window.py" line="290"/>
         <source>Role</source>
         <translation>Papel</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="280"/>
+        <location filename="../../ui/lead/review_window.py" line="311"/>
         <source>approved</source>
         <translation>aprovado</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="280"/>
+        <location filename="../../ui/lead/review_window.py" line="311"/>
         <source>returned</source>
         <translation>devolvido</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="284"/>
+        <location filename="../../ui/lead/review_window.py" line="315"/>
         <source>{who}&apos;s day was {done}. The decision reaches the consultant with the next sync. Sync now?</source>
         <translation>O dia de {who} foi {done}. A decisão chega ao consultor na próxima sincronização. Sincronizar agora?</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="291"/>
+        <location filename="../../ui/lead/review_window.py" line="322"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="299"/>
+        <location filename="../../ui/lead/review_window.py" line="330"/>
         <source>Synced: {batches} batch(es) written to the export.</source>
         <translation>Sincronizado: {batches} lote(s) gravado(s) na exportação.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="308"/>
+        <location filename="../../ui/lead/review_window.py" line="339"/>
         <source>Sync failed; the decision stays queued: {error}</source>
         <translation>A sincronização falhou; a decisão continua na fila: {error}</translation>
     </message>
@@ -2215,27 +2221,27 @@ O banco de dados atual é guardado ao lado, como tracker.db.before-restore-….<
 <context>
     <name>RoleMenus</name>
     <message>
-        <location filename="../../ui/consultant/window_menus.py" line="96"/>
+        <location filename="../../ui/consultant/window_menus.py" line="97"/>
         <source>&amp;Review</source>
         <translation>&amp;Revisão</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/window_menus.py" line="97"/>
+        <location filename="../../ui/consultant/window_menus.py" line="98"/>
         <source>&amp;Day review…</source>
         <translation>Revisão do &amp;dia…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/window_menus.py" line="99"/>
+        <location filename="../../ui/consultant/window_menus.py" line="100"/>
         <source>&amp;Billing</source>
         <translation>&amp;Faturamento</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/window_menus.py" line="100"/>
+        <location filename="../../ui/consultant/window_menus.py" line="101"/>
         <source>&amp;Monthly statement…</source>
         <translation>&amp;Extrato mensal…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/window_menus.py" line="101"/>
+        <location filename="../../ui/consultant/window_menus.py" line="102"/>
         <source>Hourly &amp;rates…</source>
         <translation>&amp;Tarifas por hora…</translation>
     </message>
@@ -2243,13 +2249,13 @@ O banco de dados atual é guardado ao lado, como tracker.db.before-restore-….<
 <context>
     <name>RoleWindows</name>
     <message>
-        <location filename="../../ui/consultant/window_menus.py" line="53"/>
-        <location filename="../../ui/consultant/window_menus.py" line="84"/>
+        <location filename="../../ui/consultant/window_menus.py" line="54"/>
+        <location filename="../../ui/consultant/window_menus.py" line="85"/>
         <source>This window is not available: {0}</source>
         <translation>Esta janela não está disponível: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/window_menus.py" line="70"/>
+        <location filename="../../ui/consultant/window_menus.py" line="71"/>
         <source>Week</source>
         <translation>Semana</translation>
     </message>
@@ -2307,52 +2313,52 @@ O banco de dados atual é guardado ao lado, como tracker.db.before-restore-….<
         <translation>Todas as versões da sessão selecionada: quem, quando, por quê (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="145"/>
+        <location filename="../../ui/consultant/session_actions.py" line="154"/>
         <source>The running timer: stop it first to edit its session.</source>
         <translation>É o cronômetro em andamento: pare-o antes de editar a sessão.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="148"/>
+        <location filename="../../ui/consultant/session_actions.py" line="157"/>
         <source>Ticket {0} is finalized; its sessions can no longer change.</source>
         <translation>O chamado {0} está finalizado; as sessões dele não podem mais mudar.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="173"/>
+        <location filename="../../ui/consultant/session_actions.py" line="182"/>
         <source>Pick a stored session in the table first</source>
         <translation>Escolha primeiro uma sessão gravada na tabela</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="190"/>
+        <location filename="../../ui/consultant/session_actions.py" line="199"/>
         <source>note changed in the table</source>
         <translation>observação alterada na tabela</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="198"/>
+        <location filename="../../ui/consultant/session_actions.py" line="207"/>
         <source>Note changed: {0}</source>
         <translation>Observação alterada: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="208"/>
+        <location filename="../../ui/consultant/session_actions.py" line="217"/>
         <source>Added the session {0}</source>
         <translation>Sessão adicionada: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="223"/>
+        <location filename="../../ui/consultant/session_actions.py" line="232"/>
         <source>Changed the session {0}</source>
         <translation>Sessão alterada: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="233"/>
+        <location filename="../../ui/consultant/session_actions.py" line="242"/>
         <source>Split at {0}</source>
         <translation>Dividida às {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="242"/>
+        <location filename="../../ui/consultant/session_actions.py" line="251"/>
         <source>Deleted the session {0}</source>
         <translation>Sessão excluída: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="254"/>
+        <location filename="../../ui/consultant/session_actions.py" line="263"/>
         <source>History — {0}</source>
         <translation>Histórico — {0}</translation>
     </message>
@@ -3054,22 +3060,22 @@ Pasta de exportação: {1}</translation>
 <context>
     <name>TicketChooser</name>
     <message>
-        <location filename="../../ui/consultant/ticket_chooser.py" line="41"/>
+        <location filename="../../ui/consultant/ticket_chooser.py" line="52"/>
         <source>Which ticket?</source>
         <translation>Qual chamado?</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_chooser.py" line="45"/>
+        <location filename="../../ui/consultant/ticket_chooser.py" line="56"/>
         <source>Open tickets matching “{0}”: pick the one to start.</source>
         <translation>Chamados abertos que correspondem a “{0}”: escolha o que iniciar.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_chooser.py" line="57"/>
+        <location filename="../../ui/consultant/ticket_chooser.py" line="68"/>
         <source>Start</source>
         <translation>Iniciar</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_chooser.py" line="58"/>
+        <location filename="../../ui/consultant/ticket_chooser.py" line="69"/>
         <source>New ticket…</source>
         <translation>Novo chamado…</translation>
     </message>
@@ -3093,7 +3099,7 @@ Pasta de exportação: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/consultant/ticket_panel.py" line="127"/>
-        <location filename="../../ui/consultant/ticket_panel.py" line="349"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="351"/>
         <source>Selected ticket</source>
         <translation>Chamado selecionado</translation>
     </message>
@@ -3168,77 +3174,77 @@ Pasta de exportação: {1}</translation>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="291"/>
-        <source>Ticket {0} does not exist yet: use New ticket… to add it.</source>
-        <translation>O chamado {0} ainda não existe: use Novo chamado… para cadastrá-lo.</translation>
+        <location filename="../../ui/consultant/ticket_panel.py" line="292"/>
+        <source>No ticket {0} yet: Start offers the open tickets that match it, or a new one.</source>
+        <translation>Ainda não há chamado {0}: Iniciar oferece os chamados abertos que correspondem, ou um novo.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="293"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="295"/>
         <source>Pick a ticket above, or add one with New ticket…</source>
         <translation>Escolha um chamado acima ou cadastre um com Novo chamado…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="303"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="305"/>
         <source>Ticket {0}</source>
         <translation>Chamado {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="308"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="310"/>
         <source> (escalated from standard)</source>
         <translation> (escalado do Suporte Padrão)</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="310"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="312"/>
         <source>Scope: {0}</source>
         <translation>Escopo: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="313"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="315"/>
         <source>not needed: standard support is never billed</source>
         <translation>não é necessário: Suporte Padrão nunca é faturado</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="316"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="318"/>
         <source>no term accepted — billable time held</source>
         <translation>sem aceite do termo — tempo faturável retido</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="320"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="322"/>
         <source>accepted on {0}</source>
         <translation>aceito em {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="325"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="327"/>
         <source>unit {0}</source>
         <translation>unidade {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="327"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="329"/>
         <source>the customer</source>
         <translation>o cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="330"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="332"/>
         <source>finalized on {0}</source>
         <translation>finalizado em {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="332"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="334"/>
         <source>open</source>
         <translation>aberto</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="334"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="336"/>
         <source>product</source>
         <translation>produto</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="334"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="336"/>
         <source>documentation</source>
         <translation>documentação</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/consultant/ticket_panel.py" line="336"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="338"/>
         <source>%n defect(s): {0}</source>
         <translation>
             <numerusform>%n defeito: {0}</numerusform>
@@ -3246,7 +3252,7 @@ Pasta de exportação: {1}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="371"/>
+        <location filename="../../ui/consultant/ticket_panel.py" line="373"/>
         <source>Ticket {0} added</source>
         <translation>Chamado {0} cadastrado</translation>
     </message>
@@ -3307,64 +3313,64 @@ Pasta de exportação: {1}</translation>
         <translation>Observação da sessão (opcional)</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/timer_bar.py" line="96"/>
+        <location filename="../../ui/consultant/timer_bar.py" line="98"/>
         <source>Stop</source>
         <translation>Parar</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/timer_bar.py" line="116"/>
+        <location filename="../../ui/consultant/timer_bar.py" line="118"/>
         <source>▶  Start</source>
         <translation>▶  Iniciar</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/timer_bar.py" line="119"/>
+        <location filename="../../ui/consultant/timer_bar.py" line="121"/>
         <source>No timer running.</source>
         <translation>Nenhum cronômetro rodando.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/timer_bar.py" line="124"/>
+        <location filename="../../ui/consultant/timer_bar.py" line="126"/>
         <source>Running on {0}{1}
 since {2}</source>
         <translation>Rodando em {0}{1}
 desde {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/timer_bar.py" line="131"/>
+        <location filename="../../ui/consultant/timer_bar.py" line="133"/>
         <source>▶  Switch to {0}</source>
         <translation>▶  Trocar para {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/timer_bar.py" line="135"/>
+        <location filename="../../ui/consultant/timer_bar.py" line="137"/>
         <source>■  Stop</source>
         <translation>■  Parar</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/timer_bar.py" line="148"/>
+        <location filename="../../ui/consultant/timer_bar.py" line="150"/>
         <source>Ticket {0} was finalized on {1}: its time can no longer change. Pick another ticket.</source>
         <translation>O chamado {0} foi finalizado em {1}: seu tempo não pode mais mudar. Escolha outro chamado.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/timer_bar.py" line="159"/>
+        <location filename="../../ui/consultant/timer_bar.py" line="161"/>
         <source>Type the note for the next session you start; it is saved when you press Start.</source>
         <translation>Digite a observação da próxima sessão que iniciar; ela é salva quando você clicar em Iniciar.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/timer_bar.py" line="162"/>
+        <location filename="../../ui/consultant/timer_bar.py" line="164"/>
         <source>Type the note for the session on {0}; it is saved when you stop or switch.</source>
         <translation>Digite a observação da sessão em {0}; ela é salva quando você parar ou trocar.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/timer_bar.py" line="215"/>
+        <location filename="../../ui/consultant/timer_bar.py" line="217"/>
         <source>Stopped {0} after {1}; started {2}</source>
         <translation>Parado {0} após {1}; iniciado {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/timer_bar.py" line="219"/>
+        <location filename="../../ui/consultant/timer_bar.py" line="221"/>
         <source>Started {0}</source>
         <translation>Iniciado {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/timer_bar.py" line="234"/>
+        <location filename="../../ui/consultant/timer_bar.py" line="236"/>
         <source>Stopped {0} after {1}</source>
         <translation>Parado {0} após {1}</translation>
     </message>
@@ -3604,7 +3610,7 @@ desde {2}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="50"/>
+        <location filename="../../ui/app.py" line="52"/>
         <source>Tracker cannot start.
 
 {0}</source>
@@ -3613,19 +3619,19 @@ desde {2}</translation>
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="51"/>
-        <location filename="../../ui/app.py" line="88"/>
-        <location filename="../../ui/app.py" line="165"/>
+        <location filename="../../ui/app.py" line="53"/>
+        <location filename="../../ui/app.py" line="90"/>
+        <location filename="../../ui/app.py" line="171"/>
         <source>Tracker</source>
         <translation>Tracker</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="86"/>
+        <location filename="../../ui/app.py" line="88"/>
         <source>Tracker is already open (process {0})</source>
         <translation>O Tracker já está aberto (processo {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="139"/>
+        <location filename="../../ui/app.py" line="145"/>
         <source>cannot open the data folder {0}: the lock file {1} cannot be created. Check that the folder exists and that you may write to it, or set TRACKER_HOME.</source>
         <translation>não é possível abrir a pasta de dados {0}: o arquivo de trava {1} não pode ser criado. Verifique se a pasta existe e se você tem permissão de escrita nela, ou defina TRACKER_HOME.</translation>
     </message>
