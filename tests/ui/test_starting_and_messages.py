@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from tracker.app import Tracker
 from tracker.clock import FixedClock
 from ui.consultant.main_window import MainWindow
-from ui.consultant.session_dialogs import EditSessionDialog, SplitSessionDialog
+from ui.consultant.session_dialogs import DeleteSessionDialog, EditSessionDialog, SplitSessionDialog
 from ui.consultant.sessions_model import COL_NOTE
 from ui.consultant.ticket_chooser import TicketChooser
 from ui.consultant.ticket_dialog import NewTicketDialog
@@ -115,17 +115,25 @@ def test_ctrl_l_says_where_the_note_goes(window: MainWindow, customers: Tracker)
 
 
 def test_a_stored_sessions_note_is_changed_in_place(
-    window: MainWindow, customers: Tracker, qtbot: Any
+    window: MainWindow, customers: Tracker, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    opened: list[str] = []
+    for dialog in (EditSessionDialog, DeleteSessionDialog):
+        monkeypatch.setattr(dialog, "ask", classmethod(lambda cls, *a: opened.append(cls.__name__)))
     s = customers.add_session("12345678", "2026-11-03T08:00", "2026-11-03T09:00", note="ajuste")
     window.reload()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     table = window.day.table
     index = table.model().index(0, COL_NOTE)
     table.doubleClicked.emit(index)  # on the Note cell: an editor, not the Edit dialog
     editor = table.findChild(QLineEdit)
     assert editor is not None and editor.text() == "ajuste"
-    editor.setText("ajuste do SPED com o cliente")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    editor.setText("ajuste do SPED com o cliente!")
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)  # the table's Delete shortcut stays quiet
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # saves the note; it does not open Edit
+    assert opened == []
     qtbot.waitUntil(lambda: customers.get_session(s.uuid).note == "ajuste do SPED com o cliente")
     qtbot.waitUntil(lambda: table.model().index(0, COL_NOTE).data() == "ajuste do SPED com o cliente")
     history = customers.session_history(s.uuid)

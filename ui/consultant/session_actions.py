@@ -11,10 +11,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPoint, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QMenu, QPushButton, QTableView
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from tracker.errors import TrackerError
 from tracker.model import Session
@@ -31,6 +43,30 @@ from ui.consultant.session_dialogs import (
 from ui.consultant.sessions_model import COL_NOTE, SessionsModel
 
 HINT_STYLE = "color: #6b7780;"
+# Keys the note's editor keeps for itself: the table's shortcuts on them (Enter edits,
+# Delete deletes) must not fire while a note is typed in place.
+EDITOR_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Delete, Qt.Key.Key_Backspace}
+
+
+class NoteEditor(QLineEdit):
+    def event(self, ev: QEvent) -> bool:
+        if (
+            ev.type() == QEvent.Type.ShortcutOverride
+            and isinstance(ev, QKeyEvent)
+            and ev.key() in EDITOR_KEYS
+        ):
+            ev.accept()  # the key goes to the editor as a key press: Enter saves the note
+            return True
+        return super().event(ev)
+
+
+class NoteDelegate(QStyledItemDelegate):
+    """The Note cell's editor in the day's table."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Any) -> QWidget:
+        editor = NoteEditor(parent)
+        editor.setFrame(False)
+        return editor
 
 
 class SessionActions(QObject):
@@ -93,6 +129,7 @@ class SessionActions(QObject):
         self.table.customContextMenuRequested.connect(self.show_menu)
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.table.setItemDelegateForColumn(COL_NOTE, NoteDelegate(self.table))
         # Queued: the write reloads the table, which must not happen inside the editor's commit.
         self.model.note_edited.connect(self.change_note, Qt.ConnectionType.QueuedConnection)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.update())
