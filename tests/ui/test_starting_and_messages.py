@@ -125,10 +125,12 @@ def test_a_stored_sessions_note_is_changed_in_place(
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     table = window.day.table
+    table.setFocus()
     index = table.model().index(0, COL_NOTE)
     table.doubleClicked.emit(index)  # on the Note cell: an editor, not the Edit dialog
     editor = table.findChild(QLineEdit)
     assert editor is not None and editor.text() == "ajuste"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor)  # where the keys go, as for a person
     editor.setText("ajuste do SPED com o cliente!")
     qtbot.keyClick(editor, Qt.Key.Key_Backspace)
     qtbot.keyClick(editor, Qt.Key.Key_Delete)  # the table's Delete shortcut stays quiet
@@ -155,6 +157,10 @@ def test_a_long_message_is_shown_whole_in_the_message_bar(window: MainWindow, tm
     bar = window.message_bar
     assert bar.isVisible() and bar.label.text() == text
     assert bar.label.wordWrap()
+    assert bar.timer.isActive(), "an information leaves by itself"
+    bar.timer.timeout.emit()
+    assert not bar.isVisible()
+    window.show_message(text)
     window.show_message("Started 12345678")  # a short one replaces it
     assert not bar.isVisible()
 
@@ -163,6 +169,7 @@ def test_an_error_is_shown_whole_and_can_be_closed(window: MainWindow, qtbot: An
     window.show_message("Sync failed: the export folder /mnt/faturamento cannot be reached", "error")
     bar = window.message_bar
     assert bar.isVisible() and bar.kind == "error"
+    assert not bar.timer.isActive(), "an error stays until it is closed"
     qtbot.mouseClick(bar.close_button, Qt.MouseButton.LeftButton)
     assert not bar.isVisible()
 

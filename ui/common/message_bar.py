@@ -3,12 +3,13 @@
 The status bar shows one line and cuts what does not fit (a backup's path, a sync
 failure, a warning added to an action's message).  :class:`MessageBar` sits in the
 window above its table, wraps the text over as many lines as it needs, can be selected
-and copied, and stays until it is closed or the next message replaces it.
+and copied, and stays until it is closed or the next message replaces it; an information
+(not a warning or an error) leaves by itself after a while, as the status bar's would.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
@@ -20,6 +21,9 @@ STYLES = {
     "error": "QFrame#messageBar { background: #fdecea; border: 1px solid #e6a39b; border-radius: 6px; }"
     "QLabel { color: #8e2b20; font-weight: bold; }",
 }
+
+
+INFO_MS = 20_000  # how long an information stays
 
 
 def fits(text: str, widget: QWidget, width: int) -> bool:
@@ -48,6 +52,10 @@ class MessageBar(QFrame):
         self.close_button.clicked.connect(self.dismiss)
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self.kind = ""
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(INFO_MS)
+        self.timer.timeout.connect(self.dismiss)
         self.hide()
 
     @property
@@ -62,8 +70,13 @@ class MessageBar(QFrame):
         self.setStyleSheet(STYLES.get(kind, STYLES["info"]))
         self.label.setText(text)
         self.show()
+        if kind == "info":
+            self.timer.start()
+        else:
+            self.timer.stop()
 
     def dismiss(self) -> None:
+        self.timer.stop()
         self.kind = ""
         self.label.clear()
         self.hide()
