@@ -106,7 +106,11 @@ def test_a_session_added_while_yesterday_is_shown_goes_to_yesterday(
     window: MainWindow, week: Tracker, drive: Any
 ) -> None:
     def fill(dlg: AddSessionDialog) -> None:
-        assert dlg.start.value().date() == MONDAY
+        # Offered after the day's last session (14:00-14:45), not over it.
+        assert (dlg.start.value().isoformat(), dlg.end.value().isoformat()) == (
+            "2026-11-02T14:45:00-03:00",
+            "2026-11-02T15:45:00-03:00",
+        )
         dlg.ticket.setCurrentText("7654321")
         dlg.start.set_value(datetime.fromisoformat("2026-11-02T16:00:00-03:00"))
         dlg.end.set_value(datetime.fromisoformat("2026-11-02T17:10:00-03:00"))

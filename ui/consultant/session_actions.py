@@ -247,7 +247,11 @@ class SessionActions(QObject):
         """A session typed in by hand, on the day shown."""
         if not self.writable():
             return
-        added = AddSessionDialog.ask(self.table.window(), self.provider.tracker, self.day(), self.ticket())
+        stored = [r for r in self.model.rows if isinstance(r, Session)]
+        after = max((r.end for r in stored), default=None)
+        added = AddSessionDialog.ask(
+            self.table.window(), self.provider.tracker, self.day(), self.ticket(), after
+        )
         if added is not None:
             self.changed.emit()
             self.select(added.uuid)

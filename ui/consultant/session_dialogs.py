@@ -84,12 +84,24 @@ def ticket_box(tracker: Tracker, first: str = "") -> QComboBox:
 class AddSessionDialog(FormDialog):
     """A session typed in by hand, on the day the window shows (work not timed)."""
 
-    def __init__(self, parent: QWidget | None, tracker: Tracker, day: date, ticket: str = "") -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        tracker: Tracker,
+        day: date,
+        ticket: str = "",
+        after: datetime | None = None,
+    ) -> None:
+        """``after``: the end of the day's last session, where the new one starts by default."""
         super().__init__(parent, self.tr("Add session — {0}").format(day_text(day)))
         self.tracker = tracker
         now = tracker.now()
-        end = now if day == now.date() else datetime.combine(day, time(10, 0), now.tzinfo)
-        start = end - timedelta(hours=1)
+        if after is not None and after.date() == day and after < now - timedelta(minutes=1):
+            start = after.astimezone(now.tzinfo)
+            end = min(start + timedelta(hours=1), now)
+        else:
+            end = now if day == now.date() else datetime.combine(day, time(10, 0), now.tzinfo)
+            start = end - timedelta(hours=1)
         intro = QLabel(self.tr("Work you did not time. Its ticket must be open."))
         intro.setWordWrap(True)
         self.layout_.insertWidget(0, intro)
@@ -111,8 +123,15 @@ class AddSessionDialog(FormDialog):
         )
 
     @classmethod
-    def ask(cls, parent: QWidget | None, tracker: Tracker, day: date, ticket: str = "") -> Session | None:
-        return cls.run(cls(parent, tracker, day, ticket))  # type: ignore[no-any-return]
+    def ask(
+        cls,
+        parent: QWidget | None,
+        tracker: Tracker,
+        day: date,
+        ticket: str = "",
+        after: datetime | None = None,
+    ) -> Session | None:
+        return cls.run(cls(parent, tracker, day, ticket, after))  # type: ignore[no-any-return]
 
 
 class EditSessionDialog(FormDialog):
