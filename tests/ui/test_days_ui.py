@@ -158,10 +158,10 @@ def _cells(view: DaysView) -> list[list[str]]:
 def test_the_month_lists_every_day_so_far_with_its_total_and_unsent_mark(qtbot: Any, week: Tracker) -> None:
     view = _days(qtbot, week, kind=1)
     assert view.span_label.text() == "01/11/2026 to 30/11/2026"
-    assert _cells(view) == [
-        ["Sun 01/11/2026", "—", "", "", ""],
-        ["Mon 02/11/2026", "2:15:00", "2", "• 2", "not reviewed"],
+    assert _cells(view) == [  # the latest day first
         ["Tue 03/11/2026", "1:00:00", "1", "• 1", "not reviewed"],
+        ["Mon 02/11/2026", "2:15:00", "2", "• 2", "not reviewed"],
+        ["Sun 01/11/2026", "—", "", "", ""],
     ]
     assert "2 change(s) not yet in the central store" in view.view.model().index(1, 3).data(
         Qt.ItemDataRole.ToolTipRole
@@ -176,7 +176,7 @@ def test_the_month_lists_every_day_so_far_with_its_total_and_unsent_mark(qtbot: 
 
 def test_the_week_lists_monday_to_today(qtbot: Any, week: Tracker) -> None:
     view = _days(qtbot, week, kind=0)
-    assert [c[0] for c in _cells(view)] == ["Mon 02/11/2026", "Tue 03/11/2026"]
+    assert [c[0] for c in _cells(view)] == ["Tue 03/11/2026", "Mon 02/11/2026"]
 
 
 def test_a_day_picked_in_the_list_opens_in_the_main_window(

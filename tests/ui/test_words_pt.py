@@ -111,8 +111,8 @@ def test_the_new_windows_speak_portuguese(
     qtbot.addWidget(days)
     with qtbot.waitSignal(days.loaded, timeout=15_000):
         days.show()
-    assert days.view.model().index(2, 0).data() == "Ter 03/11/2026"
-    assert days.view.model().index(2, 4).data() == "não revisado"
+    assert days.view.model().index(0, 0).data() == "Ter 03/11/2026"
+    assert days.view.model().index(0, 4).data() == "não revisado"
     assert_portuguese(english, days)
 
     window = shown(qtbot, MainWindow(app))

@@ -128,7 +128,7 @@ class StatementModel(RowsModel[Line]):
                 color=_held_text,
             ),
             Column(
-                self.tr("Rate / policy"),
+                self.tr("Rate / rules"),
                 self.versions_text,
                 sort=lambda x: x.rate_version,
                 tip=self.versions_tip,
@@ -152,15 +152,13 @@ class StatementModel(RowsModel[Line]):
         return line.bill_to
 
     def versions_text(self, line: Line) -> str:
-        """'rate v2 · rules v1': the rate version's number and the billing rules' version.
+        """'v2 / v1': the rate version's number and the billing rules' (the tooltip says which).
 
         The ids the files carry ("technical-v2 (2026-01-01)", "technical-1") are not shown.
         """
         number, _since = rate_parts(line.rate_version)
         rate = f"v{number}" if number else "—"
-        return self.tr("rate {rate} · rules v{policy}").format(
-            rate=rate, policy=policy_number(line.policy_version)
-        )
+        return f"{rate} / v{policy_number(line.policy_version)}"
 
     def held_text(self, line: Line) -> str:
         return self.tr("HELD") if line.held else self.tr("no")

@@ -195,7 +195,7 @@ class DaysView(ReportWindow):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # the latest days first
         self.view.doubleClicked.connect(self._open_index)
         self.main_layout.addWidget(self.view, 1)
         self.main_layout.addWidget(self.problems)
