@@ -27,42 +27,42 @@
 <context>
     <name>AddSessionDialog</name>
     <message>
-        <location filename="../../ui/consultant/session_dialogs.py" line="88"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="96"/>
         <source>Add session — {0}</source>
         <translation>Adicionar sessão — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_dialogs.py" line="93"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="105"/>
         <source>Work you did not time. Its ticket must be open.</source>
         <translation>Trabalho que você não cronometrou. O chamado precisa estar aberto.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_dialogs.py" line="100"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="112"/>
         <source>optional</source>
         <translation>opcional</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_dialogs.py" line="101"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="113"/>
         <source>Ticket:</source>
         <translation>Chamado:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_dialogs.py" line="102"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="114"/>
         <source>Start:</source>
         <translation>Início:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_dialogs.py" line="103"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="115"/>
         <source>End:</source>
         <translation>Fim:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_dialogs.py" line="104"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="116"/>
         <source>Note:</source>
         <translation>Observação:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_dialogs.py" line="105"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="117"/>
         <source>Add</source>
         <translation>Adicionar</translation>
     </message>
@@ -789,29 +789,29 @@ O arquivo danificado fica guardado ao lado dele, intacto. O tempo registrado dep
 <context>
     <name>DeleteSessionDialog</name>
     <message>
-        <location filename="../../ui/consultant/session_dialogs.py" line="215"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="234"/>
         <source>Delete session</source>
         <translation>Excluir sessão</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_dialogs.py" line="218"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="237"/>
         <source>Delete the session {0}?
 Its history keeps what it was.</source>
         <translation>Excluir a sessão {0}?
 O histórico guarda como ela era.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_dialogs.py" line="225"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="244"/>
         <source>required: why it is deleted</source>
         <translation>obrigatório: por que está sendo excluída</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_dialogs.py" line="226"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="245"/>
         <source>Reason:</source>
         <translation>Motivo:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_dialogs.py" line="227"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="246"/>
         <source>Delete</source>
         <translation>Excluir</translation>
     </message>
@@ -819,47 +819,47 @@ O histórico guarda como ela era.</translation>
 <context>
     <name>EditSessionDialog</name>
     <message>
-        <location filename="../../ui/consultant/session_dialogs.py" line="122"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="141"/>
         <source>Edit session</source>
         <translation>Editar sessão</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_dialogs.py" line="132"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="151"/>
         <source>required: why it changes (kept in the history)</source>
         <translation>obrigatório: por que muda (fica no histórico)</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_dialogs.py" line="133"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="152"/>
         <source>Start:</source>
         <translation>Início:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_dialogs.py" line="134"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="153"/>
         <source>End:</source>
         <translation>Fim:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_dialogs.py" line="135"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="154"/>
         <source>Ticket:</source>
         <translation>Chamado:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_dialogs.py" line="137"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="156"/>
         <source>Note:</source>
         <translation>Observação:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_dialogs.py" line="138"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="157"/>
         <source>Reason:</source>
         <translation>Motivo:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_dialogs.py" line="158"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="177"/>
         <source>nothing changed; change a field or press Cancel</source>
         <translation>nada mudou; altere um campo ou clique em Cancelar</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_dialogs.py" line="164"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="183"/>
         <source>{0} is not after the start {1}</source>
         <translation>{0} não é depois do início {1}</translation>
     </message>
@@ -1347,7 +1347,7 @@ Dividir: como Descartar, e o tempo ausente fica como uma sessão própria, marca
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../ui/common/message_bar.py" line="47"/>
+        <location filename="../../ui/common/message_bar.py" line="51"/>
         <source>Close this message</source>
         <translation>Fechar esta mensagem</translation>
     </message>
@@ -2263,102 +2263,102 @@ O banco de dados atual é guardado ao lado, como tracker.db.before-restore-….<
 <context>
     <name>SessionActions</name>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="54"/>
+        <location filename="../../ui/consultant/session_actions.py" line="90"/>
         <source>&amp;Add session…</source>
         <translation>&amp;Adicionar sessão…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="61"/>
+        <location filename="../../ui/consultant/session_actions.py" line="97"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Editar…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="63"/>
+        <location filename="../../ui/consultant/session_actions.py" line="99"/>
         <source>S&amp;plit…</source>
         <translation>&amp;Dividir…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="65"/>
+        <location filename="../../ui/consultant/session_actions.py" line="101"/>
         <source>&amp;Delete…</source>
         <translation>E&amp;xcluir…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="67"/>
+        <location filename="../../ui/consultant/session_actions.py" line="103"/>
         <source>&amp;History…</source>
         <translation>&amp;Histórico…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="69"/>
+        <location filename="../../ui/consultant/session_actions.py" line="105"/>
         <source>Add a session you did not time to the day shown (Ctrl+Shift+N)</source>
         <translation>Adicionar ao dia exibido uma sessão que você não cronometrou (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="70"/>
+        <location filename="../../ui/consultant/session_actions.py" line="106"/>
         <source>Change the start, end, ticket or note of the selected session (Enter)</source>
         <translation>Alterar início, fim, chamado ou observação da sessão selecionada (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="71"/>
+        <location filename="../../ui/consultant/session_actions.py" line="107"/>
         <source>Split the selected session in two at a time inside it (Ctrl+T)</source>
         <translation>Dividir a sessão selecionada em duas, num horário dentro dela (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="72"/>
+        <location filename="../../ui/consultant/session_actions.py" line="108"/>
         <source>Delete the selected session; its history keeps it (Delete)</source>
         <translation>Excluir a sessão selecionada; o histórico a guarda (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="73"/>
+        <location filename="../../ui/consultant/session_actions.py" line="109"/>
         <source>Every revision of the selected session: who, when, why (Ctrl+H)</source>
         <translation>Todas as versões da sessão selecionada: quem, quando, por quê (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="154"/>
+        <location filename="../../ui/consultant/session_actions.py" line="191"/>
         <source>The running timer: stop it first to edit its session.</source>
         <translation>É o cronômetro em andamento: pare-o antes de editar a sessão.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="157"/>
+        <location filename="../../ui/consultant/session_actions.py" line="194"/>
         <source>Ticket {0} is finalized; its sessions can no longer change.</source>
         <translation>O chamado {0} está finalizado; as sessões dele não podem mais mudar.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="182"/>
+        <location filename="../../ui/consultant/session_actions.py" line="219"/>
         <source>Pick a stored session in the table first</source>
         <translation>Escolha primeiro uma sessão gravada na tabela</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="199"/>
+        <location filename="../../ui/consultant/session_actions.py" line="236"/>
         <source>note changed in the table</source>
         <translation>observação alterada na tabela</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="207"/>
+        <location filename="../../ui/consultant/session_actions.py" line="244"/>
         <source>Note changed: {0}</source>
         <translation>Observação alterada: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="217"/>
+        <location filename="../../ui/consultant/session_actions.py" line="258"/>
         <source>Added the session {0}</source>
         <translation>Sessão adicionada: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="232"/>
+        <location filename="../../ui/consultant/session_actions.py" line="273"/>
         <source>Changed the session {0}</source>
         <translation>Sessão alterada: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="242"/>
+        <location filename="../../ui/consultant/session_actions.py" line="283"/>
         <source>Split at {0}</source>
         <translation>Dividida às {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="251"/>
+        <location filename="../../ui/consultant/session_actions.py" line="292"/>
         <source>Deleted the session {0}</source>
         <translation>Sessão excluída: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="263"/>
+        <location filename="../../ui/consultant/session_actions.py" line="304"/>
         <source>History — {0}</source>
         <translation>Histórico — {0}</translation>
     </message>
@@ -2800,42 +2800,42 @@ Dividir no intervalo: como Descartar, e o intervalo fica como uma sessão própr
 <context>
     <name>SplitSessionDialog</name>
     <message>
-        <location filename="../../ui/consultant/session_dialogs.py" line="179"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="198"/>
         <source>Split session</source>
         <translation>Dividir sessão</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_dialogs.py" line="186"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="205"/>
         <source>The total time stays the same.</source>
         <translation>O tempo total continua o mesmo.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_dialogs.py" line="182"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="201"/>
         <source>Split {0} into two sessions that meet at the time below.</source>
         <translation>Dividir {0} em duas sessões que se encontram no horário abaixo.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_dialogs.py" line="193"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="212"/>
         <source>required: why it is split (kept in the history)</source>
         <translation>obrigatório: por que é dividida (fica no histórico)</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_dialogs.py" line="194"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="213"/>
         <source>Split at:</source>
         <translation>Dividir às:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_dialogs.py" line="195"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="214"/>
         <source>Reason:</source>
         <translation>Motivo:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_dialogs.py" line="196"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="215"/>
         <source>Split</source>
         <translation>Dividir</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_dialogs.py" line="201"/>
+        <location filename="../../ui/consultant/session_dialogs.py" line="220"/>
         <source>is empty; say why the session is split</source>
         <translation>está vazio; diga por que a sessão é dividida</translation>
     </message>
@@ -2898,58 +2898,53 @@ Dividir no intervalo: como Descartar, e o intervalo fica como uma sessão própr
         <translation>Motivo da retenção</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="131"/>
-        <source>Rate / policy</source>
-        <translation>Tarifa / política</translation>
-    </message>
-    <message>
         <location filename="../../ui/billing/statement_models.py" line="151"/>
         <source>unit {code}</source>
         <translation>unidade {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="161"/>
-        <source>rate {rate} · rules v{policy}</source>
-        <translation>tarifa {rate} · regras v{policy}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/billing/statement_models.py" line="189"/>
+        <location filename="../../ui/billing/statement_models.py" line="187"/>
         <source>No hourly rate.</source>
         <translation>Sem tarifa por hora.</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="191"/>
+        <location filename="../../ui/billing/statement_models.py" line="189"/>
         <source>Hourly rate version {rate}, in force from {since}.</source>
         <translation>Tarifa por hora versão {rate}, em vigor desde {since}.</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="194"/>
+        <location filename="../../ui/billing/statement_models.py" line="192"/>
         <source>Billing rules version {policy} of {type}.</source>
         <translation>Regras de cobrança versão {policy} de {type}.</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="166"/>
+        <location filename="../../ui/billing/statement_models.py" line="164"/>
         <source>HELD</source>
         <translation>RETIDO</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="166"/>
-        <location filename="../../ui/billing/statement_models.py" line="169"/>
+        <location filename="../../ui/billing/statement_models.py" line="131"/>
+        <source>Rate / rules</source>
+        <translation>Tarifa / regras</translation>
+    </message>
+    <message>
+        <location filename="../../ui/billing/statement_models.py" line="164"/>
+        <location filename="../../ui/billing/statement_models.py" line="167"/>
         <source>no</source>
         <translation>não</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="169"/>
+        <location filename="../../ui/billing/statement_models.py" line="167"/>
         <source>yes — {ref}</source>
         <translation>sim — {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="177"/>
+        <location filename="../../ui/billing/statement_models.py" line="175"/>
         <source>Held back from the totals: {reason}</source>
         <translation>Fora dos totais (retido): {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="182"/>
+        <location filename="../../ui/billing/statement_models.py" line="180"/>
         <source>Waived: defect {ref} was not yet published</source>
         <translation>Abonado: o defeito {ref} ainda não estava publicado</translation>
     </message>
@@ -3378,42 +3373,42 @@ desde {2}</translation>
 <context>
     <name>TotalsModel</name>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="252"/>
+        <location filename="../../ui/billing/statement_models.py" line="250"/>
         <source>Bill to</source>
         <translation>Faturar para</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="253"/>
+        <location filename="../../ui/billing/statement_models.py" line="251"/>
         <source>Party</source>
         <translation>Cliente/unidade</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="254"/>
+        <location filename="../../ui/billing/statement_models.py" line="252"/>
         <source>Lines</source>
         <translation>Linhas</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="256"/>
+        <location filename="../../ui/billing/statement_models.py" line="254"/>
         <source>Billable min</source>
         <translation>Min faturáveis</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="258"/>
+        <location filename="../../ui/billing/statement_models.py" line="256"/>
         <source>Amount</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="252"/>
+        <location filename="../../ui/billing/statement_models.py" line="250"/>
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="281"/>
+        <location filename="../../ui/billing/statement_models.py" line="279"/>
         <source>unit</source>
         <translation>unidade</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="281"/>
+        <location filename="../../ui/billing/statement_models.py" line="279"/>
         <source>customer</source>
         <translation>cliente</translation>
     </message>
