@@ -29,7 +29,7 @@ from tracker.model import Defect, RunningTimer, Session, Ticket
 from tracker.rates import RateService
 from tracker.report import SpanReport, span_report
 from tracker.review import DayReview
-from tracker.sessions import SessionService
+from tracker.sessions import DayTotal, SessionService
 from tracker.span_log import SpanLog
 from tracker.statement import Statement
 from tracker.store import Store, open_store
@@ -38,6 +38,7 @@ from tracker.timer import SleepGap, StartResult, TimerService, TimerStatus
 
 __all__ = [
     "Clock",
+    "DayTotal",
     "Decision",
     "FixedClock",
     "HeldKind",
@@ -214,6 +215,10 @@ class Tracker:
     ) -> SpanReport:
         """This consultant's totals over a span of days (default: this week), by group."""
         return span_report(self.ctx, self.rates(), first, last, by)
+
+    def days(self, from_day: str | date, to_day: str | date) -> list[DayTotal]:
+        """Per day from ``from_day`` to ``to_day``: the total, sessions, and those not yet synced."""
+        return self._sessions.days(from_day, to_day)
 
     def sessions_of_ticket(self, number: str) -> list[Session]:
         return self._sessions.of_ticket(number)

@@ -18,7 +18,17 @@ from tracker.store import Store
 from tracker.store import settings as stored_settings
 from tracker.validate import LOGIN_RE, UNIT_RE, clean_login, clean_text
 
-__all__ = ["DEFAULT_PRODUCTS", "KEYS", "LOGIN_RE", "UNIT_RE", "Key", "Settings", "os_login"]
+__all__ = [
+    "DEFAULT_PRODUCTS",
+    "KEYS",
+    "LOGIN_RE",
+    "UNIT_RE",
+    "Key",
+    "Settings",
+    "os_login",
+]
+
+SERVER_SCHEMES = ("postgresql://", "postgres://")
 
 
 MAX_PATH = 1000  # characters of the export folder's path
@@ -218,6 +228,21 @@ class Settings:
                 "key", _("'{key}' is not a setting; use one of {keys}").format(key=key, keys=", ".join(KEYS))
             )
         return self.all()[key]
+
+    def set_many(self, values: dict[str, str]) -> dict[str, str]:
+        """Check every value first, then store them all in one transaction; nothing is
+        written when one is refused (BadInput names its key)."""
+        unknown = [k for k in values if k not in KEYS]
+        if unknown:
+            raise BadInput(
+                "key",
+                _("'{key}' is not a setting; use one of {keys}").format(key=unknown[0], keys=", ".join(KEYS)),
+            )
+        checked = {key: KEYS[key].check(value) for key, value in values.items()}
+        with self.store.atomic() as db:
+            for key, value in checked.items():
+                stored_settings.put(db, key, value)
+        return checked
 
     def is_set(self, key: str) -> bool:
         return key in self._stored()

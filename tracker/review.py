@@ -28,6 +28,7 @@ class ReviewedSession:
     type: ConsultancyType
     customer: str
     flags: tuple[str, ...]
+    ticket_differs: tuple[str, ...] = ()  # with ticket_disagrees: the fields consultants recorded otherwise
 
     def to_json(self) -> dict[str, Any]:
         return {**self.record, "type": self.type.value, "customer": self.customer, "flags": list(self.flags)}
@@ -105,6 +106,7 @@ class _Day:
     disagreeing: set[str]
     tickets: dict[str, TicketFacts]  # every ticket seen so far, in any consultant's day
     problems: list[str]
+    now: datetime | None = None
 
     def learn(self, records: list[Record]) -> None:
         """Fetch the facts of tickets not seen yet, in the order they first appear."""
@@ -116,9 +118,16 @@ class _Day:
 
 
 def day_review(
-    central: Central, day: str, consultant: str | None = None, long_seconds: int = 10 * 3600
+    central: Central,
+    day: str,
+    consultant: str | None = None,
+    long_seconds: int = 10 * 3600,
+    now: datetime | None = None,
 ) -> DayReview:
-    """Everything a lead needs to approve or return ``day``, per consultant."""
+    """Everything a lead needs to approve or return ``day``, per consultant.
+
+    ``now``: a day that has not ended by then is not flagged as not synced since its end.
+    """
     people = [consultant] if consultant else central.consultants()
     shared = _Day(
         central,
@@ -129,6 +138,7 @@ def day_review(
         central.disagreeing_tickets(),
         {},
         [],
+        now,
     )
     days = tuple(_consultant_day(shared, who) for who in people)
     return DayReview(day, days, tuple(shared.problems))
@@ -164,7 +174,7 @@ def _consultant_day(shared: _Day, who: str) -> ConsultantDay:
         standard_seconds=standard,
         sessions=rows,
         defects=defects,
-        flags=_day_flags(day, records, synced_at),
+        flags=_day_flags(day, records, synced_at, shared.now),
         last_sync=None if synced_at is None else datetime.fromtimestamp(synced_at).astimezone().isoformat(),
         decision=shared.decisions.get((who, day)),
     )
@@ -183,16 +193,21 @@ def _reviewed(
         row_flags.append("ticket_disagrees")
     if late:  # its ticket's month was issued without it (tracker.issuing)
         row_flags.append("late")
-    return ReviewedSession(rec, kind, t.created.get("customer", ""), tuple(dict.fromkeys(row_flags)))
+    differs = t.disagreements if rec["ticket"] in disagreeing else ()
+    return ReviewedSession(rec, kind, t.created.get("customer", ""), tuple(dict.fromkeys(row_flags)), differs)
 
 
-def _day_flags(day: str, records: list[Record], synced_at: int | None) -> tuple[str, ...]:
-    """Whether the consultant's last batch could hold the whole day."""
+def _day_flags(
+    day: str, records: list[Record], synced_at: int | None, now: datetime | None = None
+) -> tuple[str, ...]:
+    """Whether the consultant's last batch could hold the whole day (a day not over yet cannot)."""
     end_of_day = datetime.fromisoformat(f"{day}T23:59:59").astimezone()
     if records:
         end_of_day = datetime.fromisoformat(records[0]["start"]).replace(hour=23, minute=59, second=59)
     if synced_at is None:
         return ("never_synced",)
+    if now is not None and now.timestamp() <= end_of_day.timestamp():
+        return ()
     if synced_at < int(end_of_day.timestamp()):
         return ("not_synced_since_day_end",)
     return ()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import uuid as uuidlib
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
@@ -41,6 +41,17 @@ def snapshot(s: Session) -> dict[str, Any]:
         "deleted": s.deleted,
         "revision": s.revision,
     }
+
+
+@dataclass(frozen=True)
+class DayTotal:
+    """One day of a consultant's sessions, as a list of days shows it."""
+
+    day: date
+    seconds: int  # recorded, the sessions of that local day
+    sessions: int
+    unsynced: int  # sessions (and deletions) not yet in the central store
+    changed_at: datetime | None  # the last time a session of that day was recorded or changed
 
 
 def _next(session: Session, **changes: Any) -> Session:
@@ -105,6 +116,30 @@ class SessionService:
     ) -> span_log.SpanLog:
         """The sessions of the days ``first`` to ``last`` (default today), each written out."""
         return span_log.log_span(self.ctx, first, last, as_json)
+
+    def days(self, from_day: str | date, to_day: str | date) -> list[DayTotal]:
+        """This consultant's days from ``from_day`` to ``to_day`` that hold sessions, oldest first."""
+        today = self.ctx.today()
+        first = clean_day(from_day, today, "from")
+        last = clean_day(to_day, today, "to")
+        if last < first:
+            raise BadInput(
+                "to", _("{to} is before {first}").format(to=last.isoformat(), first=first.isoformat())
+            )
+        zone = self.ctx.now().tzinfo
+        found = rows.day_totals(self.ctx.store, self.ctx.consultant, first.isoformat(), last.isoformat())
+        return [
+            DayTotal(
+                day=date.fromisoformat(r["local_day"]),
+                seconds=int(r["seconds"] or 0),
+                sessions=int(r["sessions"] or 0),
+                unsynced=int(r["unsynced"] or 0),
+                changed_at=datetime.fromtimestamp(r["changed_ts"], UTC).astimezone(zone)
+                if r["changed_ts"]
+                else None,
+            )
+            for r in found
+        ]
 
     def of_ticket(self, number: str) -> list[Session]:
         return rows.sessions_of_ticket(self.ctx.store, self.tickets.get(number).number)

@@ -139,7 +139,8 @@ def test_a_day_returned_by_a_lead_shows_in_a_banner_after_the_next_sync(
     share = tmp_path / "share"
     share.mkdir()
     _work(app, share)
-    lead = Cli(tmp_path / "lead", now="2026-11-03T14:40:00-03:00")
+    # After the sessions were recorded (15:00): nothing changed since the return.
+    lead = Cli(tmp_path / "lead", now="2026-11-03T15:40:00-03:00")
     with open_store(lead.home) as s:
         settings = Tracker(s, FixedClock(NOW, "America/Sao_Paulo"), lead.home).settings
         for key, value in (("consultant", "carla.lead"), ("export-dir", str(share)), ("role", "lead")):
@@ -157,7 +158,7 @@ def test_a_day_returned_by_a_lead_shows_in_a_banner_after_the_next_sync(
 
     _sync(window, qtbot, click)
     assert window.day.banner.isVisible() and window.day.banner.decision == "return"
-    assert window.day.banner.label.text() == f"Day returned by carla.lead on 03/11/2026 14:40: {comment}"
+    assert window.day.banner.label.text() == f"Day returned by carla.lead on 03/11/2026 15:40: {comment}"
     assert window.day.banner.geometry().bottom() < window.day.table.geometry().top()
     _shot(window, "screenshot-returned-day.png", tmp_path, height=600)
 

@@ -97,7 +97,9 @@ class CentralService:
         who = None if consultant is None else clean_login(consultant)
         with self.central() as central:
             report = central.refresh()
-            result = review.day_review(central, the_day, who, self.ctx.settings.long_session_seconds)
+            result = review.day_review(
+                central, the_day, who, self.ctx.settings.long_session_seconds, self.ctx.now()
+            )
             conflicts = central.conflicts()
         return replace(result, problems=(*report.problems, *conflicts, *result.problems))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -88,6 +89,15 @@ def server_url(value: str, name: str = "url") -> str:
     return text
 
 
+def _writable(folder: Path) -> bool:
+    """Whether a file can be made in ``folder`` (a read-only mount passes os.access); none is left."""
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".tracker-test-"):
+            return True
+    except OSError:
+        return False
+
+
 def check_folder(folder: Path, default: bool) -> FolderCheck:
     """Whether a folder export can be written at ``folder`` (nothing is created)."""
     if not folder.is_dir():
@@ -95,7 +105,7 @@ def check_folder(folder: Path, default: bool) -> FolderCheck:
             return FolderCheck(folder, True, None, None, [_("made on the first sync")])
         reason = _("the export folder {folder} is not there (is the share mounted?)").format(folder=folder)
         return FolderCheck(folder, False, reason, None)
-    if not os.access(folder, os.W_OK | os.X_OK):
+    if not os.access(folder, os.W_OK | os.X_OK) or not _writable(folder):
         reason = _("the export folder {folder} is read-only for you").format(folder=folder)
         return FolderCheck(folder, False, reason, None)
     marker = folder / "FORMAT"

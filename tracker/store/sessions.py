@@ -296,3 +296,23 @@ def span_totals(store: Store, consultant: str, first: str, last: str) -> list[sq
         " GROUP BY s.local_day, s.ticket, s.type ORDER BY s.ticket, s.type, s.local_day",
         (consultant, first, last),
     )
+
+
+def day_totals(store: Store, consultant: str, first_day: str, last_day: str) -> list[sqlite3.Row]:
+    """Per local day in [first_day, last_day]: recorded seconds, sessions, those not yet in the
+    central store, and when its sessions last changed (recorded, edited, split or deleted).
+
+    One range scan on ``sessions_day`` (consultant, local_day); a deleted session counts
+    only as a change and, until its deletion is sent, as not yet in the central store.
+    """
+    return store.all(
+        "SELECT local_day, "
+        "SUM(CASE WHEN deleted = 0 THEN end_ts - start_ts ELSE 0 END) AS seconds, "
+        "SUM(deleted = 0) AS sessions, "
+        "SUM(synced = 0 AND NOT (deleted = 1 AND sent_revision = 0)) AS unsynced, "
+        "MAX(max(created_ts, COALESCE("
+        "(SELECT MAX(at_ts) FROM audit WHERE audit.session = sessions.uuid), 0))) AS changed_ts "
+        "FROM sessions WHERE consultant = ? AND local_day BETWEEN ? AND ? "
+        "GROUP BY local_day ORDER BY local_day",
+        (consultant, first_day, last_day),
+    )

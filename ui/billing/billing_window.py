@@ -56,7 +56,7 @@ class BillingWindow(ReportWindow):
         super().__init__(app, parent)
         self.statement: Statement | None = None
         self.setWindowTitle(self.tr("Billing statement"))
-        self.resize(1500, 720)
+        self.resize(1300, 690)
         self._build(month or app.now().date())
         self.load()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from tracker.app import HeldKind, HeldReason, human_duration
 from tracker.model import ESCALATION_CHECKLIST, ConsultancyType
@@ -38,6 +38,17 @@ _CHECKLIST_TEXTS = (
     QT_TRANSLATE_NOOP("fmt", "the documentation was checked"),
     QT_TRANSLATE_NOOP("fmt", "reproduced in an updated test environment"),
 )
+
+
+def error_text(exc: Exception | str) -> str:
+    """A refusal or failure as the windows show it: a sentence, its first letter a capital."""
+    text = str(exc).strip()
+    return text[:1].upper() + text[1:]
+
+
+def weekday_text(day: date) -> str:
+    """The day's name in the window's language ("terça-feira", "Tuesday")."""
+    return QLocale().dayName(day.isoweekday(), QLocale.FormatType.LongFormat)
 
 
 def tr(text: str) -> str:
@@ -146,9 +157,24 @@ def flags_text(flags: tuple[str, ...] | list[str]) -> str:
     return ", ".join(tr(FLAG_NAMES.get(f, f)) for f in flags)
 
 
-def flags_help(flags: tuple[str, ...] | list[str]) -> str:
-    """One line per flag, in plain words, for a tooltip; empty when there are none."""
-    return "\n".join(tr(FLAG_HELP.get(f, f)) for f in flags)
+def flags_help(flags: tuple[str, ...] | list[str], differs: Sequence[str] = ()) -> str:
+    """One line per flag, in plain words, for a tooltip; empty when there are none.
+
+    ``differs``: for ``ticket_disagrees``, the ticket's fields the consultants recorded otherwise.
+    """
+    lines = []
+    for f in flags:
+        if f == "ticket_disagrees" and differs:
+            fields = ", ".join(tr(TICKET_FIELDS.get(k, k)) for k in differs)
+            lines.append(tr(DIFFERS_HELP).format(fields))
+        else:
+            lines.append(tr(FLAG_HELP.get(f, f)))
+    return "\n".join(lines)
+
+
+DIFFERS_HELP = QT_TRANSLATE_NOOP(
+    "fmt", "Ticket details differ: consultants recorded this ticket differently: {0}."
+)
 
 
 # Why tracker/billing.py holds a line back (billing.HeldReason), by its kind.

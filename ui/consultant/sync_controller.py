@@ -35,6 +35,7 @@ class SyncController(QObject):
         self.provider, self.gate = provider, gate
         self.cancel = threading.Event()  # set on close: a sync stops after its current batch
         self._syncing = False
+        self._manual = False  # the sync running was asked for (its failure is told in full)
         self._status_again = False
         self.action = QAction(self.tr("&Sync now"), self)
         self.action.setShortcut(QKeySequence("Ctrl+Shift+S"))
@@ -84,6 +85,7 @@ class SyncController(QObject):
 
     def _start_sync(self, auto: bool) -> None:
         self._syncing = True
+        self._manual = not auto
         self.action.setEnabled(False)
         if not auto:
             self.indicator.show_progress(0, 0)
@@ -124,7 +126,9 @@ class SyncController(QObject):
         self._syncing = False
         self.indicator.hide_progress()
         self.action.setEnabled(self.gate.writable)
-        if outcome.error:  # the indicator shows it in red, and all of it in its tooltip
+        if outcome.error and self._manual:  # in full: the indicator's red line is cut short
+            self.message.emit(self.tr("Sync failed: {0}").format(outcome.error), "error")
+        elif outcome.error:  # an automatic sync: the indicator shows it in red, whole in its tooltip
             self.message.emit("", "info")
         elif outcome.sent and not outcome.cancelled:
             self.message.emit(

@@ -18,6 +18,10 @@ RETURNED_STYLE = (
     "QFrame#reviewBanner { background: #fdecea; border: 1px solid #e6a39b; border-radius: 6px; }"
     "QLabel { color: #8e2b20; }"
 )
+CORRECTED_STYLE = (
+    "QFrame#reviewBanner { background: #fdf6e3; border: 1px solid #e3c98a; border-radius: 6px; }"
+    "QLabel { color: #6b4e00; }"
+)
 APPROVED_STYLE = "QFrame#reviewBanner { background: transparent; border: none; } QLabel { color: #4d7a5a; }"
 
 
@@ -123,8 +127,11 @@ class ReviewBanner(QFrame):
         self.decision = ""
         self.hide()
 
-    def show_review(self, review: Decision | None) -> None:
-        """The latest decision about the shown day (Tracker.my_reviews), or None."""
+    def show_review(self, review: Decision | None, corrected: str = "") -> None:
+        """The latest decision about the shown day (Tracker.my_reviews), or None.
+
+        ``corrected``: for a returned day changed since, where that stands (its text).
+        """
         self.decision = review.decision if review else ""
         if review is None or self.decision not in ("return", "approve"):
             self.label.clear()
@@ -133,11 +140,12 @@ class ReviewBanner(QFrame):
         when = when_text(review.at)
         comment = review.comment
         if self.decision == "return":
-            self.label.setText(self.tr("Day returned by {0} on {1}: {2}").format(review.lead, when, comment))
+            text = self.tr("Day returned by {0} on {1}: {2}").format(review.lead, when, comment)
+            self.label.setText(f"{text} — {corrected}" if corrected else text)
             font = self.label.font()
-            font.setBold(True)
+            font.setBold(not corrected)
             self.label.setFont(font)
-            self.setStyleSheet(RETURNED_STYLE)
+            self.setStyleSheet(CORRECTED_STYLE if corrected else RETURNED_STYLE)
             self.setToolTip(self.tr("Correct the sessions of this day; the next sync sends the changes."))
         else:
             text = self.tr("Approved by {0} on {1}").format(review.lead, when)

@@ -30,7 +30,8 @@ from tracker.app import DaySummary, Tracker, WeekReport, week_report, week_start
 from tracker.errors import TrackerError
 from tracker.model import ConsultancyType
 from ui.common.chart_colors import GRID, TYPE_COLORS
-from ui.common.fmt import ERROR_STYLE, type_name
+from ui.common.fmt import ERROR_STYLE, error_text, type_name
+from ui.common.report_window import close_keys
 from ui.consultant.report_pdf import hm, money, week_span, write_week_pdf
 
 MIN_SCALE_HOURS = 8  # an empty or light week still has a readable scale
@@ -362,6 +363,7 @@ class WeekView(QWidget):
         self.date_edit.dateChanged.connect(self._date_picked)
         self.export_button.clicked.connect(self.export_pdf)
 
+        self.close_shortcuts = close_keys(self)
         self.start = week_start(day or self._today())
         self.set_week(self.start)
 
@@ -393,7 +395,7 @@ class WeekView(QWidget):
         except TrackerError as exc:
             self.report = None
             self.status.setStyleSheet(ERROR_STYLE)
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
         else:
             self.status.setStyleSheet("")
             self.status.setText("")

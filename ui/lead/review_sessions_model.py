@@ -81,7 +81,7 @@ class ReviewSessionsModel(RowsModel[ReviewSession]):
                 self.tr("Flags"),
                 lambda s: flags_text(s["flags"]),
                 sort=lambda s: len(s["flags"]),
-                tip=lambda s: flags_help(s["flags"]) if s["flags"] else None,
+                tip=lambda s: flags_help(s["flags"], s.get("ticket_differs", ())) if s["flags"] else None,
                 color=lambda s: FLAG_COLOR if s["flags"] else None,
             ),
             Column(self.tr("Note"), _text("note"), tip=lambda s: s.get("note", "") or None),
