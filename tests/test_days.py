@@ -87,7 +87,7 @@ def test_test_central_writes_to_a_folder_and_refuses_what_it_cannot_use(app: Tra
     with pytest.raises(TrackerError, match="is not there"):
         app.test_central(str(tmp_path / "nowhere"))
     with pytest.raises(BadInput) as bad:
-        app.test_central("postgresql://")
+        app.test_central("postgresql://ana:secret@localhost/tracker")  # a password in the URL
     assert bad.value.field == "central"
     default = app.home / "central-export"
     assert "first sync" in app.test_central(str(default))

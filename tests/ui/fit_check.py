@@ -153,7 +153,10 @@ def consultant_windows(check: Check, work: Path) -> None:
     busy_day(app, clock, share)
     clock.set(datetime.fromisoformat("2026-11-03T15:00:00-03:00"))
     app.start("12345678", "Virada de versão")
+    role = app.settings.get("role")
+    app.settings.set("role", "billing")  # only billing sets rates; the consultant sees an estimate
     app.set_rate("technical", "240.00", "2026-01-01")
+    app.settings.set("role", role)
     session = app.log(date(2026, 11, 3))[0]
     app.edit_session(session.uuid, note="Ajuste de parâmetros do MATA410 e MATA460", reason="faltou a rotina")
     session = app.get_session(session.uuid)

@@ -8,9 +8,9 @@ ticket, the returned-day banner and the message bar) are walked in Portuguese.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel
 
@@ -23,7 +23,7 @@ from tests.ui.test_translations import (  # noqa: F401 - fixtures
     qm_cache,
     shown,
 )
-from tracker.app import Tracker
+from tracker.app import Decision, Tracker
 from tracker.clock import FixedClock
 from ui.consultant.day_state import CORRECTED, RETURNED, ReturnedDay
 from ui.consultant.days_view import DaysView
@@ -128,16 +128,19 @@ def test_the_new_windows_speak_portuguese(
 def test_the_returned_day_banner_speaks_portuguese(portuguese, english, qtbot) -> None:
     banner = ReturnedDaysBanner()
     qtbot.addWidget(banner)
-    review: dict[str, Any] = {
-        "day": "2026-11-02",
-        "lead": "carla",
-        "comment": "confira",
-        "at": "2026-11-03T10:00",
-    }
+    review = Decision(
+        uuid="d1",
+        consultant="ana",
+        day="2026-11-02",
+        decision="return",
+        comment="confira",
+        lead="carla",
+        at="2026-11-03T10:00-03:00",
+    )
     banner.show_days(
         [
             ReturnedDay(date(2026, 11, 2), review, RETURNED),
-            ReturnedDay(date(2026, 10, 30), {**review, "day": "2026-10-30"}, RETURNED),
+            ReturnedDay(date(2026, 10, 30), replace(review, day="2026-10-30"), RETURNED),
         ],
         date(2026, 11, 3),
     )

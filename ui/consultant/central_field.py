@@ -8,7 +8,6 @@ build can reach one is the Tracker's to say.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +26,10 @@ from PySide6.QtWidgets import (
 
 from tracker.app import Tracker
 from tracker.errors import BadInput
+from tracker.server_url import clean_central
 from ui.common.fmt import ERROR_STYLE, error_text
 from ui.common.tracker_job import JobRunner
 
-SERVER_URL = re.compile(r"^postgres(ql)?://[^\s/@]+(:[^\s/@]*)?@[^\s/:]+(:\d{1,5})?/[A-Za-z0-9_.-]+(\?\S*)?$")
 OK_STYLE = "color: #1e8449; font-weight: bold;"
 FOLDER, SERVER = "folder", "server"
 
@@ -69,6 +68,7 @@ class CentralField(QWidget):
         self.folder.setPlaceholderText(self.tr("a shared folder, e.g. /mnt/billing"))
         self.browse_button = QPushButton(self.tr("Browse…"))
         self.browse_button.clicked.connect(self.browse)
+        server = "" if server.strip().lower() == FOLDER else server  # the setting's "folder"
         self.server = QLineEdit(server)
         self.server.setPlaceholderText(self.tr("postgresql://login@host/database"))
         grid.addWidget(self.folder_choice, 0, 0)
@@ -110,7 +110,11 @@ class CentralField(QWidget):
                 raise BadInput("central", self.tr("is empty; give the folder of the central export"))
             return text
         text = self.server.text().strip()
-        if not SERVER_URL.match(text):
+        try:
+            url = clean_central(text)
+        except BadInput:
+            url = FOLDER
+        if url == FOLDER:
             raise BadInput(
                 "central",
                 self.tr("'{0}' is not a server address; write it as postgresql://login@host/database").format(
@@ -152,7 +156,7 @@ class CentralField(QWidget):
         """The settings to store: the folder (``export-dir``), or the server (``central``)."""
         target = self.target()
         if self.kind == FOLDER:
-            return {"export-dir": target}
+            return {"export-dir": target, "central": FOLDER}
         return {"central": target}
 
     def wait(self) -> None:
