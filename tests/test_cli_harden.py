@@ -203,7 +203,7 @@ def test_odd_arguments_are_bad_input_naming_their_field(
             "line 1: start",
         ),
         (b"[" * 100_000 + b"\n", "line 1: json"),
-        (b'{"kind": "ticket", "number": ' + b"1" * 5000 + b"}\n", "line 1: json"),
+        (b'{"kind": "ticket", "number": ' + b"1" * 5000 + b"}\n", "line 1: number"),
     ],
 )
 def test_an_import_refuses_what_the_command_line_refuses(
@@ -333,13 +333,13 @@ def test_a_refused_batch_stays_queued_and_the_next_ones_still_go(
 # ----- what others wrote reaches the terminal as text, never as control sequences --------------
 
 
-def test_control_sequences_in_the_export_are_shown_never_sent_to_the_terminal(ana: Cli, home: Path) -> None:
-    assert ana("sync").code == 0
+def _rewrite_sessions(home: Path, **changes: str) -> None:
+    """The synced batch of ana written again by hand, consistent with its manifest."""
     (data,) = (home / "central-export" / "consultants" / "ana").glob("*.jsonl")
     records = [json.loads(line) for line in data.read_text().splitlines()]
-    for r in records:  # a batch written by hand, consistent with its manifest
+    for r in records:
         if r["kind"] == "session":
-            r.update(note="\x1b]0;pwned\x07\x1b[2J\u202e", ticket="1234\x1b[31m567")
+            r.update(changes)
     text = "".join(
         json.dumps(r, sort_keys=True, separators=(",", ":"), ensure_ascii=False) + "\n" for r in records
     )
@@ -348,12 +348,23 @@ def test_control_sequences_in_the_export_are_shown_never_sent_to_the_terminal(an
     manifest = json.loads(side.read_text())
     manifest["sha256"] = hashlib.sha256(text.encode()).hexdigest()
     side.write_text(json.dumps(manifest))
+
+
+def test_control_sequences_in_the_export_are_shown_never_sent_to_the_terminal(ana: Cli, home: Path) -> None:
+    assert ana("sync").code == 0
+    _rewrite_sessions(home, note="\x1b]0;pwned\x07\x1b[2J\u202e")
     for args in (("central", "log", "--day", DAY), ("review", "--day", DAY)):
         done = ana(*args)
         assert done.code == 0, done.err
-        assert "\x1b" not in done.out + done.err and "\x07" not in done.out and "\u202e" not in done.out
-        assert "1234\\x1b[31m567" in done.out
-    assert "\\x1b]0;pwned\\x07\\x1b[2J\\u202e" in ana("central", "log", "--day", DAY).out
+        assert "\x1b" not in done.out + done.err and "\x07" not in done.out + done.err
+        assert "note: contains control characters" in done.err, "the record is refused, and named"
+    # A ticket number with an escape is no ticket number: the record is refused, and said so safely.
+    _rewrite_sessions(home, ticket="1234\x1b[31m567")
+    for args in (("central", "log", "--day", DAY), ("review", "--day", DAY)):
+        done = ana(*args)
+        assert done.code == 0, done.err
+        assert "\x1b" not in done.out + done.err
+        assert "is not a ticket number" in done.err
     refused = ana("config", "set", "consultant", "\x1b[2J")
     assert refused.code == 2 and "\x1b" not in refused.err and "'\\x1b[2J' is not a login" in refused.err
 

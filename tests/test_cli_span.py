@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Cli
+from tracker.central.folder import FORMAT_LINE
 
 
 @pytest.fixture
@@ -157,6 +158,7 @@ def test_import_from_a_file_that_is_not_the_export_is_refused(ana: Cli, tmp_path
 
 def test_review_of_a_day_nobody_synced_says_so(cli: Cli, tmp_path: Path) -> None:
     cli("config", "set", "export-dir", str(tmp_path))
+    (tmp_path / "FORMAT").write_text(FORMAT_LINE)  # an export nobody has sent to yet
     r = cli("review", "--day", "2026-11-03")
     assert r.code == 0 and r.out.startswith("no sessions on 2026-11-03 in the central export"), r.out
 

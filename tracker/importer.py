@@ -138,7 +138,22 @@ def _record(number: int, text: str) -> dict[str, Any]:
     except msgspec.ValidationError as exc:
         raise _schema_error(number, text, str(exc)) from None
     except (msgspec.DecodeError, RecursionError, UnicodeError) as exc:
-        raise _Line(number, "json", _("is not valid JSON ({error})").format(error=exc)) from None
+        decoded = _stdlib_json(text)
+        if decoded is None:
+            raise _Line(number, "json", _("is not valid JSON ({error})").format(error=exc)) from None
+    # JSON that only Python's parser takes (a lone surrogate escape, "\ud800"): the same
+    # schema over the parsed value; the text checks then refuse what they must, by field.
+    try:
+        return schema.given(msgspec.convert(decoded, schema.IMPORT_LINE))
+    except msgspec.ValidationError as exc:
+        raise _schema_error(number, text, str(exc)) from None
+
+
+def _stdlib_json(text: str) -> object | None:
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        return None
 
 
 def _kind_of(text: str) -> object:
@@ -167,8 +182,15 @@ def _schema_error(number: int, text: str, error: str) -> _Line:
             return _Line(number, named, _("is not a field of a ticket record"))
         return _Line(number, named, _("is not a field of a session record"))
     if what.startswith("Object missing required field"):
-        return _Line(number, named, _("is missing"))
-    return _Line(number, field or "json", _("is not valid here ({error})").format(error=what))
+        return _Line(number, named.replace("_", "-"), _("is missing"))
+    longest = re.fullmatch(r"Expected `str` of length <= (\d+)", what)
+    if longest:
+        return _Line(
+            number, field.replace("_", "-"), _("is longer than {limit} characters").format(limit=longest[1])
+        )
+    return _Line(
+        number, field.replace("_", "-") or "json", _("is not valid here ({error})").format(error=what)
+    )
 
 
 class _Reader:

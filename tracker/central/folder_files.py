@@ -129,6 +129,18 @@ class ExportFiles:
                 self._list_items(os.scandir(fd), where, who, out)
             else:
                 self._list_items(os.scandir(self.root / area / who), where, who, out)
+        except PermissionError:
+            if area != "consultants":
+                out.problems.append(_("{where}: you may not read it; not read").format(where=where))
+                return
+            # Never a statement or a review with someone left out in silence.
+            raise CentralUnreadable(
+                _(
+                    "you may not read {folder}: reading the export needs read access to every "
+                    "person's folder, which the share gives leads and billing staff "
+                    "(see docs/central-export.md)"
+                ).format(folder=self.root / area / who)
+            ) from None
         except OSError as exc:
             out.problems.append(
                 _("{where}: cannot be read ({error}); not read").format(

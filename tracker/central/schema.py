@@ -158,15 +158,15 @@ class CreatedPayload(Struct, forbid_unknown_fields=True, gc=False):
     customer: Text
     type: Kind
     number: Number | msgspec.UnsetType = msgspec.UNSET
-    product: Text | msgspec.UnsetType = msgspec.UNSET
-    scope: Text | msgspec.UnsetType = msgspec.UNSET
+    product: Text | None | msgspec.UnsetType = msgspec.UNSET
+    scope: Text | None | msgspec.UnsetType = msgspec.UNSET
     term_accepted: Day | None | msgspec.UnsetType = msgspec.UNSET
-    term_ref: Text | msgspec.UnsetType = msgspec.UNSET
+    term_ref: Text | None | msgspec.UnsetType = msgspec.UNSET
     bill_to_unit: Annotated[str, Meta(max_length=32)] | msgspec.UnsetType = msgspec.UNSET
-    authorization: Text | msgspec.UnsetType = msgspec.UNSET
-    cost_center: Text | msgspec.UnsetType = msgspec.UNSET
-    value_class: Text | msgspec.UnsetType = msgspec.UNSET
-    accounting_item: Text | msgspec.UnsetType = msgspec.UNSET
+    authorization: Text | None | msgspec.UnsetType = msgspec.UNSET
+    cost_center: Text | None | msgspec.UnsetType = msgspec.UNSET
+    value_class: Text | None | msgspec.UnsetType = msgspec.UNSET
+    accounting_item: Text | None | msgspec.UnsetType = msgspec.UNSET
 
     def check(self) -> None:
         if not self.customer.strip():
@@ -360,7 +360,7 @@ class ImportSession(Struct, forbid_unknown_fields=True, tag_field="kind", tag="s
     start: Short
     end: Short
     uuid: Short | msgspec.UnsetType = msgspec.UNSET
-    note: Text | msgspec.UnsetType = msgspec.UNSET
+    note: Text | None | msgspec.UnsetType = msgspec.UNSET
     consultant: Short | msgspec.UnsetType = msgspec.UNSET
 
 
@@ -368,27 +368,27 @@ class ImportTicket(Struct, forbid_unknown_fields=True, tag_field="kind", tag="ti
     number: Annotated[str, Meta(max_length=MAX_TEXT)]
     customer: Text
     type: Short
-    product: Text | msgspec.UnsetType = msgspec.UNSET
-    scope: Text | msgspec.UnsetType = msgspec.UNSET
+    product: Text | None | msgspec.UnsetType = msgspec.UNSET
+    scope: Text | None | msgspec.UnsetType = msgspec.UNSET
     term_accepted: Short | None | msgspec.UnsetType = msgspec.UNSET
-    term_ref: Text | msgspec.UnsetType = msgspec.UNSET
-    bill_to_unit: Text | msgspec.UnsetType = msgspec.UNSET
-    authorization: Text | msgspec.UnsetType = msgspec.UNSET
-    cost_center: Text | msgspec.UnsetType = msgspec.UNSET
-    value_class: Text | msgspec.UnsetType = msgspec.UNSET
-    accounting_item: Text | msgspec.UnsetType = msgspec.UNSET
+    term_ref: Text | None | msgspec.UnsetType = msgspec.UNSET
+    bill_to_unit: Text | None | msgspec.UnsetType = msgspec.UNSET
+    authorization: Text | None | msgspec.UnsetType = msgspec.UNSET
+    cost_center: Text | None | msgspec.UnsetType = msgspec.UNSET
+    value_class: Text | None | msgspec.UnsetType = msgspec.UNSET
+    accounting_item: Text | None | msgspec.UnsetType = msgspec.UNSET
 
 
 IMPORT_LINE = ImportSession | ImportTicket  # one line of an import file: decoder(IMPORT_LINE)
 
 
 def given(line: ImportSession | ImportTicket) -> dict[str, Any]:
-    """An import line's fields as a dict, those left out left out."""
+    """An import line's fields as a dict, those left out left out; a text given as null is empty."""
     out: dict[str, Any] = {"kind": "session" if isinstance(line, ImportSession) else "ticket"}
     for name in line.__struct_fields__:
         value = getattr(line, name)
         if value is not msgspec.UNSET:
-            out[name] = value
+            out[name] = "" if value is None and name != "term_accepted" else value
     return out
 
 
