@@ -69,7 +69,7 @@ def test_a_sync_sends_each_session_once_and_a_lead_reads_the_day(tmp_path: Path,
     work(ana, 3)
     r = ana("sync")
     assert r.code == 0, r.err
-    assert "sent 3 session revisions and 1 ticket events in 1 batches to " in r.out
+    assert "sent 3 session revisions and 1 ticket event in 1 batch to " in r.out
     assert "(PostgreSQL, as ana)" in r.out
     assert ana("sync", "--json").json()["batches_written"] == 0  # nothing pending: nothing sent
 
