@@ -24,9 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.app import Tracker
+from tracker.app import Tracker, clean_central
 from tracker.errors import BadInput
-from tracker.server_url import clean_central
 from ui.common.fmt import ERROR_STYLE, error_text
 from ui.common.tracker_job import JobRunner
 
