@@ -36,7 +36,7 @@ def test_init_and_add_user_from_the_command_line(pg_url: str, tmp_path: Path) ->
     admin = Cli(tmp_path / "admin")
     r = admin("central", "init", "--url", pg_url)
     assert r.code == 0, r.err
-    assert "applied schema migrations 1, 2, 3 on" in r.out
+    assert "applied schema migrations 1, 2, 3, 4 on" in r.out
     assert "up to date" in admin("central", "init", "--url", pg_url).out
     secret = tmp_path / "dora.pw"
     secret.write_text("dora-S3cret\n")
@@ -60,11 +60,11 @@ def test_status_of_a_folder_and_of_a_server(cli: Cli, central: Central, socket_f
     r = cli("central", "status")
     assert r.code == 0, r.err
     assert "PostgreSQL server" in r.out and "as ana" in r.out
-    assert "schema version 3 of 3" in r.out and "roles: consultant" in r.out
+    assert "schema version 4 of 4" in r.out and "roles: consultant" in r.out
     assert "pending here: 0 sessions, 1 ticket events, 0 review decisions" in r.out
     doc = cli("central", "status", "--json").json()
     assert doc["answers"] is True and doc["kind"] == "server" and doc["login"] == "ana"
-    assert doc["schema_version"] == doc["expected_version"] == 3
+    assert doc["schema_version"] == doc["expected_version"] == 4
 
     cli("config", "set", "central", f"postgresql:///{central.dbname}?host={socket_folder}")
     r = cli("central", "status", "--json")
@@ -83,7 +83,7 @@ def ana_app(app: Tracker, central: Central) -> Tracker:
 def test_test_connection_says_ok_with_the_server_and_the_login(ana_app: Tracker, central: Central) -> None:
     text = ana_app.test_central(central.url)
     assert (
-        text.startswith("ok: PostgreSQL 1") and "as ana (consultant)" in text and "schema version 3" in text
+        text.startswith("ok: PostgreSQL 1") and "as ana (consultant)" in text and "schema version 4" in text
     )
 
 
@@ -181,4 +181,4 @@ def test_a_server_with_an_older_schema_says_to_run_init(
     ana("ticket", "add", "1234567", "--customer", "ACME", "--type", "technical")
     r = ana("sync")
     assert r.code == 1 and "older tracker schema" in r.err and "tracker central init" in r.err
-    assert "schema version 2 of 3" in ana("central", "status").out
+    assert "schema version 2 of 4" in ana("central", "status").out

@@ -151,9 +151,10 @@ def _record(number: int, text: str) -> dict[str, Any]:
 
 def _stdlib_json(text: str) -> object | None:
     try:
-        return json.loads(text)
+        found: object = json.loads(text)
     except (ValueError, RecursionError):
         return None
+    return found
 
 
 def _kind_of(text: str) -> object:

@@ -65,6 +65,7 @@ class CentralStatus:
                 "sessions": self.pending.sessions,
                 "events": self.pending.events,
                 "reviews": self.pending.reviews,
+                "rates": self.pending.rates,
             },
             "last_sync": self.last_sync,
             "last_error": self.last_error,
@@ -148,7 +149,7 @@ class CentralSetup:
 
     def status(self) -> CentralStatus:
         state = outbox.sync_state(self.ctx.store)
-        waiting = pending(self.ctx.store)
+        waiting = pending(self.ctx.store, self.ctx.settings.get("role") == "billing")
         last = (state.get("last-sync") or None, state.get("last-error") or None)
         where = self.ctx.settings.get("central")
         if not is_server_url(where):

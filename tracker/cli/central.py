@@ -84,7 +84,10 @@ def sync(app: Tracker, args: argparse.Namespace) -> int:
         result = app.sync(progress)
     except TrackerError:
         pending = app.sync_status().pending
-        warn(f"{count(pending.sessions, 'session')} and {count(pending.events, 'ticket event')} stay queued")
+        queued = f"{count(pending.sessions, 'session')} and {count(pending.events, 'ticket event')}"
+        if pending.rates:
+            queued = f"{count(pending.rates, 'rate version')}, {queued}"
+        warn(f"{queued} stay queued")
         raise
     if sys.stderr.isatty() and not args.json:
         print(file=sys.stderr)
@@ -207,7 +210,10 @@ def central_status(app: Tracker, args: argparse.Namespace) -> int:
     else:
         print(f"answers: no: {st.reason}")
     p = st.pending
-    print(f"pending here: {p.sessions} sessions, {p.events} ticket events, {p.reviews} review decisions")
+    rates = f", {p.rates} rate versions" if p.rates else ""
+    print(
+        f"pending here: {p.sessions} sessions, {p.events} ticket events, {p.reviews} review decisions{rates}"
+    )
     print(f"last sync: {st.last_sync or 'never'}")
     if st.last_error:
         print(f"last error: {st.last_error}")

@@ -26,6 +26,7 @@ from types import TracebackType
 from tracker.central.faults import crash_point
 from tracker.central.postgres import admin, reads
 from tracker.central.postgres.connection import TIMEOUT, Connection, connect
+from tracker.central.postgres.errors import RoleMissing, ServerRefused
 from tracker.central.postgres.store import publish_lines
 from tracker.central.records import (
     Batch,
@@ -38,6 +39,7 @@ from tracker.central.records import (
     TicketFacts,
     ticket_facts,
 )
+from tracker.errors import TrackerError
 from tracker.i18n import _
 from tracker.server_url import server_label, url_user
 
@@ -45,6 +47,8 @@ from tracker.server_url import server_label, url_user
 # for every consultant at once.  Longer spans are asked as they come.
 SHARED_SPAN_DAYS = 3
 TICKETS_PER_QUERY = 1000
+# The role (and the server's group) a batch of each area needs beyond a consultant's.
+AREA_ROLES = {"rates": ("billing", "tracker_billing"), "reviews": ("lead", "tracker_lead")}
 
 
 from tracker.billing import Rate  # noqa: E402
@@ -83,12 +87,53 @@ class PostgresCentral:
             raise TamperedBatch(
                 _("batch {batch} in the outbox cannot be read ({error})").format(batch=batch.batch, error=exc)
             ) from None
-        done = publish_lines(
-            self.conn, batch.batch, batch.consultant, lines, batch.sha256, area=batch.area, manifest=manifest
-        )
+        try:
+            done = publish_lines(
+                self.conn,
+                batch.batch,
+                batch.consultant,
+                lines,
+                batch.sha256,
+                area=batch.area,
+                manifest=manifest,
+            )
+        except ServerRefused as exc:
+            raise self._role_missing(batch, exc) or exc from None
         crash_point("after_commit")
         self._senders = None
         return done.batch_new
+
+    def _role_missing(self, batch: Batch, refusal: ServerRefused) -> RoleMissing | None:
+        """The refusal of a batch whose records need a role this login lacks, saying which."""
+        needed = AREA_ROLES.get(batch.area)
+        if needed is None:
+            return None
+        role, group = needed
+        try:
+            has = reads.has_role(self.conn, group)
+        except TrackerError:  # the refusal itself is what counts
+            return None
+        if has:
+            return None
+        text = _(
+            "{refusal}. {what} are published by the {role} role only, and the login {login} does not "
+            "have it on {server} (the server's group {group}): ask its administrator "
+            "(tracker central add-user {login} --role {role}), or sync from a {role} login; "
+            "they stay queued here, nothing is lost"
+        )
+        what = _("Rate versions") if batch.area == "rates" else _("Review decisions")
+        found = RoleMissing(
+            text.format(
+                refusal=refusal,
+                what=what,
+                role=role,
+                login=self.login,
+                server=server_label(self.url),
+                group=group,
+            )
+        )
+        found.__cause__ = refusal
+        return found
 
     def verify(self, batch: Batch) -> None:
         found = reads.batch(self.conn, batch.consultant, batch.batch)
@@ -238,8 +283,7 @@ class PostgresCentral:
         return None
 
     def issued_months(self) -> list[str]:
-        rows = self.conn.execute("SELECT DISTINCT month FROM statements ORDER BY month").fetchall()
-        return [str(r[0]) for r in rows]
+        return reads.issued_months(self.conn)
 
     def publish_issued(self, statement: IssuedStatement) -> None:
         """Keep the issued statement whole (its record) in the server's statements table."""

@@ -234,6 +234,22 @@ def rates(conn: Connection) -> list[Record]:
     return _payloads(conn, "SELECT payload FROM rates ORDER BY type, effective_from, version, uuid, revision")
 
 
+def has_role(conn: Connection, group: str) -> bool:
+    """Whether the connected login is a member of the server's ``group`` (tracker_billing...)."""
+    rows = _rows(
+        conn,
+        "SELECT coalesce(bool_or(pg_has_role(current_user, oid, 'MEMBER')), false) FROM pg_roles "
+        "WHERE rolname = %s",
+        [group],
+    )
+    return bool(rows and rows[0][0])
+
+
+def issued_months(conn: Connection) -> list[str]:
+    """Every month with an issued statement, in order."""
+    return [str(row[0]) for row in _rows(conn, "SELECT DISTINCT month FROM statements ORDER BY month")]
+
+
 def statements(conn: Connection, month: str) -> list[dict[str, Any]]:
     """The statements issued for ``month``, oldest first."""
     rows = _rows(

@@ -23,8 +23,8 @@ from typing import Any
 from psycopg.types.json import Jsonb
 
 from tracker.central.faults import crash_point
-from tracker.central.postgres.connection import Connection, connect, guarded
-from tracker.central.postgres.errors import RecordConflict
+from tracker.central.postgres.connection import Connection, connect, guarded, where
+from tracker.central.postgres.errors import RecordConflict, ServerRefused
 from tracker.central.records import dumps
 from tracker.errors import TrackerError
 from tracker.i18n import _
@@ -229,12 +229,31 @@ def _jsonb(value: Mapping[str, Any] | None) -> Jsonb | None:
 
 
 def issue_statement(conn: Connection, month: str, lines: Any, totals: Any, sha256: str) -> bool:
-    """Keep an issued statement, signed by this role; False when the same one was already kept."""
-    with guarded(conn, _("the statement of {month}").format(month=month)):
-        return bool(
-            conn.execute(
-                "INSERT INTO statements (month, lines, totals, sha256, issued_by) "
-                "VALUES (%s, %s, %s, %s, current_user) ON CONFLICT (month, sha256) DO NOTHING",
-                (month, Jsonb(lines), Jsonb(totals), sha256),
-            ).rowcount
-        )
+    """Keep an issued statement, signed by this role; False when the same one was already kept.
+
+    The server keeps one statement a month (0004): another one of a month already issued
+    is refused, naming who issued it first and when; nothing is written.
+    """
+    what = _("the statement of {month}").format(month=month)
+    with guarded(conn, what), conn.transaction():
+        written = conn.execute(
+            "INSERT INTO statements (month, lines, totals, sha256, issued_by) "
+            "VALUES (%s, %s, %s, %s, current_user) ON CONFLICT DO NOTHING",
+            (month, Jsonb(lines), Jsonb(totals), sha256),
+        ).rowcount
+        if written:
+            return True
+        first = conn.execute(
+            "SELECT sha256, lines ->> 'issued_by', lines ->> 'at' FROM statements WHERE month = %s "
+            "ORDER BY at, sha256 LIMIT 1",
+            (month,),
+        ).fetchone()
+    if first is not None and first[0] == sha256:
+        return False
+    who, at = (first[1], first[2]) if first is not None else ("?", "?")
+    raise ServerRefused(
+        _(
+            "the central server {server} refused {what}: it was already issued, by {who} at {at}, and an "
+            "issued month never changes; nothing was written"
+        ).format(server=where(conn), what=what, who=who, at=at)
+    )
