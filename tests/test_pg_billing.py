@@ -162,21 +162,28 @@ def test_billings_rates_reach_the_server_and_price_the_estimate_and_a_second_bil
 # ----- 2. only billing writes rates and statements: the server says so ------------------------
 
 
-@pytest.mark.parametrize("login,role", [("ana", "consultant"), ("lead1", "lead")])
+@pytest.mark.parametrize("login", ["ana", "lead1"])  # a consultant, a lead
 def test_a_rate_from_a_login_without_the_billing_role_is_refused_and_stays_queued(
-    tmp_path: Path, central: Central, login: str, role: str
+    tmp_path: Path, central: Central, login: str
 ) -> None:
     # The home calls itself billing (anyone can change a setting); its login is not.
     home = pg_home(tmp_path, login, central.url, "billing", now=NOVEMBER)
     ok(home("rates", "set", "--type", "technical", "--hourly", "999.00", "--from", "2026-01-01"))
+    ok(home("ticket", "add", "7000001", "--customer", "ACME", "--type", "technical"))
+    ok(home("add", "7000001", "--start", "2026-11-03T09:00", "--end", "2026-11-03T09:10"))
     r = home("sync")
     assert r.code == 1
-    assert f"socket {central.cluster.socket_dir}" in r.err or central.dbname in r.err  # names the server
-    assert "billing" in r.err and f"{login}" in r.err and "tracker_billing" in r.err
-    assert "stay queued" in r.err
+    server = f"{central.cluster.socket_dir}:5432/{central.dbname}"  # the default port
+    assert (
+        f"the central server {server} refused batch" in r.err and "permission denied for table rates" in r.err
+    )
+    assert f"published by the billing role only, and the login {login} does not have it on" in r.err
+    assert "(the server's group tracker_billing)" in r.err and "stay queued" in r.err
     assert owner_rows(central, "SELECT count(*) FROM rates") == [(0,)]
-    assert owner_rows(central, "SELECT count(*) FROM batches") == [(0,)]
-    assert pending(home)["rates"] == 1  # nothing lost
+    # Only the rates batch is held: the login's own sessions still went.
+    assert owner_rows(central, "SELECT area, consultant FROM batches") == [("consultants", login)]
+    assert owner_rows(central, "SELECT consultant FROM sessions") == [(login,)]
+    assert pending(home) == {"sessions": 0, "events": 0, "reviews": 0, "rates": 1}  # nothing lost
     assert [x["hourly"] for x in ok(home("rates", "list", "--json")).json()] == ["999.00"]
 
 
