@@ -9,6 +9,7 @@ with a folder; and the folder and the server give byte-equal statements.
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -20,6 +21,7 @@ from psycopg import errors as pgerrors
 
 from tests.conftest import Cli, Result
 from tests.conftest_pg import Central, new_uuid, password_of
+from tests.test_pg_central import DAY, copy, home, scenario
 from tracker.app import open_tracker, week_report
 from tracker.central.billing_records import issued_statement
 from tracker.central.postgres import admin
@@ -342,3 +344,93 @@ def test_the_server_keeps_the_first_statement_of_a_month_whoever_issues_it_again
         server.publish_issued(first)  # the same one again (a retry): a clean no-op
         assert server.issued("2026-10") == first and server.issued_months() == ["2026-10"]
     assert owner_rows(central, "SELECT count(*) FROM statements") == [(1,)]
+
+
+# ----- 4. the folder and the server give the same statement -----------------------------------
+
+ISSUED_AT = "2026-12-01T09:00:00-03:00"
+
+
+def test_the_folder_and_the_server_give_byte_equal_statements_with_rates_and_an_issued_month(
+    tmp_path: Path, central: Central
+) -> None:
+    """tests/test_pg_central.py's scenario (three types, a defect waiver, a unit billed, a held
+    ticket, a December finalization), each home copied before its first sync: the originals
+    sync to a folder, the copies to the server.  Rates are published by billing through sync
+    on each side, November is issued on each side, then late work arrives on each side."""
+    share = tmp_path / "share"
+    share.mkdir()
+    ana_f, bruno_f = scenario(tmp_path / "f")
+    # A support ticket with a new (unpublished) product defect: waived.
+    ok(
+        ana_f(
+            "ticket",
+            "add",
+            "1000003",
+            "--customer",
+            "ACME",
+            "--type",
+            "support",
+            "--term-accepted",
+            "2026-10-01",
+        )
+    )
+    ok(ana_f("add", "1000003", "--start", f"{DAY}T14:00", "--end", f"{DAY}T14:45"))
+    ok(ana_f("defect", "1000003", "--kind", "product", "--ref", "D-2"))
+    ok(ana_f("finalize", "1000003", "--at", "2026-11-30T23:40:00-03:00"))
+    ana_s, bruno_s = copy(ana_f, tmp_path / "s" / "ana"), copy(bruno_f, tmp_path / "s" / "bruno")
+    side = {"f": ("export-dir", str(share)), "s": ("central", central.url)}
+    homes: dict[str, dict[str, Cli]] = {}
+    for s, (key, value) in side.items():
+        bill = home(tmp_path / s, "bill", "billing")
+        laptop = home(tmp_path / s / "laptop", "bill", "billing")  # billing's second home: no rate of its own
+        homes[s] = {"ana": ana_f if s == "f" else ana_s, "bruno": bruno_f if s == "f" else bruno_s}
+        homes[s].update(bill=bill, laptop=laptop)
+        for cli in homes[s].values():
+            ok(cli("config", "set", key, value))
+        ok(bill("rates", "set", "--type", "technical", "--hourly", "240.00", "--from", "2026-01-01"))
+        ok(bill("rates", "set", "--type", "support", "--hourly", "210.00", "--from", "2026-01-01"))
+        ok(bill("rates", "adjust", "--index", "IPCA", "--percent", "4.62", "--from", "2026-09-15"))
+        for who in ("ana", "bruno", "bill"):
+            ok(homes[s][who]("sync"))
+
+    def both(*args: str) -> str:
+        folder, server = (ok(homes[s]["laptop"](*args)) for s in ("f", "s"))
+        # Nothing in a statement names the store it was drawn from: compared whole.
+        assert server.out == folder.out, args
+        assert server.err == folder.err, args
+        return server.out
+
+    november = ("bill", "--month", "2026-11", "--format", "json", "--out", "-")
+    doc = json.loads(both(*november))
+    lines = {x["ticket"]: x for x in doc["lines"]}
+    assert {"1000001", "1000002", "2000001", "2000002", "2000003"} <= set(lines) and "3000001" not in lines
+    assert lines["1000003"]["waived"] and lines["1000003"]["defect_ref"] == "D-2"  # the defect waiver
+    assert lines["1000003"]["amount"] == "0.00" and not lines["1000002"]["waived"]  # D-1 was published
+    assert lines["2000001"]["bill_to"] == "FR-042" and lines["2000001"]["bill_to_kind"] == "unit"
+    assert lines["2000001"]["hourly_rate"] == "251.09"  # the adjusted version: 240.00 + 4.62 %
+    assert lines["2000002"]["held"]  # no term
+
+    # November issued on each side, by billing's first home, at the same time.
+    for s in ("f", "s"):
+        homes[s]["bill"].now = ISSUED_AT
+        homes[s]["laptop"].now = ISSUED_AT
+        ok(homes[s]["bill"]("bill", "--month", "2026-11", "--issue"))
+    issued = json.loads(both(*november))
+    assert issued["issued"]["by"] == "bill" and issued["issued"]["at"] == ISSUED_AT
+    assert issued["lines"] == doc["lines"] and issued["late_changes"] == []
+
+    # Late work on an issued ticket, synced on each side: listed apart, billed in December
+    # (bruno's home never saw ana finalize the ticket: he adds November time, and syncs.)
+    for s in ("f", "s"):
+        bruno = homes[s]["bruno"]
+        bruno.now = "2026-12-01T10:00:00-03:00"
+        ok(bruno("add", "1000001", "--start", f"{DAY}T15:00", "--end", f"{DAY}T15:30", "--note", "tarde"))
+        ok(bruno("sync"))
+    late = json.loads(both(*november))
+    assert late["lines"] == issued["lines"] and late["totals"] == issued["totals"]
+    assert [x["ticket"] for x in late["late_changes"]] == ["1000001"]
+    december = json.loads(both("bill", "--month", "2026-12", "--format", "json", "--out", "-"))
+    assert [x["ticket"] for x in december["adjustments"]] == ["1000001"]
+    assert "3000001" in {x["ticket"] for x in december["lines"]}
+    both("bill", "--month", "2026-12", "--format", "csv", "--out", "-")

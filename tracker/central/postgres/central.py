@@ -37,6 +37,7 @@ from tracker.central.records import (
     Record,
     TamperedBatch,
     TicketFacts,
+    dumps,
     ticket_facts,
 )
 from tracker.errors import TrackerError
@@ -279,7 +280,10 @@ class PostgresCentral:
     def issued(self, month: str) -> IssuedStatement | None:
         """The statement issued for ``month``: the first kept, as billing issued it."""
         for row in reads.statements(self.conn, month):
-            return issued_from_record(row["lines"])
+            # jsonb keeps an object's keys in its own order (shorter first); the folder's
+            # record has them sorted.  Sorted again, the statement is drawn byte for byte
+            # as from the folder (the accounting fields of a line, for one).
+            return issued_from_record(json.loads(dumps(row["lines"])))
         return None
 
     def issued_months(self) -> list[str]:
