@@ -378,6 +378,7 @@ from tracker.paths import data_home as data_home  # noqa: E402
 from tracker.paths import default_export_dir as default_export_dir  # noqa: E402
 from tracker.reminders import Reminder as Reminder  # noqa: E402
 from tracker.server_url import clean_central as clean_central  # noqa: E402
+from tracker.server_url import is_server_url as is_server_url  # noqa: E402
 from tracker.store.db import DB_FILENAME as _DB_FILENAME  # noqa: E402
 
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.conftest import NOW, Cli
+from tests.conftest_pg import Central
 from tracker import backup
 from tracker.app import Decision, Tracker
 from tracker.clock import FixedClock
@@ -166,7 +167,9 @@ def test_a_day_returned_by_a_lead_shows_in_a_banner_after_the_next_sync(
 def test_an_approved_day_is_a_quiet_note(qtbot: Any) -> None:
     banner = ReviewBanner()
     qtbot.addWidget(banner)
-    banner.show_review(Decision("u-1", "bruno", "2026-11-03", "approve", "", "carla", "2026-11-04T09:12:00-03:00"))
+    banner.show_review(
+        Decision("u-1", "bruno", "2026-11-03", "approve", "", "carla", "2026-11-04T09:12:00-03:00")
+    )
     assert banner.label.text() == "✓ Approved by carla on 04/11/2026 09:12"
     assert not banner.label.font().bold()
     banner.show_review(None)
@@ -359,3 +362,22 @@ def test_screenshot_of_a_day_partly_sent(
     window.day.table.clearSelection()
     window.statusBar().clearMessage()
     _shot(window, "screenshot-main.png", tmp_path, height=660)
+
+
+def test_the_automatic_sync_of_a_server_home_never_waits_for_the_export_folder(
+    window: MainWindow, app: Tracker, tmp_path: Path, qtbot: Any, central: Central
+) -> None:
+    """``central`` names a PostgreSQL server: the export-dir folder, missing, is not its store."""
+    missing = tmp_path / "unmounted-share"
+    _work(app, missing)
+    app.settings.set("central", central.url)
+    window.reload()
+    _status(window, qtbot)
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT) as done:
+        window.sync.auto_sync_tick()
+    outcome = done.args[0]
+    assert (outcome.error, outcome.sessions, outcome.events) == ("", 2, 1)
+    assert window.sync.indicator.pending == 0
+    assert not missing.exists()  # never looked at, never made
+    with central.admin() as owner:
+        assert owner.execute("SELECT count(*) FROM sessions WHERE consultant = 'ana'").fetchone() == (2,)

@@ -3,7 +3,8 @@
 A sync and the status both run in a worker (:mod:`ui.consultant.sync_jobs`), one at a
 time: a status asked for while one runs is read once more after it, and a sync
 brings its own status.  The automatic sync looks every minute at the export folder
-only (cheap); the worker counts what is pending and sends only when something is.
+only (cheap), or, for a home on a PostgreSQL server, at nothing (the folder setting is
+not its store); the worker counts what is pending and sends only when something is.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
-from tracker.app import default_export_dir
+from tracker.app import default_export_dir, is_server_url
 from tracker.errors import TrackerError
 from ui.common.provider import TrackerProvider
 from ui.consultant.startup_gate import Stage, StartupGate
@@ -71,16 +72,22 @@ class SyncController(QObject):
         self._start_sync(auto=False)
 
     def auto_sync_tick(self) -> None:
-        """Every minute: sync when the export folder is reachable and something is pending."""
+        """Every minute: sync when the central store may be reachable and something is pending.
+
+        A folder home waits for its export folder; a server home never looks at it.
+        """
         if not self.gate.live or self._syncing:
             return
         tracker = self.provider.tracker
         try:
-            folder = Path(tracker.settings.get("export-dir"))
+            server = is_server_url(tracker.settings.get("central"))
+            folder = None if server else Path(tracker.settings.get("export-dir"))
         except TrackerError:
             return
-        # The embedded local folder is made on first use; a share must be mounted.
-        if folder.is_dir() or folder == default_export_dir(tracker.home):
+        # A server home never looks at the folder: the worker connects (and, when the
+        # server does not answer, the indicator says so).  The embedded local folder is
+        # made on first use; a share must be mounted.
+        if folder is None or folder.is_dir() or folder == default_export_dir(tracker.home):
             self._start_sync(auto=True)
 
     def _start_sync(self, auto: bool) -> None:
