@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import uuid
 
 import pytest
 
 from tests.conftest import ROOT, Cli
+from tracker.ids import new_uuid
 
 FORBIDDEN = (
     "sqlite_utils",
@@ -99,3 +101,11 @@ def test_everyday_commands_import_nothing_heavy(ready: Cli, args: tuple[str, ...
     assert code == 0, out
     assert "tracker.cli" in modules  # the report was read
     assert forbidden(modules) == []
+
+
+def test_a_new_id_is_a_random_uuid_written_as_the_uuid_module_writes_it() -> None:
+    ids = {new_uuid() for _ in range(1000)}
+    assert len(ids) == 1000
+    for text in ids:
+        u = uuid.UUID(text)
+        assert str(u) == text and u.version == 4 and u.variant == uuid.RFC_4122
