@@ -238,20 +238,3 @@ class RunningTimer:
     def elapsed_seconds(self, now: datetime) -> int:
         """Always computed from the stored start, never from counted ticks."""
         return int(now.timestamp()) - int(self.start.timestamp())
-
-
-@dataclass(frozen=True)
-class Decision:
-    """A lead's decision about one consultant's day."""
-
-    uuid: str
-    consultant: str
-    day: str
-    decision: str  # approve | return
-    comment: str
-    lead: str
-    at: str  # local time with its offset
-
-    def to_json(self) -> dict[str, str]:
-        """As ``tracker review --json`` shows it."""
-        return {"decision": self.decision, "comment": self.comment, "lead": self.lead, "at": self.at}

@@ -22,7 +22,7 @@ from tracker.central import batches, schema
 from tracker.central.checks import RecordError
 from tracker.errors import TrackerError
 from tracker.i18n import _
-from tracker.model import Decision as Decision
+from tracker.inbox import Decision as Decision
 from tracker.model import Session
 from tracker.timeutil import iso
 
