@@ -70,7 +70,7 @@ def test_reminder_settings_refuse_bad_values(app: Tracker, key: str, value: str)
 def test_reminder_settings_round_trip(app: Tracker) -> None:
     assert app.settings.set("work-days", "seg-qui") == "mon,tue,wed,thu"
     assert app.settings.set("work-hours", "9:00 - 17:30") == "09:00-17:30"
-    s = app.settings.reminder_settings()
+    s = reminders.settings_of(app.settings.all())
     assert (s.work_start.hour, s.work_end.minute, s.work_days) == (9, 30, frozenset({0, 1, 2, 3}))
 
 

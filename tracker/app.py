@@ -393,7 +393,7 @@ def due_reminders(tracker: Tracker, last_shown: dict[str, datetime]) -> list[Rem
         tracker.now(),
         tracker.running(),
         tracker.oldest_unsynced(),
-        tracker.settings.reminder_settings(),
+        _reminders.settings_of(tracker.settings.all()),
         last_shown,
     )
 

@@ -12,11 +12,11 @@ from tracker.errors import BadInput
 from tracker.i18n import _
 from tracker.model import Role
 from tracker.paths import default_export_dir
-from tracker.reminders import ReminderSettings, format_days, parse_work_days, parse_work_hours
 from tracker.server_url import FOLDER, clean_central
 from tracker.store import Store
 from tracker.store import settings as stored_settings
 from tracker.validate import LOGIN_RE, UNIT_RE, clean_login, clean_text
+from tracker.workweek import format_days, parse_work_days, parse_work_hours
 
 __all__ = [
     "DEFAULT_PRODUCTS",
@@ -269,17 +269,6 @@ class Settings:
     @property
     def sleep_gap_seconds(self) -> int:
         return int(self.get("sleep-gap-minutes")) * 60
-
-    def reminder_settings(self) -> ReminderSettings:
-        values = self.all()
-        start, end = parse_work_hours(values["work-hours"])
-        return ReminderSettings(
-            start,
-            end,
-            parse_work_days(values["work-days"]),
-            int(values["remind-running-hours"]),
-            int(values["remind-unsynced-days"]),
-        )
 
     @property
     def products(self) -> list[str]:

@@ -10,7 +10,6 @@ the next sync sends.  Until then, changes keep the revision.
 from __future__ import annotations
 
 import json
-import uuid as uuidlib
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
@@ -20,6 +19,7 @@ from tracker.context import Context
 from tracker.errors import BadInput, NotFound
 from tracker.flags import session_flags
 from tracker.i18n import _
+from tracker.ids import new_uuid
 from tracker.model import Session, zone_of
 from tracker.store import audit
 from tracker.store import sessions as rows
@@ -84,7 +84,7 @@ class SessionService:
         zname = session_zone(begin, self.ctx.clock.zone())
         tz = zone_of(zname, offset_seconds(begin))
         session = Session(
-            uuid=str(uuidlib.uuid4()),
+            uuid=new_uuid(),
             ticket=ticket.number,
             consultant=self.ctx.consultant,
             type=ticket.type_at(begin),
@@ -170,7 +170,7 @@ class SessionService:
         now = self.ctx.now()
         audit.insert_audit(
             db,
-            uuid=str(uuidlib.uuid4()),
+            uuid=new_uuid(),
             session=after.uuid,
             revision=after.revision,
             action=action,
@@ -262,7 +262,7 @@ class SessionService:
         first = _next(session, end=when.astimezone(tz))
         second = replace(
             session,
-            uuid=str(uuidlib.uuid4()),
+            uuid=new_uuid(),
             start=when.astimezone(tz),
             revision=1,
             synced=False,

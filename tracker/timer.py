@@ -8,7 +8,6 @@ are flagged or asked about; the timer's time is never silently changed.
 
 from __future__ import annotations
 
-import uuid as uuidlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -17,6 +16,7 @@ from tracker.context import Context
 from tracker.errors import BadInput, TrackerError
 from tracker.flags import heartbeat_gap, timer_flags
 from tracker.i18n import _
+from tracker.ids import new_uuid
 from tracker.model import Flag, RunningTimer, Session, from_ts, zone_of
 from tracker.store import sessions as session_rows
 from tracker.store import timers as rows
@@ -132,7 +132,7 @@ class TimerService:
             type=ticket.type_at(now),
             start=now,
             zone=self.ctx.clock.zone(),
-            uuid=str(uuidlib.uuid4()),
+            uuid=new_uuid(),
             note=note,
         )
         stopped = None
@@ -298,7 +298,7 @@ class TimerService:
             type=self.tickets.get(timer.ticket).type_at(back),
             start=back,
             zone=self.ctx.clock.zone(),
-            uuid=str(uuidlib.uuid4()),
+            uuid=new_uuid(),
             note=timer.note,
             heartbeat=now,
         )
@@ -307,7 +307,7 @@ class TimerService:
             if away is not None and back_ts > cut_ts:
                 note, source, flag = away
                 between = _session_of(
-                    timer, cut_ts, back_ts, uuid=str(uuidlib.uuid4()), note=note, source=source, flags=(flag,)
+                    timer, cut_ts, back_ts, uuid=new_uuid(), note=note, source=source, flags=(flag,)
                 )
                 session_rows.insert_session(db, between, created_ts=now_ts)
             rows.delete_timer(db, timer.consultant)

@@ -22,6 +22,7 @@ from tracker.central import batches, schema
 from tracker.central.checks import RecordError
 from tracker.errors import TrackerError
 from tracker.i18n import _
+from tracker.inbox import Decision as Decision
 from tracker.model import Session
 from tracker.timeutil import iso
 
@@ -212,23 +213,6 @@ class ReadReport:
 
     new_batches: int = 0
     problems: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Decision:
-    """A lead's decision about one consultant's day."""
-
-    uuid: str
-    consultant: str
-    day: str
-    decision: str  # approve | return
-    comment: str
-    lead: str
-    at: str  # local time with its offset
-
-    def to_json(self) -> dict[str, str]:
-        """As ``tracker review --json`` shows it."""
-        return {"decision": self.decision, "comment": self.comment, "lead": self.lead, "at": self.at}
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 
-from tracker import issuing, review
+from tracker import inbox, issuing, review
 from tracker.billing import Rate
 from tracker.central import Central, Decision, open_central
 from tracker.central.sender import Progress, Sender, SyncResult, SyncStatus, pending
@@ -144,14 +144,7 @@ class CentralService:
 
     def my_reviews(self, day: str | date | None = None) -> list[Decision]:
         """Leads' latest decision per day about this consultant's days, as the last sync brought them."""
-        the_day = None
-        if day is not None:
-            the_day = (day if isinstance(day, date) else parse_date(day, "day")).isoformat()
-        who = self.ctx.consultant
-        return [
-            Decision(r["uuid"], who, r["day"], r["decision"], r["comment"], r["lead"], r["at"])
-            for r in review_store.inbox(self.ctx.store, the_day)
-        ]
+        return inbox.my_reviews(self.ctx, day)
 
     # ----- the statement ---------------------------------------------------------
 

@@ -8,8 +8,9 @@ bytes are not UTF-8 is bad input naming its flag; output into a pipe its reader 
 imports Qt: only ``tracker`` with no arguments loads the ``ui`` package, by name.
 
 One module per area registers its subcommands (``register(sub)``), each with its own
-small function; this module builds the parser, opens the tracker and maps errors to
-exit codes.
+small function; this module builds the parser, runs the command over the data folder
+and maps errors to exit codes.  It loads only the area of the command being run: the
+everyday commands never load the ``Tracker`` facade (see :mod:`tracker.cli.common`).
 """
 
 from __future__ import annotations
@@ -24,14 +25,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from tracker.app import open_tracker
-from tracker.backup import damaged_message
-from tracker.cli.common import Command, HomeCommand
-from tracker.cli.output import session_json, shown, ticket_json, warn
+from tracker.cli.common import Command
+from tracker.cli.output import session_json, shown, ticket_json
 from tracker.cli.parser import build_parser, parse_args
-from tracker.clock import default_clock
 from tracker.errors import BadInput, TrackerError
 from tracker.paths import data_home
+from tracker.store.files import damaged_message
 
 __all__ = ["GUI_MODULE", "build_parser", "explain_database_error", "main", "session_json", "ticket_json"]
 
@@ -39,17 +38,9 @@ GUI_MODULE = "ui.app"  # the desktop app, opened by `tracker` with no arguments
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the parsed command: over the home's tracker, or over the home alone."""
-    home = data_home()
-    home_command: HomeCommand | None = getattr(args, "home_func", None)
-    if home_command is not None:
-        return home_command(home, args)
+    """Run the parsed command over the data folder; it opens what it works over."""
     command: Command = args.func
-    app = open_tracker(home, default_clock(), warn=warn)
-    try:
-        return command(app, args)
-    finally:
-        app.store.close()
+    return command(data_home(), args)
 
 
 def explain_database_error(exc: sqlite3.Error) -> str:
@@ -150,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except BrokenPipeError:
             closed_pipe()
         raise
-    if getattr(args, "func", None) is None and getattr(args, "home_func", None) is None:
+    if getattr(args, "func", None) is None:
         build_parser().print_help()  # pragma: no cover - argparse needs a command here
         return 2  # pragma: no cover
     try:

@@ -13,8 +13,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tracker.app import HeldKind, Tracker
+from tracker.app import HeldKind
 from tracker.cli.common import out_path, unwritable
+from tracker.cli.facade import Tracker, on_tracker
 from tracker.cli.output import Json, count, print_json, warn, warn_problems
 from tracker.errors import BadInput
 from tracker.export.csv_pt import write_csv
@@ -81,17 +82,20 @@ def rate_json(r: Rate) -> Json:
     }
 
 
+@on_tracker
 def rates_set(app: Tracker, args: argparse.Namespace) -> int:
     print(show_rate(app.set_rate(args.type, args.hourly, args.start)))
     return 0
 
 
+@on_tracker
 def rates_adjust(app: Tracker, args: argparse.Namespace) -> int:
     for r in app.adjust_rates(args.index, args.percent, args.start, args.type):
         print(show_rate(r))
     return 0
 
 
+@on_tracker
 def rates_list(app: Tracker, args: argparse.Namespace) -> int:
     rates = app.rates()
     if args.json:
@@ -107,6 +111,7 @@ def rates_list(app: Tracker, args: argparse.Namespace) -> int:
     return 0
 
 
+@on_tracker
 def bill(app: Tracker, args: argparse.Namespace) -> int:
     if args.format == "xlsx" and not args.out:
         raise BadInput("out", "an XLSX statement needs a file: give --out statement.xlsx")

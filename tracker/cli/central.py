@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tracker.app import Tracker
 from tracker.central.roles import ROLE_NAMES, Roles, grant, revoke
+from tracker.cli.facade import Tracker, on_tracker
 from tracker.cli.output import count, print_json, shown, warn, warn_problems
 from tracker.errors import BadInput, TrackerError
 from tracker.server_url import server_label
@@ -75,6 +75,7 @@ def register_setup(central: argparse._SubParsersAction[Parser]) -> None:
     c.set_defaults(func=central_import_folder)
 
 
+@on_tracker
 def sync(app: Tracker, args: argparse.Namespace) -> int:
     def progress(done: int, total: int) -> None:
         if not args.json and sys.stderr.isatty():
@@ -111,6 +112,7 @@ def sync(app: Tracker, args: argparse.Namespace) -> int:
     return 0
 
 
+@on_tracker
 def central_log(app: Tracker, args: argparse.Namespace) -> int:
     if args.first is not None or args.last is not None:
         if args.day is not None:
@@ -160,12 +162,14 @@ def _roles_changed(roles: Roles, root: Path) -> None:
         print(f"  {role}: {', '.join(sorted(roles.to_json()[role])) or '(nobody)'}")
 
 
+@on_tracker
 def central_grant(app: Tracker, args: argparse.Namespace) -> int:
     root = Path(app.settings.get("export-dir"))
     _roles_changed(grant(root, args.login, args.role), root)
     return 0
 
 
+@on_tracker
 def central_revoke(app: Tracker, args: argparse.Namespace) -> int:
     root = Path(app.settings.get("export-dir"))
     _roles_changed(revoke(root, args.login, args.role), root)
@@ -175,6 +179,7 @@ def central_revoke(app: Tracker, args: argparse.Namespace) -> int:
 # ----- the central store's setup ----------------------------------------------------------
 
 
+@on_tracker
 def central_init(app: Tracker, args: argparse.Namespace) -> int:
     applied = app.central_init(args.url)
     where = server_label(args.url)
@@ -185,12 +190,14 @@ def central_init(app: Tracker, args: argparse.Namespace) -> int:
     return 0
 
 
+@on_tracker
 def central_add_user(app: Tracker, args: argparse.Namespace) -> int:
     app.central_add_user(args.url, args.login, args.role, args.password_file)
     print(f"login {args.login} has the {args.role} role on {server_label(args.url)}")
     return 0
 
 
+@on_tracker
 def central_status(app: Tracker, args: argparse.Namespace) -> int:
     st = app.central_status()
     if args.json:
@@ -226,6 +233,7 @@ def _moved(problems: list[str]) -> int:
     return 1 if problems else 0
 
 
+@on_tracker
 def central_export(app: Tracker, args: argparse.Namespace) -> int:
     done = app.central_export(args.to, args.month)
     print(
@@ -234,6 +242,7 @@ def central_export(app: Tracker, args: argparse.Namespace) -> int:
     return _moved(done.problems)
 
 
+@on_tracker
 def central_import_folder(app: Tracker, args: argparse.Namespace) -> int:
     done = app.central_import_folder(args.folder, args.url)
     print(

@@ -1,21 +1,30 @@
 """The types every command module shares, and the ``--out FILE`` they take.
 
-A command is a small function: ``(app, args) -> exit status`` when it works on the
-tracker, or ``(home, args) -> exit status`` when it needs no open database (restore,
-desktop-entry).  Each area's ``register(sub)`` adds its subcommands and sets
-``func=`` (the first kind) or ``home_func=`` (the second) on each of them.
+A command is a small function ``(home, args) -> exit status``; each area's
+``register(sub)`` adds its subcommands and sets ``func=`` on each of them.  Most are
+written over what they need and opened for them by a decorator:
+
+- :func:`on_context`: the home's :class:`~tracker.context.Context` (store, clock,
+  settings), from which the everyday commands (start, stop, status, add, log, session,
+  config) build the small services they call; it loads none of the central store,
+  billing, exports or report;
+- ``tracker.cli.facade.on_tracker``: the whole ``Tracker`` facade, for the others;
+- none: a command that needs no open database (restore, desktop-entry).
 """
 
 from __future__ import annotations
 
 import argparse
 import errno
+import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TypeAlias
 
-from tracker.app import Tracker
+from tracker.cli.output import warn
+from tracker.clock import default_clock
+from tracker.context import Context, open_context
 from tracker.errors import BadInput, TrackerError
 
 
@@ -30,8 +39,22 @@ class Parser(argparse.ArgumentParser):
 if TYPE_CHECKING:  # pragma: no cover - argparse's class is generic for the type checker only
     Subparsers: TypeAlias = argparse._SubParsersAction[Parser]
 
-Command: TypeAlias = Callable[[Tracker, argparse.Namespace], int]
-HomeCommand: TypeAlias = Callable[[Path, argparse.Namespace], int]
+Command: TypeAlias = Callable[[Path, argparse.Namespace], int]
+ContextCommand: TypeAlias = Callable[[Context, argparse.Namespace], int]
+
+
+def on_context(command: ContextCommand) -> Command:
+    """``command`` run over the home's context, opened before it and closed after."""
+
+    @functools.wraps(command)
+    def run(home: Path, args: argparse.Namespace) -> int:
+        ctx = open_context(home, default_clock(), warn=warn)
+        try:
+            return command(ctx, args)
+        finally:
+            ctx.store.close()
+
+    return run
 
 
 # A place the user named that cannot take the file: bad input, not a failure of the app.

@@ -6,9 +6,10 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tracker.app import Tracker
+from tracker.cli.common import on_context
 from tracker.cli.output import print_json
 from tracker.config import KEYS
+from tracker.context import Context
 from tracker.desktop import install
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -42,17 +43,19 @@ def keys_help() -> str:
 
 def register_desktop(sub: Subparsers) -> None:
     d = sub.add_parser("desktop-entry", help="install the Linux desktop entry and icon for this user")
-    d.set_defaults(home_func=desktop_entry)
+    d.set_defaults(func=desktop_entry)
 
 
-def config_set(app: Tracker, args: argparse.Namespace) -> int:
-    value = app.settings.set(args.key, args.value)
+@on_context
+def config_set(ctx: Context, args: argparse.Namespace) -> int:
+    value = ctx.settings.set(args.key, args.value)
     print(f"{args.key} = {value}")
     return 0
 
 
-def config_get(app: Tracker, args: argparse.Namespace) -> int:
-    values = {args.key: app.settings.get(args.key)} if args.key else app.settings.all()
+@on_context
+def config_get(ctx: Context, args: argparse.Namespace) -> int:
+    values = {args.key: ctx.settings.get(args.key)} if args.key else ctx.settings.all()
     if args.json:
         print_json(values)
     elif args.key:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker import moving_in
-from tracker.app import Tracker
+from tracker.cli.facade import Tracker, on_tracker
 from tracker.cli.output import count, warn
 from tracker.errors import BadInput
 from tracker.timeutil import human_duration
@@ -40,6 +40,7 @@ def register(sub: Subparsers) -> None:
     s.set_defaults(func=import_from)
 
 
+@on_tracker
 def import_file(app: Tracker, args: argparse.Namespace) -> int:
     r = app.import_file(Path(args.file), dry_run=args.dry_run)
     verb = "would import" if r.dry_run else "imported"
@@ -61,6 +62,7 @@ def parse_map(app: Tracker, items: list[str]) -> dict[str, str]:
     return mapping
 
 
+@on_tracker
 def import_from(app: Tracker, args: argparse.Namespace) -> int:
     entries = moving_in.read(args.source, Path(args.file), args.zone or app.clock.zone(), args.day_first)
     if args.list:

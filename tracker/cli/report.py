@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from tracker.app import Tracker
+from tracker.cli.facade import Tracker, on_tracker
 from tracker.cli.output import Json, count, print_json, warn
 from tracker.report import GROUPINGS, SpanReport, Totals
 from tracker.timeutil import human_duration
@@ -33,6 +33,7 @@ def register(sub: Subparsers) -> None:
     r.set_defaults(func=report)
 
 
+@on_tracker
 def report(app: Tracker, args: argparse.Namespace) -> int:
     result = app.report(args.first, args.last, args.by)
     if args.json:

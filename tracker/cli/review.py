@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from tracker.app import Tracker
+from tracker.cli.facade import Tracker, on_tracker
 from tracker.cli.output import print_json, shown, warn_problems
 from tracker.errors import BadInput
 from tracker.timeutil import human_duration
@@ -33,10 +33,12 @@ def register(sub: Subparsers) -> None:
     a.set_defaults(func=send_back)
 
 
+@on_tracker
 def approve(app: Tracker, args: argparse.Namespace) -> int:
     return _decide(app, args, "approve", args.note)
 
 
+@on_tracker
 def send_back(app: Tracker, args: argparse.Namespace) -> int:
     return _decide(app, args, "return", args.comment)
 
@@ -48,6 +50,7 @@ def _decide(app: Tracker, args: argparse.Namespace, decision: str, text: str) ->
     return 0
 
 
+@on_tracker
 def review(app: Tracker, args: argparse.Namespace) -> int:
     if not args.day:
         raise BadInput("day", "give the day to review: tracker review --day YYYY-MM-DD")

@@ -6,9 +6,13 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from tracker.app import Decision, Tracker
+from tracker.cli.common import on_context
 from tracker.cli.output import count, print_json, session_json, warn
+from tracker.context import Context
 from tracker.errors import BadInput
+from tracker.inbox import Decision, my_reviews
+from tracker.sessions import SessionService
+from tracker.tickets import TicketService
 from tracker.timeutil import human_duration, iso
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -58,16 +62,22 @@ def register_changes(sub: Subparsers) -> None:
     e.set_defaults(func=history)
 
 
-def add(app: Tracker, args: argparse.Namespace) -> int:
-    s = app.add_session(args.number, args.start, args.end, args.note)
+def sessions_of(ctx: Context) -> SessionService:
+    return SessionService(ctx, TicketService(ctx))
+
+
+@on_context
+def add(ctx: Context, args: argparse.Namespace) -> int:
+    s = sessions_of(ctx).add(args.number, args.start, args.end, args.note)
     print(f"added {s.ticket}: {human_duration(s.seconds)} ({iso(s.start)} - {iso(s.end)}) {s.uuid}")
     return 0
 
 
-def log(app: Tracker, args: argparse.Namespace) -> int:
+@on_context
+def log(ctx: Context, args: argparse.Namespace) -> int:
     if args.first is not None or args.last is not None:
-        return log_span(app, args)
-    sessions = app.log(args.day)
+        return log_span(ctx, args)
+    sessions = sessions_of(ctx).log(args.day)
     if args.json:
         print_json([session_json(s) for s in sessions])
     else:
@@ -79,15 +89,15 @@ def log(app: Tracker, args: argparse.Namespace) -> int:
                 f"{human_duration(s.seconds):>9}  {s.note}"
             )
         print(f"total {human_duration(total)} in {count(len(sessions), 'session')}")
-    show_reviews(app.my_reviews(args.day or app.now().date()), quiet=args.json)
+    show_reviews(my_reviews(ctx, args.day or ctx.now().date()), quiet=args.json)
     return 0
 
 
-def log_span(app: Tracker, args: argparse.Namespace) -> int:
+def log_span(ctx: Context, args: argparse.Namespace) -> int:
     """``log --from D --to D``: the sessions come written out, one a line, however many."""
     if args.day is not None:
         raise BadInput("day", "give either --day or --from and --to")
-    span = app.log_span(args.first, args.last, as_json=args.json)
+    span = sessions_of(ctx).log_span(args.first, args.last, as_json=args.json)
     if args.json:
         sys.stdout.write("[\n  " + ",\n  ".join(span.lines) + "\n]\n" if span.lines else "[]\n")
     else:
@@ -98,7 +108,7 @@ def log_span(app: Tracker, args: argparse.Namespace) -> int:
             f"on {count(span.days, 'day')} ({span.first.isoformat()} to {span.last.isoformat()})"
         )
     first, last = span.first.isoformat(), span.last.isoformat()
-    show_reviews([r for r in app.my_reviews() if first <= r.day <= last], quiet=args.json, days=True)
+    show_reviews([r for r in my_reviews(ctx) if first <= r.day <= last], quiet=args.json, days=True)
     return 0
 
 
@@ -114,16 +124,18 @@ def show_reviews(reviews: list[Decision], quiet: bool, days: bool = False) -> No
             print(text, file=sys.stderr if quiet else sys.stdout)
 
 
-def edit(app: Tracker, args: argparse.Namespace) -> int:
-    s = app.edit_session(
+@on_context
+def edit(ctx: Context, args: argparse.Namespace) -> int:
+    s = sessions_of(ctx).edit(
         args.uuid, reason=args.reason, start=args.start, end=args.end, ticket=args.ticket, note=args.note
     )
     print(f"session {s.uuid} is now {iso(s.start)} - {iso(s.end)} on {s.ticket} (revision {s.revision})")
     return 0
 
 
-def split(app: Tracker, args: argparse.Namespace) -> int:
-    first, second = app.split_session(args.uuid, args.at, args.reason)
+@on_context
+def split(ctx: Context, args: argparse.Namespace) -> int:
+    first, second = sessions_of(ctx).split(args.uuid, args.at, args.reason)
     print(
         f"split into {first.uuid} ({human_duration(first.seconds)}) and "
         f"{second.uuid} ({human_duration(second.seconds)})"
@@ -131,14 +143,16 @@ def split(app: Tracker, args: argparse.Namespace) -> int:
     return 0
 
 
-def delete(app: Tracker, args: argparse.Namespace) -> int:
-    s = app.delete_session(args.uuid, args.reason)
+@on_context
+def delete(ctx: Context, args: argparse.Namespace) -> int:
+    s = sessions_of(ctx).delete(args.uuid, args.reason)
     print(f"session {s.uuid} deleted (revision {s.revision}); its history is kept")
     return 0
 
 
-def history(app: Tracker, args: argparse.Namespace) -> int:
-    entries = app.session_history(args.uuid)
+@on_context
+def history(ctx: Context, args: argparse.Namespace) -> int:
+    entries = sessions_of(ctx).history(args.uuid)
     if args.json:
         print_json(entries)
         return 0

@@ -5,8 +5,11 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from tracker.app import Tracker
+from tracker.cli.common import on_context
 from tracker.cli.output import flag_text, print_json, warn
+from tracker.context import Context
+from tracker.tickets import TicketService
+from tracker.timer import TimerService
 from tracker.timeutil import human_duration, iso
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -26,11 +29,16 @@ def register(sub: Subparsers) -> None:
     s.set_defaults(func=status)
 
 
-def start(app: Tracker, args: argparse.Namespace) -> int:
-    result = app.start(args.number, args.note)
+def timer_of(ctx: Context) -> TimerService:
+    return TimerService(ctx, TicketService(ctx))
+
+
+@on_context
+def start(ctx: Context, args: argparse.Namespace) -> int:
+    result = timer_of(ctx).start(args.number, args.note)
     if result.already:
         t = result.timer
-        elapsed = human_duration(t.elapsed_seconds(app.now()))
+        elapsed = human_duration(t.elapsed_seconds(ctx.now()))
         print(f"{t.ticket} is already running, since {iso(t.start)} ({elapsed}); nothing changed")
         return 0
     if result.stopped:
@@ -40,16 +48,18 @@ def start(app: Tracker, args: argparse.Namespace) -> int:
     return 0
 
 
-def stop(app: Tracker, args: argparse.Namespace) -> int:
-    s = app.stop(args.note)
+@on_context
+def stop(ctx: Context, args: argparse.Namespace) -> int:
+    s = timer_of(ctx).stop(args.note)
     print(f"stopped {s.ticket}: {human_duration(s.seconds)} ({iso(s.start)} - {iso(s.end)})")
     for flag in s.flags:
         warn(f"the session is flagged for review: {flag_text(flag)}")
     return 0
 
 
-def status(app: Tracker, args: argparse.Namespace) -> int:
-    st = app.status()
+@on_context
+def status(ctx: Context, args: argparse.Namespace) -> int:
+    st = timer_of(ctx).status()
     if args.json:
         print_json(st.to_json())
     elif st.timer is not None:
