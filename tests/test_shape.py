@@ -20,7 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("tracker", "ui")
 MAX_MODULE_LINES = 500
 MAX_FUNCTION_LINES = 60
-HEAVY = ("sqlite_utils", "babel", "openpyxl", "psycopg", "msgspec", "importlib", "ctypes")
+# Imported where used: heavy, or needed only when an environment variable does not
+# answer first (TRACKER_TZ for tzlocal, TRACKER_HOME for platformdirs).
+HEAVY = ("sqlite_utils", "babel", "openpyxl", "psycopg", "msgspec", "importlib", "ctypes", "tzlocal", "platformdirs")
 UI_MAY_USE = ("tracker.app", "tracker.model", "tracker.errors")
 
 

@@ -30,7 +30,7 @@ from tracker.rates import RateService
 from tracker.report import SpanReport, span_report
 from tracker.review import DayReview
 from tracker.sessions import DayTotal, SessionService
-from tracker.span_log import SpanLog
+from tracker.span_log import SpanLog, log_span
 from tracker.statement import Statement
 from tracker.store import Store, open_store
 from tracker.tickets import TicketService
@@ -208,7 +208,7 @@ class Tracker:
     def log_span(
         self, first: str | date | None, last: str | date | None = None, as_json: bool = False
     ) -> SpanLog:
-        return self._sessions.log_span(first, last, as_json)
+        return log_span(self.ctx, first, last, as_json)
 
     def report(
         self, first: str | date | None = None, last: str | date | None = None, by: str = "day"

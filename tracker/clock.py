@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
-import tzlocal
-
 
 class Clock(Protocol):
     def now(self) -> datetime:
@@ -32,6 +30,9 @@ def local_zone_name() -> str:
     forced = os.environ.get("TRACKER_TZ")
     if forced:
         return forced
+    # Asked only here: tzlocal brings logging along (about a tenth of a command's start).
+    import tzlocal
+
     try:
         name = tzlocal.get_localzone_name()
     except Exception:  # pragma: no cover - depends on the host's setup

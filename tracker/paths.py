@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import PlatformDirs
-
 APP_NAME = "consultancy-tracker"
 
 
@@ -15,6 +13,9 @@ def data_home() -> Path:
     forced = os.environ.get("TRACKER_HOME")
     if forced:
         return Path(forced).expanduser()
+    # Asked only here: platformdirs brings tempfile and random along.
+    from platformdirs import PlatformDirs
+
     return Path(PlatformDirs(APP_NAME, appauthor=False).user_data_dir)
 
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
-from tracker import span_log
 from tracker.context import Context
 from tracker.errors import BadInput, NotFound
 from tracker.flags import session_flags
@@ -110,12 +109,6 @@ class SessionService:
         neighbours = rows.sessions_between(store, sessions[0].consultant, first, last)
         flags = session_flags(sessions, neighbours, self.ctx.settings.long_session_seconds)
         return [replace(s, flags=flags[s.uuid]) for s in sessions]
-
-    def log_span(
-        self, first: str | date | None, last: str | date | None = None, as_json: bool = False
-    ) -> span_log.SpanLog:
-        """The sessions of the days ``first`` to ``last`` (default today), each written out."""
-        return span_log.log_span(self.ctx, first, last, as_json)
 
     def days(self, from_day: str | date, to_day: str | date) -> list[DayTotal]:
         """This consultant's days from ``from_day`` to ``to_day`` that hold sessions, oldest first."""

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tracker.cli.common import on_context
 from tracker.cli.output import count, print_json, session_json, warn
 from tracker.context import Context
-from tracker.errors import BadInput
 from tracker.inbox import Decision, my_reviews
 from tracker.sessions import SessionService
 from tracker.tickets import TicketService
@@ -76,7 +76,9 @@ def add(ctx: Context, args: argparse.Namespace) -> int:
 @on_context
 def log(ctx: Context, args: argparse.Namespace) -> int:
     if args.first is not None or args.last is not None:
-        return log_span(ctx, args)
+        # A span is its own module: a day's log (the common case) never loads it.
+        span: Any = importlib.import_module("tracker.cli.span")
+        return int(span.log_span(ctx, args))
     sessions = sessions_of(ctx).log(args.day)
     if args.json:
         print_json([session_json(s) for s in sessions])
@@ -90,25 +92,6 @@ def log(ctx: Context, args: argparse.Namespace) -> int:
             )
         print(f"total {human_duration(total)} in {count(len(sessions), 'session')}")
     show_reviews(my_reviews(ctx, args.day or ctx.now().date()), quiet=args.json)
-    return 0
-
-
-def log_span(ctx: Context, args: argparse.Namespace) -> int:
-    """``log --from D --to D``: the sessions come written out, one a line, however many."""
-    if args.day is not None:
-        raise BadInput("day", "give either --day or --from and --to")
-    span = sessions_of(ctx).log_span(args.first, args.last, as_json=args.json)
-    if args.json:
-        sys.stdout.write("[\n  " + ",\n  ".join(span.lines) + "\n]\n" if span.lines else "[]\n")
-    else:
-        if span.lines:
-            sys.stdout.write("\n".join(span.lines) + "\n")
-        print(
-            f"total {human_duration(span.seconds)} in {count(len(span.lines), 'session')} "
-            f"on {count(span.days, 'day')} ({span.first.isoformat()} to {span.last.isoformat()})"
-        )
-    first, last = span.first.isoformat(), span.last.isoformat()
-    show_reviews([r for r in my_reviews(ctx) if first <= r.day <= last], quiet=args.json, days=True)
     return 0
 
 
