@@ -179,4 +179,5 @@ def test_the_importers_lines_have_strict_json_types(
     f.write_text(json.dumps(line) + "\n")
     with pytest.raises(BadInput) as err:
         app.import_file(f)
-    assert err.value.field == f"line 1: {field}"
+    # named as the command line's option is (term_accepted is --term-accepted)
+    assert err.value.field == f"line 1: {field.replace('_', '-')}"
