@@ -17,6 +17,7 @@ import itertools
 import json
 import os
 import pwd
+import tempfile
 import uuid as uuidlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -66,6 +67,13 @@ def pg_cluster() -> Iterator[PgCluster]:
         yield cluster
     finally:
         cluster.stop()
+
+
+@pytest.fixture
+def socket_folder() -> Iterator[Path]:
+    """A folder short enough for a Unix socket's path, removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix="trk-sock-") as folder:
+        yield Path(folder)
 
 
 def _create_database(cluster: PgCluster, name: str, template: str | None = None) -> None:
@@ -252,6 +260,8 @@ _batches = itertools.count(1)
 def send(
     conn: Connection, author: str, records: list[dict[str, Any]], batch: str | None = None
 ) -> store.Published:
-    """Publish ``records`` as one batch of ``author``."""
+    """Publish ``records`` as one batch of ``author``, in the area of its kind of records."""
     name = batch or f"{next(_batches):08d}-1a2b3c4d"
-    return store.publish(conn, name, author, records, sha_of(records))
+    kinds = {r.get("kind") for r in records}
+    area = "reviews" if kinds == {"review"} else "rates" if kinds == {"rate"} else "consultants"
+    return store.publish(conn, name, author, records, sha_of(records), area=area)

@@ -192,12 +192,12 @@ def test_import_is_all_or_nothing_and_idempotent(cli: Cli, home: Path, tmp_path:
         + "\n"
     )
     r = cli("import", str(good), "--dry-run")
-    assert r.code == 0 and "would import 1 tickets and 1 sessions" in r.out
+    assert r.code == 0 and "would import 1 ticket and 1 session" in r.out
     assert sessions_in(home) == 0
     r = cli("import", str(good))
-    assert r.code == 0 and "imported 1 tickets and 1 sessions" in r.out
+    assert r.code == 0 and "imported 1 ticket and 1 session" in r.out
     r = cli("import", str(good))
-    assert "imported 0 tickets and 0 sessions (1 tickets and 1 sessions already stored)" in r.out
+    assert "imported 0 tickets and 0 sessions (1 ticket and 1 session already stored)" in r.out
     bad = tmp_path / "bad.jsonl"
     bad.write_text(
         json.dumps(
@@ -329,6 +329,7 @@ def test_status_warns_about_a_sleep_gap_and_flags(cli: Cli, home: Path) -> None:
     assert r.code == 0
     assert "no heartbeat from the window since 2026-11-02T20:05:00-03:00" in r.err
     assert "flagged for review: long" in r.err and "across_midnight" in r.err
+    assert "across_midnight — it runs into the next day; was the timer left on overnight?" in r.err
     st = cli("status", "--json").json()
     assert st["sleep_gap"]["seconds"] == 11 * 3600 + 55 * 60
 

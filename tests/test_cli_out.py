@@ -77,7 +77,7 @@ def test_out_dash_is_standard_output_and_a_file_gets_the_same_bytes(
     out = tmp_path / f"extrato.{fmt}"
     code, written, err = bill_bytes(billing, "--format", fmt, "--out", str(out))
     assert code == 0, err
-    assert written == b"" and f"1 lines (0 held) written to {out}" in err
+    assert written == b"" and f"1 line (0 held) written to {out}" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == [out.name]  # no temp file left behind
     if fmt == "xlsx":  # a zip's timestamps may differ: compare what the workbooks hold
         sheets = [load_workbook(io.BytesIO(data)) for data in (stdout, out.read_bytes())]

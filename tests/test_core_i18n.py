@@ -25,10 +25,10 @@ from babel.messages.pofile import read_po
 
 from tests.conftest import NOW, ROOT, ZONE
 from tracker import i18n
+from tracker.app import Tracker
 from tracker.central import TargetUnavailable
 from tracker.errors import BadInput, TrackerError
 from tracker.i18n import _
-from tracker.app import Tracker
 
 TRACKER = ROOT / "tracker"
 PO = i18n.catalog_path("pt_BR")

@@ -113,6 +113,8 @@ def _after(before: State, op: str, ticket: str | None, now_ts: int) -> State:
     """The state a command leaves when it completes."""
     sessions = set(before.sessions)
     old = before.timer
+    if op == "start" and old is not None and old.ticket == ticket:
+        return before  # that ticket already runs: nothing changes
     if old is not None:
         assert old.uuid is not None
         sessions.add((old.uuid, old.ticket, old.start_ts, max(now_ts, old.start_ts + 1)))

@@ -121,3 +121,14 @@ def test_every_command_and_flag_of_the_cli_is_documented(tmp_path: Path) -> None
             assert name in named or f"tracker {name}" in coming, f"`tracker {name}` is undocumented"
             for flag in sorted(_flags(_help(tmp_path, *words))):
                 assert flag in whole, f"{flag} of `tracker {name}` is undocumented"
+
+
+def test_ci_runs_exactly_the_readmes_test_command_with_its_coverage_floor() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"^python3 -m venv \.venv && .*\.venv/bin/pytest.*$", readme, flags=re.MULTILINE)
+    assert found is not None, "the README has no test command"
+    command = found.group(0)
+    assert "--cov=tracker" in command and "--cov-branch" in command and "--cov-fail-under=95" in command
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()
+    assert ci[-1] == command
+    assert "export TRACKER_REQUIRE_POSTGRES=1" in ci

@@ -32,16 +32,16 @@ def test_import_adds_tickets_and_sessions_in_the_sessions_zone(app: Tracker, tmp
     f = write(tmp_path / "h.jsonl", [
         TICKET,
         session("2026-11-02T09:00:00-03:00", "2026-11-02T09:25:00-03:00", note="setup"),
-        session("2026-11-02T10:00:00", "2026-11-02T10:07:30", consultant="bruno"),
+        session("2026-11-02T10:00:00", "2026-11-02T10:07:30", consultant="ana"),
         "",
     ])
     result = app.import_file(f)
     assert (result.tickets_added, result.sessions_added) == (1, 2)
     log = app.log("2026-11-02")
-    assert [(s.seconds, s.note, s.zone) for s in log] == [(1500, "setup", "America/Sao_Paulo")]
-    other = app.log("2026-11-02", consultant="bruno")
-    assert other[0].start.isoformat() == "2026-11-02T10:00:00-03:00"
-    assert other[0].source == "import"
+    assert [(s.seconds, s.note, s.zone) for s in log] == [
+        (1500, "setup", "America/Sao_Paulo"), (450, "", "America/Sao_Paulo")]
+    assert log[1].start.isoformat() == "2026-11-02T10:00:00-03:00"
+    assert log[1].source == "import"
     assert app.ticket("12345678").term_accepted.isoformat() == "2026-10-01"
 
 
@@ -74,6 +74,8 @@ def test_importing_the_same_file_twice_adds_nothing(app: Tracker, tmp_path: Path
         (json.dumps(session("2026-11-02T09:00:00-03:00", None)), "end"),
         (json.dumps(session("2026-11-02T09:00:00-03:00", "2026-11-02T09:10:00-03:00", uuid="x")), "uuid"),
         (json.dumps(session("2026-11-02T09:00:00-03:00", "2026-11-02T09:10:00-03:00", consultant="a b")),
+         "consultant"),
+        (json.dumps(session("2026-11-02T09:00:00-03:00", "2026-11-02T09:10:00-03:00", consultant="bruno")),
          "consultant"),
         (json.dumps(session("2026-11-02T09:00:00-03:00", "2026-11-02T09:10:00-03:00", colour="red")), "colour"),
         (json.dumps(session("2026-11-02T09:00:00-03:00", "2026-11-02T09:10:00-03:00") | {"ticket": "999"}),

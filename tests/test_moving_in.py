@@ -96,7 +96,7 @@ def test_a_bad_entry_names_the_source_line_and_writes_nothing(tickets: Tracker) 
 
 
 @pytest.mark.parametrize(("text", "reader", "field"), [
-    ("Project,Start date\nX,2026-11-02\n", moving_in.read_toggl, "line 2"),
+    ("Project,Start date,Start time,End date,End time\nX,2026-11-02,9:00,,10:00\n", moving_in.read_toggl, "line 2: end"),
     ("Project,Start Date,Start Time,End Date,End Time\nX,2026-13-45,9:00,2026-11-02,10:00\n", moving_in.read_clockify,
      "line 2: start"),
 ])

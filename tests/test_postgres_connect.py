@@ -10,9 +10,7 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
-import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
@@ -20,18 +18,11 @@ import pytest
 
 from tests.conftest import ROOT, Cli
 from tests.conftest_pg import Central, send, session
-from tracker.central.postgres import store
+from tracker.central.postgres import reads, store
 from tracker.central.postgres.errors import ServerRefused, ServerUnavailable
 from tracker.errors import BadInput
 
 FEW_SECONDS = 5
-
-
-@pytest.fixture
-def socket_folder() -> Iterator[Path]:
-    """A folder short enough for a Unix socket's path, removed afterwards."""
-    with tempfile.TemporaryDirectory(prefix="trk-sock-") as folder:
-        yield Path(folder)
 
 
 def test_a_socket_folder_with_no_server_fails_at_once_naming_the_server(socket_folder: Path) -> None:
@@ -109,7 +100,7 @@ def test_a_missing_database_says_to_run_init(central: Central) -> None:
 
 def test_a_database_without_the_schema_says_to_run_init(central: Central, pg_url: str) -> None:
     with store.connect(pg_url) as conn, pytest.raises(ServerRefused, match="tracker central init"):
-        store.sessions_of_day(conn, "2026-11-03")
+        reads.sessions_of_day(conn, "2026-11-03")
 
 
 @pytest.mark.parametrize(
@@ -138,7 +129,7 @@ def test_a_statement_stuck_behind_a_lock_gives_up_in_seconds(central: Central) -
         owner.execute("LOCK TABLE sessions IN ACCESS EXCLUSIVE MODE")
         started = time.monotonic()
         with pytest.raises(ServerUnavailable) as failed:
-            store.sessions_of_day(conn, "2026-11-03")
+            reads.sessions_of_day(conn, "2026-11-03")
         elapsed = time.monotonic() - started
         owner.execute("ROLLBACK")
 

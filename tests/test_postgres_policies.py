@@ -14,7 +14,7 @@ import pytest
 from psycopg.types.json import Jsonb
 
 from tests.conftest_pg import Central, event, rate, review, send, session
-from tracker.central.postgres import store
+from tracker.central.postgres import reads, store
 from tracker.central.postgres.connection import Connection
 
 TABLES = ("batches", "sessions", "ticket_events", "reviews", "rates", "statements")
@@ -123,7 +123,7 @@ def test_statements_are_issued_by_billing_signed_with_its_own_role(central: Cent
                 ("2" * 64,),
             )
     with central.connect("lead1") as conn:
-        issued = store.statements(conn, "2026-11")
+        issued = reads.statements(conn, "2026-11")
     assert [(s["issued_by"], s["totals"]) for s in issued] == [("bill", {"amount": "40.00"})]
 
 
@@ -186,13 +186,13 @@ def test_not_even_the_owner_changes_a_row_by_mistake(central: Central) -> None:
 def test_a_consultant_reads_only_their_rows_their_decisions_and_the_rates(central: Central) -> None:
     seed(central)
     with central.connect("ana") as conn:
-        assert {s["consultant"] for s in store.sessions_of_day(conn, "2026-11-03")} == {"ana"}
-        assert store.sessions_of_day(conn, "2026-11-03", "bruno") == []
-        assert store.finalized_tickets(conn) == []
-        assert store.events_of_ticket(conn, "87654321") == []
-        assert list(store.decisions(conn)) == [("ana", "2026-11-03")]
-        assert [r["made_by"] for r in store.rates(conn)] == ["bill"]
-        assert store.consultants(conn) == ["ana"]
+        assert {s["consultant"] for s in reads.sessions_of_day(conn, "2026-11-03")} == {"ana"}
+        assert reads.sessions_of_day(conn, "2026-11-03", "bruno") == []
+        assert reads.finalized_tickets(conn) == []
+        assert reads.events_of_tickets(conn, ["87654321"])["87654321"] == []
+        assert list(reads.decisions(conn)) == [("ana", "2026-11-03")]
+        assert [r["made_by"] for r in reads.rates(conn)] == ["bill"]
+        assert sorted(reads.senders(conn)) == ["ana"]
         seen = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone() for t in TABLES if t != "statements"}
         assert seen == {
             "batches": (1,),
@@ -209,9 +209,9 @@ def test_a_consultant_reads_only_their_rows_their_decisions_and_the_rates(centra
 def test_leads_and_billing_read_everything(central: Central, login: str) -> None:
     seed(central)
     with central.connect(login) as conn:
-        assert {s["consultant"] for s in store.sessions_of_day(conn, "2026-11-03")} == {"ana", "bruno"}
-        assert set(store.decisions(conn, "2026-11-03")) == {("ana", "2026-11-03"), ("bruno", "2026-11-03")}
-        assert store.consultants(conn) == ["ana", "bruno"]
+        assert {s["consultant"] for s in reads.sessions_of_day(conn, "2026-11-03")} == {"ana", "bruno"}
+        assert set(reads.decisions(conn, "2026-11-03")) == {("ana", "2026-11-03"), ("bruno", "2026-11-03")}
+        assert sorted(reads.senders(conn)) == ["ana", "bruno"]
         assert counts(conn) == {
             "batches": 4, "sessions": 2, "ticket_events": 2, "reviews": 2, "rates": 1, "statements": 1,
         }  # fmt: skip

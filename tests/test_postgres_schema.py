@@ -42,18 +42,23 @@ def snapshot(url: str) -> dict[str, list[Any]]:
 def test_init_creates_every_table_and_records_its_migrations(pg_url: str) -> None:
     applied = admin.init_schema(pg_url)
 
-    assert applied == [m.version for m in admin.migrations()] == [1, 2]
+    assert applied == [m.version for m in admin.migrations()] == [1, 2, 3, 4]
     seen = snapshot(pg_url)
     tables = {name: (rls, force) for name, rls, force in seen["tables"]}
-    for table in ("batches", "sessions", "ticket_events", "reviews", "rates", "statements"):
+    for table in ("batches", "batch_refs", "sessions", "ticket_events", "reviews", "rates", "statements"):
         assert tables[table] == (True, True), table
     assert tables["tracker_schema"] == (False, False)
-    assert [(v, n) for v, n, _sha in seen["schema"]] == [(1, "tables"), (2, "security")]
+    assert [(v, n) for v, n, _sha in seen["schema"]] == [
+        (1, "tables"),
+        (2, "security"),
+        (3, "batches_and_reads"),
+        (4, "one_statement_a_month"),
+    ]
     assert ("tracker_billing", False) in seen["groups"]
     assert ("tracker_consultant", False) in seen["groups"]
     assert ("tracker_lead", False) in seen["groups"]
     with store.connect(pg_url) as conn:
-        assert admin.schema_version(conn) == 2
+        assert admin.schema_version(conn) == 4
 
 
 def test_init_twice_changes_nothing(pg_url: str) -> None:

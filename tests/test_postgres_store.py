@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from tests.conftest_pg import Central, event, rate, review, send, session, sha_of
-from tracker.central.postgres import store
+from tracker.central.postgres import reads, store
 from tracker.central.postgres.errors import RecordConflict, ServerRefused
 from tracker.errors import TrackerError
 
@@ -170,9 +170,9 @@ def test_a_day_shows_each_session_at_its_latest_revision_and_not_the_deleted(cen
                 dict(gone, revision=2, deleted=True),
             ],
         )  # fmt: skip
-        day3 = store.sessions_of_day(conn, "2026-11-03")
-        day4 = store.sessions_of_day(conn, "2026-11-04", "ana")
-        both = store.sessions_between(conn, "2026-11-01", "2026-11-30")
+        day3 = reads.sessions_of_day(conn, "2026-11-03")
+        day4 = reads.sessions_of_day(conn, "2026-11-04", "ana")
+        both = reads.sessions_between(conn, "2026-11-01", "2026-11-30")
 
     assert [(s["uuid"], s["revision"], s["note"]) for s in day3] == [(kept["uuid"], 2, "revisto")]
     assert [(s["uuid"], s["revision"]) for s in day4] == [(moved["uuid"], 2)]
@@ -197,15 +197,15 @@ def test_a_ticket_gathers_every_consultants_sessions_and_the_month_its_finalized
             ],
         )  # fmt: skip
     with central.connect("bill") as conn:
-        by_ticket = store.sessions_of_ticket(conn, "1000001")
-        november = store.month_tickets(conn, "2026-11")
-        december = store.finalized_tickets(conn, "2026-12")
-        every = store.finalized_tickets(conn)
+        by_ticket = reads.sessions_of_tickets(conn, ["1000001"])["1000001"]
+        november = reads.finalized_tickets(conn, "2026-11")
+        events = reads.events_of_tickets(conn, november)
+        december = reads.finalized_tickets(conn, "2026-12")
+        every = reads.finalized_tickets(conn)
 
     assert [s["consultant"] for s in by_ticket] == ["ana", "bruno"]
-    assert list(november) == ["1000001"]
-    assert [e["event"] for e in november["1000001"]["events"]] == ["created", "finalized"]
-    assert [s["consultant"] for s in november["1000001"]["sessions"]] == ["ana", "bruno"]
+    assert november == ["1000001"]
+    assert [e["event"] for e in events["1000001"]] == ["created", "finalized"]
     assert december == [] and every == ["1000001"]
 
 
@@ -219,10 +219,10 @@ def test_the_latest_decision_of_a_day_wins(central: Central) -> None:
             [review("lead2", at="2026-11-04T10:00:00-03:00"), review("lead2", day="2026-11-02")],
         )
     with central.connect("ana") as conn:
-        day = store.decisions(conn, "2026-11-03")
-        every = store.decisions(conn)
+        day = reads.decisions(conn, "2026-11-03")
+        every = reads.decisions(conn)
 
-    assert day == {
+    assert {key: d.to_json() for key, d in day.items()} == {
         ("ana", "2026-11-03"): {
             "decision": "approve",
             "comment": "",
@@ -240,7 +240,7 @@ def test_rates_come_back_as_published_oldest_first(central: Central) -> None:
     with central.connect("bill") as conn:
         send(conn, "bill", [later, first, support])
     with central.connect("ana") as conn:
-        assert store.rates(conn) == [support, first, later]
+        assert reads.rates(conn) == [support, first, later]
 
 
 def test_issuing_the_same_statement_twice_keeps_one(central: Central) -> None:
@@ -248,6 +248,6 @@ def test_issuing_the_same_statement_twice_keeps_one(central: Central) -> None:
     with central.connect("bill") as conn:
         assert store.issue_statement(conn, "2026-11", lines, {"amount": "40.00"}, "a" * 64) is True
         assert store.issue_statement(conn, "2026-11", lines, {"amount": "40.00"}, "a" * 64) is False
-        issued = store.statements(conn, "2026-11")
+        issued = reads.statements(conn, "2026-11")
 
     assert [(s["lines"], s["issued_by"]) for s in issued] == [(lines, "bill")]

@@ -70,7 +70,7 @@ def test_reminder_settings_refuse_bad_values(app: Tracker, key: str, value: str)
 def test_reminder_settings_round_trip(app: Tracker) -> None:
     assert app.settings.set("work-days", "seg-qui") == "mon,tue,wed,thu"
     assert app.settings.set("work-hours", "9:00 - 17:30") == "09:00-17:30"
-    s = app.settings.reminder_settings()
+    s = reminders.settings_of(app.settings.all())
     assert (s.work_start.hour, s.work_end.minute, s.work_days) == (9, 30, frozenset({0, 1, 2, 3}))
 
 
@@ -102,6 +102,7 @@ def test_the_week_report_counts_days_tickets_defects_and_amounts(app: Tracker) -
                                                                            ("1234567", 2, 2250)]
     assert report.defects == [{"ticket": "1234567", "kind": "product", "ref": "BUG-7", "note": ""}]
     assert report.amount is None  # no rates known in this home
+    app.settings.set("role", "billing")  # only billing sets rates; a billing home's own count at once
     app.set_rate("technical", "240.00", "2026-01-01")
     report = week(app, date(2026, 11, 4))
     assert report.days[0].amount == Decimal("120.00")  # 30 min

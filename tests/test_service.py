@@ -134,15 +134,15 @@ def test_timer_start_stop_writes_one_session_with_exact_seconds(app: Tracker, cl
     app.add_ticket("1234567", "ACME", "technical", term_accepted="2026-11-01")
     result = app.start("1234567", note="remote access")
     assert result.stopped is None
-    assert app.status()["running"] is True
+    assert app.status().running is True
     clock.advance(minutes=4, seconds=10)
-    assert app.status()["elapsed_seconds"] == 250
+    assert app.status().elapsed_seconds == 250
     session = app.stop()
     assert session.seconds == 250
     assert session.type is ConsultancyType.TECHNICAL
     assert session.zone == "America/Sao_Paulo"
     assert session.note == "remote access"
-    assert app.status() == {"running": False, "ticket": None, "started_at": None, "elapsed_seconds": 0}
+    assert app.status().to_json() == {"running": False, "ticket": None, "started_at": None, "elapsed_seconds": 0}
     assert [s.uuid for s in app.log()] == [session.uuid]
 
 
@@ -155,9 +155,9 @@ def test_the_timer_is_a_row_that_another_process_sees(app: Tracker, clock, home)
     with open_store(home) as other:
         again = Tracker(other, clock, home)
         status = again.status()
-    assert status["running"] and status["ticket"] == "1234567"
-    assert status["started_at"] == "2026-11-03T15:00:00-03:00"
-    assert status["elapsed_seconds"] == 7200
+    assert status.running and status.timer is not None and status.timer.ticket == "1234567"
+    assert status.to_json()["started_at"] == "2026-11-03T15:00:00-03:00"
+    assert status.elapsed_seconds == 7200
 
 
 def test_starting_another_ticket_stops_the_current_one(app: Tracker, clock) -> None:

@@ -113,6 +113,8 @@ def by_ticket(doc: dict) -> dict[tuple[str, str], dict]:
 def test_the_json_statement_prices_every_worked_example(billing: Cli) -> None:
     r = billing("bill", "--month", "2026-11", "--format", "json")
     assert r.code == 0, r.err
+    hint = "held without the customer's term acceptance: 2000002; record it with tracker ticket accept-term"
+    assert hint in r.err
     doc = r.json()
     assert doc["month"] == "2026-11"
     lines = by_ticket(doc)
@@ -170,6 +172,20 @@ def test_the_csv_opens_as_a_brazilian_spreadsheet(billing: Cli, tmp_path: Path) 
     assert sum(Decimal(t[10].replace(".", "").replace(",", ".")) for t in totals) == Decimal("560.00")
     held = body[("2000002", "Consultoria de Suporte")]
     assert (held["Retido"], held["Motivo da retenção"]) == ("sim", "sem aceite do termo registrado")
+
+
+def test_the_csv_says_its_month_and_ends_with_the_grand_total(billing: Cli, tmp_path: Path) -> None:
+    out = tmp_path / "extrato.csv"
+    assert billing("bill", "--month", "2026-11", "--format", "csv", "--out", str(out)).code == 0
+    rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig")), delimiter=";"))
+    header = rows[0]
+    assert header[-1] == "Mês" and all(r[-1] == "11/2026" for r in rows[1:])
+    parties = [r for r in rows if r[0] == "TOTAL"]
+    grand = rows[-1]
+    assert grand[0] == "TOTAL GERAL" and len(parties) == 4
+    assert grand[header.index("Valor (R$)")] == "560,00"
+    minutes = header.index("Minutos faturáveis")
+    assert int(grand[minutes]) == sum(int(r[minutes]) for r in parties)
 
 
 def test_the_xlsx_has_numbers_a_sheet_per_party_and_totals(billing: Cli, tmp_path: Path) -> None:
@@ -260,8 +276,10 @@ def test_held_reasons_are_in_portuguese_in_the_spreadsheets_without_a_command_li
     assert reason_pt([no_term, no_rate]) == (
         "sem aceite do termo registrado; nenhuma tarifa de suporte vigente em 03/11/2026")
     assert reason_pt([]) == ""
-    # The statement JSON (for scripts and the CLI) keeps its English text, hint included.
-    assert no_rate.text == "no support rate in force on 2026-11-03; set one with tracker rates set"
+    # The statement JSON says in English what is missing, and no command line either:
+    # `tracker bill` tells billing how to fix it, on stderr.
+    assert no_rate.text == "no support rate in force on 2026-11-03"
+    assert no_term.text == "no term acceptance recorded"
 
 
 def test_a_finalization_recorded_later_counts_in_the_month_it_names(tmp_path: Path) -> None:
@@ -274,6 +292,7 @@ def test_a_finalization_recorded_later_counts_in_the_month_it_names(tmp_path: Pa
     ok(ana("finalize", "1234567", "--at", "2026-10-31T18:00:00-03:00"))
     ok(ana("sync"))
     bill = consultant(tmp_path, share, "fatima")
+    ok(bill("config", "set", "role", "billing"))
     ok(bill("rates", "set", "--type", "technical", "--hourly", "240.00", "--from", "2026-01-01"))
     october = bill("bill", "--month", "2026-10").json()
     assert [(x["ticket"], x["amount"]) for x in october["lines"]] == [("1234567", "120.00")]

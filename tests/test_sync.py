@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Cli
+from tracker.app import Tracker
 from tracker.central import TamperedBatch, TargetUnavailable, open_central
 from tracker.central.folder import FolderExport
 from tracker.central.sender import Pending, Sender
 from tracker.context import Context
 from tracker.errors import TrackerError
-from tracker.app import Tracker
 
 
 @pytest.fixture
@@ -217,9 +217,12 @@ def test_the_same_uuid_and_revision_with_other_content_is_a_reported_conflict(an
     import hashlib
 
     (folder / "00000060-cccccccc.jsonl").write_bytes(forged)
-    (folder / "00000060-cccccccc.manifest.json").write_text(json.dumps({
-        "batch": "00000060-cccccccc", "sha256": hashlib.sha256(forged).hexdigest(), "rows": len(lines)}))
+    manifest = json.loads(_.read_text())
+    manifest.update(batch="00000060-cccccccc", file="00000060-cccccccc.jsonl",
+                    sha256=hashlib.sha256(forged).hexdigest())
+    (folder / "00000060-cccccccc.manifest.json").write_text(json.dumps(manifest))
     sessions, report, conflicts = central(ana)
+    assert report.problems == []
     assert len(conflicts) == 1 and "differs between" in conflicts[0]
     assert sessions[0]["note"] == "" and "conflict" in sessions[0]["flags"]
 
@@ -241,7 +244,7 @@ def test_ticket_metadata_that_disagrees_between_consultants_is_reported(
         reader.refresh()
         found = reader.ticket_disagreements()
     assert len(found) == 1
-    assert "ticket 1234567: customer, term_accepted, type differ between ana, bruno" == found[0]
+    assert found[0] == "ticket 1234567: customer, term_accepted, type differ between ana, bruno"
 
 
 def test_the_default_export_folder_is_made_on_first_use(app: Tracker, home: Path) -> None:
@@ -267,7 +270,7 @@ def test_cli_sync_and_central_log(cli: Cli, home: Path, share: Path) -> None:
     cli("add", "1234567", "--start", "2026-11-03T10:00", "--end", "2026-11-03T10:05")
     r = cli("sync")
     assert r.code == 1
-    assert "is not there" in r.err and "1 sessions and 0 ticket events stay queued" in r.err
+    assert "is not there" in r.err and "1 session and 0 ticket events stay queued" in r.err
     assert "Traceback" not in r.err
 
 

@@ -16,29 +16,40 @@ from typing import Any
 
 from tracker import backup
 from tracker.billing import HeldKind, HeldReason, Rate
-from tracker.central import Central
+from tracker.central import Central, Decision
+from tracker.central.postgres.moved import Moved
 from tracker.central.sender import SyncResult, SyncStatus
 from tracker.central.service import CentralService
-from tracker.clock import Clock, default_clock
+from tracker.central.setup import CentralSetup, CentralStatus
+from tracker.clock import Clock, FixedClock, default_clock
 from tracker.config import Settings
 from tracker.context import Context, Warn, ignore
 from tracker.importer import ImportResult, ImportService
 from tracker.model import Defect, RunningTimer, Session, Ticket
 from tracker.rates import RateService
+from tracker.report import SpanReport, span_report
 from tracker.review import DayReview
-from tracker.sessions import SessionService
+from tracker.sessions import DayTotal, SessionService
+from tracker.span_log import SpanLog, log_span
 from tracker.statement import Statement
 from tracker.store import Store, open_store
 from tracker.tickets import TicketService
-from tracker.timer import StartResult, TimerService
+from tracker.timer import SleepGap, StartResult, TimerService, TimerStatus
 
 __all__ = [
+    "Clock",
+    "DayTotal",
+    "Decision",
+    "FixedClock",
     "HeldKind",
     "HeldReason",
     "ImportResult",
+    "SleepGap",
     "StartResult",
     "SyncStatus",
+    "TimerStatus",
     "Tracker",
+    "default_clock",
     "open_tracker",
     "restore_backup",
 ]
@@ -55,6 +66,7 @@ class Tracker:
         self._rates = RateService(self.ctx)
         self._import = ImportService(self.ctx)
         self._central = CentralService(self.ctx)
+        self._setup = CentralSetup(self.ctx)
 
     # ----- what it works over --------------------------------------------------------
 
@@ -166,7 +178,7 @@ class Tracker:
     def stop(self, note: str = "") -> Session:
         return self._timer.stop(note)
 
-    def status(self) -> dict[str, Any]:
+    def status(self) -> TimerStatus:
         return self._timer.status()
 
     def sleep_gap(self) -> tuple[datetime, datetime] | None:
@@ -192,6 +204,21 @@ class Tracker:
 
     def log(self, day: str | date | None = None, consultant: str | None = None) -> list[Session]:
         return self._sessions.log(day, consultant)
+
+    def log_span(
+        self, first: str | date | None, last: str | date | None = None, as_json: bool = False
+    ) -> SpanLog:
+        return log_span(self.ctx, first, last, as_json)
+
+    def report(
+        self, first: str | date | None = None, last: str | date | None = None, by: str = "day"
+    ) -> SpanReport:
+        """This consultant's totals over a span of days (default: this week), by group."""
+        return span_report(self.ctx, self.rates(), first, last, by)
+
+    def days(self, from_day: str | date, to_day: str | date) -> list[DayTotal]:
+        """Per day from ``from_day`` to ``to_day``: the total, sessions, and those not yet synced."""
+        return self._sessions.days(from_day, to_day)
 
     def sessions_of_ticket(self, number: str) -> list[Session]:
         return self._sessions.of_ticket(number)
@@ -267,16 +294,44 @@ class Tracker:
     def review_day(self, day: str, consultant: str | None = None) -> DayReview:
         return self._central.review_day(day, consultant)
 
-    def decide_day(self, day: str, consultant: str, decision: str, comment: str = "") -> dict[str, Any]:
+    def decide_day(self, day: str, consultant: str, decision: str, comment: str = "") -> Decision:
         return self._central.decide_day(day, consultant, decision, comment)
 
-    def my_reviews(self, day: str | date | None = None) -> list[dict[str, Any]]:
+    def my_reviews(self, day: str | date | None = None) -> list[Decision]:
         return self._central.my_reviews(day)
 
     def statement(
         self, month: str, progress: Callable[[str], None] | None = None, approved_only: bool = False
     ) -> Statement:
-        return self._central.statement(month, self.rates(), progress, approved_only)
+        return self._central.statement(month, self._rates.unsynced(), progress, approved_only)
+
+    def issue_statement(self, month: str, approved_only: bool = False) -> Statement:
+        """Billing: keep ``month``'s statement in the central store as issued, for good."""
+        return self._central.issue(month, self._rates.unsynced(), approved_only)
+
+    # ----- setting up the central store (tracker/central/setup.py) ----------------------
+
+    def test_central(self, url_or_folder: str) -> str:
+        """ "ok: ..." when this home could sync to ``url_or_folder`` (a postgresql:// URL or a folder).
+
+        Raises TrackerError with the reason otherwise.  Nothing is written.
+        """
+        return self._setup.test(url_or_folder)
+
+    def central_status(self) -> CentralStatus:
+        return self._setup.status()
+
+    def central_init(self, url: str) -> list[int]:
+        return self._setup.init(url)
+
+    def central_add_user(self, url: str, login: str, role: str, password_file: str | None = None) -> None:
+        self._setup.add_user(url, login, role, password_file)
+
+    def central_export(self, to: str | Path, month: str | None = None) -> Moved:
+        return self._setup.export(to, month)
+
+    def central_import_folder(self, folder: str | Path, url: str | None = None) -> Moved:
+        return self._setup.import_folder(folder, url)
 
 
 def open_tracker(
@@ -306,7 +361,7 @@ def restore_backup(home: Path, source: Path) -> Path:
 
 # ----- for the front ends
 # What the windows need from below the facade, so that ui/ imports tracker.app alone
-# (besides the model types, the errors and the clock).  Re-exported under their own
+# (besides the model types and the errors).  Re-exported under their own
 # names: a re-export is ``from x import name as name``.
 
 
@@ -322,6 +377,8 @@ from tracker.lock import lock_path as lock_path  # noqa: E402
 from tracker.paths import data_home as data_home  # noqa: E402
 from tracker.paths import default_export_dir as default_export_dir  # noqa: E402
 from tracker.reminders import Reminder as Reminder  # noqa: E402
+from tracker.server_url import clean_central as clean_central  # noqa: E402
+from tracker.server_url import is_server_url as is_server_url  # noqa: E402
 from tracker.store.db import DB_FILENAME as _DB_FILENAME  # noqa: E402
 
 
@@ -336,7 +393,7 @@ def due_reminders(tracker: Tracker, last_shown: dict[str, datetime]) -> list[Rem
         tracker.now(),
         tracker.running(),
         tracker.oldest_unsynced(),
-        tracker.settings.reminder_settings(),
+        _reminders.settings_of(tracker.settings.all()),
         last_shown,
     )
 
@@ -354,13 +411,15 @@ def check_database(home: Path, stop: Callable[[], bool] | None = None) -> tuple[
 
 
 # ----- for the front ends: the types and helpers the windows use
-# (ui/ imports from tracker/ only this module, tracker.model, tracker.errors and tracker.clock)
+# (ui/ imports from tracker/ only this module, tracker.model and tracker.errors)
 
 import io  # noqa: E402
 from typing import BinaryIO  # noqa: E402
 
 from tracker.billing import Line, PartyTotal  # noqa: E402
+from tracker.export.csv_pt import write_csv  # noqa: E402
 from tracker.export.json_out import write_json  # noqa: E402
+from tracker.export.xlsx import write_xlsx  # noqa: E402
 from tracker.fsutil import atomic_write  # noqa: E402
 from tracker.moving_in import ForeignEntry, Plan  # noqa: E402
 from tracker.moving_in import commit as commit_import  # noqa: E402
@@ -374,21 +433,13 @@ from tracker.timeutil import human_duration  # noqa: E402
 
 
 def write_statement(st: Statement, fmt: str, out: BinaryIO) -> None:
-    """Write ``st`` to the binary file ``out`` as ``fmt`` (csv, xlsx or json), as the CLI writes it.
-
-    The CSV and XLSX writers are imported here: they load babel and openpyxl, which a
-    start-up must not pay for.
-    """
+    """Write ``st`` to the binary file ``out`` as ``fmt`` (csv, xlsx or json), as the CLI writes it."""
     if fmt == "xlsx":
-        from tracker.export.xlsx import write_xlsx
-
         write_xlsx(st, out)
         return
     text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
     try:
         if fmt == "csv":
-            from tracker.export.csv_pt import write_csv
-
             write_csv(st, text)
         else:
             write_json(st, text)

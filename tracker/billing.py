@@ -79,6 +79,7 @@ class Rate:
     percent: Decimal | None = None
     created_by: str = ""
     created_at: str = ""
+    uuid: str = ""  # the version's stable id, in the home's database and the central store
 
     @property
     def label(self) -> str:
@@ -120,6 +121,7 @@ class Atendimento:
     finalized_on: date
     defects: tuple[DefectInfo, ...] = ()
     accounting: dict[str, str] = field(default_factory=dict)
+    disputes: tuple[HeldReason, ...] = ()  # what the central store could not settle: held, never chosen
 
     @property
     def recorded_seconds(self) -> int:
@@ -129,6 +131,10 @@ class Atendimento:
 class HeldKind(Enum):
     NO_TERM = "no_term"  # the customer's term acceptance was never recorded
     NO_RATE = "no_rate"  # no rate of the line's type in force on its pricing date
+    CONFLICT = "conflict"  # a session or ticket event of the line arrived with two contents
+    DISAGREEMENT = (
+        "disagreement"  # consultants recorded the ticket's customer, type, unit or accounting apart
+    )
 
 
 @dataclass(frozen=True)
@@ -138,15 +144,29 @@ class HeldReason:
     kind: HeldKind
     type: ConsultancyType | None = None  # NO_RATE: the type without a rate
     date: date | None = None  # NO_RATE: the pricing date
+    fields: tuple[str, ...] = ()  # DISAGREEMENT: the ticket's fields that differ
+    who: tuple[str, ...] = ()  # DISAGREEMENT: the consultants; CONFLICT: the records
 
     @property
     def text(self) -> str:
-        """In English, as the statement's JSON and the CLI carry it."""
+        """In English, as the statement's JSON carries it: what is missing, never how to
+        fix it (the statement may reach the customer; the command line tells billing)."""
         if self.kind is HeldKind.NO_TERM:
-            return "no term acceptance recorded; record it with tracker ticket accept-term"
+            return "no term acceptance recorded"
+        if self.kind is HeldKind.CONFLICT:
+            which = f" ({', '.join(self.who)})" if self.who else ""
+            return (
+                f"the central export holds two versions of a record of this line{which}; "
+                "settle it before billing (the central log lists the conflicts)"
+            )
+        if self.kind is HeldKind.DISAGREEMENT:
+            return (
+                f"consultants recorded the ticket differently ({', '.join(self.fields)}: "
+                f"{', '.join(self.who)}); settle it before billing"
+            )
         kind = self.type.value if self.type else "?"
         on = self.date.isoformat() if self.date else "?"
-        return f"no {kind} rate in force on {on}; set one with tracker rates set"
+        return f"no {kind} rate in force on {on}"
 
 
 @dataclass(frozen=True)
@@ -193,7 +213,7 @@ def price(a: Atendimento, rates: Sequence[Rate], policies: Iterable[Policy] = DE
     minutes = policy.billable_minutes(a.recorded_seconds)
     rate = rate_for(a.type, pricing_date, rates)
     waivers = waiving_defects(policy, a.defects)
-    held_reasons: list[HeldReason] = []
+    held_reasons: list[HeldReason] = list(a.disputes)
     if a.term_accepted is None:
         held_reasons.append(HeldReason(HeldKind.NO_TERM))
     if rate is None:

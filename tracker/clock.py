@@ -30,9 +30,10 @@ def local_zone_name() -> str:
     forced = os.environ.get("TRACKER_TZ")
     if forced:
         return forced
-    try:
-        import tzlocal
+    # Asked only here: tzlocal brings logging along (about a tenth of a command's start).
+    import tzlocal
 
+    try:
         name = tzlocal.get_localzone_name()
     except Exception:  # pragma: no cover - depends on the host's setup
         name = None

@@ -12,13 +12,26 @@ from tracker.errors import BadInput
 from tracker.i18n import _
 from tracker.model import Role
 from tracker.paths import default_export_dir
-from tracker.reminders import ReminderSettings, format_days, parse_work_days, parse_work_hours
+from tracker.server_url import FOLDER, clean_central
 from tracker.store import Store
 from tracker.store import settings as stored_settings
-from tracker.validate import LOGIN_RE, UNIT_RE
+from tracker.validate import LOGIN_RE, UNIT_RE, clean_login, clean_text
+from tracker.workweek import format_days, parse_work_days, parse_work_hours
 
-__all__ = ["DEFAULT_PRODUCTS", "KEYS", "LOGIN_RE", "UNIT_RE", "Key", "Settings", "os_login"]
+__all__ = [
+    "DEFAULT_PRODUCTS",
+    "KEYS",
+    "LOGIN_RE",
+    "UNIT_RE",
+    "Key",
+    "Settings",
+    "os_login",
+]
 
+SERVER_SCHEMES = ("postgresql://", "postgres://")
+
+
+MAX_PATH = 1000  # characters of the export folder's path
 
 # Products the paid consultancy is offered for; a ticket naming another one is warned.
 DEFAULT_PRODUCTS = ("Protheus", "RM", "Datasul", "Logix")
@@ -29,25 +42,19 @@ def os_login() -> str:
         name = getpass.getuser()
     except Exception:  # pragma: no cover - no user name on this host
         name = "consultant"
-    cleaned = re.sub(r"[^A-Za-z0-9._@-]", "", name)
-    return cleaned or "consultant"
+    cleaned = re.sub(r"[^A-Za-z0-9._@-]", "", name)[:64].lstrip(".@-").rstrip(".")
+    try:
+        return clean_login(cleaned)
+    except BadInput:
+        return "consultant"
 
 
 def _login(value: str) -> str:
-    value = value.strip()
-    if not LOGIN_RE.match(value):
-        raise BadInput(
-            "consultant",
-            _("'{value}' is not a login; use 1-64 letters, digits or . _ @ -").format(value=value),
-        )
-    return value
+    return clean_login(value, "consultant")
 
 
 def _name(value: str) -> str:
-    value = value.strip()
-    if len(value) > 200:
-        raise BadInput("name", _("is longer than {limit} characters").format(limit=200))
-    return value
+    return clean_text(value, "name", limit=200)
 
 
 def _role(value: str) -> str:
@@ -70,14 +77,19 @@ def _unit(value: str) -> str:
 
 
 def _export_dir(value: str) -> str:
-    value = value.strip()
+    value = clean_text(value, "export-dir", limit=MAX_PATH)
     if not value:
         raise BadInput("export-dir", _("is empty; give the folder of the central export"))
-    return str(Path(value).expanduser().absolute())
+    try:
+        return str(Path(value).expanduser().absolute())
+    except RuntimeError:  # ~name of a user this machine does not know
+        raise BadInput(
+            "export-dir", _("'{value}' names a home folder this machine does not know").format(value=value)
+        ) from None
 
 
 def _products(value: str) -> str:
-    items = [p.strip() for p in value.split(",") if p.strip()]
+    items = [clean_text(p, "products", limit=100) for p in value.split(",") if p.strip()]
     return ",".join(dict.fromkeys(items))
 
 
@@ -132,6 +144,11 @@ KEYS: dict[str, Key] = {
         Key("role", "consultant, lead or billing", _role),
         Key("unit", "your own unit code; empty for the vendor's staff", _unit),
         Key("export-dir", "the folder of the central billing export", _export_dir),
+        Key(
+            "central",
+            "folder (the export-dir folder) or a PostgreSQL server: postgresql://HOST[:PORT]/DB",
+            clean_central,
+        ),
         Key("products", "comma-separated products enabled for consultancy", _products),
         Key(
             "long-session-hours",
@@ -187,6 +204,7 @@ class Settings:
             "role": Role.CONSULTANT.value,
             "unit": "",
             "export-dir": str(default_export_dir(self.home)),
+            "central": FOLDER,
             "products": ",".join(DEFAULT_PRODUCTS),
             "long-session-hours": "10",
             "sleep-gap-minutes": "15",
@@ -210,6 +228,21 @@ class Settings:
                 "key", _("'{key}' is not a setting; use one of {keys}").format(key=key, keys=", ".join(KEYS))
             )
         return self.all()[key]
+
+    def set_many(self, values: dict[str, str]) -> dict[str, str]:
+        """Check every value first, then store them all in one transaction; nothing is
+        written when one is refused (BadInput names its key)."""
+        unknown = [k for k in values if k not in KEYS]
+        if unknown:
+            raise BadInput(
+                "key",
+                _("'{key}' is not a setting; use one of {keys}").format(key=unknown[0], keys=", ".join(KEYS)),
+            )
+        checked = {key: KEYS[key].check(value) for key, value in values.items()}
+        with self.store.atomic() as db:
+            for key, value in checked.items():
+                stored_settings.put(db, key, value)
+        return checked
 
     def is_set(self, key: str) -> bool:
         return key in self._stored()
@@ -236,17 +269,6 @@ class Settings:
     @property
     def sleep_gap_seconds(self) -> int:
         return int(self.get("sleep-gap-minutes")) * 60
-
-    def reminder_settings(self) -> ReminderSettings:
-        values = self.all()
-        start, end = parse_work_hours(values["work-hours"])
-        return ReminderSettings(
-            start,
-            end,
-            parse_work_days(values["work-days"]),
-            int(values["remind-running-hours"]),
-            int(values["remind-unsynced-days"]),
-        )
 
     @property
     def products(self) -> list[str]:

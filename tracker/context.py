@@ -2,7 +2,9 @@
 
 The services (tickets, timer, sessions, rates, the central store's sender and
 reviews) each take one :class:`Context` and never the ``Tracker`` facade, so nothing
-below the facade calls back into it.
+below the facade calls back into it.  :func:`open_context` opens one over a home:
+the everyday commands (start, stop, status, log, config) build the services they
+need over it, without loading the facade and the central store behind it.
 """
 
 from __future__ import annotations
@@ -15,11 +17,11 @@ from tracker.clock import Clock
 from tracker.config import Settings
 from tracker.errors import BadInput
 from tracker.i18n import _
-from tracker.store import Store
-from tracker.timeutil import iso, parse_time, to_ts, zone
+from tracker.store import Store, open_store
+from tracker.timeutil import check_time, iso, parse_time, to_ts, zone
 from tracker.validate import Warn, ignore
 
-__all__ = ["Context", "Warn", "ignore"]
+__all__ = ["Context", "Warn", "ignore", "open_context"]
 
 
 @dataclass
@@ -48,9 +50,18 @@ class Context:
         if isinstance(value, datetime):
             if value.tzinfo is None:
                 raise BadInput(field, _("needs a time zone"))
+            check_time(value, iso(value), field)
             return value.replace(microsecond=0)
         return parse_time(value, field, self.clock.zone())
 
     def not_future(self, when: datetime, field: str) -> None:
         if to_ts(when) > to_ts(self.now()):
             raise BadInput(field, _("{time} is in the future").format(time=iso(when)))
+
+
+def open_context(
+    home: Path, clock: Clock, warn: Warn = ignore, *, migrate: bool = True, check: bool | None = None
+) -> Context:
+    """The context of the data folder ``home``; close it with ``ctx.store.close()``."""
+    store = open_store(home, migrate=migrate, check=check)
+    return Context(store, clock, Settings(store, home), home, warn)

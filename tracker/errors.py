@@ -89,6 +89,9 @@ def _field_labels() -> dict[str, str]:
         "name": _("name"),
         "unit": _("unit"),
         "export-dir": _("central export folder"),
+        "central": _("central store"),
+        "url": _("server URL"),
+        "password-file": _("password file"),
         "key": _("setting"),
         "work-hours": _("working hours"),
         "work-days": _("working days"),
@@ -103,4 +106,5 @@ def _field_labels() -> dict[str, str]:
         "from": _("effective from"),
         "percent": _("percentage"),
         "index": _("index"),
+        "issue": _("issue"),
     }

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from tracker.model import Flag, RunningTimer, Session
 
 
-def _crosses_midnight(start: datetime, end: datetime) -> bool:
+def crosses_midnight(start: datetime, end: datetime) -> bool:
     # A session ending exactly at 00:00:00 stays on its day.
     return (end - timedelta(seconds=1)).date() > start.date()
 
@@ -35,7 +35,7 @@ def session_flags(
                 break
         if s.seconds > long_seconds:
             flags.append(Flag.LONG.value)
-        if _crosses_midnight(s.start, s.end):
+        if crosses_midnight(s.start, s.end):
             flags.append(Flag.ACROSS_MIDNIGHT.value)
         result[s.uuid] = tuple(dict.fromkeys(flags))
     return result
@@ -48,7 +48,7 @@ def timer_flags(timer: RunningTimer, now: datetime, long_seconds: int, gap_secon
         flags.append(Flag.CLOCK_JUMP.value)
     if elapsed > long_seconds:
         flags.append(Flag.LONG.value)
-    if elapsed > 0 and _crosses_midnight(timer.start, now.astimezone(timer.start.tzinfo)):
+    if elapsed > 0 and crosses_midnight(timer.start, now.astimezone(timer.start.tzinfo)):
         flags.append(Flag.ACROSS_MIDNIGHT.value)
     gap = heartbeat_gap(timer, now, gap_seconds)
     if gap is not None:

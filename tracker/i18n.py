@@ -18,12 +18,13 @@ tracker/ and fails on a message without a translation.
 
 from __future__ import annotations
 
+import gettext
+from gettext import NullTranslations
+from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from gettext import NullTranslations
-
     from tracker.model import ConsultancyType
 
 DOMAIN = "tracker"
@@ -54,9 +55,6 @@ def catalog_path(lang: str) -> Path:
 
 def _load(lang: str) -> NullTranslations:
     """The .po compiled in memory: Babel reads it, writes a .mo into a buffer, gettext reads that."""
-    import gettext
-    from io import BytesIO
-
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 

@@ -6,8 +6,10 @@ Each line is one record::
     {"kind": "session", "ticket": "12345678", "start": "2026-11-03T09:00:00-03:00",
      "end": "2026-11-03T09:25:00-03:00", "uuid": "...", "note": "...", "consultant": "ana"}
 
-Every line is checked before anything is written; the first bad line is reported with
-its number and field and nothing is stored.  Records are keyed: a session by its uuid
+Every line is checked before anything is written, with the same checks as the command
+line (:mod:`tracker.validate`); the first bad line is reported with its number and
+field and nothing is stored.  The file is UTF-8 (a leading byte-order mark is allowed),
+and every session belongs to this home's consultant.  Records are keyed: a session by its uuid
 (one derived from its content when the line has none) and a ticket by its number, so
 importing the same file twice adds nothing.  A session uuid that is already stored
 with other content is refused, never silently chosen.  The write itself is
@@ -22,18 +24,31 @@ import uuid as uuidlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import msgspec
+
+from tracker.central import schema
+from tracker.central.checks import split_error
 from tracker.context import Context
 from tracker.errors import BadInput, TrackerError
 from tracker.i18n import _
 from tracker.model import MAX_SESSION_SECONDS, EventKind, Ticket
 from tracker.store import bulk
 from tracker.store import tickets as ticket_rows
-from tracker.timeutil import offset_seconds
-from tracker.validate import LOGIN_RE, clean_ticket, event_fields, ticket_warnings
+from tracker.timeutil import check_time, offset_seconds
+from tracker.validate import (
+    MAX_TEXT,
+    clean_login,
+    clean_text,
+    clean_ticket,
+    event_fields,
+    text_value,
+    ticket_warnings,
+)
 
 TICKET_KEYS = {
     "kind",
@@ -53,6 +68,7 @@ TICKET_KEYS = {
 TEXT_KEYS = sorted(TICKET_KEYS - {"kind", "term_accepted"})
 SESSION_KEYS = {"kind", "ticket", "start", "end", "uuid", "note", "consultant"}
 NAMESPACE = uuidlib.UUID("6f1c3a52-2f7e-4c1e-9a55-0d8f3b7c9e21")
+MAX_LINE = 16 << 20  # bytes of one line: far more than any record holds
 UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
@@ -83,23 +99,99 @@ def _time(value: Any, line: int, field: str, default_zone: ZoneInfo) -> datetime
                 ),
             ) from None
         raise _Line(line, field, _("'{value}' is not an ISO 8601 time").format(value=value)) from None
+    try:
+        check_time(when, value, field)
+    except BadInput as exc:
+        raise _Line(line, field, exc.message) from None
     if when.tzinfo is None:
         when = when.replace(tzinfo=default_zone)
     return when.replace(microsecond=0) if when.microsecond else when
 
 
-def _record(number: int, text: str) -> dict[str, Any]:
-    try:
-        record = json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+def _text(number: int, raw: str | bytes) -> str:
+    """A line as text: bytes are decoded as UTF-8, and the first line's byte-order mark dropped."""
+    if len(raw) > MAX_LINE:
         raise _Line(
             number,
             "json",
-            _("is not valid JSON ({error})").format(error=exc.msg if hasattr(exc, "msg") else exc),
-        ) from None
-    if not isinstance(record, dict):
-        raise _Line(number, "json", _("is not a JSON object"))
-    return record
+            _("is longer than {size} MiB; a record is one short line").format(size=MAX_LINE >> 20),
+        )
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise _Line(
+                number,
+                "json",
+                _("is not UTF-8 text (byte {position}); save the file as UTF-8").format(
+                    position=exc.start + 1
+                ),
+            ) from None
+    return raw.lstrip("\ufeff").strip() if number == 1 else raw.strip()
+
+
+def _record(number: int, text: str) -> dict[str, Any]:
+    """One line through the schema's import kinds: exact JSON types, no unknown field or kind."""
+    try:
+        line: schema.ImportSession | schema.ImportTicket = schema.decoder(schema.IMPORT_LINE).decode(text)
+        return schema.given(line)
+    except msgspec.ValidationError as exc:
+        raise _schema_error(number, text, str(exc)) from None
+    except (msgspec.DecodeError, RecursionError, UnicodeError) as exc:
+        decoded = _stdlib_json(text)
+        if decoded is None:
+            raise _Line(number, "json", _("is not valid JSON ({error})").format(error=exc)) from None
+    # JSON that only Python's parser takes (a lone surrogate escape, "\ud800"): the same
+    # schema over the parsed value; the text checks then refuse what they must, by field.
+    try:
+        return schema.given(msgspec.convert(decoded, schema.IMPORT_LINE))
+    except msgspec.ValidationError as exc:
+        raise _schema_error(number, text, str(exc)) from None
+
+
+def _stdlib_json(text: str) -> object | None:
+    try:
+        found: object = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    return found
+
+
+def _kind_of(text: str) -> object:
+    """What a line that the schema refused says its kind is (on that error path only)."""
+    try:
+        found = msgspec.json.decode(text)
+    except (msgspec.DecodeError, RecursionError):
+        return None
+    return found.get("kind") if isinstance(found, dict) else None
+
+
+def _schema_error(number: int, text: str, error: str) -> _Line:
+    """msgspec's words about a line, as the importer says them, naming the field."""
+    where, what = split_error(error)
+    field = where.removeprefix("$").lstrip(".")
+    named = what.split("`")[1] if what.count("`") >= 2 else field
+    kind = _kind_of(text)
+    if not field and what.startswith("Expected `object`"):
+        return _Line(number, "json", _("is not a JSON object"))
+    if field == "kind" or named == "kind":
+        return _Line(
+            number, "kind", _("'{kind}' is not a record kind; use ticket or session").format(kind=kind)
+        )
+    if what.startswith("Object contains unknown field"):
+        if kind == "ticket":
+            return _Line(number, named, _("is not a field of a ticket record"))
+        return _Line(number, named, _("is not a field of a session record"))
+    if what.startswith("Object missing required field"):
+        return _Line(number, named.replace("_", "-"), _("is missing"))
+    longest = re.fullmatch(r"Expected `str` of length <= (\d+)", what)
+    if longest:
+        return _Line(
+            number, field.replace("_", "-"), _("is longer than {limit} characters").format(limit=longest[1])
+        )
+    return _Line(
+        number, field.replace("_", "-") or "json", _("is not valid here ({error})").format(error=what)
+    )
 
 
 class _Reader:
@@ -116,13 +208,12 @@ class _Reader:
         self.new_tickets: dict[str, dict[str, Any]] = {}
         self.tickets_skipped = 0
         self.sessions: list[tuple[Any, ...]] = []
-        self.logins: set[str] = set()
         self.zone_of_offset: dict[tuple[int, int], str | None] = {}
         self.warnings: list[str] = []
 
-    def read(self, lines: Iterable[str]) -> None:
+    def read(self, lines: Iterable[str | bytes]) -> None:
         for number, raw in enumerate(lines, start=1):
-            text = raw.strip()
+            text = _text(number, raw)
             if not text:
                 continue
             record = _record(number, text)
@@ -153,13 +244,16 @@ class _Reader:
         end_ts = int(end.timestamp())
         self._check_span(number, record, start_ts, end_ts)
         consultant = record.get("consultant", self.me)
-        if consultant is not self.me and consultant not in self.logins:
-            if not isinstance(consultant, str) or not LOGIN_RE.match(consultant):
-                raise _Line(number, "consultant", _("'{login}' is not a login").format(login=consultant))
-            self.logins.add(consultant)
+        if consultant != self.me:
+            self._foreign(number, consultant)
         note = record.get("note", "")
         if note.__class__ is not str:
             raise _Line(number, "note", _("is not text"))
+        if note and not (note.isprintable() and len(note) <= MAX_TEXT):
+            try:
+                clean_text(note, "note")
+            except BadInput as exc:
+                raise _Line(number, "note", exc.message) from None
         kind_value = self._type_at(number, ticket_no, start)
         sid = record.get("uuid")
         if sid is None:
@@ -187,6 +281,21 @@ class _Reader:
             note,
         )
         self.sessions.append((*row, self.now_ts))
+
+    def _foreign(self, number: int, consultant: object) -> None:
+        """A session of someone else: this home sends only its own consultant's work."""
+        try:
+            who = clean_login(consultant)
+        except BadInput as exc:
+            raise _Line(number, "consultant", exc.message) from None
+        raise _Line(
+            number,
+            "consultant",
+            _(
+                "the session belongs to {login}, but this home is {me}'s: import only your own "
+                "sessions (leave consultant out, or write {me})"
+            ).format(login=who, me=self.me),
+        )
 
     def _check_span(self, number: int, record: dict[str, Any], start_ts: int, end_ts: int) -> None:
         if end_ts <= start_ts:
@@ -234,9 +343,9 @@ class _Reader:
         extra = set(record) - TICKET_KEYS
         if extra:
             raise _Line(number, sorted(extra)[0], _("is not a field of a ticket record"))
-        raw: dict[str, Any] = {name: str(record.get(name, "")) for name in TEXT_KEYS}
-        raw["term_accepted"] = record.get("term_accepted")
         try:
+            raw: dict[str, Any] = {name: text_value(record.get(name), name) for name in TEXT_KEYS}
+            raw["term_accepted"] = record.get("term_accepted")
             fields = clean_ticket(raw, self.now.date(), self.warnings.append)
         except BadInput as exc:
             raise _Line(number, exc.field, exc.message) from None
@@ -270,15 +379,17 @@ class ImportService:
 
     def import_file(self, path: Path, dry_run: bool = False) -> ImportResult:
         try:
-            handle = open(path, encoding="utf-8")  # noqa: SIM115 - closed by the with below
+            handle = open(path, "rb")  # noqa: SIM115 - closed by the with below; lines decoded one by one
         except OSError as exc:
             raise BadInput(
                 "FILE", _("cannot read {path}: {error}").format(path=path, error=exc.strerror or exc)
             ) from None
         with handle:
-            return self.import_lines(handle, dry_run)
+            # Read a line at most MAX_LINE + 1 bytes at a time: a file with no line break
+            # (/dev/zero) ends as a too-long line, never as all of memory.
+            return self.import_lines(iter(partial(handle.readline, MAX_LINE + 1), b""), dry_run)
 
-    def import_lines(self, lines: Iterable[str], dry_run: bool = False) -> ImportResult:
+    def import_lines(self, lines: Iterable[str | bytes], dry_run: bool = False) -> ImportResult:
         """Import JSON Lines records from any iterable of lines: all or nothing."""
         known = {t.number: t for t in ticket_rows.list_tickets(self.ctx.store, open_only=False)}
         reader = _Reader(self.ctx, known)

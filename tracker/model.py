@@ -14,16 +14,27 @@ class ConsultancyType(StrEnum):
     STANDARD = "standard"
 
     @property
+    def english(self) -> str:
+        """The name the windows show in English (and translate); the CLI shows the value."""
+        return TYPE_NAMES[self][0]
+
+    @property
     def portuguese(self) -> str:
-        return {
-            "technical": "Consultoria Técnica",
-            "support": "Consultoria de Suporte",
-            "standard": "Suporte Padrão",
-        }[self.value]
+        """The vendor's name, the contract's: statements and exports use it in every language."""
+        return TYPE_NAMES[self][1]
 
     @property
     def billed(self) -> bool:
         return self is not ConsultancyType.STANDARD
+
+
+# Each type's names, once: (English, the vendor's Portuguese).  tracker/i18n.py words
+# messages with them; ui/common/fmt.py lists the English ones for translation.
+TYPE_NAMES: dict[ConsultancyType, tuple[str, str]] = {
+    ConsultancyType.TECHNICAL: ("Technical", "Consultoria Técnica"),
+    ConsultancyType.SUPPORT: ("Support", "Consultoria de Suporte"),
+    ConsultancyType.STANDARD: ("Standard", "Suporte Padrão"),
+}
 
 
 class DefectKind(StrEnum):
@@ -85,6 +96,37 @@ class Flag(StrEnum):
     SLEEP_GAP = "sleep_gap"  # the machine slept (no heartbeat) while it ran
     CLOCK_JUMP = "clock_jump"  # the wall clock went backwards, or a start in the future
     IDLE = "idle"  # away from keyboard and mouse while the timer ran, kept as its own session
+
+
+# Every flag a session can carry, in plain words, once: (its short name, what to check).
+# The stored and computed ones (Flag) and those the lead's review adds.  The CLI shows
+# these; ui/common/fmt.py lists the same English words for translation ("Name: what").
+FLAG_WORDS: dict[str, tuple[str, str]] = {
+    Flag.OVERLAP: (
+        "overlap",
+        "it overlaps another session of the same consultant; keep only the time really worked.",
+    ),
+    Flag.LONG: ("long", "longer than the usual limit for one session; was the timer left running?"),
+    Flag.ACROSS_MIDNIGHT: ("across midnight", "it runs into the next day; was the timer left on overnight?"),
+    Flag.SLEEP_GAP: ("sleep gap", "the computer was asleep (or the app was stopped) while the timer ran."),
+    Flag.CLOCK_JUMP: ("clock jump", "the computer's clock went backwards while it ran; check the times."),
+    Flag.IDLE: (
+        "idle",
+        "away from the keyboard and mouse while the timer ran; kept as a session of its own.",
+    ),
+    "conflict": (
+        "conflicting copies",
+        "the export holds two different copies of this session; the first read is shown.",
+    ),
+    "no_term": (
+        "no term acceptance",
+        "a billed ticket the customer has not accepted; its time is held from billing.",
+    ),
+    "ticket_disagrees": (
+        "ticket details differ",
+        "consultants recorded different details (customer, type…) for this ticket.",
+    ),
+}
 
 
 def zone_of(name: str | None, offset_seconds: int) -> ZoneInfo | timezone:

@@ -25,6 +25,7 @@ from tracker.importer import ImportResult
 from tracker.timeutil import iso, zone
 
 SOURCES = ("toggl", "clockify", "watson")
+MAX_FILE = 256 << 20  # bytes: years of entries
 NAMESPACE = uuidlib.UUID("0b7a3e8e-5d1c-4f0a-9d7e-3c2b1a0f9e8d")
 DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y")
 TIME_FORMATS = ("%H:%M:%S", "%H:%M", "%I:%M:%S %p", "%I:%M %p")
@@ -73,9 +74,29 @@ def _parse_local(day: str, clock: str, tz: ZoneInfo, line: int, field_name: str,
     )
 
 
-def _rows(text: str) -> list[dict[str, str]]:
+# The columns a Toggl Track or Clockify detailed report always has, in lower case.
+TIME_COLUMNS = ("start date", "start time", "end date", "end time")
+
+
+def _rows(text: str, source: str) -> list[dict[str, str]]:
+    """The CSV's rows, keyed by lower-case heading; a file without the time columns is refused."""
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    return [{(k or "").strip().lower(): (v or "") for k, v in row.items()} for row in reader]
+    headings = {(h or "").strip().lower() for h in reader.fieldnames or ()}
+    missing = [c for c in TIME_COLUMNS if c not in headings]
+    if missing:
+        raise BadInput(
+            "FILE",
+            _(
+                "is not a {source} CSV export: its first line should name the columns Start date, "
+                "Start time, End date and End time (a detailed report exported as CSV)"
+            ).format(source=source),
+        )
+    try:
+        return [{(k or "").strip().lower(): (v or "") for k, v in row.items()} for row in reader]
+    except csv.Error as exc:  # a field over the csv module's limit, a NUL...
+        raise BadInput(
+            f"line {reader.line_num}", _("is not CSV this import understands ({error})").format(error=exc)
+        ) from None
 
 
 def _need(row: dict[str, str], names: Iterable[str], line: int) -> str:
@@ -88,10 +109,12 @@ def _need(row: dict[str, str], names: Iterable[str], line: int) -> str:
     )
 
 
-def read_toggl(text: str, tz: ZoneInfo, day_first: bool = False) -> list[ForeignEntry]:
+def read_toggl(
+    text: str, tz: ZoneInfo, day_first: bool = False, source: str = "Toggl Track"
+) -> list[ForeignEntry]:
     """Toggl Track's detailed report CSV: Start date, Start time, End date, End time, Project, Tags..."""
     out = []
-    for n, row in enumerate(_rows(text), start=2):
+    for n, row in enumerate(_rows(text, source), start=2):
         start = _parse_local(
             _need(row, ["start date"], n), _need(row, ["start time"], n), tz, n, "start", day_first
         )
@@ -113,16 +136,17 @@ def read_toggl(text: str, tz: ZoneInfo, day_first: bool = False) -> list[Foreign
 
 def read_clockify(text: str, tz: ZoneInfo, day_first: bool = False) -> list[ForeignEntry]:
     """Clockify's detailed report CSV: the same columns that matter, Start Date, Start Time..."""
-    return read_toggl(text, tz, day_first)
+    return read_toggl(text, tz, day_first, source="Clockify")
 
 
 def read_watson(text: str, tz: ZoneInfo) -> list[ForeignEntry]:
     """Watson's frames file: a JSON list of [start, stop, project, id, tags, updated_at]."""
     try:
         frames = json.loads(text)
-    except json.JSONDecodeError as exc:
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError, a 5000-digit number, deep nesting
         raise BadInput(
-            "FILE", _("is not Watson's frames file (not JSON: {error})").format(error=exc.msg)
+            "FILE",
+            _("is not Watson's frames file (not JSON: {error})").format(error=getattr(exc, "msg", exc)),
         ) from None
     if not isinstance(frames, list):
         raise BadInput("FILE", _("is not Watson's frames file (not a list of frames)"))
@@ -147,9 +171,15 @@ def read(source: str, path: Path, zone_name: str, day_first: bool = False) -> li
             _("'{source}' is not a source; use {options}").format(source=source, options=", ".join(SOURCES)),
         )
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_FILE + 1)  # a device with no end (/dev/zero) stops here
+        text = data.decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise BadInput("FILE", _("cannot read {path}: {error}").format(path=path, error=exc)) from None
+    if len(data) > MAX_FILE:
+        raise BadInput(
+            "FILE", _("is larger than {size} MiB; export a shorter period").format(size=MAX_FILE >> 20)
+        )
     tz = zone(zone_name)
     if source == "toggl":
         return read_toggl(text, tz, day_first)

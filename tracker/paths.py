@@ -13,6 +13,7 @@ def data_home() -> Path:
     forced = os.environ.get("TRACKER_HOME")
     if forced:
         return Path(forced).expanduser()
+    # Asked only here: platformdirs brings tempfile and random along.
     from platformdirs import PlatformDirs
 
     return Path(PlatformDirs(APP_NAME, appauthor=False).user_data_dir)

@@ -6,66 +6,17 @@ each kind at most once per ``REPEAT`` so it never nags.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from tracker.errors import BadInput
-from tracker.i18n import _
 from tracker.model import RunningTimer
+from tracker.workweek import DAYS as DAYS
+from tracker.workweek import format_days as format_days
+from tracker.workweek import parse_work_days as parse_work_days
+from tracker.workweek import parse_work_hours as parse_work_hours
 
-DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 REPEAT = timedelta(minutes=60)
-
-
-def parse_work_hours(value: str) -> tuple[time, time]:
-    m = re.match(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$", value or "")
-    if not m:
-        raise BadInput(
-            "work-hours", _("'{value}' is not HH:MM-HH:MM, for example 08:00-18:00").format(value=value)
-        )
-    h1, m1, h2, m2 = (int(x) for x in m.groups())
-    try:
-        start, end = time(h1, m1), time(h2, m2)
-    except ValueError:
-        raise BadInput(
-            "work-hours", _("'{value}' has an hour that does not exist").format(value=value)
-        ) from None
-    if end <= start:
-        raise BadInput("work-hours", _("'{value}' ends before it starts").format(value=value))
-    return start, end
-
-
-def parse_work_days(value: str) -> frozenset[int]:
-    """'mon-fri', 'mon,wed,fri' or 'seg-sex' style ranges of weekday names (0 is Monday)."""
-    text = (value or "").strip().lower()
-    aliases = {
-        "seg": "mon",
-        "ter": "tue",
-        "qua": "wed",
-        "qui": "thu",
-        "sex": "fri",
-        "sab": "sat",
-        "sáb": "sat",
-        "dom": "sun",
-    }
-    days: set[int] = set()
-    for part in filter(None, (p.strip() for p in text.split(","))):
-        ends = [aliases.get(x.strip(), x.strip()) for x in part.split("-")]
-        if len(ends) > 2 or any(e not in DAYS for e in ends):
-            raise BadInput(
-                "work-days",
-                _("'{value}' is not a list of days such as mon-fri or mon,wed,fri").format(value=value),
-            )
-        a, b = DAYS.index(ends[0]), DAYS.index(ends[-1])
-        days.update(range(a, b + 1) if a <= b else [*range(a, 7), *range(0, b + 1)])
-    if not days:
-        raise BadInput("work-days", _("is empty; for example mon-fri"))
-    return frozenset(days)
-
-
-def format_days(days: frozenset[int]) -> str:
-    return ",".join(DAYS[d] for d in sorted(days))
 
 
 @dataclass(frozen=True)
@@ -81,6 +32,18 @@ class ReminderSettings:
     work_days: frozenset[int]
     running_hours: int
     unsynced_days: int
+
+
+def settings_of(values: Mapping[str, str]) -> ReminderSettings:
+    """The reminders' settings out of the home's settings (``Settings.all()``)."""
+    start, end = parse_work_hours(values["work-hours"])
+    return ReminderSettings(
+        start,
+        end,
+        parse_work_days(values["work-days"]),
+        int(values["remind-running-hours"]),
+        int(values["remind-unsynced-days"]),
+    )
 
 
 def due(

@@ -1,20 +1,27 @@
-"""A consultant's week: hours per day by type, sessions per ticket, defects flagged.
+"""A consultant's totals: the week the desktop app draws, and any span of days by group.
 
-The desktop app draws it as a chart and writes it as a PDF; this module only counts.
-Amounts per day are an estimate from this home's rates (billing prices per atendimento
+The desktop app draws the week as a chart and writes it as a PDF; ``tracker report``
+prints a span's totals per day, ticket, type or customer.  This module only counts.
+Amounts are an estimate from the rates this home knows (billing prices per atendimento
 when a ticket is finalized); they are None when no rate is known.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Protocol
+from typing import Any, Protocol, TypeAlias
 
-from tracker.billing import Rate, rate_for, to_cents
+from tracker.billing import Rate, policy_for, rate_for, to_cents
+from tracker.context import Context
+from tracker.errors import BadInput
+from tracker.i18n import _
 from tracker.model import ConsultancyType, Session, Ticket
+from tracker.store import sessions as rows
+from tracker.validate import clean_day
 
 
 class WeekSource(Protocol):
@@ -108,10 +115,164 @@ def week(app: WeekSource, any_day: date) -> WeekReport:
         days.append(summary)
     end = start + timedelta(days=7)
     defects = []
-    for number in sorted({n for n, _ in tickets}):
+    for number in sorted({n for n, _kind in tickets}):
         for d in app.ticket(number).defects:
             local = d.flagged_at.astimezone(app.now().tzinfo).date()
             if start <= local < end:
                 defects.append({"ticket": number, "kind": d.kind.value, "ref": d.ref, "note": d.note})
     unique = list({(x["ticket"], x["ref"]): x for x in defects}.values())
     return WeekReport(app.consultant, start, days, sorted(tickets.values(), key=lambda t: -t.seconds), unique)
+
+
+# ----- a span of days, by group: ``tracker report`` ----------------------------------
+
+GROUPINGS = ("day", "ticket", "type", "customer")
+TYPE_ORDER = {t.value: n for n, t in enumerate(ConsultancyType)}
+Missing: TypeAlias = set[tuple[ConsultancyType, date]]  # billed types with no rate on a pricing day
+
+
+@dataclass
+class Totals:
+    """One group's time and its estimated amount."""
+
+    key: str  # the day, ticket number, type or customer
+    customer: str = ""  # a ticket's customer (grouped by ticket)
+    sessions: int = 0
+    recorded_seconds: int = 0
+    billable_seconds: int = 0  # recorded in billed types (technical, support)
+    standard_seconds: int = 0
+    billable_minutes: int = 0  # after the minimum and the rounding, once per atendimento
+    priced: Decimal = Decimal("0.00")  # the amount of the minutes with a known rate
+    unpriced_minutes: int = 0  # billable minutes with no rate known
+
+    @property
+    def amount(self) -> Decimal | None:
+        """The estimate; None when billable minutes were left and none had a rate."""
+        if self.billable_minutes and self.unpriced_minutes == self.billable_minutes:
+            return None
+        return self.priced
+
+    def add(self, other: Totals) -> None:
+        self.sessions += other.sessions
+        self.recorded_seconds += other.recorded_seconds
+        self.billable_seconds += other.billable_seconds
+        self.standard_seconds += other.standard_seconds
+        self.billable_minutes += other.billable_minutes
+        self.priced += other.priced
+        self.unpriced_minutes += other.unpriced_minutes
+
+
+@dataclass
+class SpanReport:
+    consultant: str
+    first: date
+    last: date
+    by: str
+    groups: list[Totals]
+    total: Totals
+    missing_rates: list[tuple[ConsultancyType, date]]  # a billed type with no rate on a pricing day
+
+
+def span_of(first: str | date | None, last: str | date | None, today: date) -> tuple[date, date]:
+    """``tracker report``'s days: this week by default; from ``first`` on, until today."""
+    if first is None and last is None:
+        start = week_start(today)
+        return start, start + timedelta(days=6)
+    end = clean_day(last, today, "to")
+    start = clean_day(first, today, "from") if first is not None else week_start(end)
+    if end < start:
+        raise BadInput(
+            "to",
+            _("{last} is before the first day {first}").format(last=end.isoformat(), first=start.isoformat()),
+        )
+    return start, end
+
+
+def span_report(
+    ctx: Context,
+    rates: list[Rate],
+    first: str | date | None = None,
+    last: str | date | None = None,
+    by: str = "day",
+) -> SpanReport:
+    """The consultant's totals over ``first`` to ``last`` (see :func:`span_of`), grouped ``by``.
+
+    Billable minutes follow billing's rules once per atendimento (ticket and type) over
+    the span; grouped by day, each day holds what it adds to its atendimento's minutes.
+    An atendimento is priced on its term's date, else its finalization's, else the last
+    day worked; a waiving defect makes it worth nothing, as on the statement.
+    """
+    start, end = span_of(first, last, ctx.today())
+    if by not in GROUPINGS:
+        raise BadInput(
+            "by", _("'{value}' is not one of {options}").format(value=by, options=", ".join(GROUPINGS))
+        )
+    found = rows.span_totals(ctx.store, ctx.consultant, start.isoformat(), end.isoformat())
+    groups: dict[str, Totals] = {}
+    missing: Missing = set()
+    atendimentos: dict[tuple[str, str], list[Any]] = {}
+    for row in found:
+        atendimentos.setdefault((row["ticket"], row["type"]), []).append(row)
+    for days in atendimentos.values():
+        _count(days, by, rates, groups, missing)
+    ordered = sorted(groups.values(), key=_order(by))
+    total = Totals("total")
+    for group in ordered:
+        total.add(group)
+    return SpanReport(ctx.consultant, start, end, by, ordered, total, sorted(missing))
+
+
+def _key(row: Any, by: str) -> str:
+    return str(row[{"day": "day", "ticket": "ticket", "type": "type", "customer": "customer"}[by]])
+
+
+def _order(by: str) -> Callable[[Totals], Any]:
+    if by == "day":
+        return lambda t: t.key
+    if by == "type":
+        return lambda t: TYPE_ORDER.get(t.key, 9)
+    return lambda t: (-t.recorded_seconds, t.key)
+
+
+def _count(
+    days: list[Any],
+    by: str,
+    rates: list[Rate],
+    groups: dict[str, Totals],
+    missing: set[tuple[ConsultancyType, date]],
+) -> None:
+    """One atendimento's days (in order) into their groups."""
+    first = days[0]
+    kind = ConsultancyType(first["type"])
+    pricing = date.fromisoformat(first["term_accepted"] or first["finalized_on"] or days[-1]["day"])
+    policy = policy_for(kind, pricing)
+    rate = rate_for(kind, pricing, rates) if policy.billed else None
+    waived = policy.waive_on_defect and bool(first["defect"])
+    shares: list[tuple[str, int]] = []
+    seconds = minutes = 0
+    for row in days:
+        group = groups.setdefault(
+            _key(row, by), Totals(_key(row, by), first["customer"] if by == "ticket" else "")
+        )
+        group.sessions += row["sessions"]
+        group.recorded_seconds += row["seconds"]
+        if kind.billed:
+            group.billable_seconds += row["seconds"]
+        else:
+            group.standard_seconds += row["seconds"]
+        seconds += row["seconds"]
+        through = policy.billable_minutes(seconds)
+        shares.append((group.key, through - minutes))
+        minutes = through
+    if by != "day":  # the atendimento is in one group: priced once, as billing does
+        shares = [(shares[0][0], minutes)]
+    for key, share in shares:
+        if not share:
+            continue
+        group = groups[key]
+        group.billable_minutes += share
+        if rate is None:
+            group.unpriced_minutes += share
+            missing.add((kind, pricing))
+        elif not waived:
+            group.priced += to_cents(Decimal(share) * rate.hourly / Decimal(60))

@@ -3,7 +3,8 @@
 Flags come from three places: those the consultant's app stored (sleep gaps, clock
 jumps), those computed here over the central store (overlaps, long sessions, across
 midnight), and those about tickets and syncing (a billed ticket with no term
-acceptance, ticket metadata that disagrees between consultants, a day not synced yet).
+acceptance, ticket metadata that disagrees between consultants, a day not synced yet,
+a session that arrived after its ticket's month was issued: ``late``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 from tracker.central import Central, Decision, Defect, Record, TicketFacts
 from tracker.flags import session_flags
+from tracker.issuing import late_sessions
 from tracker.model import ConsultancyType, Session
 from tracker.statement import billing_type, first_finalization
 
@@ -26,6 +28,7 @@ class ReviewedSession:
     type: ConsultancyType
     customer: str
     flags: tuple[str, ...]
+    ticket_differs: tuple[str, ...] = ()  # with ticket_disagrees: the fields consultants recorded otherwise
 
     def to_json(self) -> dict[str, Any]:
         return {**self.record, "type": self.type.value, "customer": self.customer, "flags": list(self.flags)}
@@ -103,6 +106,7 @@ class _Day:
     disagreeing: set[str]
     tickets: dict[str, TicketFacts]  # every ticket seen so far, in any consultant's day
     problems: list[str]
+    now: datetime | None = None
 
     def learn(self, records: list[Record]) -> None:
         """Fetch the facts of tickets not seen yet, in the order they first appear."""
@@ -114,9 +118,16 @@ class _Day:
 
 
 def day_review(
-    central: Central, day: str, consultant: str | None = None, long_seconds: int = 10 * 3600
+    central: Central,
+    day: str,
+    consultant: str | None = None,
+    long_seconds: int = 10 * 3600,
+    now: datetime | None = None,
 ) -> DayReview:
-    """Everything a lead needs to approve or return ``day``, per consultant."""
+    """Everything a lead needs to approve or return ``day``, per consultant.
+
+    ``now``: a day that has not ended by then is not flagged as not synced since its end.
+    """
     people = [consultant] if consultant else central.consultants()
     shared = _Day(
         central,
@@ -127,6 +138,7 @@ def day_review(
         central.disagreeing_tickets(),
         {},
         [],
+        now,
     )
     days = tuple(_consultant_day(shared, who) for who in people)
     return DayReview(day, days, tuple(shared.problems))
@@ -141,8 +153,10 @@ def _consultant_day(shared: _Day, who: str) -> ConsultantDay:
     )
     flags = session_flags([_session(r) for r in records], [_session(r) for r in around], shared.long_seconds)
     shared.learn(records)
+    late = late_sessions(central, shared.tickets, records)
     rows = tuple(
-        _reviewed(r, shared.tickets[r["ticket"]], flags[r["uuid"]], shared.disagreeing) for r in records
+        _reviewed(r, shared.tickets[r["ticket"]], flags[r["uuid"]], shared.disagreeing, r["uuid"] in late)
+        for r in records
     )
     billable = sum(int(r.record["seconds"]) for r in rows if r.type.billed)
     standard = sum(int(r.record["seconds"]) for r in rows if not r.type.billed)
@@ -160,14 +174,14 @@ def _consultant_day(shared: _Day, who: str) -> ConsultantDay:
         standard_seconds=standard,
         sessions=rows,
         defects=defects,
-        flags=_day_flags(day, records, synced_at),
+        flags=_day_flags(day, records, synced_at, shared.now),
         last_sync=None if synced_at is None else datetime.fromtimestamp(synced_at).astimezone().isoformat(),
         decision=shared.decisions.get((who, day)),
     )
 
 
 def _reviewed(
-    rec: Record, t: TicketFacts, computed: tuple[str, ...], disagreeing: set[str]
+    rec: Record, t: TicketFacts, computed: tuple[str, ...], disagreeing: set[str], late: bool = False
 ) -> ReviewedSession:
     kind = billing_type(t, rec) if t.created else ConsultancyType(rec["type"])
     row_flags = list(computed)
@@ -177,16 +191,23 @@ def _reviewed(
         row_flags.append("no_term")
     if rec["ticket"] in disagreeing:
         row_flags.append("ticket_disagrees")
-    return ReviewedSession(rec, kind, t.created.get("customer", ""), tuple(dict.fromkeys(row_flags)))
+    if late:  # its ticket's month was issued without it (tracker.issuing)
+        row_flags.append("late")
+    differs = t.disagreements if rec["ticket"] in disagreeing else ()
+    return ReviewedSession(rec, kind, t.created.get("customer", ""), tuple(dict.fromkeys(row_flags)), differs)
 
 
-def _day_flags(day: str, records: list[Record], synced_at: int | None) -> tuple[str, ...]:
-    """Whether the consultant's last batch could hold the whole day."""
+def _day_flags(
+    day: str, records: list[Record], synced_at: int | None, now: datetime | None = None
+) -> tuple[str, ...]:
+    """Whether the consultant's last batch could hold the whole day (a day not over yet cannot)."""
     end_of_day = datetime.fromisoformat(f"{day}T23:59:59").astimezone()
     if records:
         end_of_day = datetime.fromisoformat(records[0]["start"]).replace(hour=23, minute=59, second=59)
     if synced_at is None:
         return ("never_synced",)
+    if now is not None and now.timestamp() <= end_of_day.timestamp():
+        return ()
     if synced_at < int(end_of_day.timestamp()):
         return ("not_synced_since_day_end",)
     return ()

@@ -10,8 +10,7 @@ the next sync sends.  Until then, changes keep the revision.
 from __future__ import annotations
 
 import json
-import uuid as uuidlib
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
@@ -19,6 +18,7 @@ from tracker.context import Context
 from tracker.errors import BadInput, NotFound
 from tracker.flags import session_flags
 from tracker.i18n import _
+from tracker.ids import new_uuid
 from tracker.model import Session, zone_of
 from tracker.store import audit
 from tracker.store import sessions as rows
@@ -40,6 +40,17 @@ def snapshot(s: Session) -> dict[str, Any]:
         "deleted": s.deleted,
         "revision": s.revision,
     }
+
+
+@dataclass(frozen=True)
+class DayTotal:
+    """One day of a consultant's sessions, as a list of days shows it."""
+
+    day: date
+    seconds: int  # recorded, the sessions of that local day
+    sessions: int
+    unsynced: int  # sessions (and deletions) not yet in the central store
+    changed_at: datetime | None  # the last time a session of that day was recorded or changed
 
 
 def _next(session: Session, **changes: Any) -> Session:
@@ -72,7 +83,7 @@ class SessionService:
         zname = session_zone(begin, self.ctx.clock.zone())
         tz = zone_of(zname, offset_seconds(begin))
         session = Session(
-            uuid=str(uuidlib.uuid4()),
+            uuid=new_uuid(),
             ticket=ticket.number,
             consultant=self.ctx.consultant,
             type=ticket.type_at(begin),
@@ -98,6 +109,30 @@ class SessionService:
         neighbours = rows.sessions_between(store, sessions[0].consultant, first, last)
         flags = session_flags(sessions, neighbours, self.ctx.settings.long_session_seconds)
         return [replace(s, flags=flags[s.uuid]) for s in sessions]
+
+    def days(self, from_day: str | date, to_day: str | date) -> list[DayTotal]:
+        """This consultant's days from ``from_day`` to ``to_day`` that hold sessions, oldest first."""
+        today = self.ctx.today()
+        first = clean_day(from_day, today, "from")
+        last = clean_day(to_day, today, "to")
+        if last < first:
+            raise BadInput(
+                "to", _("{to} is before {first}").format(to=last.isoformat(), first=first.isoformat())
+            )
+        zone = self.ctx.now().tzinfo
+        found = rows.day_totals(self.ctx.store, self.ctx.consultant, first.isoformat(), last.isoformat())
+        return [
+            DayTotal(
+                day=date.fromisoformat(r["local_day"]),
+                seconds=int(r["seconds"] or 0),
+                sessions=int(r["sessions"] or 0),
+                unsynced=int(r["unsynced"] or 0),
+                changed_at=datetime.fromtimestamp(r["changed_ts"], UTC).astimezone(zone)
+                if r["changed_ts"]
+                else None,
+            )
+            for r in found
+        ]
 
     def of_ticket(self, number: str) -> list[Session]:
         return rows.sessions_of_ticket(self.ctx.store, self.tickets.get(number).number)
@@ -128,7 +163,7 @@ class SessionService:
         now = self.ctx.now()
         audit.insert_audit(
             db,
-            uuid=str(uuidlib.uuid4()),
+            uuid=new_uuid(),
             session=after.uuid,
             revision=after.revision,
             action=action,
@@ -220,7 +255,7 @@ class SessionService:
         first = _next(session, end=when.astimezone(tz))
         second = replace(
             session,
-            uuid=str(uuidlib.uuid4()),
+            uuid=new_uuid(),
             start=when.astimezone(tz),
             revision=1,
             synced=False,

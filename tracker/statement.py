@@ -17,6 +17,8 @@ from tracker.billing import (
     DEFAULT_POLICIES,
     Atendimento,
     DefectInfo,
+    HeldKind,
+    HeldReason,
     Line,
     PartyTotal,
     Policy,
@@ -31,6 +33,27 @@ from tracker.model import ConsultancyType
 ACCOUNTING = ("authorization", "cost_center", "value_class", "accounting_item")
 
 
+@dataclass(frozen=True)
+class Adjustment:
+    """Late work on an atendimento of an issued month, billed in a later open month.
+
+    ``line`` holds the differences: what the atendimento comes to now, priced by the
+    same rules, minus what was already issued for it (it may be negative).
+    """
+
+    line: Line
+    adjusts_month: str
+
+
+@dataclass(frozen=True)
+class IssuedInfo:
+    """Who issued a month's statement, when, and the sha256 of what was issued."""
+
+    by: str
+    at: str
+    sha256: str
+
+
 @dataclass
 class Statement:
     month: str
@@ -38,6 +61,12 @@ class Statement:
     totals: list[PartyTotal]
     not_billed: list[dict[str, Any]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    # Issued months (tracker.issuing): the issue, the adjustments this month bills for
+    # earlier issued months, and, for an issued month, the late changes not billed yet.
+    issued: IssuedInfo | None = None
+    adjustments: list[Adjustment] = field(default_factory=list)
+    late_changes: list[Adjustment] = field(default_factory=list)
+    basis: list[str] = field(default_factory=list)  # "uuid:revision" of the sessions the lines count
 
 
 def first_finalization(t: TicketFacts, problems: list[str]) -> str | None:
@@ -76,6 +105,7 @@ def build(
     problems: list[str] = []
     lines: list[Line] = []
     not_billed: list[dict[str, Any]] = []
+    basis: list[str] = []
     for ticket in central.finalized_tickets(month):
         t = ticket.facts
         finalized_at = first_finalization(t, problems)
@@ -97,9 +127,26 @@ def build(
             if kind.billed:
                 a = _atendimento(t, kind, sessions, date.fromisoformat(finalized_at[:10]))
                 lines.append(price(a, rates, policies))
+                basis.extend(f"{s['uuid']}:{s['revision']}" for s in sessions)
             else:
                 not_billed.append(_not_billed(t, kind, sessions))
-    return Statement(month, lines, totals(lines), not_billed, problems)
+    return Statement(month, lines, totals(lines), not_billed, problems, basis=sorted(basis))
+
+
+def disputes(t: TicketFacts, sessions: Sequence[Record]) -> tuple[HeldReason, ...]:
+    """What the central store could not settle about these sessions and their ticket: their money is held.
+
+    Two versions of a session or ticket event (flagged ``conflict`` by the reader), or
+    consultants whose tickets disagree on who pays or how (customer, type, unit,
+    accounting): never priced from whichever was read first.
+    """
+    out = []
+    disputed = tuple(s["uuid"] for s in sessions if "conflict" in s.get("flags", ()))
+    if disputed or t.conflicted:
+        out.append(HeldReason(HeldKind.CONFLICT, who=disputed))
+    if t.disagreements:
+        out.append(HeldReason(HeldKind.DISAGREEMENT, fields=t.disagreements, who=t.disagreeing))
+    return tuple(out)
 
 
 def _atendimento(
@@ -118,6 +165,7 @@ def _atendimento(
         finalized_on=finalized_on,
         defects=tuple(DefectInfo(d.kind, d.ref, d.published) for d in t.defects),
         accounting={k: t.created.get(k, "") for k in ACCOUNTING if unit},
+        disputes=disputes(t, sessions),
     )
 
 

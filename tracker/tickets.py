@@ -7,7 +7,6 @@ next sync sends to the central export.
 from __future__ import annotations
 
 import json
-import uuid as uuidlib
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
@@ -15,6 +14,7 @@ from typing import Any
 from tracker.context import Context
 from tracker.errors import BadInput, NotFound
 from tracker.i18n import _, type_name
+from tracker.ids import new_uuid
 from tracker.model import ESCALATION_CHECKLIST, ConsultancyType, Defect, DefectKind, EventKind, Ticket
 from tracker.store import sessions as session_rows
 from tracker.store import tickets as rows
@@ -36,7 +36,7 @@ class TicketService:
     def _event(self, db: Any, ticket: str, kind: EventKind, payload: dict[str, Any], at: datetime) -> None:
         rows.insert_event(
             db,
-            uuid=str(uuidlib.uuid4()),
+            uuid=new_uuid(),
             ticket=ticket,
             kind=kind.value,
             payload=json.dumps(payload, sort_keys=True, ensure_ascii=False),
@@ -169,7 +169,7 @@ class TicketService:
             self.ctx.warn(_("a defect on a technical ticket is recorded and reported; it waives nothing"))
         now = self.ctx.now()
         defect = Defect(
-            str(uuidlib.uuid4()), ticket.number, defect_kind, ref, published, note, now, self.ctx.consultant
+            new_uuid(), ticket.number, defect_kind, ref, published, note, now, self.ctx.consultant
         )
         payload = {
             "uuid": defect.uuid,

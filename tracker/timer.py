@@ -8,7 +8,6 @@ are flagged or asked about; the timer's time is never silently changed.
 
 from __future__ import annotations
 
-import uuid as uuidlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -17,6 +16,7 @@ from tracker.context import Context
 from tracker.errors import BadInput, TrackerError
 from tracker.flags import heartbeat_gap, timer_flags
 from tracker.i18n import _
+from tracker.ids import new_uuid
 from tracker.model import Flag, RunningTimer, Session, from_ts, zone_of
 from tracker.store import sessions as session_rows
 from tracker.store import timers as rows
@@ -27,8 +27,52 @@ from tracker.validate import clean_choice, clean_text
 
 @dataclass(frozen=True)
 class StartResult:
+    """What ``start`` did: the timer now running, the one it stopped, or ``already``:
+    the ticket was running already and nothing changed."""
+
     timer: RunningTimer
     stopped: Session | None
+    already: bool = False
+
+
+@dataclass(frozen=True)
+class SleepGap:
+    """The open window went silent while the timer ran: since when, and for how long."""
+
+    since: datetime  # the last heartbeat, in the timer's zone
+    seconds: int
+
+
+@dataclass(frozen=True)
+class TimerStatus:
+    """The running timer as ``tracker status`` shows it; ``timer`` is None when none runs."""
+
+    timer: RunningTimer | None
+    elapsed_seconds: int = 0
+    flags: tuple[str, ...] = ()
+    sleep_gap: SleepGap | None = None
+
+    @property
+    def running(self) -> bool:
+        return self.timer is not None
+
+    def to_json(self) -> dict[str, Any]:
+        """As ``tracker status --json`` prints it."""
+        timer = self.timer
+        if timer is None:
+            return {"running": False, "ticket": None, "started_at": None, "elapsed_seconds": 0}
+        result: dict[str, Any] = {
+            "running": True,
+            "ticket": timer.ticket,
+            "type": timer.type.value,
+            "started_at": iso(timer.start),
+            "elapsed_seconds": self.elapsed_seconds,
+            "note": timer.note,
+            "flags": list(self.flags),
+        }
+        if self.sleep_gap is not None:
+            result["sleep_gap"] = {"from": iso(self.sleep_gap.since), "seconds": self.sleep_gap.seconds}
+        return result
 
 
 def _session_of(
@@ -69,7 +113,10 @@ class TimerService:
         return rows.get_timer(self.ctx.store, self.ctx.consultant)
 
     def start(self, number: str, note: str = "") -> StartResult:
-        """Start a timer on a ticket; a running one is stopped first, in the same transaction."""
+        """Start a timer on a ticket; a running one is stopped first, in the same transaction.
+
+        The ticket's own timer, running already, goes on untouched (``already``).
+        """
         ticket = self.tickets.get(number)
         note = clean_text(note, "note")
         if ticket.finalized:
@@ -85,12 +132,15 @@ class TimerService:
             type=ticket.type_at(now),
             start=now,
             zone=self.ctx.clock.zone(),
-            uuid=str(uuidlib.uuid4()),
+            uuid=new_uuid(),
             note=note,
         )
         stopped = None
         with self.ctx.store.atomic() as db:
             current = rows.get_timer(self.ctx.store, consultant)
+            if current is not None and current.ticket == ticket.number:
+                # Starting what runs would cut it into a session of a second or so.
+                return StartResult(current, None, already=True)
             if current is not None:
                 stopped = self._close(db, current, now, "")
             rows.insert_timer(db, timer)
@@ -127,28 +177,21 @@ class TimerService:
         rows.delete_timer(db, timer.consultant)
         return session
 
-    def status(self) -> dict[str, Any]:
+    def status(self) -> TimerStatus:
         timer = self.running()
         if timer is None:
-            return {"running": False, "ticket": None, "started_at": None, "elapsed_seconds": 0}
+            return TimerStatus(None)
         now = self.ctx.clock.now()
         settings = self.ctx.settings
-        result = {
-            "running": True,
-            "ticket": timer.ticket,
-            "type": timer.type.value,
-            "started_at": iso(timer.start),
-            "elapsed_seconds": timer.elapsed_seconds(now),
-            "note": timer.note,
-            "flags": list(timer_flags(timer, now, settings.long_session_seconds, settings.sleep_gap_seconds)),
-        }
         gap = heartbeat_gap(timer, now, settings.sleep_gap_seconds)
-        if gap is not None:
-            result["sleep_gap"] = {
-                "from": iso(gap[0].astimezone(timer.start.tzinfo)),
-                "seconds": to_ts(now) - to_ts(gap[0]),
-            }
-        return result
+        return TimerStatus(
+            timer,
+            elapsed_seconds=timer.elapsed_seconds(now),
+            flags=timer_flags(timer, now, settings.long_session_seconds, settings.sleep_gap_seconds),
+            sleep_gap=None
+            if gap is None
+            else SleepGap(gap[0].astimezone(timer.start.tzinfo), to_ts(now) - to_ts(gap[0])),
+        )
 
     def sleep_gap(self) -> tuple[datetime, datetime] | None:
         """(last heartbeat, now) when the window went silent past the threshold."""
@@ -255,7 +298,7 @@ class TimerService:
             type=self.tickets.get(timer.ticket).type_at(back),
             start=back,
             zone=self.ctx.clock.zone(),
-            uuid=str(uuidlib.uuid4()),
+            uuid=new_uuid(),
             note=timer.note,
             heartbeat=now,
         )
@@ -264,7 +307,7 @@ class TimerService:
             if away is not None and back_ts > cut_ts:
                 note, source, flag = away
                 between = _session_of(
-                    timer, cut_ts, back_ts, uuid=str(uuidlib.uuid4()), note=note, source=source, flags=(flag,)
+                    timer, cut_ts, back_ts, uuid=new_uuid(), note=note, source=source, flags=(flag,)
                 )
                 session_rows.insert_session(db, between, created_ts=now_ts)
             rows.delete_timer(db, timer.consultant)

@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tracker.errors import BadInput
 from tracker.i18n import _
 
 EXAMPLE_TIME = "2026-11-03T09:00:00-03:00"
+# Every date the tracker takes lies in these years: a day before or after, in any
+# offset, is still a date Python (and every platform's clock) can hold.
+FIRST_DAY = date(2000, 1, 1)
+LAST_DAY = date(9998, 12, 31)
+
+
+def check_range(day: date, value: object, field: str) -> None:
+    """Refuse a date outside :data:`FIRST_DAY` .. :data:`LAST_DAY`, naming ``field``."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise BadInput(
+            field,
+            _("{value} is out of range; give a date from {first} to {last}").format(
+                value=value, first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat()
+            ),
+        )
 
 
 def zone(name: str) -> ZoneInfo:
@@ -16,6 +31,19 @@ def zone(name: str) -> ZoneInfo:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise BadInput("zone", _("'{name}' is not a known IANA time zone").format(name=name)) from exc
+
+
+def check_time(when: datetime, value: object, field: str) -> None:
+    """A time's date in range, and its offset (if any) in whole minutes, as every real one is."""
+    check_range(when.date(), value, field)
+    offset = when.utcoffset()
+    if offset is not None and offset % timedelta(minutes=1):
+        raise BadInput(
+            field,
+            _("{value} has an offset with seconds; give it in whole minutes, such as -03:00").format(
+                value=value
+            ),
+        )
 
 
 def parse_time(text: str, field: str, zone_name: str) -> datetime:
@@ -37,19 +65,35 @@ def parse_time(text: str, field: str, zone_name: str) -> datetime:
                 value=value, example=EXAMPLE_TIME
             ),
         ) from None
+    if not _has_clock(value):
+        # datetime reads a bare date as its midnight: a time nobody meant.
+        raise BadInput(
+            field,
+            _("'{value}' is a date without a time of day; write it like {example}").format(
+                value=value, example=EXAMPLE_TIME
+            ),
+        )
+    check_time(when, value, field)
     if when.tzinfo is None:
         when = when.replace(tzinfo=zone(zone_name))
     return when.replace(microsecond=0)
 
 
+def _has_clock(value: str) -> bool:
+    """Whether an ISO 8601 text that parsed has a time of day after its date."""
+    return any(sep in value for sep in "Tt ")
+
+
 def parse_date(text: str, field: str) -> date:
     value = (text or "").strip()
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise BadInput(
             field, _("'{value}' is not a date; write it as YYYY-MM-DD").format(value=value)
         ) from None
+    check_range(day, value, field)
+    return day
 
 
 def to_ts(when: datetime) -> int:
@@ -91,3 +135,32 @@ def human_duration(seconds: int) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
+
+
+def offset_changes(tz: tzinfo, first_ts: int, last_ts: int) -> tuple[list[int], list[int]]:
+    """When ``tz`` changes its UTC offset between ``first_ts`` and ``last_ts``.
+
+    ``(at, offsets)``: ``offsets[i]`` (seconds) holds from ``at[i - 1]`` (the first
+    second of it) until ``at[i]``; ``offsets[0]`` from ``first_ts``.  Looked for week by
+    week, each change then found to the second: two changes within one week (a zone's
+    summer time lasts months) are not seen.
+    """
+
+    def offset(ts: int) -> int:
+        delta = datetime.fromtimestamp(ts, tz).utcoffset()
+        return int(delta.total_seconds()) if delta is not None else 0
+
+    at: list[int] = []
+    offsets = [offset(first_ts)]
+    low = first_ts
+    while low < last_ts:
+        high = min(low + 7 * 86400, last_ts)
+        if offset(high) != offsets[-1]:
+            before, after = low, high
+            while after - before > 1:
+                middle = (before + after) // 2
+                before, after = (middle, after) if offset(middle) == offsets[-1] else (before, middle)
+            at.append(after)
+            offsets.append(offset(after))
+        low = high
+    return at, offsets

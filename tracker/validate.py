@@ -18,8 +18,15 @@ from tracker.model import MAX_SESSION_SECONDS, SCOPES, ConsultancyType
 from tracker.timeutil import iso, parse_date, to_ts
 
 TICKET_RE = re.compile(r"^[0-9]{7,8}$")
-LOGIN_RE = re.compile(r"^[A-Za-z0-9._@-]{1,64}$")
-UNIT_RE = re.compile(r"^[A-Za-z0-9._/-]{1,32}$")
+# A login names a folder of the export (consultants/<login>/) on Linux and Windows shares
+# alike: it starts with a letter, digit or _, never ends with a dot, and is never only
+# dots, so "." and ".." can never point a batch at the export's root.  (\Z, not $: a
+# trailing line break is no part of a login.)
+LOGIN_RE = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9._@-]{0,62}[A-Za-z0-9_@-])?\Z")
+# Names Windows keeps for devices, with or without an extension: no folder can bear them.
+RESERVED_LOGINS = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
+MONTH_RE = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])\Z")
+UNIT_RE = re.compile(r"^[A-Za-z0-9._/-]{1,32}\Z")
 MAX_TEXT = 2000
 MAX_REASON = 500
 CHOICES = ("keep", "discard", "split")
@@ -59,15 +66,32 @@ def clean_type(value: str | None, field: str = "type") -> ConsultancyType:
         ) from None
 
 
-def clean_text(value: str | None, field: str, *, required: bool = False) -> str:
+def clean_text(value: str | None, field: str, *, required: bool = False, limit: int = MAX_TEXT) -> str:
+    """Text as typed: trimmed, at most ``limit`` characters, no control characters.
+
+    Tabs and line breaks are kept; a lone surrogate (bytes that were not UTF-8) is
+    refused with the control characters.
+    """
     text = (value or "").strip()
     if required and not text:
         raise BadInput(field, _("is empty"))
-    if len(text) > MAX_TEXT:
-        raise BadInput(field, _("is longer than {limit} characters").format(limit=MAX_TEXT))
-    if any(not ch.isprintable() and ch not in "\t\n" for ch in text):
+    if len(text) > limit:
+        raise BadInput(field, _("is longer than {limit} characters").format(limit=limit))
+    if not text.isprintable() and any(not ch.isprintable() and ch not in "\t\n" for ch in text):
         raise BadInput(field, _("contains control characters"))
     return text
+
+
+def text_value(value: object, field: str) -> str:
+    """A field of a record read from a file: text, or nothing (null or absent) as empty.
+
+    A number, a list or an object is refused rather than turned into its Python text.
+    """
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise BadInput(field, _("is not text; write it in double quotes"))
+    return value
 
 
 def clean_scope(value: str | None, kind: ConsultancyType) -> str:
@@ -117,13 +141,15 @@ def clean_ticket(raw: Mapping[str, Any], today: date, warn: Warn = ignore) -> di
     return fields
 
 
-def _term(kind: ConsultancyType, accepted: str | date | None, ref: str, today: date) -> str | None:
+def _term(kind: ConsultancyType, accepted: object, ref: str, today: date) -> str | None:
     if isinstance(accepted, date):
         text: str | None = accepted.isoformat()
-    elif accepted is not None:
+    elif isinstance(accepted, str):
         text = parse_date(accepted, "term-accepted").isoformat()
-    else:
+    elif accepted is None:
         text = None
+    else:
+        raise BadInput("term-accepted", _('is not a date; write it as "YYYY-MM-DD", in double quotes'))
     if text:
         if kind is ConsultancyType.STANDARD:
             raise BadInput("term-accepted", _("a standard ticket is never billed and has no term"))
@@ -194,12 +220,9 @@ def check_interval(begin: datetime, finish: datetime, now: datetime, prefix: str
 
 def clean_reason(reason: str | None) -> str:
     """Why a session changes: it goes to the audit trail, so it is never empty."""
-    text = (reason or "").strip()
-    if not text:
+    if not (reason or "").strip():
         raise BadInput("reason", _("is empty; say why the session changes (it goes to the audit trail)"))
-    if len(text) > MAX_REASON:
-        raise BadInput("reason", _("is longer than {limit} characters").format(limit=MAX_REASON))
-    return text
+    return clean_text(reason, "reason", limit=MAX_REASON)
 
 
 def clean_choice(choice: str) -> str:
@@ -211,11 +234,27 @@ def clean_choice(choice: str) -> str:
     return choice
 
 
-def clean_login(value: str | None, field: str = "consultant") -> str:
-    who = (value or "").strip()
-    if not LOGIN_RE.match(who):
-        raise BadInput(field, _("'{login}' is not a login").format(login=value))
+def clean_login(value: object, field: str = "consultant") -> str:
+    """A login: the one pattern of the settings, the import, the export's folder names."""
+    who = value.strip() if isinstance(value, str) else ""
+    if not LOGIN_RE.match(who) or RESERVED_LOGINS.match(who):
+        raise BadInput(
+            field,
+            _(
+                "'{login}' is not a login; use 1-64 letters, digits or . _ @ -, starting with a "
+                "letter or digit and not ending with a dot"
+            ).format(login=value if isinstance(value, str) else repr(value)),
+        )
     return who
+
+
+def clean_month(value: str | None, field: str = "month") -> str:
+    """A month as ``YYYY-MM``, in the years every date of the tracker lies in."""
+    text = (value or "").strip()
+    if not MONTH_RE.match(text):
+        raise BadInput(field, _("'{month}' is not a month; write it as YYYY-MM").format(month=value))
+    parse_date(f"{text}-01", field)  # the year's range
+    return text
 
 
 def clean_day(value: str | date | None, today: date, field: str = "day") -> date:
@@ -225,3 +264,17 @@ def clean_day(value: str | date | None, today: date, field: str = "day") -> date
     if isinstance(value, date):
         return value
     return parse_date(value, field)
+
+
+def clean_span(first: str | date | None, last: str | date | None, today: date) -> tuple[date, date]:
+    """A span of days from ``first`` to ``last``, both included; ``last`` is today when None."""
+    if first is None:
+        raise BadInput("from", _("give the first day of the span, as YYYY-MM-DD"))
+    start = clean_day(first, today, "from")
+    end = clean_day(last, today, "to")
+    if end < start:
+        raise BadInput(
+            "to",
+            _("{last} is before the first day {first}").format(last=end.isoformat(), first=start.isoformat()),
+        )
+    return start, end

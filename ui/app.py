@@ -18,18 +18,21 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from tracker.app import (
+    Clock,
     Tracker,
     data_home,
+    default_clock,
     latest_good_backup,
     open_tracker,
     os_login,
     restore_backup,
     set_core_language,
 )
-from tracker.clock import Clock, default_clock
 from tracker.errors import TrackerError
 from ui.common import i18n
+from ui.common.focus import ActivateOnShow
 from ui.common.instance import Acquired, SingleInstance, ask_first_to_raise, debug
+from ui.common.pyside_fix import guard_emit_refcount
 from ui.consultant.dialogs import DamagedDatabaseDialog, LoginDialog
 from ui.consultant.main_window import MainWindow, app_icon
 
@@ -114,16 +117,20 @@ def use_language(qapp: QCoreApplication, setting: str) -> str:
 
 
 def run_app(argv: list[str] | None = None) -> int:
+    guard_emit_refcount()  # PySide6 6.12.0 would abort the app after some thousand signals
     args = list(sys.argv if argv is None else argv) or ["tracker"]
     qapp = QApplication.instance() or QApplication(args)
     assert isinstance(qapp, QApplication)
     qapp.setApplicationName("Tracker")
     qapp.setStyle("Fusion")  # the same look on every desktop
     qapp.setWindowIcon(app_icon())
+    focus = ActivateOnShow(qapp)  # with no window manager, a dialog still gets what is typed
+    qapp.installEventFilter(focus)
     use_language(qapp, "system")  # until the store is open: the start-up messages
     try:
         return _run(qapp)
     finally:
+        qapp.removeEventFilter(focus)
         i18n.uninstall(qapp)  # a test runs the app in-process: leave no translator behind
         set_core_language("en")
 

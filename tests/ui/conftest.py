@@ -9,8 +9,12 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tracker.app import Tracker
+from ui.common.pyside_fix import guard_emit_refcount
 from ui.consultant.dialogs import CloseNotice
 from ui.consultant.main_window import MainWindow
+
+# As the app does when it starts: a long test session emits more signals than a day's work.
+guard_emit_refcount()
 
 
 @pytest.fixture

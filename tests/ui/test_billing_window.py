@@ -98,12 +98,14 @@ def test_held_lines_are_highlighted_and_the_totals_are_the_sum_of_the_others(
     st = window.statement
     assert st is not None
     held_rows = [r for r in range(7) if model.line_at(r).held]
-    assert [model.line_at(r).ticket for r in held_rows] == ["40112244"]
-    held = model.index(held_rows[0], L_TICKET)
+    # 40112244 has no term; ana and bruno recorded 40112233's customer apart: held, never chosen.
+    assert [model.line_at(r).ticket for r in held_rows] == ["40112233", "40112244"]
+    held = model.index(held_rows[1], L_TICKET)
     assert held.data(Qt.ItemDataRole.BackgroundRole).color() == HELD_BACKGROUND
     assert "no term acceptance" in held.data(Qt.ItemDataRole.ToolTipRole)
-    assert model.index(held_rows[0], L_HELD).data() == "HELD"
-    assert "no term acceptance" in model.index(held_rows[0], L_REASON).data()
+    assert model.index(held_rows[1], L_HELD).data() == "HELD"
+    assert "no term acceptance" in model.index(held_rows[1], L_REASON).data()
+    assert "recorded the ticket differently (customer: ana, bruno)" in model.index(held_rows[0], L_REASON).data()
     plain = next(r for r in range(7) if not model.line_at(r).held)
     assert model.index(plain, L_TICKET).data(Qt.ItemDataRole.BackgroundRole) is None
     # Money as pt-BR writes it, type in Portuguese.
@@ -113,14 +115,14 @@ def test_held_lines_are_highlighted_and_the_totals_are_the_sum_of_the_others(
     assert model.index(row, L_AMOUNT).data(SortRole) == 1365.0
     # Totals: the sum of the lines that are not held, per party and overall.
     not_held = sum((x.amount or Decimal(0) for x in st.lines if not x.held), Decimal("0.00"))
-    assert window.totals.grand_total() == not_held == Decimal("3985.00")
+    assert window.totals.grand_total() == not_held == Decimal("3565.00")
     last = window.totals.rowCount() - 1
     assert window.totals.index(last, T_PARTY).data() == "TOTAL"
     assert window.totals.index(last, T_AMOUNT).data() == brl(not_held)
     parties = [window.totals.index(r, T_PARTY).data() for r in range(last)]
     assert "Metalúrgica São Jorge S.A." not in parties  # only a held line: no total
     assert "FRQ-SP01" in parties
-    assert "3.985,00" in window.status.text()
+    assert "3.565,00" in window.status.text()
     assert "never billed" in window.problems.text()
 
 
@@ -168,7 +170,7 @@ def test_csv_xlsx_and_json_exports_are_written_through_the_file_dialog(
     with open(path, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f, delimiter=";"))
     assert rows[0][0] == "Chamado" and rows[0][10] == "Valor (R$)"
-    lines = [r for r in rows[1:] if r[0] != "TOTAL"]
+    lines = [r for r in rows[1:] if not r[0].startswith("TOTAL")]
     assert len(lines) == 7
     assert next(r for r in lines if r[0] == "40112300")[10] == "1.365,00"
     assert next(r for r in lines if r[0] == "40112244")[13] == "sim"
@@ -180,12 +182,12 @@ def test_csv_xlsx_and_json_exports_are_written_through_the_file_dialog(
     book = openpyxl.load_workbook(xlsx_path)
     summary = book["Resumo"]
     last = [c.value for c in summary[summary.max_row]]
-    assert last[0] == "TOTAL" and last[4] == pytest.approx(3985.00)
+    assert last[0] == "TOTAL" and last[4] == pytest.approx(3565.00)
 
     qtbot.mouseClick(window.export_buttons["json"], Qt.MouseButton.LeftButton)
     _, json_path = saved_to[-1]
     doc = json.loads(json_path.read_text(encoding="utf-8"))
-    assert doc["totals"]["amount"] == "3985.00" and doc["totals"]["held_lines"] == 1
+    assert doc["totals"]["amount"] == "3565.00" and doc["totals"]["held_lines"] == 2
     # Written atomically: no temp file is left next to the exports; a second export replaces the first.
     qtbot.mouseClick(window.export_buttons["csv"], Qt.MouseButton.LeftButton)
     assert sorted(p.name for p in path.parent.iterdir()) == [

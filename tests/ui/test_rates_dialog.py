@@ -147,3 +147,23 @@ def test_screenshot_of_rate_versions(qtbot, billing, tmp_path) -> None:
         else tmp_path / "x.png"
     )
     assert picture.save(str(target))
+
+
+def test_a_first_rate_starts_this_month_and_the_last_date_typed_is_kept(qtbot, billing) -> None:
+    # A first user who keeps the default date prices this month's lines; a date in the
+    # next year would have left them held for want of a rate.
+    dialog = opened(qtbot, billing)
+    today = billing.now().date()
+    assert dialog.set_from.date() == qdate(today.replace(day=1))
+    assert dialog.adj_from.date() == qdate(today.replace(day=1))
+    dialog.set_type.setCurrentIndex(dialog.set_type.findData("technical"))
+    dialog.hourly.setText("240,00")
+    click(qtbot, dialog.set_button)
+    assert dialog.error.isHidden(), dialog.error.text()
+    assert [r.effective_from for r in billing.rates()] == [today.replace(day=1)]
+
+    dialog.set_from.setDate(QDate(2026, 12, 15))
+    dialog.close()
+    again = opened(qtbot, billing)
+    assert again.set_from.date() == QDate(2026, 12, 15)  # kept, not reset
+    assert again.adj_from.date() == qdate(today.replace(day=1))

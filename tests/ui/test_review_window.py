@@ -144,10 +144,10 @@ def test_sessions_table_names_flags_in_plain_words_and_lists_the_defects(
     qtmodeltester.check(model)
     assert model.rowCount() == 5
     flags = [model.index(r, S_FLAGS).data() for r in range(5)]
-    assert flags[0] == "computer slept while timing, overlaps another session, ticket details differ"
-    assert flags[1] == "clock went backwards, overlaps another session, no term acceptance"
+    assert flags[0] == "sleep gap, overlap, ticket details differ"
+    assert flags[1] == "clock jump, overlap, no term acceptance"
     assert flags[2] == ""
-    assert flags[3] == "very long" and flags[4] == "runs past midnight"
+    assert flags[3] == "long" and flags[4] == "across midnight"
     assert "acceptance" in model.index(1, S_FLAGS).data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(3, S_DURATION).data() == "10:20:00"
     assert model.index(3, S_DURATION).data(SortRole) == 37200
@@ -247,3 +247,43 @@ def test_screenshot_of_a_full_day(qtbot, world, home_of, tmp_path) -> None:
         else tmp_path / "r.png"
     )
     assert picture.save(str(target))
+
+
+def test_after_a_sync_from_the_window_the_decision_no_longer_reads_not_synced(
+    qtbot, world, home_of, tmp_path, monkeypatch
+) -> None:
+    mine = world.copy(tmp_path / "world")
+    monkeypatch.setattr(SyncOffer, "ask", classmethod(lambda cls, parent, text: True))
+    window = shown(qtbot, home_of(mine, "lead1"))
+    window.select_consultant("diego")
+    with qtbot.waitSignal(window.loaded, timeout=20_000):  # the sync, then the day read again
+        qtbot.mouseClick(window.panel.approve_button, Qt.MouseButton.LeftButton)
+    window.select_consultant("diego")
+    text = window.panel.decision_label.text()
+    assert text.startswith("Approved by lead1") and "not synced" not in text
+    assert "written to the export" in window.status.text()
+
+
+def test_the_differing_ticket_flag_says_which_field_differs(qtbot, world, home_of) -> None:
+    window = shown(qtbot, home_of(world, "lead1"))
+    window.select_consultant("bruno")
+    model = window.sessions
+    row = next(
+        r for r in range(model.rowCount()) if "ticket details differ" in model.index(r, S_FLAGS).data()
+    )
+    tip = model.index(row, S_FLAGS).data(Qt.ItemDataRole.ToolTipRole)
+    assert "consultants recorded this ticket differently: customer." in tip
+
+
+def test_the_comment_field_and_its_error_have_one_name_and_the_error_leaves_when_typed(
+    qtbot, world, home_of, tmp_path
+) -> None:
+    mine = world.copy(tmp_path / "world")
+    window = shown(qtbot, home_of(mine, "lead1"))
+    window.select_consultant("ana")
+    panel = window.panel
+    assert panel.comment.placeholderText().startswith("Comment (")
+    qtbot.mouseClick(panel.return_button, Qt.MouseButton.LeftButton)
+    assert panel.error.text().startswith("Comment: ")
+    qtbot.keyClicks(panel.comment, "confira")
+    assert panel.error.isHidden() and panel.comment.styleSheet() == ""

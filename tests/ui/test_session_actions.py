@@ -113,7 +113,9 @@ def test_edit_with_enter_shows_the_new_row_and_the_history_has_two_entries(
     window.day.session_actions.history_action.trigger()
     history = histories[0].rows()
     assert len(history) == 2
-    assert [r[3] for r in history] == ["created", "edit"]
+    assert [r[0] for r in history] == ["r1", "r1"]  # as `tracker session history` numbers them
+    assert [r[3] for r in history] == ["created", "edited"]
+    assert history[0][4] == "typed in by hand"
     assert history[1][2] == "ana" and history[1][4] == "forgot to stop on time"
     assert "end: 03/11/2026 09:30:00 → 03/11/2026 10:00:30" in history[1][5]
     assert "note: ajuste → ajuste e testes" in history[1][5]
@@ -150,6 +152,7 @@ def test_split_keeps_the_total_and_shows_two_rows(
 
     def fill(dlg: SplitSessionDialog) -> None:
         dlg.at.set_value(datetime.fromisoformat("2026-11-03T08:40:15-03:00"))
+        dlg.reason.setText("two tasks")
 
     drive(SplitSessionDialog, fill)
     _select_row(window, 0)
@@ -167,9 +170,11 @@ def test_split_keeps_the_total_and_shows_two_rows(
 def test_split_outside_the_session_is_refused(
     window: MainWindow, app: Tracker, one_session: str, drive: Any
 ) -> None:
-    built = drive(
-        SplitSessionDialog, lambda dlg: dlg.at.set_value(datetime.fromisoformat("2026-11-03T11:00:00-03:00"))
-    )
+    def fill(dlg: SplitSessionDialog) -> None:
+        dlg.at.set_value(datetime.fromisoformat("2026-11-03T11:00:00-03:00"))
+        dlg.reason.setText("two tasks")
+
+    built = drive(SplitSessionDialog, fill)
     _select_row(window, 0)
     window.day.session_actions.split_action.trigger()
     assert built[0].isVisible()
@@ -226,7 +231,9 @@ def test_the_running_row_offers_no_session_actions(
     app.start("12345678")
     _select_row(window, 1)
     assert window.day.model.is_running_row(1)
-    assert not any(a.isEnabled() for a in window.day.session_actions.actions)
+    actions = window.day.session_actions
+    assert not any(a.isEnabled() for a in actions.actions if a is not actions.add_action)
+    assert actions.add_action.isEnabled(), "a session can always be added to the day"
     assert "stop it first" in window.day.session_actions.hint.text()
 
 
@@ -274,7 +281,7 @@ def test_an_error_from_the_service_is_shown_in_red_naming_the_field(
     assert app.log()[0].end.isoformat() == "2026-11-03T09:30:00-03:00"
 
 
-def test_the_context_menu_offers_the_four_actions_on_the_row_clicked(
+def test_the_context_menu_offers_the_actions_on_the_row_clicked(
     window: MainWindow, app: Tracker, one_session: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from PySide6.QtWidgets import QMenu
@@ -284,6 +291,6 @@ def test_the_context_menu_offers_the_four_actions_on_the_row_clicked(
     window.reload()
     rect = window.day.table.visualRect(window.day.table.model().index(0, 2))
     window.day.session_actions.show_menu(rect.center())
-    assert menus == [["&Edit…", "S&plit…", "&Delete…", "&History…"]]
+    assert menus == [["&Add session…", "&Edit…", "S&plit…", "&Delete…", "&History…"]]
     assert window.day.session_actions.selected() is not None
     assert window.day.session_actions.selected().uuid == one_session  # type: ignore[union-attr]

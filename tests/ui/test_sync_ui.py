@@ -15,8 +15,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.conftest import NOW, Cli
+from tests.conftest_pg import Central
 from tracker import backup
-from tracker.app import Tracker
+from tracker.app import Decision, Tracker
 from tracker.clock import FixedClock
 from tracker.store import open_store
 from ui.consultant.dialogs import DamagedDatabaseDialog
@@ -139,7 +140,8 @@ def test_a_day_returned_by_a_lead_shows_in_a_banner_after_the_next_sync(
     share = tmp_path / "share"
     share.mkdir()
     _work(app, share)
-    lead = Cli(tmp_path / "lead", now="2026-11-03T14:40:00-03:00")
+    # After the sessions were recorded (15:00): nothing changed since the return.
+    lead = Cli(tmp_path / "lead", now="2026-11-03T15:40:00-03:00")
     with open_store(lead.home) as s:
         settings = Tracker(s, FixedClock(NOW, "America/Sao_Paulo"), lead.home).settings
         for key, value in (("consultant", "carla.lead"), ("export-dir", str(share)), ("role", "lead")):
@@ -157,7 +159,7 @@ def test_a_day_returned_by_a_lead_shows_in_a_banner_after_the_next_sync(
 
     _sync(window, qtbot, click)
     assert window.day.banner.isVisible() and window.day.banner.decision == "return"
-    assert window.day.banner.label.text() == f"Day returned by carla.lead on 03/11/2026 14:40: {comment}"
+    assert window.day.banner.label.text() == f"Day returned by carla.lead on 03/11/2026 15:40: {comment}"
     assert window.day.banner.geometry().bottom() < window.day.table.geometry().top()
     _shot(window, "screenshot-returned-day.png", tmp_path, height=600)
 
@@ -166,13 +168,7 @@ def test_an_approved_day_is_a_quiet_note(qtbot: Any) -> None:
     banner = ReviewBanner()
     qtbot.addWidget(banner)
     banner.show_review(
-        {
-            "day": "2026-11-03",
-            "decision": "approve",
-            "comment": "",
-            "lead": "carla",
-            "at": "2026-11-04T09:12:00-03:00",
-        }
+        Decision("u-1", "bruno", "2026-11-03", "approve", "", "carla", "2026-11-04T09:12:00-03:00")
     )
     assert banner.label.text() == "✓ Approved by carla on 04/11/2026 09:12"
     assert not banner.label.font().bold()
@@ -366,3 +362,22 @@ def test_screenshot_of_a_day_partly_sent(
     window.day.table.clearSelection()
     window.statusBar().clearMessage()
     _shot(window, "screenshot-main.png", tmp_path, height=660)
+
+
+def test_the_automatic_sync_of_a_server_home_never_waits_for_the_export_folder(
+    window: MainWindow, app: Tracker, tmp_path: Path, qtbot: Any, central: Central
+) -> None:
+    """``central`` names a PostgreSQL server: the export-dir folder, missing, is not its store."""
+    missing = tmp_path / "unmounted-share"
+    _work(app, missing)
+    app.settings.set("central", central.url)
+    window.reload()
+    _status(window, qtbot)
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT) as done:
+        window.sync.auto_sync_tick()
+    outcome = done.args[0]
+    assert (outcome.error, outcome.sessions, outcome.events) == ("", 2, 1)
+    assert window.sync.indicator.pending == 0
+    assert not missing.exists()  # never looked at, never made
+    with central.admin() as owner:
+        assert owner.execute("SELECT count(*) FROM sessions WHERE consultant = 'ana'").fetchone() == (2,)

@@ -47,7 +47,7 @@ import ui.common.fmt
 from tests.ui.crafted_export import DAY, World, build
 from tracker.app import Tracker
 from tracker.clock import FixedClock
-from tracker.model import ESCALATION_CHECKLIST, SCOPES, ConsultancyType, Flag
+from tracker.model import ESCALATION_CHECKLIST, FLAG_WORDS, SCOPES, ConsultancyType, Flag
 from tracker.store import Store, open_store
 from ui.common import i18n
 
@@ -151,17 +151,21 @@ def test_menu_accelerators_are_unique_within_each_menu(committed) -> None:
         return text[text.index("&") + 1].lower()
 
     menus = {
-        "menu bar": [("MainWindow", s) for s in ("&File", "&Session", "&View", "&Review", "&Billing")],
+        "menu bar": [("MainWindow", s) for s in ("&File", "&Session", "&View")]
+        + [("RoleMenus", s) for s in ("&Review", "&Billing")],
         "File": [
             ("SyncController", "&Sync now"),
             ("BackupController", "&Back up now…"),
             ("BackupController", "&Restore a backup…"),
             ("MainWindow", "&Move in from Toggl, Clockify or Watson…"),
+            ("MainWindow", "S&ettings…"),
             ("MainWindow", "&Close window"),
         ],
-        "Session": [("SessionActions", s) for s in ("&Edit…", "S&plit…", "&Delete…", "&History…")],
-        "View": [("MainWindow", "&Week…"), ("LanguageMenu", "&Language")],
-        "Billing": [("MainWindow", s) for s in ("&Monthly statement…", "Hourly &rates…")],
+        "Session": [
+            ("SessionActions", s) for s in ("&Add session…", "&Edit…", "S&plit…", "&Delete…", "&History…")
+        ],
+        "View": [("MainWindow", "My &days…"), ("MainWindow", "&Week…"), ("LanguageMenu", "&Language")],
+        "Billing": [("RoleMenus", s) for s in ("&Monthly statement…", "Hourly &rates…")],
     }
     for menu, items in menus.items():
         keys = [key(c, s) for c, s in items]
@@ -173,9 +177,15 @@ def test_every_domain_text_of_tracker_is_in_a_translatable_table() -> None:
     for options in SCOPES.values():
         assert set(options) <= set(ui.common.fmt._SCOPE_TEXTS)
     assert set(ESCALATION_CHECKLIST.values()) == set(ui.common.fmt._CHECKLIST_TEXTS)
-    assert set(ui.common.fmt.TYPE_NAMES) == set(ConsultancyType)
-    for flag in Flag:
-        assert flag.value in ui.common.fmt.FLAG_NAMES and flag.value in ui.common.fmt.FLAG_HELP
+    assert {kind: ui.common.fmt.TYPE_NAMES[kind] for kind in ConsultancyType} == {
+        kind: kind.english for kind in ConsultancyType
+    }
+    assert set(Flag) <= set(FLAG_WORDS)
+    # The window's flag words are the CLI's, the help a capitalised "Name: what to check".
+    assert {flag: name for flag, (name, _) in FLAG_WORDS.items()} == ui.common.fmt.FLAG_NAMES
+    assert {
+        flag: f"{name[0].upper()}{name[1:]}: {what}" for flag, (name, what) in FLAG_WORDS.items()
+    } == ui.common.fmt.FLAG_HELP
 
 
 # ----- the windows, in Portuguese --------------------------------------------------------------
@@ -442,9 +452,12 @@ def test_the_dialogs_speak_portuguese(portuguese, english, qtbot, app, clock, tm
     session = app.get_session(session.uuid)
     since = datetime.fromisoformat("2026-11-03T13:10:00-03:00")
     until = datetime.fromisoformat("2026-11-03T13:55:00-03:00")
+    role = app.settings.get("role")
+    app.settings.set("role", "billing")  # only billing sets rates
     app.set_rate("technical", "240.00", "2026-01-01")
     app.set_rate("support", "210.00", "2026-01-01")
     app.adjust_rates("IPCA", "4.62", "2026-07-01")
+    app.settings.set("role", role)
 
     dialogs: list[QWidget] = [
         NewTicketDialog(None, app, "87654321"),
@@ -549,6 +562,10 @@ def test_review_and_billing_speak_portuguese(portuguese, english, qtbot, world, 
         pass
     assert "R$" in billing.totals.index(0, billing.totals.columnCount() - 1).data()
     assert_portuguese(english, billing)
+    ids = [
+        text for _where, text in texts_of(billing) if re.search(r"\b(technical|support|standard)-v?\d", text)
+    ]
+    assert ids == [], "the rate and policy ids of the files are not shown: " + repr(ids[:3])
     billing.view.setFocus()
     shot(billing, "screenshot-billing-pt.png", tmp_path)
 

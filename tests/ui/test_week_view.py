@@ -56,8 +56,11 @@ def brl(value: str) -> str:
 def realistic_week(app: Tracker, clock: FixedClock, rates: bool = True) -> Tracker:
     """Five customers, all three types, rates from January; one defect flagged on Friday."""
     if rates:
+        role = app.settings.get("role")
+        app.settings.set("role", "billing")  # only billing sets rates
         app.set_rate("technical", "240.00", "2026-01-01")
         app.set_rate("support", "180.00", "2026-01-01")
+        app.settings.set("role", role)
     for number, customer, kind in TICKETS:
         term = "2026-10-01" if kind != "standard" else None
         app.add_ticket(number, customer, kind, term_accepted=term)

@@ -19,10 +19,16 @@ Folder layout
           00000001-1a2b3c4d.manifest.json      its manifest, written last
           00000002-1a2b3c4d.jsonl
           00000002-1a2b3c4d.manifest.json
+      reviews/<lead>/...                       leads' decisions, batches the same way
+      rates/<login>/...                        billing's rate versions, batches the same way
+      statements/<login>/2026-10-5e6f7a8b.*    issued statements (tracker.central.folder_billing)
+      roles.json                               optional: who is lead, who is billing (tracker.central.roles)
 
 A batch is named ``<sequence>-<install id>``: the app's own counter and the first 8
 characters of the installation's id, so two laptops of one consultant never collide.
-Each app writes only in its own consultant's folder and never rewrites a file: a batch
+Each app writes only in its own consultant's folder (a lead's decisions go to
+``reviews/<login>/``) and never rewrites a file; on a share, that folder is the only
+place it needs write access to (the administrator lays out the rest).  A batch
 is written to a temp file (``.<name>.tmp-<pid>``) in that folder, fsynced, renamed, and
 the folder fsynced; then the manifest the same way.  A batch without a manifest is
 incomplete and is not read.  Nothing else is ever written to the share: no database.
@@ -71,27 +77,35 @@ Reading
 
 ``FolderCentral`` answers the read model's questions from a cache database in the
 reader's own data folder (:mod:`tracker.central.folder_cache`), never on the share; it
-parses only batches it has not seen, and reports files it will not read.
+parses only batches it has not seen, and reports files it will not read.  It trusts
+nothing on the share: files are read without following links
+(:mod:`tracker.central.folder_files`), every record is checked against the schema in
+the folder that holds it (:mod:`tracker.central.batches`), and what two folders say
+differently holds money instead of being chosen (docs/central-export.md).
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import json
 import os
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
+from tracker.billing import Rate
+from tracker.central import batches, schema
+from tracker.central.billing_records import IssuedStatement
 from tracker.central.faults import crash_point, fault
+from tracker.central.folder_billing import FolderBilling
 from tracker.central.folder_cache import FolderCache
+from tracker.central.folder_files import ExportFiles
 from tracker.central.records import (
     BATCH_RE,
     Batch,
     Decision,
     FinalizedTicket,
+    FolderRefused,
     InboxBatch,
     ReadReport,
     Record,
@@ -100,20 +114,13 @@ from tracker.central.records import (
     TicketFacts,
     sha256_of,
 )
+from tracker.central.roles import DamagedRoles, load_roles
+from tracker.errors import BadInput
 from tracker.fsutil import fsync_dir
 from tracker.i18n import _
+from tracker.validate import clean_login
 
 FORMAT_LINE = "tracker-central-export 1\n"
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One file in a consultant's (or lead's) folder of the export, as a reader sees it."""
-
-    consultant: str
-    name: str
-    size: int
-    mtime_ns: int
 
 
 class FolderExport:
@@ -122,11 +129,17 @@ class FolderExport:
     def __init__(self, root: Path, *, create: bool = False) -> None:
         self.root = root
         self.create = create
+        self.files = ExportFiles(root, may_be_missing=create)
 
     def describe(self) -> str:
         return str(self.root)
 
     def _ready(self) -> None:
+        """The root is there (made when it is this app's own local folder), with its FORMAT.
+
+        A sender needs write access to its own folder only: where the root is not
+        writable, the share's administrator wrote FORMAT and made the folders.
+        """
         if not self.root.is_dir():
             if self.create:
                 try:
@@ -140,16 +153,13 @@ class FolderExport:
                         "everything stays queued and the next sync will send it"
                     ).format(folder=self.root)
                 )
-        if not os.access(self.root, os.W_OK | os.X_OK):
-            raise TargetUnavailable(
-                _(
-                    "the export folder {folder} is read-only for you; ask for write access to it. "
-                    "Everything stays queued and the next sync will send it"
-                ).format(folder=self.root)
-            )
-        marker = self.root / "FORMAT"
-        if not marker.exists():
-            self._write_atomic(self.root, "FORMAT", FORMAT_LINE.encode())
+        if not (self.root / "FORMAT").exists():
+            try:
+                self._write_atomic(self.root, "FORMAT", FORMAT_LINE.encode())
+            except PermissionError:
+                pass  # a share laid out by its administrator: FORMAT is theirs to write
+            except OSError as exc:
+                raise TargetUnavailable(self._why(exc)) from exc
 
     def _why(self, exc: OSError) -> str:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
@@ -181,12 +191,46 @@ class FolderExport:
                 tmp.unlink()
             raise
 
+    def _own_folder(self, batch: Batch) -> Path:
+        """The batch's folder (``<area>/<login>``), made when missing and allowed."""
+        try:
+            clean_login(batch.consultant)
+        except BadInput:
+            raise FolderRefused(
+                _(
+                    "'{login}' is not a login, so batch {batch} has no folder on the export; it stays "
+                    "queued. Set your login with tracker config set consultant LOGIN"
+                ).format(login=batch.consultant, batch=batch.batch)
+            ) from None
+        folder = self.root / batch.area / batch.consultant
+        if not folder.is_dir():
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except PermissionError as exc:
+                raise FolderRefused(
+                    _(
+                        "you may not create {folder}: on a shared export the administrator makes each "
+                        "person's folder (see docs/central-export.md). Batch {batch} stays queued; the "
+                        "other batches still go"
+                    ).format(folder=folder, batch=batch.batch)
+                ) from exc
+            except OSError as exc:
+                raise TargetUnavailable(self._why(exc)) from exc
+        return folder
+
+    def _refused(self, folder: Path, batch: Batch) -> FolderRefused:
+        return FolderRefused(
+            _(
+                "the export folder {folder} is read-only for you: each person writes only in their own "
+                "folder. Batch {batch} stays queued; the other batches still go"
+            ).format(folder=folder, batch=batch.batch)
+        )
+
     def publish(self, batch: Batch) -> bool:
         self._ready()
-        folder = self.root / batch.area / batch.consultant
+        folder = self._own_folder(batch)
         wrote = False
         try:
-            folder.mkdir(parents=True, exist_ok=True)
             # Temp files of this very batch left by a crashed earlier try: ours to clear.
             for stale in folder.glob(f".{batch.batch}.*.tmp-*"):
                 stale.unlink()
@@ -216,6 +260,8 @@ class FolderExport:
                 self._write_atomic(folder, side.name, batch.manifest, step="manifest_")
                 wrote = True
             crash_point("after_manifest")
+        except PermissionError as exc:
+            raise self._refused(folder, batch) from exc
         except OSError as exc:
             raise TargetUnavailable(self._why(exc)) from exc
         return wrote
@@ -235,53 +281,41 @@ class FolderExport:
                 ).format(batch=batch.batch, folder=folder)
             )
 
-    def entries(self, area: str = "consultants") -> Iterator[Entry]:
-        base = self.root / area
-        if not base.is_dir():
-            return
-        for person in sorted(os.scandir(base), key=lambda e: e.name):
-            if not person.is_dir():
-                continue
-            for item in os.scandir(person.path):
-                if item.is_file():
-                    st = item.stat()
-                    yield Entry(person.name, item.name, st.st_size, st.st_mtime_ns)
-
-    def read(self, consultant: str, name: str, area: str = "consultants") -> bytes:
-        return (self.root / area / consultant / name).read_bytes()
-
     def review_inbox(self, consultant: str, seen: Collection[str]) -> Iterator[InboxBatch]:
-        """Only the small reviews area is read, and each batch once (``seen`` holds its keys)."""
-        for entry in self.entries(area="reviews"):
-            m = BATCH_RE.match(entry.name)
-            if not m or m["what"] != "manifest.json":
-                continue
-            key = f"{entry.consultant}/{m['batch']}"
-            if key in seen:
-                continue
-            try:
-                manifest = json.loads(self.read(entry.consultant, entry.name, area="reviews"))
-                data = self.read(entry.consultant, f"{m['batch']}.jsonl", area="reviews")
-                if sha256_of(data) != manifest.get("sha256"):
-                    continue
-                mine = tuple(_decisions(map(json.loads, data.splitlines()), consultant))
-            except (OSError, ValueError, KeyError, TypeError, AttributeError):
-                continue
-            yield InboxBatch(key, len(data), mine)
+        """Only the small reviews area is read, and each batch once (``seen`` holds its keys).
 
+        A batch counts only as the readers count it: whole, checked against its
+        manifest and the schema, from a folder whose login is its decisions' lead (and
+        a lead in roles.json, when there is one).  One that fails is tried again next time.
+        """
+        try:
+            roles = load_roles(self.root)
+        except (OSError, ValueError, DamagedRoles):
+            return  # a roles file that cannot be read: no decision counts (the readers report it)
+        listing = self.files.listing("reviews")
+        for lead, name in sorted(listing.files):
+            m = BATCH_RE.match(name)
+            key = f"{lead}/{m['batch']}" if m else ""
+            if not m or m["what"] != "manifest.json" or key in seen:
+                continue
+            if roles is not None and not roles.has(lead, "lead"):
+                continue
+            found = self._inbox_batch(lead, m["batch"], consultant)
+            if found is not None:
+                yield InboxBatch(key, found[0], found[1])
 
-def _decisions(records: Iterable[Record], consultant: str) -> Iterator[Decision]:
-    for rec in records:
-        if rec.get("kind") == "review" and rec.get("consultant") == consultant:
-            yield Decision(
-                rec["uuid"],
-                rec["consultant"],
-                rec["day"],
-                rec["decision"],
-                rec["comment"],
-                rec["lead"],
-                rec["at"],
-            )
+    def _inbox_batch(self, lead: str, batch: str, consultant: str) -> tuple[int, tuple[Decision, ...]] | None:
+        try:
+            raw = self.files.read("reviews", lead, f"{batch}.manifest.json", schema.MAX_MANIFEST)
+            manifest, _when = schema.read_manifest(raw)
+            data = self.files.read("reviews", lead, f"{batch}.jsonl", schema.MAX_BATCH)
+            if sha256_of(data) != manifest.sha256 or manifest.consultant != lead or manifest.batch != batch:
+                return None
+            rows = batches.parse("reviews", lead, data)
+        except (OSError, ValueError):
+            return None
+        mine = tuple(Decision(*r[:7]) for r in rows.reviews if r[1] == consultant)
+        return len(data), mine
 
 
 class FolderCentral:
@@ -295,11 +329,12 @@ class FolderCentral:
         self.export = FolderExport(root, create=create)
         self.cache_path = cache
         self._cache: FolderCache | None = None
+        self.billing = FolderBilling(self.export)
 
     @property
     def cache(self) -> FolderCache:
         if self._cache is None:
-            self._cache = FolderCache(self.export, self.cache_path)
+            self._cache = FolderCache(self.export.files, self.cache_path)
         return self._cache
 
     # ----- writing ---------------------------------------------------------------
@@ -316,10 +351,23 @@ class FolderCentral:
     def review_inbox(self, consultant: str, seen: Collection[str]) -> Iterator[InboxBatch]:
         return self.export.review_inbox(consultant, seen)
 
+    def publish_issued(self, statement: IssuedStatement) -> None:
+        self.billing.publish_issued(statement)
+
     # ----- reading ---------------------------------------------------------------
 
     def refresh(self) -> ReadReport:
-        return self.cache.refresh()
+        report = self.cache.refresh()
+        return ReadReport(report.new_batches, report.problems + self.billing.refresh())
+
+    def rates(self) -> list[Rate]:
+        return self.billing.rates()
+
+    def issued(self, month: str) -> IssuedStatement | None:
+        return self.billing.issued(month)
+
+    def issued_months(self) -> list[str]:
+        return self.billing.issued_months()
 
     def sessions_of_day(self, day: str, consultant: str | None = None) -> list[Record]:
         return self.cache.sessions_between(day, day, consultant)

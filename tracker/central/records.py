@@ -16,14 +16,31 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
+from msgspec import Struct
+
+from tracker.central import batches, schema
+from tracker.central.checks import RecordError
 from tracker.errors import TrackerError
+from tracker.i18n import _
+from tracker.inbox import Decision as Decision
 from tracker.model import Session
 from tracker.timeutil import iso
 
-FORMAT = 1
+FORMAT = schema.FORMAT
 AREAS = ("consultants", "reviews")  # sessions and ticket events; leads' review decisions
 # A batch file's name: <sequence>-<install id>, then .jsonl or .manifest.json.
-BATCH_RE = re.compile(r"^(?P<batch>[0-9]{8}-[0-9a-f]{8})\.(?P<what>jsonl|manifest\.json)$")
+BATCH_RE = re.compile(r"^(?P<batch>[0-9]{8}-[0-9a-f]{8})\.(?P<what>jsonl|manifest\.json)\Z")
+
+# What a ticket's 'created' event says that changes who pays and how much.
+MONEY_FIELDS = (
+    "customer",
+    "type",
+    "bill_to_unit",
+    "authorization",
+    "cost_center",
+    "value_class",
+    "accounting_item",
+)
 
 # A session or ticket-event record as the export holds it: a JSON object (see
 # docs/central-export.md).  Sessions are handed back in this form, the latest revision.
@@ -34,8 +51,20 @@ class TargetUnavailable(TrackerError):
     """The central store cannot be written now; everything stays queued for a later sync."""
 
 
-class TamperedBatch(TrackerError):
+class BatchRefused(TrackerError):
+    """This one batch cannot be delivered; it stays queued, and the other batches still go."""
+
+
+class TamperedBatch(BatchRefused):
     """A batch on the central store differs from what this app wrote."""
+
+
+class CentralUnreadable(TrackerError):
+    """The central store cannot be read at all (an unmounted share): nothing is shown, never stale data."""
+
+
+class FolderRefused(TargetUnavailable, BatchRefused):
+    """The batch's own folder of the export may not be written (or made) by this user."""
 
 
 # ----- writing: records and batches ---------------------------------------------------
@@ -45,57 +74,101 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def dumps(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+class UnsendableRecord(TrackerError):
+    """A record of this home that the export's schema refuses: it is never sent (nothing is lost)."""
 
 
-def session_record(s: Session) -> Record:
-    return {
-        "kind": "session",
-        "uuid": s.uuid,
-        "revision": s.revision,
-        "consultant": s.consultant,
-        "ticket": s.ticket,
-        "type": s.type.value,
-        "start": iso(s.start),
-        "end": iso(s.end),
-        "seconds": s.seconds,
-        "zone": s.zone,
-        "day": s.start.date().isoformat(),
-        "note": s.note,
-        "flags": list(s.flags),
-        "deleted": s.deleted,
-        "source": s.source,
-    }
+def check_batch(area: str, who: str, data: bytes) -> None:
+    """The batch as every reader will check it, before it is sent: UnsendableRecord names what fails.
+
+    The billing areas (rates, issued statements) are checked by their own reader,
+    tracker/central/folder_billing.py, record by record.
+    """
+    if area not in batches.AREA_KINDS:
+        return
+    try:
+        batches.parse(area, who, data)
+    except batches.BadBatch as exc:
+        lines = data.split(b"\n")
+        line = lines[exc.line - 1] if 0 < exc.line <= len(lines) else b"{}"
+        try:
+            found = json.loads(line)
+            what = f"{found.get('kind', 'record')} {found.get('uuid', '')}".strip()
+        except (ValueError, AttributeError):
+            what = "a record"
+        raise UnsendableRecord(
+            _("{what} cannot be sent to the export ({error}); correct it here, then sync again").format(
+                what=what, error=f"{exc.field}: {exc.message}" if exc.field else exc.message
+            )
+        ) from None
 
 
-def event_record(row: sqlite3.Row) -> Record:
+def dumps(record: Struct | dict[str, Any] | list[Any] | str) -> str:
+    """One record's line, as every reader parses it (sorted keys, no spaces).
+
+    Records of the schema go through its encoder; the billing areas' plain JSON values
+    (rates, issued statements) are written with the same key order and spacing.
+    """
+    if isinstance(record, Struct):
+        return schema.encode(record).decode("utf-8")
+    return json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def session_record(s: Session) -> schema.SessionRecord:
+    record = schema.SessionRecord(
+        uuid=s.uuid,
+        revision=s.revision,
+        consultant=s.consultant,
+        ticket=s.ticket,
+        type=s.type.value,
+        start=iso(s.start),
+        end=iso(s.end),
+        seconds=s.seconds,
+        zone=s.zone,
+        day=s.start.date().isoformat(),
+        note=s.note,
+        flags=list(s.flags),  # type: ignore[arg-type]  # checked by the schema below
+        deleted=s.deleted,
+        source=s.source,  # type: ignore[arg-type]
+    )
+    return record
+
+
+def event_record(row: sqlite3.Row) -> schema.TicketEventRecord:
     tz = timezone(timedelta(seconds=row["utc_offset"]))
-    return {
-        "kind": "ticket_event",
-        "uuid": row["uuid"],
-        "revision": 1,
-        "ticket": row["ticket"],
-        "event": row["kind"],
-        "payload": json.loads(row["payload"]),
-        "consultant": row["consultant"],
-        "at": iso(datetime.fromtimestamp(row["at_ts"], UTC).astimezone(tz)),
-    }
+    try:
+        payload = schema.payload_of(row["kind"], json.loads(row["payload"]))
+    except (RecordError, KeyError) as exc:
+        raise UnsendableRecord(
+            _("the {event} event of ticket {number} cannot be sent to the export: {error}").format(
+                event=row["kind"], number=row["ticket"], error=exc
+            )
+        ) from None
+    record = schema.TicketEventRecord(
+        uuid=row["uuid"],
+        revision=1,
+        ticket=row["ticket"],
+        event=row["kind"],
+        payload=payload,
+        consultant=row["consultant"],
+        at=iso(datetime.fromtimestamp(row["at_ts"], UTC).astimezone(tz)),
+    )
+    return record
 
 
-def review_record(row: sqlite3.Row) -> Record:
+def review_record(row: sqlite3.Row) -> schema.ReviewRecord:
     tz = timezone(timedelta(seconds=row["utc_offset"]))
-    return {
-        "kind": "review",
-        "uuid": row["uuid"],
-        "revision": 1,
-        "consultant": row["consultant"],
-        "day": row["day"],
-        "decision": row["decision"],
-        "comment": row["comment"],
-        "lead": row["lead"],
-        "at": iso(datetime.fromtimestamp(row["at_ts"], UTC).astimezone(tz)),
-    }
+    record = schema.ReviewRecord(
+        uuid=row["uuid"],
+        revision=1,
+        consultant=row["consultant"],
+        day=row["day"],
+        decision=row["decision"],
+        comment=row["comment"],
+        lead=row["lead"],
+        at=iso(datetime.fromtimestamp(row["at_ts"], UTC).astimezone(tz)),
+    )
+    return record
 
 
 def ts(text: str) -> int:
@@ -105,21 +178,17 @@ def ts(text: str) -> int:
 def manifest(
     batch: str, consultant: str, sha256: str, rows: int, created: datetime, kinds: dict[str, int]
 ) -> bytes:
-    return (
-        dumps(
-            {
-                "format": FORMAT,
-                "batch": batch,
-                "consultant": consultant,
-                "file": f"{batch}.jsonl",
-                "sha256": sha256,
-                "rows": rows,
-                "created_at": iso(created),
-                "kinds": kinds,
-            }
-        )
-        + "\n"
-    ).encode("utf-8")
+    value = schema.Manifest(
+        format=1,
+        batch=batch,
+        consultant=consultant,
+        file=f"{batch}.jsonl",
+        sha256=sha256,
+        rows=rows,
+        created_at=iso(created),
+        kinds=kinds,  # type: ignore[arg-type]
+    )
+    return schema.encode(value) + b"\n"
 
 
 @dataclass(frozen=True)
@@ -144,23 +213,6 @@ class ReadReport:
 
     new_batches: int = 0
     problems: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Decision:
-    """A lead's decision about one consultant's day."""
-
-    uuid: str
-    consultant: str
-    day: str
-    decision: str  # approve | return
-    comment: str
-    lead: str
-    at: str  # local time with its offset
-
-    def to_json(self) -> dict[str, str]:
-        """As ``tracker review --json`` shows it."""
-        return {"decision": self.decision, "comment": self.comment, "lead": self.lead, "at": self.at}
 
 
 @dataclass(frozen=True)
@@ -204,6 +256,11 @@ class TicketFacts:
     escalated_at: datetime | None = None  # the earliest escalation
     defects: tuple[Defect, ...] = ()
     finalized: tuple[str, ...] = ()  # every finalization's local time, as recorded
+    # The fields that decide money (MONEY_FIELDS) on which consultants' 'created' events
+    # differ, and the consultants; and whether one of its events arrived with two contents.
+    disagreements: tuple[str, ...] = ()
+    disagreeing: tuple[str, ...] = ()
+    conflicted: bool = False
 
 
 @dataclass(frozen=True)
@@ -214,19 +271,22 @@ class FinalizedTicket:
     sessions: tuple[Record, ...]
 
 
-def ticket_facts(number: str, events: Iterable[Record]) -> TicketFacts:
+def ticket_facts(number: str, events: Iterable[Record], conflicted: bool = False) -> TicketFacts:
     """Fold a ticket's ``ticket_event`` records (ordered by ``at``, then uuid) into its facts."""
     created: dict[str, Any] = {}
+    versions: dict[str, dict[str, Any]] = {}
     term: date | None = None
     escalated: datetime | None = None
     defects: list[Defect] = []
     finals: list[str] = []
     for e in events:
         payload, kind = e["payload"], e["event"]
-        if kind == "created" and not created:
-            created = payload
-            if payload.get("term_accepted"):
-                term = date.fromisoformat(payload["term_accepted"])
+        if kind == "created":
+            versions.setdefault(e["consultant"], payload)
+            if not created:
+                created = payload
+                if payload.get("term_accepted"):
+                    term = date.fromisoformat(payload["term_accepted"])
         elif kind == "term_accepted":
             term = date.fromisoformat(payload["term_accepted"])
         elif kind == "escalated":
@@ -239,4 +299,15 @@ def ticket_facts(number: str, events: Iterable[Record]) -> TicketFacts:
             )
         elif kind == "finalized":
             finals.append(payload["at"])
-    return TicketFacts(number, created, term, escalated, tuple(defects), tuple(finals))
+    differ = tuple(k for k in MONEY_FIELDS if len({v.get(k) or "" for v in versions.values()}) > 1)
+    return TicketFacts(
+        number,
+        created,
+        term,
+        escalated,
+        tuple(defects),
+        tuple(finals),
+        differ,
+        tuple(sorted(versions)) if differ else (),
+        conflicted,
+    )

@@ -17,16 +17,19 @@ ever sent twice under two names, so the export never holds a duplicate.
 from __future__ import annotations
 
 import uuid as uuidlib
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from tracker.central import Central
 from tracker.central import records as rec
+from tracker.central.billing_records import rate_record
 from tracker.central.faults import crash_point
-from tracker.central.records import Batch, sha256_of
+from tracker.central.records import Batch, BatchRefused, sha256_of
 from tracker.context import Context
 from tracker.errors import TrackerError
+from tracker.i18n import _
 from tracker.store import Store, outbox
+from tracker.store import rates as rate_store
 from tracker.store import reviews as review_store
 from tracker.timeutil import iso, to_ts
 
@@ -51,10 +54,11 @@ class Pending:
     sessions: int = 0
     events: int = 0
     reviews: int = 0  # a lead's decisions
+    rates: int = 0  # billing's rate versions
 
     @property
     def total(self) -> int:
-        return self.sessions + self.events + self.reviews
+        return self.sessions + self.events + self.reviews + self.rates
 
 
 @dataclass(frozen=True)
@@ -64,11 +68,12 @@ class SyncStatus:
     pending: Pending
     last_sync: str | None  # local time with its offset
     last_error: str | None
-    target: str  # the export-dir setting
+    target: str  # the export-dir folder, or the server (host:port/database)
 
 
-def pending(store: Store) -> Pending:
-    return Pending(*outbox.pending_counts(store))
+def pending(store: Store, billing: bool = False) -> Pending:
+    """What waits; rate versions only for a billing home (the only one that sends them)."""
+    return Pending(*outbox.pending_counts(store), rates=rate_store.pending_count(store) if billing else 0)
 
 
 class Sender:
@@ -87,8 +92,8 @@ class Sender:
         outbox.set_sync_state(self.store, {"install-id": new})
         return new
 
-    def _undone(self) -> Batch | None:
-        row = outbox.undone_batch(self.store)
+    def _undone(self, held: Collection[tuple[str, str]] = ()) -> Batch | None:
+        row = outbox.undone_batch(self.store, held)
         if row is None:
             return None
         return Batch(
@@ -113,6 +118,7 @@ class Sender:
         """Put a serialised batch in the outbox, with the records it carries."""
         now = self.ctx.now()
         data = ("\n".join(lines) + "\n").encode("utf-8")
+        rec.check_batch(area, who, data)  # never a batch the readers would refuse
         seq = outbox.next_seq(self.store)
         batch = f"{seq:08d}-{self.install_id()[:8]}"
         digest = sha256_of(data)
@@ -131,10 +137,10 @@ class Sender:
         outbox.insert_batch(self.store, db, row, items)
         return Batch(batch, who, data, manifest, digest, len(lines), area)
 
-    def prepare_reviews(self, limit: int) -> Batch | None:
+    def prepare_reviews(self, limit: int, held: Collection[str] = ()) -> Batch | None:
         """A lead's pending decisions go to ``reviews/<lead>/``, apart from sessions."""
         with self.store.atomic() as db:
-            lead = review_store.first_pending_lead(self.store)
+            lead = review_store.first_pending_lead(self.store, held)
             if lead is None:
                 return None
             rows = review_store.pending_reviews(self.store, lead, limit)
@@ -142,12 +148,25 @@ class Sender:
             items = [("review", str(r["uuid"]), 1) for r in rows]
             return self._store_batch(db, lead, "reviews", lines, {"review": len(rows)}, items)
 
-    def prepare(self, limit: int) -> Batch | None:
+    def prepare_rates(self, limit: int) -> Batch | None:
+        """Billing's new rate versions go to ``rates/<login>/``; a non-billing home sends none."""
+        if self.ctx.settings.get("role") != "billing":
+            return None
+        with self.store.atomic() as db:
+            author = rate_store.first_pending_author(self.store)
+            if author is None:
+                return None
+            rates = rate_store.pending_rates(self.store, author, limit)
+            lines = [rec.dumps(rate_record(r)) for r in rates]
+            items = [("rate", r.uuid, 1) for r in rates]
+            return self._store_batch(db, author, "rates", lines, {"rate": len(rates)}, items)
+
+    def prepare(self, limit: int, held: Collection[str] = ()) -> Batch | None:
         """The next batch: one consultant's pending records, stored in the outbox first."""
         store = self.store
         with store.atomic() as db:
             outbox.skip_unsent_deletions(db)
-            who = outbox.first_pending_consultant(store)
+            who = outbox.first_pending_consultant(store, held)
             if who is None:
                 return None
             events = outbox.pending_events(store, who, limit)
@@ -161,37 +180,78 @@ class Sender:
             outbox.mark_sent(store, [x.uuid for x in sessions])
         return batch
 
+    def _next(self, held: dict[tuple[str, str], BatchRefused], limit: int) -> Batch | None:
+        """The next batch to send: an undone one first, then new ones; none for a refused folder."""
+        return (
+            self._undone(held)
+            or (None if ("rates", self.ctx.consultant) in held else self.prepare_rates(limit))
+            or self.prepare_reviews(limit, [who for area, who in held if area == "reviews"])
+            or self.prepare(limit, [who for area, who in held if area == "consultants"])
+        )
+
+    def _send(self, batch: Batch) -> tuple[bool, int, int]:
+        """Publish, verify and mark one batch: (its files were written, sessions, events)."""
+        wrote = self.central.publish(batch)
+        self.central.verify(batch)
+        crash_point("before_mark")
+        n_sessions, n_events = outbox.mark_synced(self.store, batch.batch, to_ts(self.ctx.now()))
+        crash_point("after_mark")
+        return wrote, n_sessions, n_events
+
     def sync(self, progress: Progress | None = None, limit: int = BATCH_ROWS) -> SyncResult:
-        """Send everything pending; on failure, everything not verified stays queued."""
-        written = skipped = sessions = events = 0
-        total = pending(self.store).total
+        """Send everything pending; on failure, everything not verified stays queued.
+
+        A batch the central store refuses (its folder is not this user's, or what is
+        there differs) stays queued and is reported; the other batches still go, and
+        the first refusal is raised at the end.
+        """
+        sent = [0, 0, 0, 0]  # batches written, batches skipped, sessions, events
+        billing = self.ctx.settings.get("role") == "billing"
+        total = pending(self.store, billing).total
         done = 0
+        held: dict[tuple[str, str], BatchRefused] = {}
         try:
-            while True:
-                batch = self._undone() or self.prepare_reviews(limit) or self.prepare(limit)
-                if batch is None:
-                    break
-                if self.central.publish(batch):
-                    written += 1
-                else:
-                    skipped += 1
-                self.central.verify(batch)
-                crash_point("before_mark")
-                n_sessions, n_events = outbox.mark_synced(self.store, batch.batch, to_ts(self.ctx.now()))
-                crash_point("after_mark")
-                sessions += n_sessions
-                events += n_events
+            while (batch := self._next(held, limit)) is not None:
+                try:
+                    wrote, n_sessions, n_events = self._send(batch)
+                except BatchRefused as exc:
+                    held[(batch.area, batch.consultant)] = self._explain(exc, batch)
+                    continue
+                sent[0 if wrote else 1] += 1
+                sent[2] += n_sessions
+                sent[3] += n_events
                 done += batch.rows
                 if progress is not None:
                     progress(min(done, total), total)
             self.pull_reviews()
+            if held:
+                self._report(list(held.values()))
         except TrackerError as exc:
             outbox.set_sync_state(self.store, {"last-error": str(exc), "last-error-at": iso(self.ctx.now())})
             raise
         outbox.set_sync_state(self.store, {"last-sync": iso(self.ctx.now()), "last-error": ""})
         return SyncResult(
-            written, skipped, sessions, events, pending(self.store).total, self.central.describe()
+            sent[0], sent[1], sent[2], sent[3], pending(self.store, billing).total, self.central.describe()
         )
+
+    def _explain(self, exc: BatchRefused, batch: Batch) -> BatchRefused:
+        """The refusal, with a word on why when the batch holds someone else's work."""
+        me = self.ctx.consultant
+        if batch.consultant == me:
+            return exc
+        hint = _(
+            "It holds work recorded here as {login}, while this app is {me}'s: only {login} may "
+            "write that folder"
+        ).format(login=batch.consultant, me=me)
+        explained = type(exc)(f"{exc}. {hint}")
+        explained.__cause__ = exc
+        return explained
+
+    def _report(self, refusals: list[BatchRefused]) -> None:
+        """Every refused batch but the first is a warning; the first is raised."""
+        for other in refusals[1:]:
+            self.ctx.warn(str(other))
+        raise refusals[0]
 
     def pull_reviews(self) -> int:
         """Fetch the leads' decisions about this consultant's days (approved, or returned with a comment).

@@ -6,7 +6,9 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tracker.app import Tracker, restore_backup
+from tracker.app import restore_backup
+from tracker.cli.common import out_path
+from tracker.cli.facade import Tracker, on_tracker
 from tracker.errors import TrackerError
 from tracker.lock import window_pid
 
@@ -20,11 +22,12 @@ def register(sub: Subparsers) -> None:
     b.set_defaults(func=backup)
     b = sub.add_parser("restore", help="check a backup, keep the current database aside, restore")
     b.add_argument("file", metavar="FILE")
-    b.set_defaults(home_func=restore)
+    b.set_defaults(func=restore)
 
 
+@on_tracker
 def backup(app: Tracker, args: argparse.Namespace) -> int:
-    out = app.backup(Path(args.out) if args.out else None)
+    out = app.backup(out_path(args.out) if args.out else None)
     print(f"backup written to {out}")
     return 0
 

@@ -13,9 +13,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tracker.app import Tracker
-from tracker.cli.output import Json, print_json, warn
+from tracker.app import HeldKind
+from tracker.cli.common import out_path, unwritable
+from tracker.cli.facade import Tracker, on_tracker
+from tracker.cli.output import Json, count, print_json, warn, warn_problems
 from tracker.errors import BadInput
+from tracker.export.csv_pt import write_csv
+from tracker.export.json_out import write_json
+from tracker.export.xlsx import write_xlsx
 from tracker.fsutil import atomic_text, atomic_write
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -50,6 +55,11 @@ def register(sub: Subparsers) -> None:
     b.add_argument("--format", choices=("csv", "xlsx", "json"), default="json")
     b.add_argument("--out", default=None, metavar="FILE")
     b.add_argument("--approved-only", action="store_true", help="count only days a lead approved")
+    b.add_argument(
+        "--issue",
+        action="store_true",
+        help="billing: record the month's statement as issued in the central store; it never changes again",
+    )
     b.set_defaults(func=bill)
 
 
@@ -72,17 +82,20 @@ def rate_json(r: Rate) -> Json:
     }
 
 
+@on_tracker
 def rates_set(app: Tracker, args: argparse.Namespace) -> int:
     print(show_rate(app.set_rate(args.type, args.hourly, args.start)))
     return 0
 
 
+@on_tracker
 def rates_adjust(app: Tracker, args: argparse.Namespace) -> int:
     for r in app.adjust_rates(args.index, args.percent, args.start, args.type):
         print(show_rate(r))
     return 0
 
 
+@on_tracker
 def rates_list(app: Tracker, args: argparse.Namespace) -> int:
     rates = app.rates()
     if args.json:
@@ -91,49 +104,92 @@ def rates_list(app: Tracker, args: argparse.Namespace) -> int:
     for r in rates:
         print(show_rate(r))
     if not rates:
-        print("no rates yet; set one with: tracker rates set --type technical --hourly 240.00 --from D")
+        first = app.now().date().replace(day=1).isoformat()
+        print("no rates yet. A billing user sets one for each billed type, for example:")
+        print(f"  tracker rates set --type technical --hourly 240.00 --from {first}")
+        print(f"  tracker rates set --type support --hourly 180.00 --from {first}")
     return 0
 
 
+@on_tracker
 def bill(app: Tracker, args: argparse.Namespace) -> int:
     if args.format == "xlsx" and not args.out:
         raise BadInput("out", "an XLSX statement needs a file: give --out statement.xlsx")
-    st = app.statement(args.month, approved_only=args.approved_only)
-    for problem in st.problems:
-        warn(problem)
+    if args.format == "xlsx" and args.out == STDOUT and sys.stdout.isatty():
+        raise BadInput("out", "an XLSX statement is binary and is not written to a terminal; give --out FILE")
+    if args.issue:
+        st = app.issue_statement(args.month, approved_only=args.approved_only)
+    else:
+        st = app.statement(args.month, approved_only=args.approved_only)
+    warn_problems(st.problems, "the JSON statement (--format json)")
+    tell_issue(st, just_issued=args.issue)
+    warn_held(st)
     if args.out is None or args.out == STDOUT:
         write_statement(st, args.format, None)
         return 0
-    out = Path(args.out).expanduser()
-    write_statement(st, args.format, out)
+    out = out_path(args.out)
+    try:
+        write_statement(st, args.format, out)
+    except OSError as exc:
+        raise unwritable(out, exc) from None
     held = sum(1 for x in st.lines if x.held)
-    print(f"statement {st.month}: {len(st.lines)} lines ({held} held) written to {out}", file=sys.stderr)
+    lines = count(len(st.lines), "line")
+    print(f"statement {st.month}: {lines} ({held} held) written to {out}", file=sys.stderr)
     return 0
+
+
+def tell_issue(st: Statement, just_issued: bool) -> None:
+    """On standard error: the issue, and an issued month's late changes, apart from the statement."""
+    if st.issued is None:
+        if st.adjustments:
+            months = ", ".join(sorted({a.adjusts_month for a in st.adjustments}))
+            print(f"{len(st.adjustments)} adjustment lines for issued months ({months})", file=sys.stderr)
+        return
+    verb = "issued now" if just_issued else "was issued"
+    print(
+        f"statement {st.month} {verb} by {st.issued.by} at {st.issued.at} (sha256 {st.issued.sha256})",
+        file=sys.stderr,
+    )
+    for a in st.late_changes:
+        line = a.line
+        amount = "held" if line.held or line.amount is None else f"R$ {line.amount:+.2f}"
+        print(
+            f"late change: {line.ticket} {line.type.value} {line.billable_minutes:+d} min {amount}, "
+            "billed as an adjustment in the first open month",
+            file=sys.stderr,
+        )
+
+
+def warn_held(st: Statement) -> None:
+    """What billing can do about the held lines (the statement itself only says what is missing)."""
+    kinds = {reason.kind for line in st.lines for reason in line.held_reasons}
+    if HeldKind.NO_TERM in kinds:
+        tickets = sorted(
+            {x.ticket for x in st.lines if any(r.kind is HeldKind.NO_TERM for r in x.held_reasons)}
+        )
+        warn(
+            f"held without the customer's term acceptance: {', '.join(tickets)}; record it with "
+            "tracker ticket accept-term NUMBER --date YYYY-MM-DD"
+        )
+    if HeldKind.NO_RATE in kinds:
+        warn("held for want of a rate in force: a billing user sets one with tracker rates set")
 
 
 def write_statement(st: Statement, fmt: str, out: Path | None) -> None:
     """Write ``st`` in ``fmt`` to ``out``, or to standard output when ``out`` is None."""
-    # The writers load here, for this command only: CSV needs babel, XLSX openpyxl, and
-    # every one of them the statement's modules.
     if fmt == "json":
-        from tracker.export.json_out import write_json
-
         if out is None:
             write_json(st, sys.stdout)
         else:
             with atomic_text(out) as fh:
                 write_json(st, fh)
     elif fmt == "csv":
-        from tracker.export.csv_pt import write_csv
-
         if out is None:
             write_csv(st, sys.stdout)
         else:
             with atomic_text(out, newline="") as fh:
                 write_csv(st, fh)
     else:
-        from tracker.export.xlsx import write_xlsx
-
         if out is None:
             book = io.BytesIO()  # a zip file is written with seeks; a pipe has none
             write_xlsx(st, book)

@@ -6,8 +6,11 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tracker.app import Tracker
+from tracker.cli.common import on_context
 from tracker.cli.output import print_json
+from tracker.config import KEYS
+from tracker.context import Context
+from tracker.desktop import install
 
 if TYPE_CHECKING:  # pragma: no cover
     from tracker.cli.common import Subparsers
@@ -15,9 +18,15 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def register(sub: Subparsers) -> None:
     config = sub.add_parser("config", help="settings").add_subparsers(dest="action", required=True)
-    c = config.add_parser("set", help="set a setting")
-    c.add_argument("key")
-    c.add_argument("value")
+    c = config.add_parser(
+        "set",
+        help="set a setting",
+        description="Store one setting and print it back.",
+        epilog=keys_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    c.add_argument("key", metavar="KEY", help="one of the keys below")
+    c.add_argument("value", metavar="VALUE")
     c.set_defaults(func=config_set)
     c = config.add_parser("get", help="show settings")
     c.add_argument("key", nargs="?")
@@ -25,19 +34,28 @@ def register(sub: Subparsers) -> None:
     c.set_defaults(func=config_get)
 
 
+def keys_help() -> str:
+    """The keys ``config set`` takes, one a line with what it holds."""
+    width = max(len(name) for name in KEYS) + 2
+    lines = [f"  {name:<{width}}{key.help}" for name, key in KEYS.items()]
+    return "keys:\n" + "\n".join(lines)
+
+
 def register_desktop(sub: Subparsers) -> None:
     d = sub.add_parser("desktop-entry", help="install the Linux desktop entry and icon for this user")
-    d.set_defaults(home_func=desktop_entry)
+    d.set_defaults(func=desktop_entry)
 
 
-def config_set(app: Tracker, args: argparse.Namespace) -> int:
-    value = app.settings.set(args.key, args.value)
+@on_context
+def config_set(ctx: Context, args: argparse.Namespace) -> int:
+    value = ctx.settings.set(args.key, args.value)
     print(f"{args.key} = {value}")
     return 0
 
 
-def config_get(app: Tracker, args: argparse.Namespace) -> int:
-    values = {args.key: app.settings.get(args.key)} if args.key else app.settings.all()
+@on_context
+def config_get(ctx: Context, args: argparse.Namespace) -> int:
+    values = {args.key: ctx.settings.get(args.key)} if args.key else ctx.settings.all()
     if args.json:
         print_json(values)
     elif args.key:
@@ -49,10 +67,6 @@ def config_get(app: Tracker, args: argparse.Namespace) -> int:
 
 
 def desktop_entry(home: Path, args: argparse.Namespace) -> int:
-    # tracker.desktop reads package resources (importlib.resources): kept off every other
-    # command's start-up.
-    from tracker.desktop import install
-
     for path in install():
         print(f"wrote {path}")
     return 0

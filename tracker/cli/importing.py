@@ -6,8 +6,9 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tracker.app import Tracker
-from tracker.cli.output import warn
+from tracker import moving_in
+from tracker.cli.facade import Tracker, on_tracker
+from tracker.cli.output import count, warn
 from tracker.errors import BadInput
 from tracker.timeutil import human_duration
 
@@ -39,12 +40,13 @@ def register(sub: Subparsers) -> None:
     s.set_defaults(func=import_from)
 
 
+@on_tracker
 def import_file(app: Tracker, args: argparse.Namespace) -> int:
     r = app.import_file(Path(args.file), dry_run=args.dry_run)
     verb = "would import" if r.dry_run else "imported"
     print(
-        f"{verb} {r.tickets_added} tickets and {r.sessions_added} sessions "
-        f"({r.tickets_skipped} tickets and {r.sessions_skipped} sessions already stored)"
+        f"{verb} {count(r.tickets_added, 'ticket')} and {count(r.sessions_added, 'session')} "
+        f"({count(r.tickets_skipped, 'ticket')} and {count(r.sessions_skipped, 'session')} already stored)"
     )
     return 0
 
@@ -60,14 +62,12 @@ def parse_map(app: Tracker, items: list[str]) -> dict[str, str]:
     return mapping
 
 
+@on_tracker
 def import_from(app: Tracker, args: argparse.Namespace) -> int:
-    # The readers of foreign formats (csv, their own parsing) load for this command only.
-    from tracker import moving_in
-
     entries = moving_in.read(args.source, Path(args.file), args.zone or app.clock.zone(), args.day_first)
     if args.list:
-        for label, (count, seconds) in moving_in.labels(entries).items():
-            print(f"{label}\t{count} entries\t{human_duration(seconds)}")
+        for label, (n, seconds) in moving_in.labels(entries).items():
+            print(f"{label}\t{count(n, 'entry', 'entries')}\t{human_duration(seconds)}")
         return 0
     mapping = parse_map(app, args.map)
     # ADAPTER (facade gap): the facade has no "move in" method; the plan is made and
@@ -78,7 +78,7 @@ def import_from(app: Tracker, args: argparse.Namespace) -> int:
     r = moving_in.commit(app, result, dry_run=args.dry_run)
     verb = "would import" if r.dry_run else "imported"
     print(
-        f"{verb} {r.sessions_added} sessions ({human_duration(result.seconds)}); "
-        f"{r.sessions_skipped} already stored, {len(result.skipped)} entries skipped"
+        f"{verb} {count(r.sessions_added, 'session')} ({human_duration(result.seconds)}); "
+        f"{r.sessions_skipped} already stored, {count(len(result.skipped), 'entry', 'entries')} skipped"
     )
     return 0

@@ -1,12 +1,20 @@
 """What the commands print: one JSON document on stdout, warnings on stderr, and the
-JSON form of a session and a ticket (the contract of ``--json``)."""
+JSON form of a session and a ticket (the contract of ``--json``).
+
+Text that may come from someone else (the export's records, file names on the share,
+a lead's comment, a value quoted in a refusal) goes to the terminal through
+:func:`shown`: a control character is printed as its escape, never sent, so no record
+can move the cursor, clear the screen or retitle the window of whoever reads it.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
+import unicodedata
+from collections.abc import Sequence
 
-from tracker.model import Session, Ticket
+from tracker.model import FLAG_WORDS, Session, Ticket
 from tracker.timeutil import iso
 
 Json = dict[str, object]
@@ -17,8 +25,42 @@ def print_json(value: object) -> None:
     sys.stdout.write("\n")
 
 
+MAX_PROBLEMS = 20  # the export's problems shown on stderr; the JSON output lists them all
+
+
+def shown(text: object) -> str:
+    """``text`` for a terminal: controls, format characters and lone surrogates as escapes."""
+    value = str(text)
+    if value.isprintable():
+        return value
+    return "".join(ch if ch in "\n\t" or _visible(ch) else _escape(ch) for ch in value)
+
+
+def _visible(ch: str) -> bool:
+    return ch.isprintable() or unicodedata.category(ch) == "Zs"
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
 def warn(message: str) -> None:
-    print(f"warning: {message}", file=sys.stderr)
+    print(f"warning: {shown(message)}", file=sys.stderr)
+
+
+def warn_problems(problems: Sequence[str], full: str) -> None:
+    """What the reader ignored and why, escaped; past MAX_PROBLEMS a count and where to see all."""
+    for problem in problems[:MAX_PROBLEMS]:
+        warn(shown(problem))
+    if len(problems) > MAX_PROBLEMS:
+        warn(f"... and {len(problems) - MAX_PROBLEMS} more problems in the export; {full} lists them all")
+
+
+def flag_text(flag: str) -> str:
+    """A flag for a warning: its code (scripts match it), then what to check, in plain words."""
+    words = FLAG_WORDS.get(flag)
+    return f"{flag} — {words[1]}" if words else flag
 
 
 def session_json(s: Session) -> Json:
@@ -72,3 +114,8 @@ def ticket_json(t: Ticket) -> Json:
             for d in t.defects
         ],
     }
+
+
+def count(n: int, noun: str, plural: str = "") -> str:
+    """``1 session``, ``2 sessions``: a number with its noun in the right form."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"

@@ -4,16 +4,20 @@ Building all twenty subcommands costs more than opening the database, so a run b
 only the area of its command; anything the partial parser cannot accept (a usage
 error, an unknown command, the top-level help) is parsed again by the whole parser,
 which prints exactly what it always printed.
+
+The table names each area's module as text and loads it only when its commands are
+built: ``tracker status`` never imports the modules of billing, the central store or
+the report (nor what they import).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NoReturn, TypeAlias
 
 from tracker import __version__
-from tracker.cli import backup, billing, central, config, importing, review, sessions, tickets, timer
 from tracker.cli.common import Parser
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -21,20 +25,29 @@ if TYPE_CHECKING:  # pragma: no cover
 
 Register: TypeAlias = "Callable[[Subparsers], None]"
 
-# Which commands each register function adds, in the order `tracker --help` lists them.
-REGISTRY: tuple[tuple[tuple[str, ...], Register], ...] = (
-    (("config",), config.register),
-    (("ticket", "defect", "finalize"), tickets.register),
-    (("start", "stop", "status"), timer.register),
-    (("add", "log"), sessions.register),
-    (("import", "import-from"), importing.register),
-    (("session",), sessions.register_changes),
-    (("backup", "restore"), backup.register),
-    (("sync", "central"), central.register),
-    (("rates", "bill"), billing.register),
-    (("desktop-entry",), config.register_desktop),
-    (("review",), review.register),
+# Which commands each register function adds ("module:function"), in the order
+# `tracker --help` lists them.
+REGISTRY: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("config",), "tracker.cli.config:register"),
+    (("ticket", "defect", "finalize"), "tracker.cli.tickets:register"),
+    (("start", "stop", "status"), "tracker.cli.timer:register"),
+    (("add", "log"), "tracker.cli.sessions:register"),
+    (("report",), "tracker.cli.report:register"),
+    (("import", "import-from"), "tracker.cli.importing:register"),
+    (("session",), "tracker.cli.sessions:register_changes"),
+    (("backup", "restore"), "tracker.cli.backup:register"),
+    (("sync", "central"), "tracker.cli.central:register"),
+    (("rates", "bill"), "tracker.cli.billing:register"),
+    (("desktop-entry",), "tracker.cli.config:register_desktop"),
+    (("review",), "tracker.cli.review:register"),
 )
+
+
+def register_of(where: str) -> Register:
+    """The register function a REGISTRY entry names, its module loaded now."""
+    module, _, name = where.partition(":")
+    register: Register = getattr(importlib.import_module(module), name)
+    return register
 
 
 class _Retry(Exception):
@@ -51,9 +64,9 @@ def build_parser(command: str | None = None, parser_class: type[Parser] = Parser
     p = parser_class(prog="tracker", description="Time-tracker for paid consultancy.")
     p.add_argument("--version", action="version", version=f"tracker {__version__}")
     sub = p.add_subparsers(dest="command", parser_class=parser_class)
-    for names, register in REGISTRY:
+    for names, where in REGISTRY:
         if command is None or command in names:
-            register(sub)
+            register_of(where)(sub)
     return p
 
 

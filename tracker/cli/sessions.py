@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
+import importlib
+import sys
+from typing import TYPE_CHECKING, Any
 
-from tracker.app import Tracker
-from tracker.cli.output import print_json, session_json, warn
+from tracker.cli.common import on_context
+from tracker.cli.output import count, print_json, session_json, warn
+from tracker.context import Context
+from tracker.inbox import Decision, my_reviews
+from tracker.sessions import SessionService
+from tracker.tickets import TicketService
 from tracker.timeutil import human_duration, iso
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -20,8 +26,12 @@ def register(sub: Subparsers) -> None:
     s.add_argument("--end", required=True, metavar="TIME")
     s.add_argument("--note", default="")
     s.set_defaults(func=add)
-    s = sub.add_parser("log", help="this consultant's sessions of a day")
-    s.add_argument("--day", default=None, metavar="YYYY-MM-DD")
+    s = sub.add_parser("log", help="this consultant's sessions of a day, or of a span of days")
+    s.add_argument("--day", default=None, metavar="YYYY-MM-DD", help="one day (default: today)")
+    s.add_argument("--from", dest="first", default=None, metavar="YYYY-MM-DD", help="the first day of a span")
+    s.add_argument(
+        "--to", dest="last", default=None, metavar="YYYY-MM-DD", help="its last day (default: today)"
+    )
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=log)
 
@@ -52,14 +62,24 @@ def register_changes(sub: Subparsers) -> None:
     e.set_defaults(func=history)
 
 
-def add(app: Tracker, args: argparse.Namespace) -> int:
-    s = app.add_session(args.number, args.start, args.end, args.note)
+def sessions_of(ctx: Context) -> SessionService:
+    return SessionService(ctx, TicketService(ctx))
+
+
+@on_context
+def add(ctx: Context, args: argparse.Namespace) -> int:
+    s = sessions_of(ctx).add(args.number, args.start, args.end, args.note)
     print(f"added {s.ticket}: {human_duration(s.seconds)} ({iso(s.start)} - {iso(s.end)}) {s.uuid}")
     return 0
 
 
-def log(app: Tracker, args: argparse.Namespace) -> int:
-    sessions = app.log(args.day)
+@on_context
+def log(ctx: Context, args: argparse.Namespace) -> int:
+    if args.first is not None or args.last is not None:
+        # A span is its own module: a day's log (the common case) never loads it.
+        span: Any = importlib.import_module("tracker.cli.span")
+        return int(span.log_span(ctx, args))
+    sessions = sessions_of(ctx).log(args.day)
     if args.json:
         print_json([session_json(s) for s in sessions])
     else:
@@ -70,25 +90,35 @@ def log(app: Tracker, args: argparse.Namespace) -> int:
                 f"{s.start:%H:%M}-{s.end:%H:%M}  {s.ticket:<10} {s.type.value:<10} "
                 f"{human_duration(s.seconds):>9}  {s.note}"
             )
-        print(f"total {human_duration(total)} in {len(sessions)} sessions")
-    for review in app.my_reviews(args.day or app.now().date()):
-        if review["decision"] == "return":
-            warn(f"this day was returned by {review['lead']} on {review['at']}: {review['comment']}")
-        else:
-            print(f"approved by {review['lead']} on {review['at']}")
+        print(f"total {human_duration(total)} in {count(len(sessions), 'session')}")
+    show_reviews(my_reviews(ctx, args.day or ctx.now().date()), quiet=args.json)
     return 0
 
 
-def edit(app: Tracker, args: argparse.Namespace) -> int:
-    s = app.edit_session(
+def show_reviews(reviews: list[Decision], quiet: bool, days: bool = False) -> None:
+    """Leads' decisions on the days shown: a return as a warning; an approval on stdout,
+    or on stderr beside JSON (stdout holds one JSON document)."""
+    for review in reviews:
+        day = f"{review.day}: " if days else ""
+        if review.decision == "return":
+            warn(f"{day}this day was returned by {review.lead} on {review.at}: {review.comment}")
+        else:
+            text = f"{day}approved by {review.lead} on {review.at}"
+            print(text, file=sys.stderr if quiet else sys.stdout)
+
+
+@on_context
+def edit(ctx: Context, args: argparse.Namespace) -> int:
+    s = sessions_of(ctx).edit(
         args.uuid, reason=args.reason, start=args.start, end=args.end, ticket=args.ticket, note=args.note
     )
     print(f"session {s.uuid} is now {iso(s.start)} - {iso(s.end)} on {s.ticket} (revision {s.revision})")
     return 0
 
 
-def split(app: Tracker, args: argparse.Namespace) -> int:
-    first, second = app.split_session(args.uuid, args.at, args.reason)
+@on_context
+def split(ctx: Context, args: argparse.Namespace) -> int:
+    first, second = sessions_of(ctx).split(args.uuid, args.at, args.reason)
     print(
         f"split into {first.uuid} ({human_duration(first.seconds)}) and "
         f"{second.uuid} ({human_duration(second.seconds)})"
@@ -96,14 +126,16 @@ def split(app: Tracker, args: argparse.Namespace) -> int:
     return 0
 
 
-def delete(app: Tracker, args: argparse.Namespace) -> int:
-    s = app.delete_session(args.uuid, args.reason)
+@on_context
+def delete(ctx: Context, args: argparse.Namespace) -> int:
+    s = sessions_of(ctx).delete(args.uuid, args.reason)
     print(f"session {s.uuid} deleted (revision {s.revision}); its history is kept")
     return 0
 
 
-def history(app: Tracker, args: argparse.Namespace) -> int:
-    entries = app.session_history(args.uuid)
+@on_context
+def history(ctx: Context, args: argparse.Namespace) -> int:
+    entries = sessions_of(ctx).history(args.uuid)
     if args.json:
         print_json(entries)
         return 0

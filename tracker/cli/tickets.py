@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from tracker.app import Tracker
+from tracker.cli.facade import Tracker, on_tracker
 from tracker.cli.output import print_json, ticket_json
 from tracker.model import Ticket
 from tracker.timeutil import human_duration, iso
@@ -73,6 +73,7 @@ def _register_add(ticket: Subparsers) -> None:
     t.set_defaults(func=add)
 
 
+@on_tracker
 def add(app: Tracker, args: argparse.Namespace) -> int:
     t = app.add_ticket(
         args.number,
@@ -92,12 +93,14 @@ def add(app: Tracker, args: argparse.Namespace) -> int:
     return 0
 
 
+@on_tracker
 def accept_term(app: Tracker, args: argparse.Namespace) -> int:
     t = app.accept_term(args.number, args.date, args.ref)
     print(f"ticket {t.number}: term accepted on {t.term_accepted}")
     return 0
 
 
+@on_tracker
 def escalate(app: Tracker, args: argparse.Namespace) -> int:
     t = app.escalate(args.number, args.at, args.confirm)
     assert t.escalated_at is not None
@@ -105,6 +108,7 @@ def escalate(app: Tracker, args: argparse.Namespace) -> int:
     return 0
 
 
+@on_tracker
 def show(app: Tracker, args: argparse.Namespace) -> int:
     t = app.ticket(args.number)
     totals = app.recorded_seconds(t.number)
@@ -115,6 +119,7 @@ def show(app: Tracker, args: argparse.Namespace) -> int:
     return 0
 
 
+@on_tracker
 def list_tickets(app: Tracker, args: argparse.Namespace) -> int:
     tickets = app.list_tickets(open_only=args.open)
     if args.json:
@@ -126,12 +131,14 @@ def list_tickets(app: Tracker, args: argparse.Namespace) -> int:
     return 0
 
 
+@on_tracker
 def defect(app: Tracker, args: argparse.Namespace) -> int:
     d = app.flag_defect(args.number, args.kind, args.ref, published=args.published, note=args.note)
     print(f"defect {d.ref} ({d.kind.value}) flagged on ticket {d.ticket}")
     return 0
 
 
+@on_tracker
 def finalize(app: Tracker, args: argparse.Namespace) -> int:
     t = app.finalize(args.number, args.at)
     assert t.finalized_at is not None

@@ -5,8 +5,11 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from tracker.app import Tracker
-from tracker.cli.output import print_json, warn
+from tracker.cli.common import on_context
+from tracker.cli.output import flag_text, print_json, warn
+from tracker.context import Context
+from tracker.tickets import TicketService
+from tracker.timer import TimerService
 from tracker.timeutil import human_duration, iso
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -26,8 +29,18 @@ def register(sub: Subparsers) -> None:
     s.set_defaults(func=status)
 
 
-def start(app: Tracker, args: argparse.Namespace) -> int:
-    result = app.start(args.number, args.note)
+def timer_of(ctx: Context) -> TimerService:
+    return TimerService(ctx, TicketService(ctx))
+
+
+@on_context
+def start(ctx: Context, args: argparse.Namespace) -> int:
+    result = timer_of(ctx).start(args.number, args.note)
+    if result.already:
+        t = result.timer
+        elapsed = human_duration(t.elapsed_seconds(ctx.now()))
+        print(f"{t.ticket} is already running, since {iso(t.start)} ({elapsed}); nothing changed")
+        return 0
     if result.stopped:
         s = result.stopped
         print(f"stopped {s.ticket}: {human_duration(s.seconds)}")
@@ -35,30 +48,32 @@ def start(app: Tracker, args: argparse.Namespace) -> int:
     return 0
 
 
-def stop(app: Tracker, args: argparse.Namespace) -> int:
-    s = app.stop(args.note)
+@on_context
+def stop(ctx: Context, args: argparse.Namespace) -> int:
+    s = timer_of(ctx).stop(args.note)
     print(f"stopped {s.ticket}: {human_duration(s.seconds)} ({iso(s.start)} - {iso(s.end)})")
     for flag in s.flags:
-        warn(f"the session is flagged for review: {flag}")
+        warn(f"the session is flagged for review: {flag_text(flag)}")
     return 0
 
 
-def status(app: Tracker, args: argparse.Namespace) -> int:
-    st = app.status()
+@on_context
+def status(ctx: Context, args: argparse.Namespace) -> int:
+    st = timer_of(ctx).status()
     if args.json:
-        print_json(st)
-    elif st["running"]:
-        elapsed = human_duration(st["elapsed_seconds"])
-        print(f"running {st['ticket']} since {st['started_at']} ({elapsed})")
+        print_json(st.to_json())
+    elif st.timer is not None:
+        elapsed = human_duration(st.elapsed_seconds)
+        print(f"running {st.timer.ticket} since {iso(st.timer.start)} ({elapsed})")
     else:
         print("no timer running")
-    if st.get("sleep_gap"):
-        gap = st["sleep_gap"]
+    if st.sleep_gap is not None:
+        gap = st.sleep_gap
         warn(
-            f"no heartbeat from the window since {gap['from']} ({human_duration(gap['seconds'])}): "
+            f"no heartbeat from the window since {iso(gap.since)} ({human_duration(gap.seconds)}): "
             "the machine slept or the app was killed; open the window to keep, discard or split it"
         )
-    for flag in st.get("flags", []):
+    for flag in st.flags:
         if flag != "sleep_gap":
-            warn(f"the running timer is flagged for review: {flag}")
+            warn(f"the running timer is flagged for review: {flag_text(flag)}")
     return 0

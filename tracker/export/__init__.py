@@ -1,4 +1,7 @@
-"""Statement writers: JSON, pt-BR CSV and XLSX.  Each writes to an open file object."""
+"""Statement writers: JSON, pt-BR CSV and XLSX.  Each writes to an open file object.
+
+The CSV and XLSX writers import Babel and openpyxl (optional, heavy) only when they write.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +11,22 @@ from typing import Any
 
 from tracker.billing import HeldKind, HeldReason, Line
 
+# A text cell starting with one of these could run as a formula in a spreadsheet.
+DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+
 # A type inside a held reason: "nenhuma tarifa técnica ...".
 KIND_PT = {"technical": "técnica", "support": "de suporte"}
+
+# A ticket's fields that decide who pays, as a held reason names them.
+FIELD_PT = {
+    "customer": "cliente",
+    "type": "tipo",
+    "bill_to_unit": "unidade faturada",
+    "authorization": "autorização",
+    "cost_center": "centro de custo",
+    "value_class": "classe de valor",
+    "accounting_item": "item contábil",
+}
 
 # The columns of a line, in order, with their pt-BR headings for the CSV and XLSX.
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -70,6 +87,11 @@ def reason_pt(reasons: Sequence[HeldReason]) -> str:
     for reason in reasons:
         if reason.kind is HeldKind.NO_TERM:
             out.append("sem aceite do termo registrado")
+        elif reason.kind is HeldKind.CONFLICT:
+            out.append("registros em conflito na exportação central")
+        elif reason.kind is HeldKind.DISAGREEMENT:
+            fields = ", ".join(FIELD_PT.get(f, f) for f in reason.fields)
+            out.append(f"dados do chamado divergentes entre consultores ({fields})")
         else:
             kind = reason.type.value if reason.type else ""
             on = reason.date.strftime("%d/%m/%Y") if reason.date else ""

@@ -29,18 +29,20 @@ BUSY_TIMEOUT_MS = 10_000
 class Store:
     """A connection to the local database.
 
-    Reads go through the plain ``sqlite3`` connection.  Writes and migrations go
-    through sqlite-utils, which is imported only when first needed so that a
-    read-only command such as ``tracker status`` starts fast.
+    Reads and writes go through the plain ``sqlite3`` connection; only migrations go
+    through sqlite-utils, which is imported when one is due (a new or an old
+    database), so that a command over an up-to-date database never loads it.
     """
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
         self._db: Database | None = None
+        self._savepoints = 0
 
     @property
     def db(self) -> Database:
+        """The connection as sqlite-utils sees it, for the migrations."""
         if self._db is None:
             from sqlite_utils import Database
 
@@ -48,30 +50,51 @@ class Store:
         return self._db
 
     @contextlib.contextmanager
-    def atomic(self) -> Iterator[Database]:
+    def atomic(self) -> Iterator[sqlite3.Connection]:
         """One transaction: every write inside it is kept, or none is.
 
         The outermost block takes the write lock at once (``BEGIN IMMEDIATE``), so a
         writer beside the open window waits for the busy timeout instead of failing
-        on a stale snapshot; inner blocks are sqlite-utils savepoints.
+        on a stale snapshot; inner blocks are savepoints.  It yields the connection,
+        whose ``execute`` runs inside the transaction.
         """
-        db = self.db
-        if self.conn.in_transaction:
-            with db.atomic():
-                yield db
+        conn = self.conn
+        if conn.in_transaction:
+            with self._savepoint():
+                yield conn
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        conn.execute("BEGIN IMMEDIATE")
         try:
-            with db.atomic():
-                yield db
+            with self._savepoint():
+                yield conn
         except BaseException:
-            db.rollback()
+            self._rollback()
             raise
         try:
-            self.conn.execute("COMMIT")
+            conn.execute("COMMIT")
         except BaseException:
-            db.rollback()
+            self._rollback()
             raise
+
+    @contextlib.contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        self._savepoints += 1
+        name = f"tracker_{self._savepoints}"
+        self.conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            # An error such as a RAISE(ROLLBACK) trigger can end the whole transaction,
+            # savepoints included: rolling back to one then would hide the first error.
+            if self.conn.in_transaction:
+                self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                self.conn.execute(f"RELEASE SAVEPOINT {name}")
+            raise
+        self.conn.execute(f"RELEASE SAVEPOINT {name}")
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
 
     def one(self, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> sqlite3.Row | None:
         row: sqlite3.Row | None = self.conn.execute(sql, params).fetchone()

@@ -7,7 +7,9 @@ after it was read back from the central store.
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections.abc import Collection
 from typing import Any
 
 from tracker.model import Session
@@ -52,12 +54,18 @@ def set_sync_state(store: Store, values: dict[str, str]) -> None:
             )
 
 
-def undone_batch(store: Store) -> sqlite3.Row | None:
-    """The oldest batch prepared but not yet verified on the central store."""
-    return store.one(
-        "SELECT batch, consultant, data, manifest, sha256, rows, area FROM outbox "
-        "WHERE done_ts IS NULL ORDER BY seq LIMIT 1"
-    )
+def undone_batch(store: Store, skip: Collection[tuple[str, str]] = ()) -> sqlite3.Row | None:
+    """The oldest batch prepared but not yet verified on the central store.
+
+    ``skip`` holds the (area, login) folders refused in this sync: their batches wait.
+    """
+    for row in store.all("SELECT batch, area, consultant FROM outbox WHERE done_ts IS NULL ORDER BY seq"):
+        if (row["area"], row["consultant"]) not in skip:
+            return store.one(
+                "SELECT batch, consultant, data, manifest, sha256, rows, area FROM outbox WHERE batch = ?",
+                (row["batch"],),
+            )
+    return None
 
 
 def next_seq(store: Store) -> int:
@@ -83,10 +91,15 @@ def skip_unsent_deletions(db: Any) -> None:
     db.execute("UPDATE sessions SET synced = 1 WHERE synced = 0 AND deleted = 1 AND sent_revision = 0")
 
 
-def first_pending_consultant(store: Store) -> str | None:
+def first_pending_consultant(store: Store, skip: Collection[str] = ()) -> str | None:
+    """A login with records to send, other than those in ``skip``."""
+    others = json.dumps(sorted(skip))
     row = store.one(
         "SELECT consultant FROM ticket_events WHERE synced = 0 "
-        "UNION ALL SELECT consultant FROM sessions WHERE synced = 0 LIMIT 1"
+        "AND consultant NOT IN (SELECT value FROM json_each(?)) "
+        "UNION ALL SELECT consultant FROM sessions WHERE synced = 0 "
+        "AND consultant NOT IN (SELECT value FROM json_each(?)) LIMIT 1",
+        (others, others),
     )
     return None if row is None else str(row["consultant"])
 
@@ -122,8 +135,10 @@ def mark_synced(store: Store, batch: str, done_ts: int) -> tuple[int, int]:
         sessions = [(r["uuid"], r["revision"]) for r in items if r["kind"] == "session"]
         events = [(r["uuid"],) for r in items if r["kind"] == "event"]
         reviews = [(r["uuid"],) for r in items if r["kind"] == "review"]
+        rates = [(r["uuid"],) for r in items if r["kind"] == "rate"]
         store.conn.executemany("UPDATE sessions SET synced = 1 WHERE uuid = ? AND revision = ?", sessions)
         store.conn.executemany("UPDATE ticket_events SET synced = 1 WHERE uuid = ?", events)
         store.conn.executemany("UPDATE reviews SET synced = 1 WHERE uuid = ?", reviews)
+        store.conn.executemany("UPDATE rates SET synced = 1 WHERE uuid = ?", rates)
         store.conn.execute("UPDATE outbox SET done_ts = ?, data = NULL WHERE batch = ?", [done_ts, batch])
     return len(sessions), len(events)

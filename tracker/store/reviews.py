@@ -6,7 +6,9 @@ back, and ``review_batches_seen`` the central batches already read for them.
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections.abc import Collection
 from typing import Any
 
 from tracker.store.db import Store
@@ -22,8 +24,12 @@ def insert_review(store: Store, row: dict[str, Any]) -> None:
         )
 
 
-def first_pending_lead(store: Store) -> str | None:
-    row = store.one("SELECT lead FROM reviews WHERE synced = 0 LIMIT 1")
+def first_pending_lead(store: Store, skip: Collection[str] = ()) -> str | None:
+    """A lead with decisions to send, other than those in ``skip``."""
+    row = store.one(
+        "SELECT lead FROM reviews WHERE synced = 0 AND lead NOT IN (SELECT value FROM json_each(?)) LIMIT 1",
+        (json.dumps(sorted(skip)),),
+    )
     return None if row is None else str(row["lead"])
 
 
@@ -37,7 +43,7 @@ def pending_reviews(store: Store, lead: str, limit: int) -> list[sqlite3.Row]:
 
 def inbox(store: Store, day: str | None = None) -> list[dict[str, Any]]:
     """The latest decision received per day (of ``day`` only, when given), by day."""
-    sql = "SELECT day, decision, comment, lead, at FROM review_inbox"
+    sql = "SELECT uuid, day, decision, comment, lead, at FROM review_inbox"
     params: tuple[Any, ...] = ()
     if day is not None:
         sql += " WHERE day = ?"

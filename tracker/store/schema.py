@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from sqlite_utils import Database
     from sqlite_utils.migrations import Migrations
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 TYPES = "('technical', 'support', 'standard')"
 
@@ -225,6 +225,55 @@ CREATE TABLE review_batches_seen (
 """
 
 
+# Rates become central (sent through the outbox to ``rates/<login>/``): a version may
+# now be marked synced, though nothing else of it ever changes; the outbox takes the
+# new area and kind (SQLite changes a CHECK only by rebuilding the table: the items,
+# which refer to the outbox, are kept aside meanwhile); and the central store's
+# versions are kept as the last sync read them, for estimates offline.
+CENTRAL_RATES = """
+ALTER TABLE rates ADD COLUMN synced INTEGER NOT NULL DEFAULT 0 CHECK (synced IN (0, 1));
+DROP TRIGGER rates_no_update;
+CREATE TRIGGER rates_no_update
+BEFORE UPDATE OF uuid, type, version, hourly, effective_from, index_name, percent, created_by, created_at
+ON rates
+BEGIN
+    SELECT RAISE(ABORT, 'rate versions are never rewritten; add a new version');
+END;
+CREATE TABLE central_rates (
+    uuid TEXT PRIMARY KEY NOT NULL,
+    record TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TEMP TABLE outbox_items_kept AS SELECT batch, kind, uuid, revision FROM outbox_items;
+DROP TABLE outbox_items;
+CREATE TABLE outbox_next (
+    batch TEXT PRIMARY KEY NOT NULL,
+    seq INTEGER NOT NULL UNIQUE,
+    area TEXT NOT NULL DEFAULT 'consultants' CHECK (area IN ('consultants', 'reviews', 'rates')),
+    consultant TEXT NOT NULL,
+    data BLOB,
+    manifest BLOB NOT NULL,
+    sha256 TEXT NOT NULL,
+    rows INTEGER NOT NULL,
+    created_ts INTEGER NOT NULL,
+    done_ts INTEGER
+);
+INSERT INTO outbox_next (batch, seq, area, consultant, data, manifest, sha256, rows, created_ts, done_ts)
+    SELECT batch, seq, area, consultant, data, manifest, sha256, rows, created_ts, done_ts FROM outbox;
+DROP TABLE outbox;
+ALTER TABLE outbox_next RENAME TO outbox;
+CREATE INDEX outbox_pending ON outbox(done_ts) WHERE done_ts IS NULL;
+CREATE TABLE outbox_items (
+    batch TEXT NOT NULL REFERENCES outbox(batch),
+    kind TEXT NOT NULL CHECK (kind IN ('session', 'event', 'review', 'rate')),
+    uuid TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    PRIMARY KEY (batch, kind, uuid)
+) WITHOUT ROWID;
+INSERT INTO outbox_items SELECT batch, kind, uuid, revision FROM temp.outbox_items_kept;
+DROP TABLE temp.outbox_items_kept;
+"""
+
+
 def statements(sql: str) -> Iterator[str]:
     """The statements of a script, each whole, as SQLite itself tells where one ends.
 
@@ -278,5 +327,10 @@ def migrations() -> Migrations:
     def m005_reviews(db: Database) -> None:
         _script(db, REVIEWS)
         db.execute("PRAGMA user_version = 5")
+
+    @migrations()
+    def m006_central_rates(db: Database) -> None:
+        _script(db, CENTRAL_RATES)
+        db.execute("PRAGMA user_version = 6")
 
     return migrations

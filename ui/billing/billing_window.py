@@ -56,7 +56,7 @@ class BillingWindow(ReportWindow):
         super().__init__(app, parent)
         self.statement: Statement | None = None
         self.setWindowTitle(self.tr("Billing statement"))
-        self.resize(1500, 720)
+        self.resize(1300, 690)
         self._build(month or app.now().date())
         self.load()
 
@@ -176,6 +176,12 @@ class BillingWindow(ReportWindow):
         )
 
     def show_failure(self, text: str) -> None:
+        # What an earlier build showed is not shown as if it were current.
+        self.statement = None
+        self.lines.load([])
+        self.totals.load_totals([])
+        self.status.setText("")
+        self.show_problems([])
         self.error.setText(self.tr("The statement could not be built: {error}").format(error=text))
         self.build_failed.emit(text)
 

@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 
 from tracker.app import KNOWN_INDEXES, Rate, Tracker
 from tracker.errors import BadInput, TrackerError
-from ui.common.fmt import ERROR_STYLE, FIELD_ERROR_STYLE
+from tracker.model import ConsultancyType
+from ui.common.fmt import ERROR_STYLE, FIELD_ERROR_STYLE, type_label
 from ui.common.rows_model import RIGHT, Column, RowsModel
 
 R_TYPE = 0
@@ -92,6 +93,10 @@ class RatesDialog(QDialog):
 
     changed = Signal()
 
+    # The last start date typed in each form, per data folder, while the app runs: the
+    # next opening starts from it instead of a default that would not fit.
+    typed: dict[tuple[str, str], date] = {}
+
     def __init__(self, app: Tracker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.app = app
@@ -108,12 +113,12 @@ class RatesDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addWidget(self._rates_view(), 1)
-        today = app.now().date()
-        next_year = QDate(today.year + 1, 1, 1)
         forms = QHBoxLayout()
-        forms.addWidget(self._set_form(next_year))
-        forms.addWidget(self._adjust_form(next_year))
+        forms.addWidget(self._set_form(self._start("set")))
+        forms.addWidget(self._adjust_form(self._start("adjust")))
         layout.addLayout(forms)
+        self._remember(self.set_from, "set")
+        self._remember(self.adj_from, "adjust")
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setStyleSheet(ERROR_STYLE)
@@ -127,6 +132,20 @@ class RatesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.reload()
+
+    def _start(self, form: str) -> QDate:
+        """The last date typed in ``form``; at first, the first day of the current month
+        (a rate from next year would leave this month's lines held for want of a rate)."""
+        day = self.typed.get((str(self.app.home), form)) or self.app.now().date().replace(day=1)
+        return QDate(day.year, day.month, day.day)
+
+    def _remember(self, edit: QDateEdit, form: str) -> None:
+        key = (str(self.app.home), form)
+
+        def keep(value: QDate) -> None:
+            self.typed[key] = date(value.year(), value.month(), value.day())
+
+        edit.dateChanged.connect(keep)
 
     def _rates_view(self) -> QTableView:
         self.model = RatesModel(self)
@@ -195,8 +214,8 @@ class RatesDialog(QDialog):
     def _type_items(self, combo: QComboBox, with_both: bool) -> None:
         if with_both:
             combo.addItem(self.tr("Both billed types"), "")
-        combo.addItem(self.tr("Technical — Consultoria Técnica"), "technical")
-        combo.addItem(self.tr("Support — Consultoria de Suporte"), "support")
+        for kind in (ConsultancyType.TECHNICAL, ConsultancyType.SUPPORT):
+            combo.addItem(type_label(kind), kind.value)
 
     def _date_edit(self, value: QDate) -> QDateEdit:
         edit = QDateEdit(value)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -12,7 +14,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QFont
 
 from tracker.app import Line, PartyTotal
-from ui.common.fmt import held_reason_text
+from ui.common.fmt import day_text, held_reason_text
 from ui.common.rows_model import RIGHT, Column, Index, RowsModel, SortRole, bold_font
 
 PartyRole = Qt.ItemDataRole.UserRole + 2
@@ -57,6 +59,22 @@ def party_key(bill_to_kind: str, bill_to: str) -> str:
 
 def _held_text(x: Line) -> QColor | None:
     return HELD_TEXT if x.held else None
+
+
+RATE_LABEL = re.compile(r"^\w+-v(\d+) \((\d{4}-\d{2}-\d{2})\)$")
+
+
+def rate_parts(label: str) -> tuple[str, str]:
+    """A rate's label ("technical-v2 (2026-01-01)") as its number and start ("2", "01/01/2026")."""
+    found = RATE_LABEL.match(label or "")
+    if found is None:
+        return ("", "") if not label else (label, "")
+    return found.group(1), day_text(date.fromisoformat(found.group(2)))
+
+
+def policy_number(version: str) -> str:
+    """A policy version ("technical-1") as its number ("1")."""
+    return version.rsplit("-", 1)[-1] if version else "—"
 
 
 class StatementModel(RowsModel[Line]):
@@ -110,7 +128,7 @@ class StatementModel(RowsModel[Line]):
                 color=_held_text,
             ),
             Column(
-                self.tr("Rate / policy"),
+                self.tr("Rate / rules"),
                 self.versions_text,
                 sort=lambda x: x.rate_version,
                 tip=self.versions_tip,
@@ -134,9 +152,13 @@ class StatementModel(RowsModel[Line]):
         return line.bill_to
 
     def versions_text(self, line: Line) -> str:
-        """'rate v2 · technical-1': the rate version's number and the policy version."""
-        rate = line.rate_version.split(" (")[0].rsplit("-", 1)[-1] if line.rate_version else "—"
-        return self.tr("rate {rate} · {policy}").format(rate=rate, policy=line.policy_version)
+        """'v2 / v1': the rate version's number and the billing rules' (the tooltip says which).
+
+        The ids the files carry ("technical-v2 (2026-01-01)", "technical-1") are not shown.
+        """
+        number, _since = rate_parts(line.rate_version)
+        rate = f"v{number}" if number else "—"
+        return f"{rate} / v{policy_number(line.policy_version)}"
 
     def held_text(self, line: Line) -> str:
         return self.tr("HELD") if line.held else self.tr("no")
@@ -160,9 +182,17 @@ class StatementModel(RowsModel[Line]):
     def versions_tip(self, line: Line) -> str | None:
         if line.held:
             return self.held_tip(line)
-        return self.tr("Rate version {rate}; policy version {policy}").format(
-            rate=line.rate_version or "—", policy=line.policy_version
+        number, since = rate_parts(line.rate_version)
+        if not number:
+            rate = self.tr("No hourly rate.")
+        else:
+            rate = self.tr("Hourly rate version {rate}, in force from {since}.").format(
+                rate=number, since=since
+            )
+        rules = self.tr("Billing rules version {policy} of {type}.").format(
+            policy=policy_number(line.policy_version), type=line.type.portuguese
         )
+        return f"{rate}\n{rules}"
 
     def bill_to_tip(self, line: Line) -> str | None:
         if line.held or not line.accounting:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from tracker.app import HeldKind, HeldReason, human_duration
 from tracker.model import ESCALATION_CHECKLIST, ConsultancyType
@@ -38,6 +38,17 @@ _CHECKLIST_TEXTS = (
     QT_TRANSLATE_NOOP("fmt", "the documentation was checked"),
     QT_TRANSLATE_NOOP("fmt", "reproduced in an updated test environment"),
 )
+
+
+def error_text(exc: Exception | str) -> str:
+    """A refusal or failure as the windows show it: a sentence, its first letter a capital."""
+    text = str(exc).strip()
+    return text[:1].upper() + text[1:]
+
+
+def weekday_text(day: date) -> str:
+    """The day's name in the window's language ("terça-feira", "Tuesday")."""
+    return QLocale().dayName(day.isoweekday(), QLocale.FormatType.LongFormat)
 
 
 def tr(text: str) -> str:
@@ -93,7 +104,9 @@ def checklist_text(key: str) -> str:
     return tr(text) if text in _CHECKLIST_TEXTS else text
 
 
-# Short names for the Flags column and a plain-words explanation for its tooltip.
+# Short names for the Flags column and a plain-words explanation for its tooltip: the
+# English words of tracker.model.FLAG_WORDS (tests/ui/test_translations.py holds them equal),
+# for the consultant's day and the lead's review alike.
 FLAG_NAMES = {
     "overlap": QT_TRANSLATE_NOOP("fmt", "overlap"),
     "long": QT_TRANSLATE_NOOP("fmt", "long"),
@@ -101,10 +114,14 @@ FLAG_NAMES = {
     "sleep_gap": QT_TRANSLATE_NOOP("fmt", "sleep gap"),
     "clock_jump": QT_TRANSLATE_NOOP("fmt", "clock jump"),
     "idle": QT_TRANSLATE_NOOP("fmt", "idle"),
+    "conflict": QT_TRANSLATE_NOOP("fmt", "conflicting copies"),
+    "no_term": QT_TRANSLATE_NOOP("fmt", "no term acceptance"),
+    "ticket_disagrees": QT_TRANSLATE_NOOP("fmt", "ticket details differ"),
 }
 FLAG_HELP = {
     "overlap": QT_TRANSLATE_NOOP(
-        "fmt", "Overlap: it overlaps another of your sessions; keep only the time you really worked."
+        "fmt",
+        "Overlap: it overlaps another session of the same consultant; keep only the time really worked.",
     ),
     "long": QT_TRANSLATE_NOOP(
         "fmt", "Long: longer than the usual limit for one session; was the timer left running?"
@@ -119,7 +136,19 @@ FLAG_HELP = {
         "fmt", "Clock jump: the computer's clock went backwards while it ran; check the times."
     ),
     "idle": QT_TRANSLATE_NOOP(
-        "fmt", "Idle: you were away from the keyboard and mouse; kept as a session of its own."
+        "fmt", "Idle: away from the keyboard and mouse while the timer ran; kept as a session of its own."
+    ),
+    "conflict": QT_TRANSLATE_NOOP(
+        "fmt",
+        "Conflicting copies: the export holds two different copies of this session; the first read is shown.",
+    ),
+    "no_term": QT_TRANSLATE_NOOP(
+        "fmt",
+        "No term acceptance: a billed ticket the customer has not accepted; its time is held from billing.",
+    ),
+    "ticket_disagrees": QT_TRANSLATE_NOOP(
+        "fmt",
+        "Ticket details differ: consultants recorded different details (customer, type…) for this ticket.",
     ),
 }
 
@@ -128,9 +157,24 @@ def flags_text(flags: tuple[str, ...] | list[str]) -> str:
     return ", ".join(tr(FLAG_NAMES.get(f, f)) for f in flags)
 
 
-def flags_help(flags: tuple[str, ...] | list[str]) -> str:
-    """One line per flag, in plain words, for a tooltip; empty when there are none."""
-    return "\n".join(tr(FLAG_HELP.get(f, f)) for f in flags)
+def flags_help(flags: tuple[str, ...] | list[str], differs: Sequence[str] = ()) -> str:
+    """One line per flag, in plain words, for a tooltip; empty when there are none.
+
+    ``differs``: for ``ticket_disagrees``, the ticket's fields the consultants recorded otherwise.
+    """
+    lines = []
+    for f in flags:
+        if f == "ticket_disagrees" and differs:
+            fields = ", ".join(tr(TICKET_FIELDS.get(k, k)) for k in differs)
+            lines.append(tr(DIFFERS_HELP).format(fields))
+        else:
+            lines.append(tr(FLAG_HELP.get(f, f)))
+    return "\n".join(lines)
+
+
+DIFFERS_HELP = QT_TRANSLATE_NOOP(
+    "fmt", "Ticket details differ: consultants recorded this ticket differently: {0}."
+)
 
 
 # Why tracker/billing.py holds a line back (billing.HeldReason), by its kind.
@@ -139,6 +183,24 @@ HELD_TEXTS = {
         "fmt", "no term acceptance recorded; record it with tracker ticket accept-term"
     ),
     HeldKind.NO_RATE: QT_TRANSLATE_NOOP("fmt", "no {0} rate in force on {1}; set one with tracker rates set"),
+    HeldKind.CONFLICT: QT_TRANSLATE_NOOP(
+        "fmt",
+        "the central export holds two versions of a record of this line; "
+        "settle it (tracker central log lists the conflicts)",
+    ),
+    HeldKind.DISAGREEMENT: QT_TRANSLATE_NOOP(
+        "fmt", "consultants recorded the ticket differently ({0}: {1}); settle it before billing"
+    ),
+}
+# A ticket's fields that decide who pays, as a disagreement names them.
+TICKET_FIELDS = {
+    "customer": QT_TRANSLATE_NOOP("fmt", "customer"),
+    "type": QT_TRANSLATE_NOOP("fmt", "type"),
+    "bill_to_unit": QT_TRANSLATE_NOOP("fmt", "unit billed"),
+    "authorization": QT_TRANSLATE_NOOP("fmt", "authorization"),
+    "cost_center": QT_TRANSLATE_NOOP("fmt", "cost center"),
+    "value_class": QT_TRANSLATE_NOOP("fmt", "value class"),
+    "accounting_item": QT_TRANSLATE_NOOP("fmt", "accounting item"),
 }
 
 
@@ -150,6 +212,9 @@ def held_reason_text(reasons: Sequence[HeldReason]) -> str:
         if reason.kind is HeldKind.NO_RATE:
             kind = reason.type.portuguese if reason.type else ""
             text = text.format(kind, day_text(reason.date) if reason.date else "")
+        elif reason.kind is HeldKind.DISAGREEMENT:
+            fields = ", ".join(tr(TICKET_FIELDS.get(f, f)) for f in reason.fields)
+            text = text.format(fields, ", ".join(reason.who))
         parts.append(text)
     return "; ".join(parts)
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import PySide6
 from platformdirs import PlatformDirs
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 import resources
 from tracker.app import atomic_write
@@ -31,6 +31,14 @@ TRANSLATIONS = Path(resources.__file__).resolve().parent / "translations"
 SUPPORTED = ("pt_BR", "en")
 HASH_CHARS = 16
 _installed: list[QTranslator] = []
+
+# Texts of Qt's own file dialog that Qt's qtbase_pt_BR.qm leaves in English (it has them
+# only without the accelerator).  Listed here, lupdate puts them in our .ts under Qt's
+# context; Qt's translator is asked first and ours fills these gaps.
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 
 def pick_language(setting: str, system: str | None = None) -> str:

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QDate, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -34,6 +34,19 @@ from ui.common.rows_model import SortRole
 from ui.common.tracker_job import JobRunner, Work
 
 WARN_STYLE = "color: #9a4d00;"
+
+
+def close_keys(window: QWidget) -> list[QShortcut]:
+    """Esc and Ctrl+W (the platform's Close) close ``window``, as in any other window."""
+    keys = [QKeySequence(Qt.Key.Key_Escape), QKeySequence("Ctrl+W")]
+    keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Close) if k not in keys]
+    made = []
+    for key in keys:
+        shortcut = QShortcut(key, window)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(window.close)
+        made.append(shortcut)
+    return made
 
 
 class ReportWindow(QWidget):
@@ -59,6 +72,7 @@ class ReportWindow(QWidget):
         self.main_layout = QVBoxLayout(self)
         self.main_layout.setContentsMargins(12, 10, 12, 10)
         self.main_layout.setSpacing(8)
+        self.close_shortcuts = close_keys(self)
 
     # ----- what a report answers ---------------------------------------------------------
 

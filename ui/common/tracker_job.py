@@ -18,8 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from tracker.app import Tracker, open_tracker
-from tracker.clock import Clock
+from tracker.app import Clock, Tracker, open_tracker
 from tracker.errors import TrackerError
 
 Progress = Callable[[Any], None]

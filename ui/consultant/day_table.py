@@ -1,4 +1,4 @@
-"""Today's sessions: the day's heading, a lead's decision, the table, its actions, the total.
+"""The shown day's sessions: its heading and picker, a lead's decision, the table, its actions, the total.
 
 The table sorts on the real values (a sort role), not on the texts shown.  The
 session actions (edit, split, delete, history) live under it and in its context menu.
@@ -20,9 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.app import Decision
 from tracker.model import RunningTimer, Session
-from ui.common.fmt import day_text, duration_text
+from ui.common.fmt import day_text, duration_text, weekday_text
 from ui.common.provider import TrackerProvider
+from ui.consultant.day_nav import DayNavigator
+from ui.consultant.day_state import RETURNED, day_state, state_text
 from ui.consultant.session_actions import SessionActions
 from ui.consultant.sessions_model import COL_NOTE, COL_START, COL_TICKET, SessionsModel, SortRole
 from ui.consultant.sync_status import ReviewBanner
@@ -39,14 +42,19 @@ class DayTable(QWidget):
     ) -> None:
         super().__init__(parent)
         self.provider = provider
+        self.today = True  # the day shown is today
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACING)
+        heading = QHBoxLayout()
         self.day_label = QLabel()
         bold = self.day_label.font()
         bold.setBold(True)
         self.day_label.setFont(bold)
-        layout.addWidget(self.day_label)
+        heading.addWidget(self.day_label, 1)
+        self.nav = DayNavigator(lambda: provider.tracker.now().date())
+        heading.addWidget(self.nav)
+        layout.addLayout(heading)
         self.banner = ReviewBanner()
         layout.addWidget(self.banner)
         self.model = SessionsModel(self)
@@ -55,7 +63,9 @@ class DayTable(QWidget):
         self.proxy.setSortRole(SortRole)
         self.table = self._table()
         layout.addWidget(self.table, 1)
-        self.session_actions = SessionActions(self.table, self.proxy, self.model, provider, writable)
+        self.session_actions = SessionActions(
+            self.table, self.proxy, self.model, provider, writable, lambda: self.nav.day
+        )
         self.session_actions.changed.connect(self.changed)
         self.session_actions.message.connect(self.message)
         bottom = QHBoxLayout()
@@ -91,25 +101,45 @@ class DayTable(QWidget):
         now: datetime,
         flags: list[str],
         finalized: set[str],
+        day: date | None = None,
     ) -> None:
-        """The day's sessions and the running timer."""
-        self.model.load(sessions, timer, now, flags, finalized)
+        """The day's sessions, and the running timer (None on a day it does not run)."""
+        self.model.load(sessions, timer, now, flags, finalized, day)
 
-    def show_heading(self, day: date) -> None:
+    def show_heading(self, day: date, today: date) -> None:
         """The day's name above the table, which scrolls to the latest session."""
-        self.day_label.setText(self.tr("Today, {0}").format(day_text(day)))
+        self.today = day == today
+        if self.today:
+            self.day_label.setText(self.tr("Today, {0}").format(day_text(day)))
+        else:
+            self.day_label.setText(self.tr("{0}, {1}").format(weekday_text(day).capitalize(), day_text(day)))
+        self.nav.refresh()
         self.table.scrollToBottom()
 
-    def show_review(self, review: dict[str, object] | None) -> None:
+    def read_review(self, shown: date) -> None:
+        """The lead's latest decision about the day shown, and whether it was corrected since."""
+        tracker = self.provider.tracker
+        reviews = tracker.my_reviews(shown)
+        review = reviews[-1] if reviews else None
+        corrected = ""
+        if review is not None and review.decision == "return":
+            totals = tracker.days(shown, shown)
+            state = day_state(review, totals[0] if totals else None)
+            corrected = "" if state == RETURNED else state_text(state)
+        self.show_review(review, corrected)
+
+    def show_review(self, review: Decision | None, corrected: str = "") -> None:
         if self.banner.decision != "damaged":  # the banner tells about the damage until a restore
-            self.banner.show_review(review)
+            self.banner.show_review(review, corrected)
 
     def refresh(self, now: datetime) -> None:
         """Once a second: the running row and the day's total."""
         self.model.refresh_running(now)
-        self.total_label.setText(
-            self.tr("Total today: {0}").format(duration_text(self.model.total_seconds()))
-        )
+        total = duration_text(self.model.total_seconds())
+        if self.today:
+            self.total_label.setText(self.tr("Total today: {0}").format(total))
+        else:
+            self.total_label.setText(self.tr("Total of the day: {0}").format(total))
 
     def last_ticket(self) -> str:
         """The ticket of the last row, or "" for an empty day."""

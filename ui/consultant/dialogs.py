@@ -9,14 +9,19 @@ written.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -31,11 +36,32 @@ from PySide6.QtWidgets import (
 from tracker.app import Tracker
 from tracker.errors import BadInput, TrackerError
 from tracker.model import ESCALATION_CHECKLIST, Defect, DefectKind, Ticket
-from ui.common.fmt import ERROR_STYLE, FIELD_ERROR_STYLE, checklist_text
+from ui.common.fmt import ERROR_STYLE, FIELD_ERROR_STYLE, checklist_text, error_text
+from ui.consultant.central_field import CentralField
 
 
 def qdate_to_date(value: QDate) -> Any:
     return value.toPython()
+
+
+def watch_changes(widget: QWidget, changed: Callable[[], None]) -> None:
+    """Call ``changed`` when the user changes ``widget`` or a field inside it."""
+    for w in (widget, *widget.findChildren(QWidget)):
+        signal = None
+        if isinstance(w, QLineEdit):
+            signal = w.textEdited
+        elif isinstance(w, QComboBox):
+            signal = w.currentTextChanged
+        elif isinstance(w, QAbstractButton):
+            signal = w.toggled
+        elif isinstance(w, QPlainTextEdit):
+            signal = w.textChanged
+        elif isinstance(w, QDateTimeEdit):  # QDateEdit and QTimeEdit too
+            signal = w.dateTimeChanged
+        elif isinstance(w, QAbstractSpinBox) and hasattr(w, "valueChanged"):
+            signal = w.valueChanged
+        if signal is not None:
+            signal.connect(lambda *_: changed())
 
 
 class FormDialog(QDialog):
@@ -63,29 +89,63 @@ class FormDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.layout_.addWidget(self.buttons)
         self.fields: dict[str, tuple[str, QWidget]] = {}
+        self._error_widget: QWidget | None = None  # the field the error shown is about
 
     @property
     def ok_button(self) -> Any:
         return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
-    def add_field(self, name: str, label: str, widget: QWidget) -> QWidget:
-        """Add a row; ``name`` is the field name BadInput uses for it."""
-        self.form.addRow(label, widget)
+    def add_field(self, name: str, label: str, widget: QWidget, form: QFormLayout | None = None) -> QWidget:
+        """Add a row (to ``form``, the dialog's own by default); ``name`` is the field name
+        BadInput uses for it.  Changing the field clears the error it was shown for."""
+        (form or self.form).addRow(label, widget)
         self.fields[name] = (label.rstrip(":"), widget)
+        watch_changes(widget, lambda: self.field_changed(widget))
+        focusable = [
+            w for w in (widget, *widget.findChildren(QWidget)) if w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ]
+        if focusable:  # OK and Cancel come after the fields, not first
+            QWidget.setTabOrder(focusable[-1], self.buttons)
         return widget
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """The cursor in the first field, unless the dialog put it somewhere itself."""
+        super().showEvent(event)
+        current = self.focusWidget()
+        if current is None or self.buttons.isAncestorOf(current):
+            for _label, widget in self.fields.values():
+                if widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                    widget.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+                    break
+
     def show_error(self, exc: TrackerError) -> None:
-        for _, widget in self.fields.values():
-            widget.setStyleSheet("")
+        self.clear_error()
         if isinstance(exc, BadInput):
             label, widget = self.fields.get(exc.field, (exc.field, None))  # type: ignore[assignment]
-            self.error_label.setText(f"{label}: {exc.message}")
+            self.error_label.setText(f"{label}: {exc.message}" if label else exc.message)
             if widget is not None:
+                self.reveal(widget)
                 widget.setStyleSheet(FIELD_ERROR_STYLE)
                 widget.setFocus()
+                self._error_widget = widget
         else:
-            self.error_label.setText(str(exc))
+            self.error_label.setText(error_text(exc))
         self.error_label.show()
+
+    def reveal(self, widget: QWidget) -> None:
+        """Make ``widget`` visible before it is outlined (a tab, a folded group)."""
+
+    def clear_error(self) -> None:
+        for _, widget in self.fields.values():
+            widget.setStyleSheet("")
+        self._error_widget = None
+        self.error_label.clear()
+        self.error_label.hide()
+
+    def field_changed(self, widget: QWidget) -> None:
+        """A field was changed: the error about it (or about no field) is stale now."""
+        if not self.error_label.isHidden() and self._error_widget in (widget, None):
+            self.clear_error()
 
     def perform(self) -> Any:  # pragma: no cover - every subclass overrides it
         raise NotImplementedError
@@ -104,20 +164,46 @@ class FormDialog(QDialog):
 
 
 class LoginDialog(FormDialog):
-    """First run: who is the consultant?  Prefilled with the OS user name."""
+    """First run: who is the consultant (prefilled with the OS user name), and the central store.
+
+    It takes the keyboard focus itself: on a bare X server, with no window manager to
+    give it, the typed login would reach nothing.
+    """
 
     def __init__(self, parent: QWidget | None, tracker: Tracker, default: str) -> None:
         super().__init__(parent, self.tr("Welcome to Tracker"))
         self.tracker = tracker
-        intro = QLabel(self.tr("Your login names every session you record. Check it and press OK."))
+        self.setMinimumWidth(560)
+        intro = QLabel(
+            self.tr(
+                "Your login names every session you record. The central store is where your "
+                "sessions go when you sync, for your lead and billing; ask your lead which one to use. "
+                "Check both and press OK."
+            )
+        )
         intro.setWordWrap(True)
         self.layout_.insertWidget(0, intro)
         self.login = QLineEdit(default)
         self.login.selectAll()
         self.add_field("consultant", self.tr("Login:"), self.login)
+        values = tracker.settings.all()
+        self.central = CentralField(tracker, values["export-dir"], values.get("central", ""))
+        self.add_field("central", self.tr("Central store:"), self.central)
+        self.fields["export-dir"] = self.fields["central"]
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.raise_()
+        self.activateWindow()
+        self.login.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def perform(self) -> str:
-        return self.tracker.settings.set("consultant", self.login.text())
+        saved = self.tracker.settings.set_many({"consultant": self.login.text(), **self.central.values()})
+        return saved["consultant"]
+
+    def done(self, result: int) -> None:
+        self.central.wait()
+        super().done(result)
 
     @classmethod
     def ask(cls, parent: QWidget | None, tracker: Tracker, default: str) -> str | None:
@@ -202,7 +288,7 @@ class EscalateDialog(FormDialog):
             box = QCheckBox(checklist_text(key))
             self.checks[key] = box
             self.add_field(f"confirm:{key}", "", box)
-        self.fields["confirm"] = ("Confirmations", self.checks[next(iter(self.checks))])
+        self.fields["confirm"] = (self.tr("Confirmations"), self.checks[next(iter(self.checks))])
 
     def confirmations(self) -> list[str]:
         return [key for key, box in self.checks.items() if box.isChecked()]

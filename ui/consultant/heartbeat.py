@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from tracker.errors import TrackerError
+from ui.common.fmt import error_text
 from ui.common.provider import TrackerProvider
 from ui.consultant.sessions_model import SessionsModel
 from ui.consultant.sleep_gap import SleepGapDialog
@@ -55,9 +56,9 @@ class Heartbeat(QObject):
             try:
                 self.provider.tracker.heartbeat()
             except TrackerError as exc:
-                self.message.emit(str(exc), "error")
+                self.message.emit(error_text(exc), "error")
         with contextlib.suppress(TrackerError):
-            self.model.set_running_flags(self.provider.tracker.status().get("flags", []))
+            self.model.set_running_flags(self.provider.tracker.status().flags)
 
     def check_sleep_gap(self) -> bool:
         """Ask what to do when the timer ran through a sleep gap; True when one was resolved."""
@@ -68,7 +69,7 @@ class Heartbeat(QObject):
             gap = tracker.sleep_gap()
             timer = tracker.running()
         except TrackerError as exc:
-            self.message.emit(str(exc), "error")
+            self.message.emit(error_text(exc), "error")
             return False
         if gap is None or timer is None:
             return False
@@ -78,7 +79,7 @@ class Heartbeat(QObject):
             choice = SleepGapDialog.ask(self.parent_widget, timer.ticket, since, until)
             tracker.resolve_gap(choice)
         except TrackerError as exc:
-            self.message.emit(str(exc), "error")
+            self.message.emit(error_text(exc), "error")
             return False
         finally:
             self._asking = False

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 from tracker.app import IdleSource, system_idle_source
 from tracker.errors import TrackerError
 from ui.common.choice_dialog import ThreeChoiceDialog
-from ui.common.fmt import duration_text
+from ui.common.fmt import duration_text, error_text
 from ui.common.provider import TrackerProvider
 
 POLL_MS = 30_000
@@ -123,7 +123,7 @@ class IdleWatcher(QObject):
             if choice != "keep" and self.writable():
                 self.provider.tracker.resolve_idle(choice, since, back)
         except TrackerError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(error_text(exc))
             return
         finally:
             self._asking = False

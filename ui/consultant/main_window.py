@@ -1,10 +1,13 @@
-"""The main window: a ticket, a big start/stop button, and today's sessions.
+"""The main window: a ticket, a big start/stop button, and the sessions of the day shown.
 
 It composes its parts and reads the day again when anything changed:
 
 - :class:`~ui.consultant.ticket_panel.TicketPanel`: the ticket picker and its actions;
 - :class:`~ui.consultant.timer_bar.TimerBar`: start, stop, switch, the elapsed time;
-- :class:`~ui.consultant.day_table.DayTable`: today's sessions and their actions;
+- :class:`~ui.consultant.day_table.DayTable`: the day picked (today by default), its
+  sessions and their actions;
+- :class:`~ui.common.message_bar.MessageBar`: long messages, warnings and errors in full;
+- :class:`~ui.consultant.returned_banner.ReturnedDaysBanner`: days a lead returned;
 - :class:`~ui.consultant.sync_controller.SyncController`: sync, its status, the automatic sync;
 - :class:`~ui.consultant.backups.BackupController`, :class:`~ui.consultant.heartbeat.Heartbeat`;
 - :class:`~ui.consultant.startup_gate.StartupGate`: nothing writes until the database is sound;
@@ -27,6 +30,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 from tracker.app import Tracker
 from tracker.errors import TrackerError
 from tracker.model import Session, Ticket
+from ui.common.fmt import error_text
+from ui.common.message_bar import MessageBar, fits
 from ui.common.provider import TrackerProvider
 from ui.consultant.backups import BackupController
 from ui.consultant.day_table import DayTable
@@ -35,12 +40,14 @@ from ui.consultant.heartbeat import Heartbeat
 from ui.consultant.idle import install_idle_watcher
 from ui.consultant.palette import install_palette, shortcuts
 from ui.consultant.reminders import install_reminders
+from ui.consultant.returned_banner import ReturnedDays, ReturnedDaysBanner
+from ui.consultant.settings_dialog import SettingsDialog
 from ui.consultant.startup_gate import Stage, StartupGate
 from ui.consultant.sync_controller import SyncController
 from ui.consultant.ticket_panel import TicketPanel
 from ui.consultant.timer_bar import TimerBar, app_title
 from ui.consultant.tray import icon_path, install_tray
-from ui.consultant.window_menus import LanguageMenu, RoleWindows
+from ui.consultant.window_menus import LanguageMenu, RoleMenus, RoleWindows
 
 # For the status bar's own message only: its permanent widgets (the sync indicator) keep their colours.
 STATUS_STYLES = {
@@ -62,12 +69,11 @@ class MainWindow(QMainWindow):
         self.provider.warned.connect(self._warned)
         self.gate = StartupGate(self.provider, startup_check, self)
         self._painted = False
-        self._role = ""
         self._day: date | None = None
         self._version = -1
         self._warnings: list[str] = []  # Tracker warnings not yet shown with a message
         self.setWindowTitle(app_title())
-        self.resize(900, 640)
+        self.resize(960, 680)
         self._build()
         self._build_menus()
         self._install_companions()
@@ -108,19 +114,26 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(14, 12, 14, 8)
         layout.setSpacing(10)
         writable = lambda: self.gate.writable  # noqa: E731
+        self.returned_banner = ReturnedDaysBanner()
+        self.returned = ReturnedDays(self.provider, self.returned_banner, self)
         self.panel = TicketPanel(self.provider)
         self.day = DayTable(self.provider, writable)
         self.timer_bar = TimerBar(self.provider, self.panel, self.day.model, writable)
-        for part in (self.panel, self.timer_bar, self.day):
+        self.message_bar = MessageBar()
+        for part in (self.panel, self.day):
             part.changed.connect(self.reload)
+        self.timer_bar.changed.connect(self._timer_changed)
+        self.day.nav.day_changed.connect(lambda _day: self.reload())
+        self.returned_banner.open_day.connect(self.show_day)
         self.panel.message.connect(self.show_message)
         self.panel.selection_changed.connect(self._show_timer)
         self.timer_bar.message.connect(self.show_message)
         self.day.message.connect(self.show_message)
-        layout.addWidget(self.panel)
-        layout.addWidget(self.timer_bar)
+        for widget in (self.returned_banner, self.panel, self.timer_bar, self.message_bar):
+            layout.addWidget(widget)
         layout.addWidget(self.day, 1)
         self.setCentralWidget(central)
+        self.addActions(self.day.nav.actions_)
 
         self.sync = SyncController(self.provider, self.gate, self)
         self.backups = BackupController(self.provider, self.gate, self)
@@ -143,28 +156,28 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(self.tr("&Move in from Toggl, Clockify or Watson…"), self.move_in)
         file_menu.addAction(self.import_action)
         file_menu.addSeparator()
+        self.settings_action = self._action(self.tr("S&ettings…"), self.open_settings, "Ctrl+,")
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Close window"), self.close, "Ctrl+Q"))
         session_menu = self.menuBar().addMenu(self.tr("&Session"))
         session_menu.addActions(self.day.session_actions.actions)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addActions(self.day.nav.actions_)
+        view_menu.addSeparator()
+        self.days_action = self._action(self.tr("My &days…"), self.open_days, "Ctrl+Shift+D")
         self.week_action = self._action(
             self.tr("&Week…"), lambda: self.role_windows.open("week"), "Ctrl+Shift+W"
         )
-        view_menu.addAction(self.week_action)
+        view_menu.addActions([self.days_action, self.week_action])
         view_menu.addSeparator()
         self.language = LanguageMenu(self.provider, lambda: self.gate.writable, view_menu)
         self.language.message.connect(self.show_message)
         # Shown by role (tracker config set role ...); the windows load only when opened.
-        self.review_menu = self.menuBar().addMenu(self.tr("&Review"))
-        self.review_action = self._action(self.tr("&Day review…"), lambda: self.role_windows.open("review"))
-        self.review_menu.addAction(self.review_action)
-        self.billing_menu = self.menuBar().addMenu(self.tr("&Billing"))
-        self.billing_action = self._action(
-            self.tr("&Monthly statement…"), lambda: self.role_windows.open("billing")
-        )
-        self.rates_action = self._action(self.tr("Hourly &rates…"), lambda: self.role_windows.open("rates"))
-        self.billing_menu.addActions([self.billing_action, self.rates_action])
-        self._show_role_menus()
+        self.role_menus = RoleMenus(self.menuBar(), self.provider, self.role_windows)
+        self.review_menu, self.review_action = self.role_menus.review_menu, self.role_menus.review_action
+        self.billing_menu, self.billing_action = self.role_menus.billing_menu, self.role_menus.billing_action
+        self.rates_action = self.role_menus.rates_action
 
     def _action(self, text: str, slot: object, keys: str = "") -> QAction:
         action = QAction(text, self)
@@ -191,21 +204,42 @@ class MainWindow(QMainWindow):
         )
         self.addActions(self.keyboard_actions)
 
-    def _show_role_menus(self) -> None:
-        """The Review menu for a lead, Billing for billing; read again on every reload."""
-        try:
-            role = self.tracker.settings.get("role")
-        except TrackerError:
-            return
-        if role == self._role:
-            return
-        self._role = role
-        self.review_menu.menuAction().setVisible(role == "lead")
-        self.billing_menu.menuAction().setVisible(role == "billing")
-
     def move_in(self) -> None:
         if self.role_windows.move_in():
             self.reload()
+
+    def open_settings(self) -> None:
+        """File → Settings…: every setting in one form; nothing is written while checking."""
+        if not self.gate.writable:
+            self.show_message(self.tr("The database is not writable now; try again in a moment."), "warning")
+            return
+        changed = SettingsDialog.ask(self, self.tracker)
+        if changed is None:
+            return
+        self.reload()
+        if "language" in changed:
+            self.show_message(self.tr("Settings saved. The language changes the next time Tracker starts."))
+        else:
+            self.show_message(self.tr("Settings saved"))
+
+    def open_days(self) -> None:
+        """View → My days…: the week's or month's days, each with its total and review."""
+        window = self.role_windows.open("days")
+        if window is not None and not window.property("connected"):
+            window.setProperty("connected", True)
+            window.open_day.connect(self.show_day)  # type: ignore[attr-defined]
+
+    def show_day(self, day: date) -> None:
+        """Show ``day`` in this window (a returned day, a day picked in the list)."""
+        self.day.nav.set_day(day)
+        self.bring_to_front()
+
+    def _timer_changed(self) -> None:
+        """A timer started or stopped: that is today's work, so today is shown."""
+        if self.day.nav.is_today:
+            self.reload()
+        else:
+            self.day.nav.go_today()
 
     # ----- data --------------------------------------------------------------------------
 
@@ -214,26 +248,27 @@ class MainWindow(QMainWindow):
         tracker = self.tracker
         now = tracker.clock.now()
         self._day = tracker.now().date()
+        shown = self.day.nav.day
         try:
             self._version = tracker.data_version()
             timer = tracker.running()
-            flags = tracker.status().get("flags", []) if timer else []
-            sessions = tracker.log()
+            flags = list(tracker.status().flags) if timer else []
+            sessions = tracker.log(shown)
             # Only the tickets on screen are read: the history may hold tens of thousands.
             tickets = self._tickets([timer.ticket] if timer else [], sessions)
             finalized = {t.number for t in tickets if t.finalized}
-            self.day.show_day(sessions, timer, now, flags, finalized)
+            self.day.show_day(sessions, timer, now, flags, finalized, shown)
             self.timer_bar.customer = tickets[0].customer if timer and tickets else ""
             self.panel.reload_tickets(tickets)
-            reviews = tracker.my_reviews(self._day)
-            self.day.show_review(reviews[-1] if reviews else None)
-            self._show_role_menus()
+            self.day.read_review(shown)
+            self.role_menus.refresh()
         except TrackerError as exc:
-            self.show_message(str(exc), "error")
+            self.show_message(error_text(exc), "error")
         self.sync.request_status()
+        self.returned.request(shown)
         if not self.panel.current_number():
             self._preselect()
-        self.day.show_heading(self._day)
+        self.day.show_heading(shown, self._day)
         self.consultant_label.setText(self.tr("Consultant: {0}").format(tracker.consultant))
         self.tick()
         self.heartbeat.keep()
@@ -269,7 +304,7 @@ class MainWindow(QMainWindow):
     def tick(self) -> None:
         """Once a second: elapsed time, the running row, the total and the title."""
         if self._day is not None and self.tracker.now().date() != self._day:
-            self.reload()  # a new day: today's sessions are other ones
+            self.reload()  # a new day: today's sessions are other ones (if today is shown)
             return
         self.day.refresh(self.tracker.clock.now())
         self._show_timer()
@@ -281,7 +316,11 @@ class MainWindow(QMainWindow):
         self.timer_bar.start_or_stop()
 
     def show_message(self, text: str, kind: str = "info") -> None:
-        """A status bar line; the Tracker's warnings of the same action are added to it."""
+        """A status bar line; the Tracker's warnings of the same action are added to it.
+
+        A warning, an error, or a line the status bar would cut is also shown whole in
+        the message bar above the table, until closed or replaced.
+        """
         if self._warnings:
             warning = self.tr("Warning: {0}").format("; ".join(self._warnings))
             text = f"{text} — {warning}" if text else warning
@@ -290,6 +329,11 @@ class MainWindow(QMainWindow):
                 self._warnings.clear()
         self.statusBar().setStyleSheet(STATUS_STYLES.get(kind, ""))
         self.statusBar().showMessage(text)
+        room = self.statusBar().width() - self.sync.indicator.width() - self.consultant_label.width() - 40
+        if text and (kind != "info" or not fits(text, self.statusBar(), room)):
+            self.message_bar.show_message(text, kind)
+        elif text and self.message_bar.kind == "info":
+            self.message_bar.dismiss()  # a short message replaces a long one
 
     def _warned(self, text: str) -> None:
         self._warnings.append(text)
@@ -340,7 +384,7 @@ class MainWindow(QMainWindow):
         try:
             aside = self.provider.restore(source)
         except TrackerError as exc:
-            self.show_message(str(exc), "error")
+            self.show_message(error_text(exc), "error")
             return
         finally:
             self.poll_timer.start()

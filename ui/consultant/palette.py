@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.errors import TrackerError
+from ui.common.fmt import error_text
 from ui.common.provider import TrackerProvider
 
 RECENT = 20  # tickets ranked by your own sessions; the rest by how new they are
@@ -271,7 +272,7 @@ class QuickSwitchPalette(QFrame):
             else:
                 others = [(t.number, t.customer) for t in tracker.list_tickets(open_only=True)]
         except TrackerError as exc:
-            self._show_error(str(exc))
+            self._show_error(error_text(exc))
             return
         self.pool = candidates(recent, others, self._folded)
 
@@ -375,7 +376,7 @@ class QuickSwitchPalette(QFrame):
         try:
             self.provider.tracker.start(number)
         except TrackerError as exc:
-            self._show_error(str(exc))
+            self._show_error(error_text(exc))
             return
         self.close()
         self.started.emit(number)

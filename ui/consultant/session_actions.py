@@ -1,32 +1,72 @@
-"""Edit, split, delete and history of the session selected in the day's table.
+"""Add a session to the shown day; edit, split, delete and history of the one selected.
 
-The same four actions are in the table's context menu, in a row of buttons under
-it, and on the keyboard (Enter edits, Delete deletes).  They are disabled for the
-running timer's row and for the sessions of a finalized ticket, with the reason
-shown next to the buttons.
+The same actions are in the table's context menu, in a row of buttons under it, and
+on the keyboard (Enter edits, Delete deletes).  They are disabled for the running
+timer's row and for the sessions of a finalized ticket, with the reason shown next to
+the buttons.  A stored session's note is also changed in place: double-click the Note
+cell (or F2 on it), type, Enter.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QObject, QPoint, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QTableView
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from tracker.errors import TrackerError
 from tracker.model import Session
+from ui.common.fmt import error_text
 from ui.common.provider import TrackerProvider
 from ui.consultant.session_dialogs import (
+    AddSessionDialog,
     DeleteSessionDialog,
     EditSessionDialog,
     HistoryDialog,
     SplitSessionDialog,
     session_summary,
 )
-from ui.consultant.sessions_model import SessionsModel
+from ui.consultant.sessions_model import COL_NOTE, SessionsModel
 
 HINT_STYLE = "color: #6b7780;"
+# Keys the note's editor keeps for itself: the table's shortcuts on them (Enter edits,
+# Delete deletes) must not fire while a note is typed in place.
+EDITOR_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Delete, Qt.Key.Key_Backspace}
+
+
+class NoteEditor(QLineEdit):
+    def event(self, ev: QEvent) -> bool:
+        if (
+            ev.type() == QEvent.Type.ShortcutOverride
+            and isinstance(ev, QKeyEvent)
+            and ev.key() in EDITOR_KEYS
+        ):
+            ev.accept()  # the key goes to the editor as a key press: Enter saves the note
+            return True
+        return super().event(ev)
+
+
+class NoteDelegate(QStyledItemDelegate):
+    """The Note cell's editor in the day's table."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Any) -> QWidget:
+        editor = NoteEditor(parent)
+        editor.setFrame(False)
+        return editor
 
 
 class SessionActions(QObject):
@@ -42,12 +82,19 @@ class SessionActions(QObject):
         model: SessionsModel,
         provider: TrackerProvider,
         writable: Callable[[], bool],
+        day: Callable[[], date],
     ) -> None:
         super().__init__(table)
         self.table, self.proxy, self.model = table, proxy, model
-        self.provider, self.writable = provider, writable
+        self.provider, self.writable, self.day = provider, writable, day
+        self.add_action = QAction(self.tr("&Add session…"), self.table)
+        self.add_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.add_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.add_action.triggered.connect(self.add)
+        self.table.addAction(self.add_action)
+        # Enter first: the menu shows the first key, and "Enter" is what the key says.
         self.edit_action = self._action(
-            self.tr("&Edit…"), self.edit, [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]
+            self.tr("&Edit…"), self.edit, [QKeySequence(Qt.Key.Key_Enter), QKeySequence(Qt.Key.Key_Return)]
         )
         self.split_action = self._action(self.tr("S&plit…"), self.split, [QKeySequence("Ctrl+T")])
         self.delete_action = self._action(
@@ -55,25 +102,44 @@ class SessionActions(QObject):
         )
         self.history_action = self._action(self.tr("&History…"), self.history, [QKeySequence("Ctrl+H")])
         tips = (
+            self.tr("Add a session you did not time to the day shown (Ctrl+Shift+N)"),
             self.tr("Change the start, end, ticket or note of the selected session (Enter)"),
             self.tr("Split the selected session in two at a time inside it (Ctrl+T)"),
             self.tr("Delete the selected session; its history keeps it (Delete)"),
             self.tr("Every revision of the selected session: who, when, why (Ctrl+H)"),
         )
-        self.actions = [self.edit_action, self.split_action, self.delete_action, self.history_action]
+        self.actions = [
+            self.add_action,
+            self.edit_action,
+            self.split_action,
+            self.delete_action,
+            self.history_action,
+        ]
         for action, tip in zip(self.actions, tips, strict=True):
             action.setToolTip(tip)
             action.setStatusTip(tip)
 
+        self._wire_table()
+        self.row = self._button_row()
+        self.update()
+
+    def _wire_table(self) -> None:
+        """The context menu, double-click, F2 on a note, and what makes the actions change."""
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self.show_menu)
-        self.table.doubleClicked.connect(lambda _: self.edit_action.trigger())
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.table.setItemDelegateForColumn(COL_NOTE, NoteDelegate(self.table))
+        # Queued: the write reloads the table, which must not happen inside the editor's commit.
+        self.model.note_edited.connect(self.change_note, Qt.ConnectionType.QueuedConnection)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.update())
         self.table.model().modelReset.connect(self.update)
         self.table.model().layoutChanged.connect(self.update)
 
-        self.row = QHBoxLayout()
-        self.row.setSpacing(6)
+    def _button_row(self) -> QHBoxLayout:
+        """A button per action under the table, and the hint that says why some are off."""
+        row = QHBoxLayout()
+        row.setSpacing(6)
         self.hint = QLabel()
         self.hint.setStyleSheet(HINT_STYLE)
         self.hint.setWordWrap(True)
@@ -85,9 +151,9 @@ class SessionActions(QObject):
             button.clicked.connect(action.trigger)
             action.enabledChanged.connect(button.setEnabled)
             self.buttons.append(button)
-            self.row.addWidget(button)
-        self.row.addWidget(self.hint, 1)
-        self.update()
+            row.addWidget(button)
+        row.addWidget(self.hint, 1)
+        return row
 
     def _action(self, text: str, slot: object, keys: list[QKeySequence]) -> QAction:
         action = QAction(text, self.table)
@@ -128,9 +194,12 @@ class SessionActions(QObject):
             hint = self.tr("Ticket {0} is finalized; its sessions can no longer change.").format(
                 session.ticket
             )
+        writable = self.writable()  # nothing is written while the check runs
         for action in (self.edit_action, self.split_action, self.delete_action):
-            action.setEnabled(changeable and self.writable())  # nothing edits while the check runs
+            action.setEnabled(changeable and writable)
+        self.add_action.setEnabled(writable)
         self.history_action.setEnabled(session is not None)
+        self.model.notes_editable = writable
         self.hint.setText(hint)
 
     # ----- the actions -------------------------------------------------------------------
@@ -149,6 +218,49 @@ class SessionActions(QObject):
         if session is None:
             self.message.emit(self.tr("Pick a stored session in the table first"), "warning")
         return session
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        """On the Note cell: change the note in place; elsewhere: the Edit dialog."""
+        source = self.proxy.mapToSource(index)
+        if source.column() == COL_NOTE and self.model.flags(source) & Qt.ItemFlag.ItemIsEditable:
+            self.table.edit(index)
+        else:
+            self.edit_action.trigger()
+
+    def change_note(self, uuid: str, note: str) -> None:
+        """A note typed in the table: stored as an edit, with its reason in the history."""
+        if not self.writable():
+            return
+        try:
+            changed = self.provider.tracker.edit_session(
+                uuid, note=note, reason=self.tr("note changed in the table")
+            )
+        except TrackerError as exc:
+            self.message.emit(error_text(exc), "error")
+            self.changed.emit()
+            return
+        self.changed.emit()
+        self.select(changed.uuid)
+        self.message.emit(self.tr("Note changed: {0}").format(session_summary(changed)), "info")
+
+    def add(self) -> None:
+        """A session typed in by hand, on the day shown."""
+        if not self.writable():
+            return
+        stored = [r for r in self.model.rows if isinstance(r, Session)]
+        after = max((r.end for r in stored), default=None)
+        added = AddSessionDialog.ask(
+            self.table.window(), self.provider.tracker, self.day(), self.ticket(), after
+        )
+        if added is not None:
+            self.changed.emit()
+            self.select(added.uuid)
+            self.message.emit(self.tr("Added the session {0}").format(session_summary(added)), "info")
+
+    def ticket(self) -> str:
+        """The selected session's ticket, to offer first in a new session."""
+        session = self.selected()
+        return session.ticket if session is not None else ""
 
     def edit(self) -> None:
         session = self._current()
@@ -186,7 +298,7 @@ class SessionActions(QObject):
         try:
             entries = self.provider.tracker.session_history(session.uuid)
         except TrackerError as exc:
-            self.message.emit(str(exc), "error")
+            self.message.emit(error_text(exc), "error")
             return
         HistoryDialog.ask(
             self.table.window(), self.tr("History — {0}").format(session_summary(session)), entries

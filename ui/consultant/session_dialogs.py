@@ -7,30 +7,19 @@ naming the field, the dialog stays open and nothing is written.
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, Qt, QTime, QTimeZone
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime, QTimeZone
+from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLabel, QLineEdit, QWidget
 
 from tracker.app import Tracker
 from tracker.errors import BadInput
 from tracker.model import Session
-from ui.common.fmt import duration_text, flags_text
+from ui.common.fmt import day_text, duration_text
 from ui.consultant.dialogs import FormDialog
+from ui.consultant.session_history import HistoryDialog as HistoryDialog
+from ui.consultant.session_history import change_text as change_text
 
 DATETIME_FORMAT = "dd/MM/yyyy HH:mm:ss"
 
@@ -79,6 +68,72 @@ class DateTimeField(QDateTimeEdit):
         return self.wall().replace(tzinfo=self.zone)
 
 
+def ticket_box(tracker: Tracker, first: str = "") -> QComboBox:
+    """The open tickets, editable (a number typed in is checked by the Tracker); ``first`` on top."""
+    box = QComboBox()
+    box.setEditable(True)
+    box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    numbers = [t.number for t in tracker.list_tickets(open_only=True)]
+    if first and first not in numbers:
+        numbers.insert(0, first)
+    box.addItems(numbers)
+    box.setCurrentText(first)
+    return box
+
+
+class AddSessionDialog(FormDialog):
+    """A session typed in by hand, on the day the window shows (work not timed)."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        tracker: Tracker,
+        day: date,
+        ticket: str = "",
+        after: datetime | None = None,
+    ) -> None:
+        """``after``: the end of the day's last session, where the new one starts by default."""
+        super().__init__(parent, self.tr("Add session — {0}").format(day_text(day)))
+        self.tracker = tracker
+        now = tracker.now()
+        if after is not None and after.date() == day and after < now - timedelta(minutes=1):
+            start = after.astimezone(now.tzinfo)
+            end = min(start + timedelta(hours=1), now)
+        else:
+            end = now if day == now.date() else datetime.combine(day, time(10, 0), now.tzinfo)
+            start = end - timedelta(hours=1)
+        intro = QLabel(self.tr("Work you did not time. Its ticket must be open."))
+        intro.setWordWrap(True)
+        self.layout_.insertWidget(0, intro)
+        self.ticket = ticket_box(tracker, ticket)
+        self.start = DateTimeField(start.replace(second=0, microsecond=0))
+        self.end = DateTimeField(end.replace(second=0, microsecond=0))
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("optional"))
+        self.add_field("number", self.tr("Ticket:"), self.ticket)
+        self.add_field("start", self.tr("Start:"), self.start)
+        self.add_field("end", self.tr("End:"), self.end)
+        self.add_field("note", self.tr("Note:"), self.note)
+        self.ok_button.setText(self.tr("Add"))
+        self.ticket.setFocus()
+
+    def perform(self) -> Session:
+        return self.tracker.add_session(
+            self.ticket.currentText(), self.start.value(), self.end.value(), self.note.text()
+        )
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        tracker: Tracker,
+        day: date,
+        ticket: str = "",
+        after: datetime | None = None,
+    ) -> Session | None:
+        return cls.run(cls(parent, tracker, day, ticket, after))  # type: ignore[no-any-return]
+
+
 class EditSessionDialog(FormDialog):
     """Start, end, ticket and note of a stored session, and why it changes."""
 
@@ -90,14 +145,7 @@ class EditSessionDialog(FormDialog):
         self.layout_.insertWidget(0, intro)
         self.start = DateTimeField(session.start)
         self.end = DateTimeField(session.end)
-        self.ticket = QComboBox()
-        self.ticket.setEditable(True)
-        self.ticket.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        numbers = [t.number for t in tracker.list_tickets(open_only=False) if not t.finalized]
-        if session.ticket not in numbers:
-            numbers.insert(0, session.ticket)
-        self.ticket.addItems(numbers)
-        self.ticket.setCurrentText(session.ticket)
+        self.ticket = ticket_box(tracker, session.ticket)
         self.note = QLineEdit(session.note)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("required: why it changes (kept in the history)"))
@@ -150,7 +198,9 @@ class SplitSessionDialog(FormDialog):
         super().__init__(parent, self.tr("Split session"))
         self.tracker, self.session = tracker, session
         intro = QLabel(
-            self.tr("Split {0} in two at:").format(session_summary(session))
+            self.tr("Split {0} into two sessions that meet at the time below.").format(
+                session_summary(session)
+            )
             + "\n"
             + self.tr("The total time stays the same.")
         )
@@ -159,12 +209,15 @@ class SplitSessionDialog(FormDialog):
         middle = session.start + (session.end - session.start) / 2
         self.at = DateTimeField(middle.replace(microsecond=0))
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText(self.tr("optional"))
+        self.reason.setPlaceholderText(self.tr("required: why it is split (kept in the history)"))
         self.add_field("at", self.tr("Split at:"), self.at)
         self.add_field("reason", self.tr("Reason:"), self.reason)
         self.ok_button.setText(self.tr("Split"))
+        self.reason.setFocus()
 
     def perform(self) -> tuple[Session, Session]:
+        if not self.reason.text().strip():  # as Edit and Delete ask: every change says why
+            raise BadInput("reason", self.tr("is empty; say why the session is split"))
         return self.tracker.split_session(self.session.uuid, self.at.value(), self.reason.text())
 
     @classmethod
@@ -199,96 +252,3 @@ class DeleteSessionDialog(FormDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, tracker: Tracker, session: Session) -> Session | None:
         return cls.run(cls(parent, tracker, session))  # type: ignore[no-any-return]
-
-
-# ----- history -----------------------------------------------------------------------
-
-SHOWN_KEYS = ("ticket", "type", "start", "end", "seconds", "note", "flags", "deleted")
-
-
-def _value_text(key: str, value: Any) -> str:
-    if value is None:
-        return "—"
-    if key in ("start", "end"):
-        return datetime.fromisoformat(str(value)).strftime("%d/%m/%Y %H:%M:%S")
-    if key == "seconds":
-        return duration_text(int(value))
-    if key == "flags":
-        return flags_text(tuple(value)) or "—"
-    if key == "deleted":
-        return "yes" if value else "no"
-    return str(value) if value != "" else "—"
-
-
-def change_text(before: dict[str, Any] | None, after: dict[str, Any]) -> str:
-    """What a revision changed, one 'field: old → new' line each."""
-    if before is None:
-        return "\n".join(
-            f"{key}: {_value_text(key, after.get(key))}"
-            for key in ("ticket", "start", "end", "seconds", "note")
-            if key in after
-        )
-    lines = [
-        f"{key}: {_value_text(key, before.get(key))} → {_value_text(key, after.get(key))}"
-        for key in SHOWN_KEYS
-        if before.get(key) != after.get(key)
-    ]
-    return "\n".join(lines) or "—"
-
-
-HISTORY_COLUMNS = (
-    QT_TRANSLATE_NOOP("HistoryDialog", "Revision"),
-    QT_TRANSLATE_NOOP("HistoryDialog", "When"),
-    QT_TRANSLATE_NOOP("HistoryDialog", "Who"),
-    QT_TRANSLATE_NOOP("HistoryDialog", "Action"),
-    QT_TRANSLATE_NOOP("HistoryDialog", "Why"),
-    QT_TRANSLATE_NOOP("HistoryDialog", "Change"),
-)
-
-
-class HistoryDialog(QDialog):
-    """Every revision of a session, read-only: who, when, why, and what changed."""
-
-    def __init__(self, parent: QWidget | None, title: str, entries: list[dict[str, Any]]) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.resize(860, 360)
-        layout = QVBoxLayout(self)
-        self.table = QTableWidget(len(entries), len(HISTORY_COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in HISTORY_COLUMNS])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
-        for row, entry in enumerate(entries):
-            when = datetime.fromisoformat(entry["at"]).strftime("%d/%m/%Y %H:%M:%S")
-            values = [
-                str(entry["revision"]),
-                when,
-                entry["who"],
-                entry["action"],
-                entry["why"],
-                change_text(entry["before"], entry["after"]),
-            ]
-            for col, text in enumerate(values):
-                item = QTableWidgetItem(text)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                self.table.setItem(row, col, item)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(HISTORY_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
-        self.table.resizeRowsToContents()
-        layout.addWidget(self.table)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def rows(self) -> list[list[str]]:
-        return [
-            [self.table.item(r, c).text() for c in range(self.table.columnCount())]
-            for r in range(self.table.rowCount())
-        ]
-
-    @classmethod
-    def ask(cls, parent: QWidget | None, title: str, entries: list[dict[str, Any]]) -> None:
-        cls(parent, title, entries).exec()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
@@ -46,13 +46,21 @@ def _running(r: Row) -> bool:
 
 
 class SessionsModel(RowsModel[Row]):
-    """The day's stored sessions, and the running timer as a last row."""
+    """The day's stored sessions, and the running timer as a last row.
+
+    A stored session's Note cell is editable while ``notes_editable``; what is typed is
+    not kept here but announced with ``note_edited`` (uuid, text) for the Tracker.
+    """
+
+    note_edited = Signal(str, str)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        self.notes_editable = True
         self._timer: RunningTimer | None = None
         self._now: datetime | None = None
         self._today: date | None = None
+        self._timer_shown = False
         self._running_flags: tuple[str, ...] = ()
         self._finalized: frozenset[str] = frozenset()
         self._flag_icon: QIcon | None = None
@@ -108,14 +116,18 @@ class SessionsModel(RowsModel[Row]):
         now: datetime,
         running_flags: tuple[str, ...] | list[str] = (),
         finalized: frozenset[str] | set[str] = frozenset(),
+        day: date | None = None,
     ) -> None:
-        """``running_flags`` are the timer's (Tracker.status()); ``finalized`` the ticket numbers."""
+        """``running_flags`` are the timer's (Tracker.status()); ``finalized`` the ticket numbers;
+        ``day`` the day shown (today when None): times on another date show that date."""
         self._timer = timer
         self._now = now
-        self._today = now.date()
+        self._today = day or now.date()
+        # The timer runs now: a row of today's table only (the bar shows it on every day).
+        self._timer_shown = timer is not None and self._today == now.date()
         self._running_flags = tuple(running_flags) if timer is not None else ()
         self._finalized = frozenset(finalized)
-        super().load([*sessions, timer] if timer is not None else sessions)
+        super().load([*sessions, timer] if self._timer_shown and timer is not None else sessions)
 
     def set_running_flags(self, flags: tuple[str, ...] | list[str]) -> None:
         """The running timer's flags changed (a long session, a sleep gap): one cell."""
@@ -123,12 +135,13 @@ class SessionsModel(RowsModel[Row]):
         if self._timer is None or flags == self._running_flags:
             return
         self._running_flags = flags
-        self.cell_changed(self.rowCount() - 1, COL_FLAGS, ())
+        if self._timer_shown:
+            self.cell_changed(self.rowCount() - 1, COL_FLAGS, ())
 
     def refresh_running(self, now: datetime) -> None:
         """Move the clock on: only the running row's duration cell changes."""
         self._now = now
-        if self._timer is None:
+        if not self._timer_shown:
             return
         self.cell_changed(self.rowCount() - 1, COL_DURATION, (Qt.ItemDataRole.DisplayRole, SortRole))
 
@@ -148,7 +161,7 @@ class SessionsModel(RowsModel[Row]):
         return sum(self.seconds_of(r) for r in self.rows)
 
     def is_running_row(self, row: int) -> bool:
-        return self._timer is not None and row == self.rowCount() - 1
+        return self._timer_shown and row == self.rowCount() - 1
 
     def session_at(self, row: int) -> Session | None:
         """The stored session shown on ``row``; None for the running timer's row."""
@@ -170,6 +183,39 @@ class SessionsModel(RowsModel[Row]):
 
     def flags_of(self, r: Row) -> tuple[str, ...]:
         return self._running_flags if isinstance(r, RunningTimer) else tuple(r.flags)
+
+    # ----- the note, changed in place ----------------------------------------------------
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        found = super().flags(index)
+        session = self.session_at(index.row()) if index.isValid() else None
+        if (
+            index.column() == COL_NOTE
+            and self.notes_editable
+            and session is not None
+            and not self.is_finalized(session.ticket)
+        ):
+            found |= Qt.ItemFlag.ItemIsEditable
+        return found
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.EditRole and index.column() == COL_NOTE:
+            session = self.session_at(index.row())
+            return session.note if session is not None else None
+        return super().data(index, role)
+
+    def setData(
+        self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole
+    ) -> bool:
+        session = self.session_at(index.row()) if index.isValid() else None
+        if role != Qt.ItemDataRole.EditRole or index.column() != COL_NOTE or session is None:
+            return False
+        text = str(value or "").strip()
+        if text != session.note:
+            self.note_edited.emit(session.uuid, text)
+        return True
 
     # ----- the running row's looks ----------------------------------------------------
 

@@ -3,7 +3,8 @@
 A sync and the status both run in a worker (:mod:`ui.consultant.sync_jobs`), one at a
 time: a status asked for while one runs is read once more after it, and a sync
 brings its own status.  The automatic sync looks every minute at the export folder
-only (cheap); the worker counts what is pending and sends only when something is.
+only (cheap), or, for a home on a PostgreSQL server, at nothing (the folder setting is
+not its store); the worker counts what is pending and sends only when something is.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
-from tracker.app import default_export_dir
+from tracker.app import default_export_dir, is_server_url
 from tracker.errors import TrackerError
 from ui.common.provider import TrackerProvider
 from ui.consultant.startup_gate import Stage, StartupGate
@@ -35,6 +36,7 @@ class SyncController(QObject):
         self.provider, self.gate = provider, gate
         self.cancel = threading.Event()  # set on close: a sync stops after its current batch
         self._syncing = False
+        self._manual = False  # the sync running was asked for (its failure is told in full)
         self._status_again = False
         self.action = QAction(self.tr("&Sync now"), self)
         self.action.setShortcut(QKeySequence("Ctrl+Shift+S"))
@@ -70,20 +72,27 @@ class SyncController(QObject):
         self._start_sync(auto=False)
 
     def auto_sync_tick(self) -> None:
-        """Every minute: sync when the export folder is reachable and something is pending."""
+        """Every minute: sync when the central store may be reachable and something is pending.
+
+        A folder home waits for its export folder; a server home never looks at it.
+        """
         if not self.gate.live or self._syncing:
             return
         tracker = self.provider.tracker
         try:
-            folder = Path(tracker.settings.get("export-dir"))
+            server = is_server_url(tracker.settings.get("central"))
+            folder = None if server else Path(tracker.settings.get("export-dir"))
         except TrackerError:
             return
-        # The embedded local folder is made on first use; a share must be mounted.
-        if folder.is_dir() or folder == default_export_dir(tracker.home):
+        # A server home never looks at the folder: the worker connects (and, when the
+        # server does not answer, the indicator says so).  The embedded local folder is
+        # made on first use; a share must be mounted.
+        if folder is None or folder.is_dir() or folder == default_export_dir(tracker.home):
             self._start_sync(auto=True)
 
     def _start_sync(self, auto: bool) -> None:
         self._syncing = True
+        self._manual = not auto
         self.action.setEnabled(False)
         if not auto:
             self.indicator.show_progress(0, 0)
@@ -124,7 +133,9 @@ class SyncController(QObject):
         self._syncing = False
         self.indicator.hide_progress()
         self.action.setEnabled(self.gate.writable)
-        if outcome.error:  # the indicator shows it in red, and all of it in its tooltip
+        if outcome.error and self._manual:  # in full: the indicator's red line is cut short
+            self.message.emit(self.tr("Sync failed: {0}").format(outcome.error), "error")
+        elif outcome.error:  # an automatic sync: the indicator shows it in red, whole in its tooltip
             self.message.emit("", "info")
         elif outcome.sent and not outcome.cancelled:
             self.message.emit(

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
-from tracker.app import SyncStatus
+from tracker.app import Decision, SyncStatus
 from ui.common.fmt import ERROR_STYLE
 
 WHEN_FORMAT = "%d/%m/%Y %H:%M"
@@ -18,6 +17,10 @@ ERROR_WIDTH = 320  # the error is elided to this many pixels; the tooltip has it
 RETURNED_STYLE = (
     "QFrame#reviewBanner { background: #fdecea; border: 1px solid #e6a39b; border-radius: 6px; }"
     "QLabel { color: #8e2b20; }"
+)
+CORRECTED_STYLE = (
+    "QFrame#reviewBanner { background: #fdf6e3; border: 1px solid #e3c98a; border-radius: 6px; }"
+    "QLabel { color: #6b4e00; }"
 )
 APPROVED_STYLE = "QFrame#reviewBanner { background: transparent; border: none; } QLabel { color: #4d7a5a; }"
 
@@ -124,26 +127,28 @@ class ReviewBanner(QFrame):
         self.decision = ""
         self.hide()
 
-    def show_review(self, review: dict[str, Any] | None) -> None:
-        """The latest decision about the shown day (Tracker.my_reviews), or None."""
-        self.decision = review["decision"] if review else ""
+    def show_review(self, review: Decision | None, corrected: str = "") -> None:
+        """The latest decision about the shown day (Tracker.my_reviews), or None.
+
+        ``corrected``: for a returned day changed since, where that stands (its text).
+        """
+        self.decision = review.decision if review else ""
         if review is None or self.decision not in ("return", "approve"):
             self.label.clear()
             self.hide()
             return
-        when = when_text(review.get("at"))
-        comment = str(review.get("comment") or "")
+        when = when_text(review.at)
+        comment = review.comment
         if self.decision == "return":
-            self.label.setText(
-                self.tr("Day returned by {0} on {1}: {2}").format(review["lead"], when, comment)
-            )
+            text = self.tr("Day returned by {0} on {1}: {2}").format(review.lead, when, comment)
+            self.label.setText(f"{text} — {corrected}" if corrected else text)
             font = self.label.font()
-            font.setBold(True)
+            font.setBold(not corrected)
             self.label.setFont(font)
-            self.setStyleSheet(RETURNED_STYLE)
+            self.setStyleSheet(CORRECTED_STYLE if corrected else RETURNED_STYLE)
             self.setToolTip(self.tr("Correct the sessions of this day; the next sync sends the changes."))
         else:
-            text = self.tr("Approved by {0} on {1}").format(review["lead"], when)
+            text = self.tr("Approved by {0} on {1}").format(review.lead, when)
             self.label.setText(f"✓ {text}" + (f" — {comment}" if comment else ""))
             font = self.label.font()
             font.setBold(False)

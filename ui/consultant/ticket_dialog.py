@@ -24,13 +24,15 @@ UNIT_FIELDS = {"bill-to-unit", "authorization", "cost-center", "value-class", "a
 
 
 class NewTicketDialog(FormDialog):
-    def __init__(self, parent: QWidget | None, tracker: Tracker, number: str = "") -> None:
+    def __init__(
+        self, parent: QWidget | None, tracker: Tracker, number: str = "", customer: str = ""
+    ) -> None:
         super().__init__(parent, self.tr("New ticket"))
         self.tracker = tracker
         self.setMinimumWidth(520)
         self.number = QLineEdit(number)
         self.number.setPlaceholderText(self.tr("7–8 digits, e.g. 12345678"))
-        self.customer = QLineEdit()
+        self.customer = QLineEdit(customer)
         self.type = QComboBox()
         for kind in ConsultancyType:
             self.type.addItem(type_label(kind), kind.value)
@@ -150,5 +152,7 @@ class NewTicketDialog(FormDialog):
         super().show_error(exc)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, tracker: Tracker, number: str = "") -> Ticket | None:
-        return cls.run(cls(parent, tracker, number))  # type: ignore[no-any-return]
+    def ask(
+        cls, parent: QWidget | None, tracker: Tracker, number: str = "", customer: str = ""
+    ) -> Ticket | None:
+        return cls.run(cls(parent, tracker, number, customer))  # type: ignore[no-any-return]

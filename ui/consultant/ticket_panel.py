@@ -288,7 +288,9 @@ class TicketPanel(QWidget):
         if t is None:
             blank = self.tr("—")
             self.customer_label.setText(
-                self.tr("Ticket {0} does not exist yet: use New ticket… to add it.").format(number)
+                self.tr(
+                    "No ticket {0} yet: Start offers the open tickets that match it, or a new one."
+                ).format(number)
                 if number
                 else self.tr("Pick a ticket above, or add one with New ticket…")
             )
@@ -331,11 +333,9 @@ class TicketPanel(QWidget):
         else:
             state.append(self.tr("open"))
         if t.defects:
-            state.append(
-                self.tr("{0} defect(s): {1}").format(
-                    len(t.defects), ", ".join(f"{d.kind.value} {d.ref}" for d in t.defects)
-                )
-            )
+            kinds = {"product": self.tr("product"), "documentation": self.tr("documentation")}
+            defects = ", ".join(f"{kinds.get(d.kind.value, d.kind.value)} {d.ref}" for d in t.defects)
+            state.append(self.tr("%n defect(s): {0}", "", len(t.defects)).format(defects))
         self.state_label.setText("; ".join(state))
 
     def set_writable(self, writable: bool) -> None:

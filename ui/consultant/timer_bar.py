@@ -1,8 +1,10 @@
 """The big start/stop button, the elapsed time, what runs, and the note for the session.
 
 The elapsed time is the day model's (computed from the stored start, never counted
-by ticks).  Starting a number that is no ticket yet offers the New ticket dialog,
-prefilled; starting another ticket while one runs switches to it.
+by ticks).  Starting what is no ticket's number offers the open tickets whose number
+or customer match it, then the New ticket dialog (prefilled) when none is the one;
+starting another ticket while one runs switches to it.  A finalized ticket cannot be
+started: the button is off and the reason is shown under it.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from tracker.errors import TrackerError
-from ui.common.fmt import clock_text, duration_text
+from ui.common.fmt import clock_text, day_text, duration_text, error_text
 from ui.common.provider import TrackerProvider
 from ui.consultant.sessions_model import SessionsModel
+from ui.consultant.ticket_chooser import NEW, TicketChooser, matching
 from ui.consultant.ticket_dialog import NewTicketDialog
 from ui.consultant.ticket_panel import TicketPanel
 
@@ -30,6 +33,7 @@ START_STYLE = (
 GREEN = START_STYLE.format("#1e8449", "#196f3d")
 RED = START_STYLE.format("#c0392b", "#a93226")
 SPACING = 10  # the window's own spacing between rows
+HINT_STYLE = "color: #9a5b00;"
 
 
 def app_title() -> str:
@@ -61,6 +65,12 @@ class TimerBar(QWidget):
         self.note_edit.setPlaceholderText(self.tr("Note for the session (optional)"))
         self.note_edit.setClearButtonEnabled(True)
         layout.addWidget(self.note_edit)
+        self.reason_label = QLabel()
+        self.reason_label.setObjectName("startReason")
+        self.reason_label.setStyleSheet(HINT_STYLE)
+        self.reason_label.setWordWrap(True)
+        self.reason_label.hide()
+        layout.addWidget(self.reason_label)
 
     def _timer_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -68,6 +78,8 @@ class TimerBar(QWidget):
         self.start_button.setMinimumSize(220, 64)
         self.start_button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.start_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        # A click leaves the keyboard where it was: a space typed next must not stop the timer.
+        self.start_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.start_button.clicked.connect(self.start_or_stop)
         row.addWidget(self.start_button)
         self.elapsed_label = QLabel()
@@ -99,10 +111,13 @@ class TimerBar(QWidget):
         writable = self.writable()
         self.elapsed_label.setText(clock_text(seconds))
         title = app_title()
+        closed = self.finalized_reason(selected)
+        self.reason_label.setText(closed)
+        self.reason_label.setVisible(bool(closed))
         if timer is None:
             self.start_button.setText(self.tr("▶  Start"))
             self.start_button.setStyleSheet(GREEN)
-            self.start_button.setEnabled(bool(selected) and writable)
+            self.start_button.setEnabled(bool(selected) and writable and not closed)
             self.running_label.setText(self.tr("No timer running."))
             self.stop_button.hide()
             return title
@@ -113,7 +128,8 @@ class TimerBar(QWidget):
             )
             + (f" · {timer.note}" if timer.note else "")
         )
-        if selected and selected != timer.ticket:
+        switch = bool(selected) and selected != timer.ticket
+        if switch:
             self.start_button.setText(self.tr("▶  Switch to {0}").format(selected))
             self.start_button.setStyleSheet(GREEN)
             self.stop_button.show()
@@ -121,15 +137,33 @@ class TimerBar(QWidget):
             self.start_button.setText(self.tr("■  Stop"))
             self.start_button.setStyleSheet(RED)
             self.stop_button.hide()
-        self.start_button.setEnabled(writable)
+        self.start_button.setEnabled(writable and not (switch and closed))
         self.stop_button.setEnabled(writable)
         return f"● {timer.ticket} — {duration_text(seconds)} — {title}"
+
+    def finalized_reason(self, selected: str) -> str:
+        """Why the picked ticket cannot be started (it is finalized), or ""."""
+        t = self.panel.ticket
+        if not selected or t is None or t.number != selected or t.finalized_at is None:
+            return ""
+        return self.tr(
+            "Ticket {0} was finalized on {1}: its time can no longer change. Pick another ticket."
+        ).format(t.number, day_text(t.finalized_at.date()))
 
     # ----- actions ---------------------------------------------------------------------
 
     def focus_note(self) -> None:
+        """Ctrl+L: the note box, and what the note will go with."""
         self.note_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.note_edit.selectAll()
+        timer = self.model.timer
+        if timer is None:
+            text = self.tr("Type the note for the next session you start; it is saved when you press Start.")
+        else:
+            text = self.tr(
+                "Type the note for the session on {0}; it is saved when you stop or switch."
+            ).format(timer.ticket)
+        self.message.emit(text, "info")
 
     def start_or_stop(self) -> None:
         if not self.writable():
@@ -141,19 +175,41 @@ class TimerBar(QWidget):
         else:
             self.start(selected)
 
+    def pick(self, text: str) -> str | None:
+        """The ticket to start for what was typed: a match picked, or one made now; None to stop."""
+        matches = matching(text, self.panel.open_tickets())
+        chosen = TicketChooser.ask(self.window(), text, matches) if matches else NEW
+        if chosen is None:
+            return None
+        if chosen != NEW:
+            self.panel.select(chosen)
+            return chosen
+        tracker = self.provider.tracker
+        typed_number = text.strip().isdigit()
+        ticket = NewTicketDialog.ask(
+            self.window(), tracker, text if typed_number else "", "" if typed_number else text.strip()
+        )
+        if ticket is None:
+            return None
+        self.changed.emit()
+        self.panel.note_ticket(ticket.number)
+        self.panel.select(ticket.number)
+        return ticket.number
+
     def start(self, number: str) -> None:
         tracker = self.provider.tracker
         if self.panel.ticket is None:
-            ticket = NewTicketDialog.ask(self.window(), tracker, number)
-            if ticket is None:
+            picked = self.pick(number)
+            if picked is None:
                 return
-            self.changed.emit()
-            self.panel.select(ticket.number)
-            number = ticket.number
+            number = picked
+        if self.finalized_reason(number):
+            self.message.emit(self.finalized_reason(number), "error")
+            return
         try:
             result = tracker.start(number, self.note_edit.text())
         except TrackerError as exc:
-            self.message.emit(str(exc), "error")
+            self.message.emit(error_text(exc), "error")
             return
         self.note_edit.clear()
         if result.stopped is not None:
@@ -172,7 +228,7 @@ class TimerBar(QWidget):
         try:
             session = self.provider.tracker.stop(self.note_edit.text())
         except TrackerError as exc:
-            self.message.emit(str(exc), "error")
+            self.message.emit(error_text(exc), "error")
             self.changed.emit()
             return
         self.note_edit.clear()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 import resources
 from tracker.errors import TrackerError
 from tracker.model import RunningTimer, Ticket
-from ui.common.fmt import duration_text
+from ui.common.fmt import duration_text, error_text
 from ui.common.provider import TrackerProvider
 
 RECENT = 5
@@ -188,7 +188,7 @@ class TrayController(QObject):
         try:
             self.provider.tracker.start(number)
         except TrackerError as exc:
-            self.notify(self.tr("The timer did not start"), str(exc))
+            self.notify(self.tr("The timer did not start"), error_text(exc))
         self.refresh()
         self.changed.emit()
 
@@ -198,7 +198,7 @@ class TrayController(QObject):
         try:
             self.provider.tracker.stop()
         except TrackerError as exc:
-            self.notify(self.tr("The timer did not stop"), str(exc))
+            self.notify(self.tr("The timer did not stop"), error_text(exc))
         self.refresh()
         self.changed.emit()
 

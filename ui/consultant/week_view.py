@@ -30,7 +30,8 @@ from tracker.app import DaySummary, Tracker, WeekReport, week_report, week_start
 from tracker.errors import TrackerError
 from tracker.model import ConsultancyType
 from ui.common.chart_colors import GRID, TYPE_COLORS
-from ui.common.fmt import ERROR_STYLE
+from ui.common.fmt import ERROR_STYLE, error_text, type_name
+from ui.common.report_window import close_keys
 from ui.consultant.report_pdf import hm, money, week_span, write_week_pdf
 
 MIN_SCALE_HOURS = 8  # an empty or light week still has a readable scale
@@ -154,13 +155,6 @@ class WeekChart(QWidget):
 
     # ----- text --------------------------------------------------------------------------
 
-    def type_name(self, kind: ConsultancyType) -> str:
-        return {
-            ConsultancyType.TECHNICAL: self.tr("Technical"),
-            ConsultancyType.SUPPORT: self.tr("Support"),
-            ConsultancyType.STANDARD: self.tr("Standard"),
-        }[kind]
-
     def weekday(self, day: date) -> str:
         """The locale's short weekday name (seg., ter. in pt_BR; Mon, Tue in English)."""
         return QLocale().dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
@@ -172,7 +166,7 @@ class WeekChart(QWidget):
                 weekday=self.weekday(segment.day), date=segment.day.strftime("%d/%m/%Y")
             ),
             self.tr("{type}: {time} ({kind})").format(
-                type=self.type_name(segment.type), time=hm(segment.seconds), kind=segment.type.portuguese
+                type=type_name(segment.type), time=hm(segment.seconds), kind=segment.type.portuguese
             ),
         ]
         if day is not None:
@@ -279,7 +273,7 @@ class WeekChart(QWidget):
         x = self.LEFT
         for kind in STACK_ORDER:
             color = TYPE_COLORS[kind]
-            label = self.type_name(kind)
+            label = type_name(kind)
             p.setBrush(color)
             p.setPen(QPen(color.darker(125), 1))
             p.drawRoundedRect(QRectF(x, top + 4, 22, 12), 2, 2)
@@ -369,6 +363,7 @@ class WeekView(QWidget):
         self.date_edit.dateChanged.connect(self._date_picked)
         self.export_button.clicked.connect(self.export_pdf)
 
+        self.close_shortcuts = close_keys(self)
         self.start = week_start(day or self._today())
         self.set_week(self.start)
 
@@ -400,7 +395,7 @@ class WeekView(QWidget):
         except TrackerError as exc:
             self.report = None
             self.status.setStyleSheet(ERROR_STYLE)
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
         else:
             self.status.setStyleSheet("")
             self.status.setText("")

@@ -12,9 +12,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from tracker.errors import TrackerError
+from ui.common.fmt import error_text
 from ui.common.provider import TrackerProvider
 
 # which -> (module, class); each is made as ``cls(tracker, parent)``
@@ -23,6 +24,7 @@ ROLE_WINDOWS = {
     "billing": ("ui.billing.billing_window", "BillingWindow"),
     "rates": ("ui.billing.rates_dialog", "RatesDialog"),
     "week": ("ui.consultant.week_view", "WeekView"),
+    "days": ("ui.consultant.days_view", "DaysView"),
 }
 IMPORT_WIZARD = ("ui.consultant.import_wizard", "ImportWizard")
 
@@ -52,7 +54,7 @@ class RoleWindows(QObject):
                 self.message.emit(self.tr("This window is not available: {0}").format(exc), "error")
                 return None
             except TrackerError as exc:
-                self.message.emit(str(exc), "error")
+                self.message.emit(error_text(exc), "error")
                 return None
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.destroyed.connect(lambda *_: self.windows.pop(which, None))
@@ -83,6 +85,39 @@ class RoleWindows(QObject):
             self.message.emit(self.tr("This window is not available: {0}").format(exc), "error")
             return False
         return wizard.ask(self.parent_widget, self.provider.tracker) is not None  # type: ignore[attr-defined]
+
+
+class RoleMenus(QObject):
+    """The Review menu for a lead, Billing for billing staff; :meth:`refresh` reads the role again."""
+
+    def __init__(self, bar: QMenuBar, provider: TrackerProvider, windows: RoleWindows) -> None:
+        super().__init__(bar)
+        self.provider = provider
+        self.role = ""
+        self.review_menu = bar.addMenu(self.tr("&Review"))
+        self.review_action = self._action(self.tr("&Day review…"), lambda: windows.open("review"))
+        self.review_menu.addAction(self.review_action)
+        self.billing_menu = bar.addMenu(self.tr("&Billing"))
+        self.billing_action = self._action(self.tr("&Monthly statement…"), lambda: windows.open("billing"))
+        self.rates_action = self._action(self.tr("Hourly &rates…"), lambda: windows.open("rates"))
+        self.billing_menu.addActions([self.billing_action, self.rates_action])
+        self.refresh()
+
+    def _action(self, text: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(lambda _=False: slot())
+        return action
+
+    def refresh(self) -> None:
+        try:
+            role = self.provider.tracker.settings.get("role")
+        except TrackerError:
+            return
+        if role == self.role:
+            return
+        self.role = role
+        self.review_menu.menuAction().setVisible(role == "lead")
+        self.billing_menu.menuAction().setVisible(role == "billing")
 
 
 class LanguageMenu(QObject):
@@ -127,6 +162,6 @@ class LanguageMenu(QObject):
         try:
             self.provider.tracker.settings.set("language", code)
         except TrackerError as exc:
-            self.message.emit(str(exc), "error")
+            self.message.emit(error_text(exc), "error")
             return
         self.message.emit(self.tr("The language changes the next time Tracker starts."), "info")

@@ -55,16 +55,20 @@ class DecisionPanel(QWidget):
         self.defects = QListWidget()
         self.defects.setMaximumHeight(58)
         layout.addWidget(self.defects)
-        layout.addWidget(self._decision_box())
         layout.addStretch(1)
+        # The window puts the decision box under the split, full width: however long the day's
+        # texts above grow, the comment and the buttons keep their room.
+        self.decision_box = self._decision_box()
 
     def _decision_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Decision"))
+        self.box = box
         column = QVBoxLayout(box)
         row = QHBoxLayout()
         self.comment = QLineEdit()
-        self.comment.setPlaceholderText(self.tr("Note (optional to approve, required to return)"))
+        self.comment.setPlaceholderText(self.tr("Comment (optional to approve, required to return)"))
         self.comment.setMaxLength(2000)
+        self.comment.textEdited.connect(lambda _text: self.clear_error())  # a fixed comment: no stale error
         row.addWidget(self.comment, 1)
         self.approve_button = QPushButton(self.tr("Approve day"))
         row.addWidget(self.approve_button)
@@ -88,6 +92,9 @@ class DecisionPanel(QWidget):
         self.approve_button.setEnabled(can_decide and c is not None)
         self.return_button.setEnabled(can_decide and c is not None)
         self.defects.clear()
+        self.box.setTitle(
+            self.tr("Decision on {who}'s day").format(who=c["consultant"]) if c else self.tr("Decision")
+        )
         if c is None:
             self.heading.setText(self.tr("No consultant selected"))
             self.day_flags.hide()

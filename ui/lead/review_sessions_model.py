@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from tracker.model import ConsultancyType
-from ui.common.fmt import duration_text
+from ui.common.fmt import duration_text, flags_help, flags_text, type_name
 from ui.common.rows_model import RIGHT, Column, RowsModel
 
 ReviewSession = dict[str, Any]  # a session of Tracker.review_day()
@@ -67,7 +67,7 @@ class ReviewSessionsModel(RowsModel[ReviewSession]):
             Column(self.tr("Customer"), _text("customer"), tip=lambda s: s.get("customer", "") or None),
             Column(
                 self.tr("Type"),
-                lambda s: self.type_name(s["type"]),
+                lambda s: type_name(ConsultancyType(s["type"])),
                 sort=lambda s: s["type"],
                 tip=lambda s: ConsultancyType(s["type"]).portuguese,
             ),
@@ -79,9 +79,9 @@ class ReviewSessionsModel(RowsModel[ReviewSession]):
             ),
             Column(
                 self.tr("Flags"),
-                lambda s: self.flags_text(s["flags"]),
+                lambda s: flags_text(s["flags"]),
                 sort=lambda s: len(s["flags"]),
-                tip=lambda s: self.flags_help(s["flags"]) if s["flags"] else None,
+                tip=lambda s: flags_help(s["flags"], s.get("ticket_differs", ())) if s["flags"] else None,
                 color=lambda s: FLAG_COLOR if s["flags"] else None,
             ),
             Column(self.tr("Note"), _text("note"), tip=lambda s: s.get("note", "") or None),
@@ -92,49 +92,3 @@ class ReviewSessionsModel(RowsModel[ReviewSession]):
 
     def session_at(self, row: int) -> ReviewSession | None:
         return self.row_at(row)
-
-    def flag_words(self) -> dict[str, tuple[str, str]]:
-        """Each flag's short name and a sentence a lead can act on."""
-        return {
-            "overlap": (self.tr("overlaps another session"), self.tr("Two sessions of one person at once.")),
-            "long": (self.tr("very long"), self.tr("Longer than the usual limit; was the timer left on?")),
-            "across_midnight": (
-                self.tr("runs past midnight"),
-                self.tr("It runs into the next day; was the timer left on overnight?"),
-            ),
-            "sleep_gap": (
-                self.tr("computer slept while timing"),
-                self.tr("The computer was asleep or the app stopped while the timer ran."),
-            ),
-            "clock_jump": (
-                self.tr("clock went backwards"),
-                self.tr("The computer's clock moved back while it ran; check the times."),
-            ),
-            "conflict": (
-                self.tr("conflicting copies"),
-                self.tr("The export holds two different copies of this session; the first read is shown."),
-            ),
-            "no_term": (
-                self.tr("no term acceptance"),
-                self.tr("A billed ticket without the customer's acceptance: its time is held from billing."),
-            ),
-            "ticket_disagrees": (
-                self.tr("ticket details differ"),
-                self.tr("Consultants recorded different details (customer, type…) for this ticket."),
-            ),
-        }
-
-    def flags_text(self, flags: list[str]) -> str:
-        words = self.flag_words()
-        return ", ".join(words.get(f, (f, ""))[0] for f in flags)
-
-    def flags_help(self, flags: list[str]) -> str:
-        words = self.flag_words()
-        return "\n".join(f"• {words.get(f, (f, f))[1]}" for f in flags)
-
-    def type_name(self, value: str) -> str:
-        return {
-            "technical": self.tr("Technical"),
-            "support": self.tr("Support"),
-            "standard": self.tr("Standard"),
-        }.get(value, value)

@@ -13,15 +13,40 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QWidget,
+)
 
-from tracker.app import Tracker
+from tracker.app import Decision, Tracker
 from tracker.errors import BadInput, TrackerError
+from ui.common.fmt import error_text
 from ui.common.report_window import WARN_STYLE, ReportWindow
 from ui.lead.consultants_model import C_NAME, Consultant, ConsultantsModel
 from ui.lead.decision_panel import DecisionPanel
 from ui.lead.review_sessions_model import S_NOTE, S_START, ReviewSessionsModel
 from ui.lead.timeline import Timeline, TimelineSession
+
+TIMELINE_MAX = 260  # about six consultants; more scroll
+SPLIT_MIN = 170  # the consultants' table shows four of them, and the day's texts their start
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    """``widget`` in a frameless scroll area that follows its width and scrolls its height."""
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
 
 
 class SyncOffer:
@@ -50,8 +75,9 @@ class ReviewWindow(ReportWindow):
         super().__init__(app, parent)
         self.result: dict[str, Any] | None = None
         self._local: dict[tuple[str, str], dict[str, Any]] = {}  # decisions made here, not yet read back
+        self.synced_text = ""  # what the last sync did, shown with the reload it brings
         self.setWindowTitle(self.tr("Day review"))
-        self.resize(1180, 780)
+        self.resize(1180, 690)
         self.syncer = self.job_runner()
         self.syncer.finished.connect(self._sync_done)
         self.syncer.failed.connect(self._sync_failed)
@@ -68,8 +94,10 @@ class ReviewWindow(ReportWindow):
         layout.addWidget(self.role_notice)
         self.timeline = Timeline()
         self.timeline.consultant_clicked.connect(self.select_consultant)
-        layout.addWidget(self.timeline)
+        self.timeline_area = scrolled(self.timeline)  # a big team scrolls instead of growing the window
+        layout.addWidget(self.timeline_area)
         layout.addWidget(self._consultants_split(), 2)
+        layout.addWidget(self.panel.decision_box)
         self.sessions = ReviewSessionsModel(self)
         self.sessions_view, self.sessions_proxy = self.table(self.sessions, single=True, stripes=True)
         header = self.sessions_view.horizontalHeader()
@@ -118,10 +146,13 @@ class ReviewWindow(ReportWindow):
         self.panel = DecisionPanel()
         self.panel.approve_button.clicked.connect(self.approve)
         self.panel.return_button.clicked.connect(self.return_day)
-        split.addWidget(self.panel)
+        split.addWidget(scrolled(self.panel))
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
         split.setSizes([580, 600])
+        # It shares the height with the sessions below: a long decision must not squeeze its buttons.
+        split.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        split.setMinimumHeight(SPLIT_MIN)
         return split
 
     def _check_role(self) -> None:
@@ -158,11 +189,23 @@ class ReviewWindow(ReportWindow):
 
         def work(tracker: Tracker, progress: Any) -> dict[str, Any]:
             progress(reading)
-            return tracker.review_day(day, who).to_json()
+            review = tracker.review_day(day, who)
+            doc = review.to_json()
+            for person, shown in zip(review.consultants, doc["consultants"], strict=True):
+                for session, row in zip(person.sessions, shown["sessions"], strict=True):
+                    if session.ticket_differs:  # which fields, for the flag's tooltip
+                        row["ticket_differs"] = list(session.ticket_differs)
+            return doc
 
         self.start_loading(work, reading)
 
     def show_failure(self, text: str) -> None:
+        # What an earlier read showed is not shown as if it were current.
+        self.consultants.load([])
+        self.timeline.set_day([], [])
+        self._show_consultant(None)
+        self.status.setText("")
+        self.show_problems([])
         self.panel.show_error(self.tr("The day could not be read: {error}").format(error=text))
         self.load_failed.emit(text)
 
@@ -180,6 +223,7 @@ class ReviewWindow(ReportWindow):
             [c["consultant"] for c in people],
             [TimelineSession.from_review(c["consultant"], s) for c in people for s in c["sessions"]],
         )
+        self.timeline_area.setFixedHeight(min(self.timeline.height(), TIMELINE_MAX) + 2)
         self.main_layout.activate()  # the timeline's height follows its rows now, not at the next event
         names = {self.who.itemText(i) for i in range(self.who.count())}
         for c in people:
@@ -191,7 +235,9 @@ class ReviewWindow(ReportWindow):
                 people=len(people),
                 sessions=sum(len(c["sessions"]) for c in people),
             )
+            + (f" — {self.synced_text}" if self.synced_text else "")
         )
+        self.synced_text = ""
         problems = "; ".join(result["problems"])
         self.show_problems(
             [self.tr("Problems in the export: {problems}").format(problems=problems)] if problems else []
@@ -251,7 +297,7 @@ class ReviewWindow(ReportWindow):
         }
         return names.get(field, field)
 
-    def decide(self, decision: str) -> dict[str, Any] | None:
+    def decide(self, decision: str) -> Decision | None:
         who = self.selected_consultant()
         self.panel.clear_error()
         try:
@@ -261,11 +307,10 @@ class ReviewWindow(ReportWindow):
             self.panel.show_error(text, comment=exc.field == "comment")
             return None
         except TrackerError as exc:
-            self.panel.show_error(str(exc))
+            self.panel.show_error(error_text(exc))
             return None
-        mine = {k: row[k] for k in ("decision", "comment", "lead", "at")}
-        mine["pending"] = True
-        self._local[(who, row["day"])] = mine
+        mine: dict[str, Any] = {**row.to_json(), "pending": True}
+        self._local[(who, row.day)] = mine
         self.consultants.set_decision(who, mine)
         self.panel.show_decision(mine)
         done = self.tr("approved") if decision == "approve" else self.tr("returned")
@@ -290,8 +335,9 @@ class ReviewWindow(ReportWindow):
         text = self.tr("Synced: {batches} batch(es) written to the export.").format(
             batches=result.batches_written
         )
-        self.status.setText(text)
+        self.synced_text = text
         self.synced.emit(text)
+        self.load()  # the decisions are in the export now: read them back, no longer "not synced"
 
     def _sync_failed(self, text: str) -> None:
         self.status.setText("")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from tracker.model import ConsultancyType
 from ui.common.chart_colors import GRID, TYPE_COLORS
-from ui.common.fmt import duration_text, flags_text
+from ui.common.fmt import duration_text, flags_text, type_name
 
 DAY_SECONDS = 24 * 3600
 FLAG_OUTLINE = QColor("#d0021b")
@@ -177,7 +177,7 @@ class Timeline(QWidget):
         lines = [
             self.tr("Ticket {ticket} — {customer}").format(ticket=s.ticket, customer=s.customer or "?"),
             self.tr("{type}: {start}–{end} ({duration})").format(
-                type=self.type_name(s.type),
+                type=type_name(s.type),
                 start=s.start.strftime("%H:%M"),
                 end=s.end.strftime("%H:%M") + ("" if s.end.date() == s.start.date() else " (+1)"),
                 duration=duration_text(s.seconds),
@@ -186,13 +186,6 @@ class Timeline(QWidget):
         if s.flags:
             lines.append(self.tr("Flagged: {flags}").format(flags=flags_text(s.flags)))
         return "\n".join(lines)
-
-    def type_name(self, kind: ConsultancyType) -> str:
-        return {
-            ConsultancyType.TECHNICAL: self.tr("Technical"),
-            ConsultancyType.SUPPORT: self.tr("Support"),
-            ConsultancyType.STANDARD: self.tr("Standard"),
-        }[kind]
 
     # ----- events --------------------------------------------------------------------
 
@@ -271,7 +264,7 @@ class Timeline(QWidget):
     def _paint_legend(self, p: QPainter, top: float, metrics: QFontMetrics) -> None:
         x = self.LEFT
         items: list[tuple[str, QColor, bool]] = [
-            (self.type_name(kind), color, False) for kind, color in TYPE_COLORS.items()
+            (type_name(kind), color, False) for kind, color in TYPE_COLORS.items()
         ]
         items.append((self.tr("Flagged"), self.palette().base().color(), True))
         font = QFont(self.font())

@@ -33,8 +33,8 @@ def main() -> int:
 
     app = QApplication(["tracker"])
     marks.append(("PySide6.QtWidgets + QApplication", rss()))
-    import tracker.cli
     import tracker.service  # noqa: F401
+
 
     marks.append(("+ tracker core modules", rss()))
     import ui.app  # noqa: F401

@@ -184,6 +184,12 @@ def query_error(exc: psycopg.Error, conn: Connection, what: str) -> TrackerError
             "to run tracker central init"
         )
         return ServerRefused(text.format(server=name, reason=diag))
+    if isinstance(exc, pgerrors.UndefinedColumn):
+        text = _(
+            "the central server {server} has an older tracker schema ({reason}); ask its administrator "
+            "to run tracker central init"
+        )
+        return ServerRefused(text.format(server=name, reason=diag))
     if isinstance(exc, pgerrors.InsufficientPrivilege | pgerrors.IntegrityError | pgerrors.DataError):
         text = _("the central server {server} refused {what}: {reason}")
         return ServerRefused(text.format(server=name, what=what, reason=diag))

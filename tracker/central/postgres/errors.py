@@ -5,6 +5,7 @@ No psycopg here: front ends catch these without loading the driver.
 
 from __future__ import annotations
 
+from tracker.central.records import BatchRefused, TamperedBatch
 from tracker.errors import TrackerError
 
 
@@ -18,6 +19,12 @@ class ServerRefused(TrackerError):
     Nothing was written; the message carries the server's reason."""
 
 
-class RecordConflict(TrackerError):
+class RecordConflict(TamperedBatch):
     """A record's (uuid, revision) is already on the server with another payload, or a
-    batch's name with other contents.  Nothing of the batch was written."""
+    batch's name with other contents: tampering, as the folder calls it.  Nothing of the
+    batch was written."""
+
+
+class RoleMissing(ServerRefused, BatchRefused):
+    """The server refused a batch because the login lacks the role its records need
+    (rates: billing; review decisions: lead).  That batch stays queued; the others go."""
