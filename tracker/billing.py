@@ -86,6 +86,14 @@ class Rate:
         return f"{self.type.value}-v{self.version} ({self.effective_from.isoformat()})"
 
 
+def rate_order(r: Rate) -> tuple[str, str, int, str, str]:
+    """The one order every home lists rate versions in: of two alike, the one made first counts.
+
+    (:func:`tracker.billing.rate_for` takes the first of versions that tie.)
+    """
+    return (r.type.value, r.effective_from.isoformat(), r.version, r.created_at, r.uuid)
+
+
 def rate_for(kind: ConsultancyType, on: date, rates: Iterable[Rate]) -> Rate | None:
     """The rate version in force on ``on``: the latest that started on or before it."""
     candidates = [r for r in rates if r.type is kind and r.effective_from <= on]

@@ -9,16 +9,15 @@ counts at once.  Only the billing role sets or adjusts rates.
 
 from __future__ import annotations
 
-import uuid as uuidlib
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from tracker.billing import Rate, adjusted, rate_for, to_cents
-from tracker.central.billing_records import rate_order
+from tracker.billing import Rate, adjusted, rate_for, rate_order, to_cents
 from tracker.context import Context
 from tracker.errors import BadInput
 from tracker.i18n import _, type_name
+from tracker.ids import new_uuid
 from tracker.model import ConsultancyType
 from tracker.store import rates as rows
 from tracker.timeutil import iso, parse_date
@@ -183,7 +182,7 @@ class RateService:
             when,
             created_by=self.ctx.consultant,
             created_at=iso(self.ctx.now()),
-            uuid=str(uuidlib.uuid4()),
+            uuid=new_uuid(),
         )
         self._insert([rate])
         return rate
@@ -226,7 +225,7 @@ class RateService:
                     pct,
                     self.ctx.consultant,
                     made,
-                    str(uuidlib.uuid4()),
+                    new_uuid(),
                 )
             )
         self._insert(new)

@@ -35,14 +35,6 @@ STATEMENT_RE = re.compile(
 MONTH_RE = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
 
 
-def rate_order(r: Rate) -> tuple[str, str, int, str, str]:
-    """The one order every home lists rate versions in: of two alike, the one made first counts.
-
-    (:func:`tracker.billing.rate_for` takes the first of versions that tie.)
-    """
-    return (r.type.value, r.effective_from.isoformat(), r.version, r.created_at, r.uuid)
-
-
 def rate_record(rate: Rate) -> Record:
     return {
         "kind": "rate",

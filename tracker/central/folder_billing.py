@@ -25,14 +25,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from tracker.billing import Rate
+from tracker.billing import Rate, rate_order
 from tracker.central import schema
 from tracker.central.billing_records import (
     STATEMENT_RE,
     IssuedStatement,
     issued_from_record,
     rate_from_record,
-    rate_order,
 )
 from tracker.central.records import BATCH_RE, Batch, dumps, manifest, sha256_of, ts
 from tracker.central.roles import DamagedRoles, Roles, load_roles

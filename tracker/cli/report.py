@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from tracker.cli.facade import Tracker, on_tracker
+from tracker.cli.common import on_context
 from tracker.cli.output import Json, count, print_json, warn
-from tracker.report import GROUPINGS, SpanReport, Totals
+from tracker.context import Context
+from tracker.rates import RateService
+from tracker.report import GROUPINGS, SpanReport, Totals, span_report
 from tracker.timeutil import human_duration
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -33,9 +35,10 @@ def register(sub: Subparsers) -> None:
     r.set_defaults(func=report)
 
 
-@on_tracker
-def report(app: Tracker, args: argparse.Namespace) -> int:
-    result = app.report(args.first, args.last, args.by)
+@on_context
+def report(ctx: Context, args: argparse.Namespace) -> int:
+    # The light path: the local rates the last sync brought, no facade, no central store.
+    result = span_report(ctx, RateService(ctx).list_rates(), args.first, args.last, args.by)
     if args.json:
         print_json(report_json(result))
     else:
