@@ -62,6 +62,9 @@ def log_span(ctx: Context, first: str | date | None, last: str | date | None, as
     lines: list[str] = []
     seconds = days = 0
     previous = ""
+    zones = shifts.zones
+    append = lines.append
+    # ZoneShifts.moved, inlined: this loop runs once per session of a whole history.
     for i, row in enumerate(found):
         day = row[DAY]
         if not first_day <= day <= last_day:  # a day around the span, only looked at for overlaps
@@ -69,9 +72,18 @@ def log_span(ctx: Context, first: str | date | None, last: str | date | None, as
         text = row[TEXT]
         if i in overlapping:
             text = with_overlap(text, row[FLAGS])
-        if shifts.moved(row):
-            text = shifts.exact(row, text, as_json)
-        lines.append(text)
+        known = zones.get(row[ZONE]) if row[ZONE] else None
+        if known is not None:
+            at, offsets = known[1], known[2]
+            if at:
+                begin = row[START]
+                where = bisect_right(at, begin)
+                # moved: another offset at the start, or a change between start and end
+                if offsets[where] != row[OFFSET] or (where < len(at) and at[where] <= row[END]):
+                    text = shifts.exact(row, text, as_json)
+            elif offsets[0] != row[OFFSET]:
+                text = shifts.exact(row, text, as_json)
+        append(text)
         seconds += row[END] - row[START]
         if day != previous:  # the rows come by day
             days, previous = days + 1, day
@@ -123,19 +135,6 @@ class ZoneShifts:
             tz = zone_of(name, 0)
             if isinstance(tz, ZoneInfo):
                 self.zones[name] = (tz, *offset_changes(tz, first, last))
-
-    def moved(self, row: Row) -> bool:
-        """Whether SQLite's times of ``row`` (in its recorded offset) are not the zone's."""
-        known = self.zones.get(row[ZONE]) if row[ZONE] else None
-        if known is None:
-            return False  # a fixed offset: shown as recorded
-        _tz, at, offsets = known
-        start: int = row[START]
-        recorded: int = row[OFFSET]
-        if not at:
-            return offsets[0] != recorded
-        where = bisect_right(at, start)
-        return offsets[where] != recorded or where != bisect_right(at, row[END])
 
     def exact(self, row: Row, text: str, as_json: bool) -> str:
         """The row written again with its start and end in the zone's own offsets."""
