@@ -47,20 +47,20 @@ def test_start_stop_clicks(qtbot: Any) -> None:
     assert qapp is not None
     # The open tickets are read in a worker after the first paint; let it land before the
     # clicks, so that it does not change the chosen ticket halfway through.
-    window.pool.waitForDone(600_000)
+    _wait_jobs(window)
     for _ in range(20):
         qapp.processEvents()
     window.panel.select(number)
     assert window.panel.current_number() == number
-    assert window.model.timer is None, "the home has a running timer"
+    assert window.day.model.timer is None, "the home has a running timer"
     starts: list[float] = []
     stops: list[float] = []
     for i in range(clicks):
         t0 = time.perf_counter()
-        qtbot.mouseClick(window.start_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.timer_bar.start_button, Qt.MouseButton.LeftButton)
         qapp.processEvents()
         elapsed = time.perf_counter() - t0
-        running = window.model.timer is not None
+        running = window.day.model.timer is not None
         if running != (i % 2 == 0):
             verb = "start" if i % 2 == 0 else "stop"
             problem = f"click {i + 1} did not {verb}: {window.statusBar().currentMessage()}"
@@ -83,8 +83,16 @@ def test_start_stop_clicks(qtbot: Any) -> None:
 def _finish(window: Any, tracker: Any, result: dict[str, Any]) -> None:
     """Stop the window's timers and workers, close the store, write BENCH_OUT."""
     window.shutdown()
-    window.pool.waitForDone(600_000)
+    _wait_jobs(window)
     tracker.store.close()
     out = os.environ.get("BENCH_OUT")
     if out:
         Path(out).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+
+
+def _wait_jobs(window: Any) -> None:
+    """Every worker of the window done (each JobRunner has its own pool)."""
+    from ui.common.tracker_job import JobRunner
+
+    for runner in window.findChildren(JobRunner):
+        runner.wait(600_000)
