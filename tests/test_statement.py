@@ -167,6 +167,8 @@ def test_the_csv_opens_as_a_brazilian_spreadsheet(billing: Cli, tmp_path: Path) 
     line = body[("1000003", "Consultoria Técnica")]
     assert Decimal(line["Valor (R$)"].replace(".", "").replace(",", ".")) == Decimal("104.00")
     assert line["Valor (R$)"] == "104,00" and line["Valor hora (R$)"] == "240,00"
+    # versions in Portuguese, not the records' ids ("technical-v1 (2026-01-01)", "technical-1")
+    assert (line["Versão da tarifa"], line["Versão da política"]) == ("v1 de 01/01/2026", "v1")
     assert body[("1000001", "Consultoria Técnica")]["Cliente"] == "'=HYPERLINK(\"x\")"
     totals = [r for r in rows if r[0] == "TOTAL"]
     assert sum(Decimal(t[10].replace(".", "").replace(",", ".")) for t in totals) == Decimal("560.00")

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any, TextIO
 
 from tracker.billing import Line
-from tracker.export import COLUMNS, DANGEROUS, reason_pt
+from tracker.export import COLUMNS, DANGEROUS, policy_pt, rate_pt, reason_pt
 from tracker.statement import Statement
 
 __all__ = ["DANGEROUS", "LOCALE", "MONTH_HEADING", "month_pt", "number", "safe_text", "write_csv"]
@@ -60,8 +60,8 @@ def _row(line: Line) -> list[str]:
         "defect_ref": safe_text(line.defect_ref),
         "held": "sim" if line.held else "não",
         "held_reason": safe_text(reason_pt(line.held_reasons)),
-        "rate_version": safe_text(line.rate_version),
-        "policy_version": safe_text(line.policy_version),
+        "rate_version": safe_text(rate_pt(line.rate_version)),
+        "policy_version": safe_text(policy_pt(line.policy_version)),
     }
     return [values[key] for key, _ in COLUMNS]
 

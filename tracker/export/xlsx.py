@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, BinaryIO
 
 from tracker.billing import Line
-from tracker.export import COLUMNS, DANGEROUS, reason_pt
+from tracker.export import COLUMNS, DANGEROUS, policy_pt, rate_pt, reason_pt
 from tracker.export.csv_pt import ADJUSTS_HEADING, month_pt
 from tracker.statement import Statement
 
@@ -50,6 +50,8 @@ def _cell_value(line: Line, key: str) -> object:
         "waived": "sim" if line.waived else "não",
         "held": "sim" if line.held else "não",
         "held_reason": reason_pt(line.held_reasons),
+        "rate_version": rate_pt(line.rate_version),
+        "policy_version": policy_pt(line.policy_version),
     }.get(key, getattr(line, key))
     if isinstance(value, Decimal):
         return float(value)  # a numeric cell; the value has two decimals exactly
