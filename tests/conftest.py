@@ -106,3 +106,14 @@ class Cli:
 @pytest.fixture
 def cli(home: Path) -> Cli:
     return Cli(home)
+
+
+def share_home(
+    root: Path, share: Path, login: str, role: str = "consultant", now: str = NOW.isoformat()
+) -> Cli:
+    """The home of ``login`` (``root/login``) syncing into the folder export ``share``, as ``role``."""
+    cli = Cli(root / login, now=now)
+    for key, value in (("consultant", login), ("export-dir", str(share)), ("role", role)):
+        r = cli("config", "set", key, value)
+        assert r.code == 0, r.err
+    return cli

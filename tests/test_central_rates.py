@@ -8,11 +8,12 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import Cli, Result
+from tests.conftest import Cli, Result, share_home
 from tracker.app import Tracker, open_tracker, week_report
 from tracker.clock import FixedClock
 from tracker.store import open_store
@@ -39,11 +40,7 @@ def ok(result: Result) -> Result:
     return result
 
 
-def home(root: Path, share: Path, login: str, role: str = "consultant") -> Cli:
-    cli = Cli(root / login, now=NOW)
-    for key, value in (("consultant", login), ("export-dir", str(share)), ("role", role)):
-        ok(cli("config", "set", key, value))
-    return cli
+home = partial(share_home, now=NOW)
 
 
 @dataclass

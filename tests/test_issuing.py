@@ -15,12 +15,13 @@ import shutil
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import Cli, Result
+from tests.conftest import Cli, Result, share_home
 from tracker.billing import Atendimento, DefectInfo, HeldKind, Rate, price
 from tracker.issuing import (
     _difference,
@@ -42,11 +43,7 @@ def ok(result: Result) -> Result:
     return result
 
 
-def home(tmp_path: Path, share: Path, login: str, role: str = "consultant", now: str = OCTOBER_END) -> Cli:
-    cli = Cli(tmp_path / login, now=now)
-    for key, value in (("consultant", login), ("export-dir", str(share)), ("role", role)):
-        ok(cli("config", "set", key, value))
-    return cli
+home = partial(share_home, now=OCTOBER_END)
 
 
 @dataclass

@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+from functools import partial
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import Cli
+from tests.conftest import share_home
 
-
-def home(tmp_path: Path, share: Path, login: str, role: str = "consultant", now: str = "2026-11-04T09:00:00-03:00"):
-    cli = Cli(tmp_path / login, now=now)
-    for key, value in (("consultant", login), ("export-dir", str(share)), ("role", role)):
-        r = cli("config", "set", key, value)
-        assert r.code == 0, r.err
-    return cli
+home = partial(share_home, now="2026-11-04T09:00:00-03:00")
 
 
 def ok(r) -> None:
