@@ -370,6 +370,8 @@ from tracker import reminders as _reminders  # noqa: E402
 from tracker.backup import damaged_message as damaged_message  # noqa: E402
 from tracker.backup import latest_good_backup as latest_good_backup  # noqa: E402
 from tracker.backup import quick_check as _quick_check  # noqa: E402
+from tracker.billing import policy_number as policy_number  # noqa: E402
+from tracker.billing import rate_label_parts as rate_label_parts  # noqa: E402
 from tracker.config import os_login as os_login  # noqa: E402
 from tracker.idle import IdleSource as IdleSource  # noqa: E402
 from tracker.idle import system_idle_source as system_idle_source  # noqa: E402

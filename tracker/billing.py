@@ -10,6 +10,7 @@ half-up to centavos once, at the end.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -84,6 +85,22 @@ class Rate:
     @property
     def label(self) -> str:
         return f"{self.type.value}-v{self.version} ({self.effective_from.isoformat()})"
+
+
+_RATE_LABEL = re.compile(r"^\w+-v(\d+) \((\d{4}-\d{2}-\d{2})\)$")
+_POLICY_ID = re.compile(r"^\w+-(\d+)$")
+
+
+def rate_label_parts(label: str) -> tuple[str, date] | None:
+    """:attr:`Rate.label` read back: "technical-v2 (2026-01-01)" is ("2", 2026-01-01); None for other text."""
+    found = _RATE_LABEL.match(label or "")
+    return (found[1], date.fromisoformat(found[2])) if found else None
+
+
+def policy_number(version: str) -> str | None:
+    """A billing rules version's number: "technical-1" is "1"; None for other text."""
+    found = _POLICY_ID.match(version or "")
+    return found[1] if found else None
 
 
 def rate_order(r: Rate) -> tuple[str, str, int, str, str]:

@@ -5,12 +5,11 @@ The CSV and XLSX writers import Babel and openpyxl (optional, heavy) only when t
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from tracker.billing import HeldKind, HeldReason, Line
+from tracker.billing import HeldKind, HeldReason, Line, policy_number, rate_label_parts
 
 # A text cell starting with one of these could run as a formula in a spreadsheet.
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
@@ -79,20 +78,16 @@ def line_dict(line: Line) -> dict[str, Any]:
     }
 
 
-_RATE_ID = re.compile(r"^\w+-v(\d+) \((\d{4})-(\d{2})-(\d{2})\)$")
-_POLICY_ID = re.compile(r"^\w+-(\d+)$")
-
-
 def rate_pt(rate_version: str) -> str:
     """A rate version as the pt-BR files show it: "technical-v2 (2026-01-01)" is "v2 de 01/01/2026"."""
-    found = _RATE_ID.match(rate_version or "")
-    return f"v{found[1]} de {found[4]}/{found[3]}/{found[2]}" if found else rate_version
+    parts = rate_label_parts(rate_version)
+    return f"v{parts[0]} de {parts[1]:%d/%m/%Y}" if parts else rate_version
 
 
 def policy_pt(policy_version: str) -> str:
     """The billing rules' version as the pt-BR files show it: "technical-1" is "v1"."""
-    found = _POLICY_ID.match(policy_version or "")
-    return f"v{found[1]}" if found else policy_version
+    number = policy_number(policy_version)
+    return f"v{number}" if number else policy_version
 
 
 def reason_pt(reasons: Sequence[HeldReason]) -> str:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -13,7 +11,7 @@ from babel.numbers import format_currency, format_decimal
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QFont
 
-from tracker.app import Line, PartyTotal
+from tracker.app import Line, PartyTotal, policy_number, rate_label_parts
 from ui.common.fmt import day_text, held_reason_text
 from ui.common.rows_model import RIGHT, Column, Index, RowsModel, SortRole, bold_font
 
@@ -61,20 +59,17 @@ def _held_text(x: Line) -> QColor | None:
     return HELD_TEXT if x.held else None
 
 
-RATE_LABEL = re.compile(r"^\w+-v(\d+) \((\d{4}-\d{2}-\d{2})\)$")
-
-
 def rate_parts(label: str) -> tuple[str, str]:
     """A rate's label ("technical-v2 (2026-01-01)") as its number and start ("2", "01/01/2026")."""
-    found = RATE_LABEL.match(label or "")
-    if found is None:
+    parts = rate_label_parts(label)
+    if parts is None:
         return ("", "") if not label else (label, "")
-    return found.group(1), day_text(date.fromisoformat(found.group(2)))
+    return parts[0], day_text(parts[1])
 
 
-def policy_number(version: str) -> str:
-    """A policy version ("technical-1") as its number ("1")."""
-    return version.rsplit("-", 1)[-1] if version else "—"
+def policy_text(version: str) -> str:
+    """A policy version ("technical-1") as its number ("1"); "—" for none."""
+    return (policy_number(version) or version) if version else "—"
 
 
 class StatementModel(RowsModel[Line]):
@@ -158,7 +153,7 @@ class StatementModel(RowsModel[Line]):
         """
         number, _since = rate_parts(line.rate_version)
         rate = f"v{number}" if number else "—"
-        return f"{rate} / v{policy_number(line.policy_version)}"
+        return f"{rate} / v{policy_text(line.policy_version)}"
 
     def held_text(self, line: Line) -> str:
         return self.tr("HELD") if line.held else self.tr("no")
@@ -190,7 +185,7 @@ class StatementModel(RowsModel[Line]):
                 rate=number, since=since
             )
         rules = self.tr("Billing rules version {policy} of {type}.").format(
-            policy=policy_number(line.policy_version), type=line.type.portuguese
+            policy=policy_text(line.policy_version), type=line.type.portuguese
         )
         return f"{rate}\n{rules}"
 
