@@ -113,7 +113,7 @@ def damage_flip(path: Path) -> None:
     data = bytearray(path.read_bytes())
     # Scribble over the end of every page after the first, where a b-tree page keeps its cells.
     for end in range(2 * 4096, len(data) + 1, 4096):
-        data[end - 64:end] = bytes(b ^ 0xFF for b in data[end - 64:end])
+        data[end - 64 : end] = bytes(b ^ 0xFF for b in data[end - 64 : end])
     path.write_bytes(bytes(data))
 
 
@@ -156,8 +156,12 @@ def test_a_full_disk_loses_nothing_acknowledged(app: Tracker) -> None:
     app.store.conn.execute(f"PRAGMA max_page_count = {pages}")  # the disk is now full
     with pytest.raises(sqlite3.OperationalError) as err:
         for i in range(200):
-            app.add_session("1234567", f"2026-11-02T{i % 24:02d}:00:00-03:00",
-                            f"2026-11-02T{i % 24:02d}:00:0{1 + i % 8}-03:00", "x" * 1500)
+            app.add_session(
+                "1234567",
+                f"2026-11-02T{i % 24:02d}:00:00-03:00",
+                f"2026-11-02T{i % 24:02d}:00:0{1 + i % 8}-03:00",
+                "x" * 1500,
+            )
     message = explain_database_error(err.value)
     assert "disk is full" in message and "intact" in message
     assert [s.note for s in app.log("2026-11-03")] == ["kept"]
@@ -199,6 +203,11 @@ def test_a_backup_to_a_device_is_written_into_it_and_leaves_it_a_device(app: Tra
 def test_a_restore_leaves_no_temp_file_beside_the_database(app: Tracker, tmp_path: Path) -> None:
     app.add_ticket("1234567", "ACME", "technical")
     saved = app.backup(tmp_path / "saved.db")
+    with pytest.raises(TrackerError, match="still open here; close it, then restore"):
+        backup.restore(app.home, saved)
+    assert backup.check_file(app.home / "tracker.db") is None  # nothing was moved aside
+    assert not list(app.home.glob("tracker.db.before-restore-*"))
+    app.store.close()  # as the window and the CLI do before a restore
     aside = backup.restore(app.home, saved)
     assert aside.name.startswith("tracker.db.before-restore-")
     assert backup.check_file(app.home / "tracker.db") is None

@@ -104,3 +104,41 @@ def test_an_existing_statement_is_replaced_whole(billing: Cli, tmp_path: Path) -
     code, _, err = bill_bytes(billing, "--format", "json", "--out", str(out))
     assert code == 0, err
     assert json.loads(out.read_text(encoding="utf-8"))["month"] == "2026-11"
+
+
+@pytest.mark.parametrize(
+    ("command", "target", "via"),
+    [
+        (("bill", "--month", "2026-11", "--out"), "tracker.db", "itself"),
+        (("bill", "--month", "2026-11", "--format", "xlsx", "--out"), "tracker.db-wal", "a hard link"),
+        (("backup", "--out"), "tracker.db", "a symlink"),
+        (("backup", "--out"), "central-cache.db", "itself"),
+        (("import",), "tracker.db", "a hard link"),
+        (("import-from", "toggl"), "tracker.db-shm", "a symlink"),
+    ],
+)
+def test_the_database_and_its_files_are_never_written_over_nor_read_as_a_file(
+    tmp_path: Path, command: tuple[str, ...], target: str, via: str
+) -> None:
+    home = tmp_path / "home"
+    cli = Cli(home, now=NOW)
+    ok(cli, "config", "set", "role", "billing")
+    ok(cli, "ticket", "add", "1000001", "--customer", "ACME", "--type", "technical")
+    ok(cli, "add", "1000001", "--start", "2026-11-20T09:00", "--end", "2026-11-20T10:00")
+    ok(cli, "bill", "--month", "2026-11", "--out", str(tmp_path / "first.csv"))  # the cache exists
+    real = home / target
+    real.touch()
+    name = real
+    if via == "a symlink":
+        name = tmp_path / "innocent.csv"
+        name.symlink_to(real)
+    elif via == "a hard link":
+        name = tmp_path / "innocent.csv"
+        name.hardlink_to(real)
+    before = (home / "tracker.db").read_bytes()
+    r = cli(*command, str(name))
+    assert r.code == 2, (r.out, r.err)
+    assert "is the tracker database (or one of its files)" in r.err
+    assert "Give another file name" in r.err
+    assert (home / "tracker.db").read_bytes() == before
+    assert "1000001" in ok(cli, "log", "--day", "2026-11-20")

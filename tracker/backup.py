@@ -21,6 +21,7 @@ from pathlib import Path
 from tracker.errors import BadInput, TrackerError
 from tracker.fsutil import install, is_special, temp_beside
 from tracker.i18n import _
+from tracker.livefiles import is_live
 from tracker.store.db import Store
 from tracker.store.files import (
     DB_FILENAME,
@@ -110,6 +111,10 @@ def restore(home: Path, source: Path) -> Path:
     if problem:
         raise BadInput("FILE", _("{path} cannot be restored: {problem}").format(path=source, problem=problem))
     current = home / DB_FILENAME
+    if is_live(current):
+        raise TrackerError(
+            _("the database {path} is still open here; close it, then restore").format(path=current)
+        )
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S") + f"-{int(time.time() * 1000) % 1000:03d}"
     aside = home / f"tracker.db.before-restore-{stamp}"
     home.mkdir(parents=True, exist_ok=True)

@@ -5,6 +5,10 @@ goes through :func:`atomic_write` or :func:`install`, so there is one copy of th
 write a temp file in the target's folder, fsync it, ``os.replace`` it over the target,
 then fsync the folder. An existing target that is not a regular file (``/dev/null``, a
 pipe, a terminal) is written directly: renaming over it would replace the device.
+
+Neither ever touches a database this process has open (:mod:`tracker.livefiles`): a statement
+renamed over ``tracker.db`` would replace every session with a CSV, and merely opening
+and closing the file would drop SQLite's POSIX locks on it.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO, TextIO
+
+from tracker.livefiles import refuse_live
 
 
 def fsync_dir(folder: Path) -> None:
@@ -46,6 +52,7 @@ def temp_beside(path: Path) -> Path:
 @contextlib.contextmanager
 def atomic_write(path: Path, *, mode: int = 0o644) -> Iterator[BinaryIO]:
     """Yield a binary file whose bytes replace ``path`` only when the block ends cleanly."""
+    refuse_live(path)
     if is_special(path):
         with open(path, "wb") as fh:
             yield fh
@@ -84,6 +91,7 @@ def install(tmp: Path, path: Path) -> None:
     ``tmp`` and call this. A special target gets the bytes copied, and ``tmp`` goes.
     """
     try:
+        refuse_live(path)
         if is_special(path):
             with open(tmp, "rb") as src, open(path, "wb") as dst:
                 shutil.copyfileobj(src, dst)

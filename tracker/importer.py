@@ -36,6 +36,7 @@ from tracker.central.checks import split_error
 from tracker.context import Context
 from tracker.errors import BadInput, TrackerError
 from tracker.i18n import _
+from tracker.livefiles import refuse_live
 from tracker.model import MAX_SESSION_SECONDS, EventKind, Ticket
 from tracker.store import bulk
 from tracker.store import tickets as ticket_rows
@@ -378,6 +379,7 @@ class ImportService:
         self.ctx = ctx
 
     def import_file(self, path: Path, dry_run: bool = False) -> ImportResult:
+        refuse_live(path, "FILE")
         try:
             handle = open(path, "rb")  # noqa: SIM115 - closed by the with below; lines decoded one by one
         except OSError as exc:

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 from tracker.errors import BadInput
 from tracker.i18n import _
 from tracker.importer import ImportResult
+from tracker.livefiles import refuse_live
 from tracker.timeutil import iso, zone
 
 SOURCES = ("toggl", "clockify", "watson")
@@ -170,6 +171,7 @@ def read(source: str, path: Path, zone_name: str, day_first: bool = False) -> li
             "source",
             _("'{source}' is not a source; use {options}").format(source=source, options=", ".join(SOURCES)),
         )
+    refuse_live(path, "FILE")
     try:
         with open(path, "rb") as fh:
             data = fh.read(MAX_FILE + 1)  # a device with no end (/dev/zero) stops here

@@ -158,6 +158,26 @@ def test_a_cli_start_shows_in_the_open_window(window: MainWindow, app: Tracker, 
     assert _rows(window)[-1][COL_END] == "running"
 
 
+def test_a_cli_stop_after_a_cli_start_shows_though_this_process_opened_the_database_again(
+    window: MainWindow, app: Tracker, cli: Any, home: Any
+) -> None:
+    # Every worker job of the window opens the database on a connection of its own.
+    # That once opened the file with a plain descriptor and closed it, which dropped the
+    # window's SQLite locks: the CLI then folded the WAL away, the window kept showing
+    # the stopped timer, and wrote the stale pages back when it closed.
+    app.add_ticket("12345678", "Padaria", "technical", term_accepted="2026-11-01")
+    assert cli("start", "12345678").code == 0
+    window.poll()
+    assert window.day.model.timer is not None
+    open_store(home).close()
+    assert cli("stop").code == 0
+    window.poll()
+    assert window.day.model.timer is None
+    assert _rows(window)[-1][COL_END] != "running"
+    assert "no timer running" in cli("status").out
+    assert cli("log").out.count("12345678") == 1
+
+
 def test_sessions_table_sorts_by_the_real_duration(window: MainWindow, app: Tracker) -> None:
     app.add_ticket("12345678", "Padaria", "technical", term_accepted="2026-11-01")
     app.add_session("12345678", "2026-11-03T08:00:00", "2026-11-03T10:00:00")  # 2:00:00

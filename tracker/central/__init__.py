@@ -44,6 +44,7 @@ from tracker.central.records import (
 from tracker.context import Context
 from tracker.paths import default_export_dir
 from tracker.server_url import is_server_url
+from tracker.store.files import CACHE_FILENAME
 
 if TYPE_CHECKING:  # pragma: no cover
     from tracker.central.postgres.manage import ServerTools
@@ -67,7 +68,7 @@ __all__ = [
     "server_tools",
 ]
 
-CACHE_NAME = "central-cache.db"
+CACHE_NAME = CACHE_FILENAME
 
 
 class Central(Protocol):

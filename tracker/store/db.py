@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from tracker.errors import TrackerError
 from tracker.i18n import _
-from tracker.store.files import DB_FILENAME, damaged_message
+from tracker.livefiles import keep_off, release
+from tracker.store.files import CACHE_FILENAME, DB_FILENAME, damaged_message
 from tracker.store.schema import SCHEMA_VERSION, migrations
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -39,6 +40,10 @@ class Store:
         self.path = path
         self._db: Database | None = None
         self._savepoints = 0
+        # Never written over as a plain file while open: the database, and the cache beside it.
+        self._kept: tuple[Path, ...] = (path, path.with_name(CACHE_FILENAME))
+        for kept in self._kept:
+            keep_off(kept)
 
     @property
     def db(self) -> Database:
@@ -110,6 +115,9 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+        for kept in self._kept:
+            release(kept)
+        self._kept = ()
 
     def __enter__(self) -> Store:
         return self
@@ -119,9 +127,20 @@ class Store:
 
 
 def _private_file(path: Path) -> None:
-    """Create the file (if missing) readable and writable by its owner only."""
-    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
-    os.close(fd)
+    """Create the file (if missing) readable and writable by its owner only.
+
+    An existing database is never opened here: closing any descriptor of a file
+    drops every POSIX lock the process holds on it, SQLite's included.  The open
+    window's connection would lose its shared lock, a command beside it could then
+    take itself for the last connection and fold the WAL into the file and remove
+    it, and the window would read a stale snapshot (and write it back on closing).
+    """
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o600)
+    except FileExistsError:
+        pass
+    else:
+        os.close(fd)
     with contextlib.suppress(OSError):  # pragma: no cover - e.g. a FAT volume
         os.chmod(path, 0o600)
 

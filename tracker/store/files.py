@@ -18,6 +18,7 @@ from tracker.i18n import _
 from tracker.store.schema import SCHEMA_VERSION
 
 DB_FILENAME = "tracker.db"
+CACHE_FILENAME = "central-cache.db"  # the folder reader's cache, beside the database
 
 
 def backups_dir(home: Path) -> Path:
