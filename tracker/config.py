@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import getpass
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,6 +40,12 @@ DEFAULT_PRODUCTS = ("Protheus", "RM", "Datasul", "Logix")
 
 
 def os_login() -> str:
+    """The OS user's name as a login (the default consultant), worked out once per user name."""
+    return _login_of(*(os.environ.get(name) for name in ("LOGNAME", "USER", "LNAME", "USERNAME")))
+
+
+@functools.cache
+def _login_of(*_names: str | None) -> str:
     try:
         name = getpass.getuser()
     except Exception:  # pragma: no cover - no user name on this host

@@ -21,16 +21,16 @@ def session_flags(
     ``neighbours`` are every session of the same consultant that may overlap these
     (the day and the days around it); deleted sessions must not be among them.
     """
-    others = sorted(neighbours, key=lambda s: int(s.start.timestamp()))
+    # (start, end, uuid) by start, each time converted once: a day is compared with itself.
+    others = sorted((int(o.start.timestamp()), int(o.end.timestamp()), o.uuid) for o in neighbours)
     result: dict[str, tuple[str, ...]] = {}
     for s in sessions:
         flags = list(dict.fromkeys(s.flags))
         start, end = int(s.start.timestamp()), int(s.end.timestamp())
-        for o in others:
-            o_start = int(o.start.timestamp())
+        for o_start, o_end, o_uuid in others:
             if o_start >= end:
                 break
-            if o.uuid != s.uuid and int(o.end.timestamp()) > start:
+            if o_uuid != s.uuid and o_end > start:
                 flags.append(Flag.OVERLAP.value)
                 break
         if s.seconds > long_seconds:

@@ -11,7 +11,7 @@ from tracker.clock import FixedClock
 from tracker.model import ConsultancyType
 from tracker.store import open_store
 from ui.consultant.main_window import MainWindow
-from ui.consultant.sessions_model import COL_DURATION, COL_END, COL_TICKET
+from ui.consultant.sessions_model import COL_DURATION, COL_END, COL_NOTE, COL_TICKET
 from ui.consultant.ticket_dialog import NewTicketDialog
 
 
@@ -176,6 +176,37 @@ def test_a_cli_stop_after_a_cli_start_shows_though_this_process_opened_the_datab
     assert _rows(window)[-1][COL_END] != "running"
     assert "no timer running" in cli("status").out
     assert cli("log").out.count("12345678") == 1
+
+
+def test_a_start_and_a_stop_keep_the_selected_session_and_every_text_fits_its_column(
+    window: MainWindow, app: Tracker, clock: FixedClock, click: Any
+) -> None:
+    app.add_ticket("12345678", "Padaria", "technical", term_accepted="2026-11-01")
+    app.add_ticket("7654321", "ACME", "support", term_accepted="2026-11-01")
+    app.add_session("7654321", "2026-11-03T09:00:00", "2026-11-03T09:20:00", "first")
+    app.add_session("12345678", "2026-11-03T10:00:00", "2026-11-03T10:30:00", "second")
+    window.reload()
+    table = window.day.table
+    table.selectRow(0)
+    _pick(window, "12345678")
+    click(window.timer_bar.start_button)  # a row is added: the rows shown stay selected
+    assert len(_rows(window)) == 3
+    assert [i.row() for i in table.selectionModel().selectedRows()] == [0]
+    clock.advance(minutes=1)
+    click(window.timer_bar.start_button)
+    assert _rows(window)[-1][COL_END] != "running"
+    assert [i.row() for i in table.selectionModel().selectedRows()] == [0]
+    # Columns are fitted to their texts (no "..."): headings and every cell.
+    metrics = table.fontMetrics()
+    header = table.horizontalHeader()
+    model = table.model()
+    for column in range(model.columnCount()):
+        if column == COL_NOTE:
+            continue
+        texts = [str(model.index(r, column).data()) for r in range(model.rowCount())]
+        widest = max(metrics.horizontalAdvance(t) for t in texts)
+        assert header.sectionSize(column) > widest, (column, texts)
+        assert header.sectionSize(column) >= header.sectionSizeFromContents(column).width()
 
 
 def test_sessions_table_sorts_by_the_real_duration(window: MainWindow, app: Tracker) -> None:

@@ -110,6 +110,38 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         self._rows = list(rows)
         self.endResetModel()
 
+    def update(self, rows: Iterable[R], *, also: int | None = None) -> None:
+        """Show ``rows``, telling the views only what differs from the rows shown.
+
+        Rows are compared in place (those that differ are redrawn, ``also`` too) and
+        the tail is added or removed: a click that starts or stops a timer changes one
+        row, and the views keep their selection and scroll instead of reading every
+        cell again.  For rows whose looks depend on more than the row, :meth:`load`.
+        """
+        new = list(rows)
+        old = self._rows
+        if len(new) < len(old):
+            self.beginRemoveRows(QModelIndex(), len(new), len(old) - 1)
+            del old[len(new) :]
+            self.endRemoveRows()
+        common = len(old)
+        changed = [i for i in range(common) if old[i] != new[i]]
+        if also is not None and 0 <= also < common:
+            changed.append(also)
+        old[:] = new[:common]
+        if changed:
+            last = len(self._columns) - 1
+            self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), last), [])
+        if len(new) > common:
+            self.beginInsertRows(QModelIndex(), common, len(new) - 1)
+            old.extend(new[common:])
+            self.endInsertRows()
+
+    @property
+    def column_specs(self) -> Sequence[Column[R]]:
+        """The columns as declared: each one's heading and how its cells look."""
+        return tuple(self._columns)
+
     @property
     def rows(self) -> Sequence[R]:
         return tuple(self._rows)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -31,6 +32,7 @@ from ui.consultant.sessions_model import COL_NOTE, COL_START, COL_TICKET, Sessio
 from ui.consultant.sync_status import ReviewBanner
 
 SPACING = 10  # the window's own spacing between rows
+MIN_COLUMN = 70
 
 
 class DayTable(QWidget):
@@ -89,10 +91,33 @@ class DayTable(QWidget):
         table.setAlternatingRowColors(True)
         table.verticalHeader().hide()
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths fitted to the rows by fit_columns, not ResizeToContents: that one
+        # measures every cell of every column again on any change of any cell, the running
+        # duration's each second and a click's row included.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(70)
+        header.setMinimumSectionSize(MIN_COLUMN)
         return table
+
+    def fit_columns(self) -> None:
+        """Each column (the note's aside) as wide as its heading and its widest text shown."""
+        table = self.table
+        header = table.horizontalHeader()
+        metrics = table.fontMetrics()
+        style = table.style()
+        pad = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1) + 8
+        icon = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, table) + 4
+        rows = self.model.rows
+        for column, spec in enumerate(self.model.column_specs):
+            if column == COL_NOTE:
+                continue
+            texts = {str(spec.show(r)) for r in rows}
+            widest = max((metrics.horizontalAdvance(t) for t in texts if t), default=0)
+            if spec.icon is not None and any(spec.icon(r) is not None for r in rows):
+                widest += icon
+            width = max(widest + pad, header.sectionSizeFromContents(column).width(), MIN_COLUMN)
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
 
     def show_day(
         self,
@@ -105,6 +130,7 @@ class DayTable(QWidget):
     ) -> None:
         """The day's sessions, and the running timer (None on a day it does not run)."""
         self.model.load(sessions, timer, now, flags, finalized, day)
+        self.fit_columns()
 
     def show_heading(self, day: date, today: date) -> None:
         """The day's name above the table, which scrolls to the latest session."""

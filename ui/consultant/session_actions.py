@@ -134,6 +134,9 @@ class SessionActions(QObject):
         self.model.note_edited.connect(self.change_note, Qt.ConnectionType.QueuedConnection)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.update())
         self.table.model().modelReset.connect(self.update)
+        self.table.model().rowsInserted.connect(lambda *_: self.update())
+        self.table.model().rowsRemoved.connect(lambda *_: self.update())
+        self.table.model().dataChanged.connect(lambda *_: self.update())
         self.table.model().layoutChanged.connect(self.update)
 
     def _button_row(self) -> QHBoxLayout:

@@ -77,6 +77,10 @@ class TicketPanel(QWidget):
         self._fetching = False
         self._fetch_again = False
         self._shown: list[str] = []
+        # What the lists were last made from: a reload that changes none of it (every
+        # click does one) costs nothing, whatever the number of open tickets.
+        self._base_read = 0
+        self._made_from: tuple[object, ...] = ()
         self.runner = provider.runner(self)
         self.runner.finished.connect(lambda result: self._loaded(*result))
         # The window keeps what it knows; the next change fetches again.
@@ -164,6 +168,7 @@ class TicketPanel(QWidget):
     def _restored(self) -> None:
         """Another database (a restored backup): forget its tickets, read them again."""
         self._base, self._known, self._closed = {}, {}, {}
+        self._base_read += 1
         self._render()
         self.fetch_tickets()
 
@@ -227,6 +232,14 @@ class TicketPanel(QWidget):
         return result
 
     def _render(self) -> None:
+        made_from = (
+            self._base_read,
+            tuple((n, c) for n, (_, c) in self._known.items()),
+            tuple(self._closed),
+        )
+        if made_from == self._made_from:
+            return
+        self._made_from = made_from
         tickets = self.open_tickets()
         texts = [f"{n}{SEPARATOR}{c}" for n, c in tickets]
         if texts == self._shown:
@@ -261,6 +274,7 @@ class TicketPanel(QWidget):
         self._fetching = False
         if pairs is not None:
             self._base = dict(pairs)
+            self._base_read += 1
             # What was noted before this read began is in it now.
             self._known = {n: v for n, v in self._known.items() if v[0] >= number}
             self._closed = {n: f for n, f in self._closed.items() if f >= number}
