@@ -118,6 +118,16 @@ def test_no_heartbeat_means_no_sleep_gap(app: Tracker, ticket: str, clock) -> No
     assert "sleep_gap" not in app.status().flags
 
 
+def test_a_timer_the_window_starts_beats_with_its_start_so_a_sleep_at_once_is_a_gap(
+    app: Tracker, ticket: str, clock
+) -> None:
+    started = app.start(ticket, heartbeat=True).timer
+    assert app.running().heartbeat == started.start  # stored with the start, one write
+    clock.advance(minutes=40)  # the laptop slept before the window's first tick
+    gap = app.sleep_gap()
+    assert gap is not None and int((gap[1] - gap[0]).total_seconds()) == 40 * 60
+
+
 def test_a_sleep_gap_is_reported_by_status(app: Tracker, ticket: str, clock) -> None:
     heartbeat_then_sleep(app, ticket, clock)
     gap = app.sleep_gap()

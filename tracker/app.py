@@ -172,8 +172,9 @@ class Tracker:
     def running(self) -> RunningTimer | None:
         return self._timer.running()
 
-    def start(self, number: str, note: str = "") -> StartResult:
-        return self._timer.start(number, note)
+    def start(self, number: str, note: str = "", heartbeat: bool = False) -> StartResult:
+        """``heartbeat``: the window starts it (its heartbeat begins with the start)."""
+        return self._timer.start(number, note, heartbeat)
 
     def stop(self, note: str = "") -> Session:
         return self._timer.stop(note)

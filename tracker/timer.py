@@ -112,10 +112,11 @@ class TimerService:
     def running(self) -> RunningTimer | None:
         return rows.get_timer(self.ctx.store, self.ctx.consultant)
 
-    def start(self, number: str, note: str = "") -> StartResult:
+    def start(self, number: str, note: str = "", heartbeat: bool = False) -> StartResult:
         """Start a timer on a ticket; a running one is stopped first, in the same transaction.
 
         The ticket's own timer, running already, goes on untouched (``already``).
+        ``heartbeat``: the window starts it, and its first heartbeat is the start.
         """
         ticket = self.tickets.get(number)
         note = clean_text(note, "note")
@@ -134,6 +135,7 @@ class TimerService:
             zone=self.ctx.clock.zone(),
             uuid=new_uuid(),
             note=note,
+            heartbeat=now if heartbeat else None,
         )
         stopped = None
         with self.ctx.store.atomic() as db:

@@ -39,13 +39,17 @@ class Heartbeat(QObject):
 
     def keep(self) -> None:
         """The heartbeat QTimer runs exactly while a timer does."""
-        if self.model.timer is None:
+        timer = self.model.timer
+        if timer is None:
             self.timer.stop()
         elif self.gate.live and not self.timer.isActive():
-            # A timer that just appeared (started here or from the CLI): beat at once,
-            # so that a sleep within the next minute is noticed too.
             self.timer.start()
-            self.tick()
+            # A timer that just appeared from the CLI: beat at once, so that a sleep within
+            # the next minute is noticed too.  One started here beat with its start.
+            beat = timer.heartbeat
+            now = self.provider.tracker.clock.now()
+            if beat is None or not 0 <= (now - beat).total_seconds() < HEARTBEAT_MS / 1000:
+                self.tick()
 
     def tick(self) -> None:
         """First look for a sleep gap, then say we are alive; the order matters: a

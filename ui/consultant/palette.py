@@ -374,7 +374,7 @@ class QuickSwitchPalette(QFrame):
             self._show_error(self.tr("The database is being checked; try again in a moment."))
             return
         try:
-            self.provider.tracker.start(number)
+            self.provider.tracker.start(number, heartbeat=True)
         except TrackerError as exc:
             self._show_error(error_text(exc))
             return

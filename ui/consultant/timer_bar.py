@@ -207,7 +207,7 @@ class TimerBar(QWidget):
             self.message.emit(self.finalized_reason(number), "error")
             return
         try:
-            result = tracker.start(number, self.note_edit.text())
+            result = tracker.start(number, self.note_edit.text(), heartbeat=True)
         except TrackerError as exc:
             self.message.emit(error_text(exc), "error")
             return

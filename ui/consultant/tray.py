@@ -186,7 +186,7 @@ class TrayController(QObject):
         if not self._writable():
             return
         try:
-            self.provider.tracker.start(number)
+            self.provider.tracker.start(number, heartbeat=True)
         except TrackerError as exc:
             self.notify(self.tr("The timer did not start"), error_text(exc))
         self.refresh()
