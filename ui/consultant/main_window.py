@@ -31,6 +31,7 @@ from tracker.app import Tracker
 from tracker.errors import TrackerError
 from tracker.model import Session, Ticket
 from ui.common.fmt import error_text
+from ui.common.looks import restyle
 from ui.common.message_bar import MessageBar, fits
 from ui.common.provider import TrackerProvider
 from ui.consultant.backups import BackupController
@@ -327,7 +328,7 @@ class MainWindow(QMainWindow):
             kind = "warning" if kind == "info" else kind
             if text != warning:  # shown with its action's own message: done with them
                 self._warnings.clear()
-        self.statusBar().setStyleSheet(STATUS_STYLES.get(kind, ""))
+        restyle(self.statusBar(), STATUS_STYLES.get(kind, ""))
         self.statusBar().showMessage(text)
         room = self.statusBar().width() - self.sync.indicator.width() - self.consultant_label.width() - 40
         if text and (kind != "info" or not fits(text, self.statusBar(), room)):

@@ -30,6 +30,7 @@ from tracker.app import Tracker
 from tracker.errors import TrackerError
 from tracker.model import ConsultancyType, Ticket
 from ui.common.fmt import day_text, scope_text, type_label
+from ui.common.looks import restyle
 from ui.common.provider import TrackerProvider
 from ui.common.tracker_job import Progress, Work
 from ui.consultant.dialogs import AcceptTermDialog, DefectDialog, EscalateDialog, FinalizeDialog
@@ -310,7 +311,7 @@ class TicketPanel(QWidget):
             )
             for label in (self.type_label, self.term_label, self.bill_to_label, self.state_label):
                 label.setText(blank)
-                label.setStyleSheet("")
+                restyle(label, "")
         else:
             self._show(t)
         self._enable(t)
@@ -327,14 +328,14 @@ class TicketPanel(QWidget):
         self.type_label.setText(kind)
         if not t.type.billed and not t.original_type.billed:
             self.term_label.setText(self.tr("not needed: standard support is never billed"))
-            self.term_label.setStyleSheet("")
+            restyle(self.term_label, "")
         elif t.term_accepted is None:
             self.term_label.setText(self.tr("no term accepted — billable time held"))
-            self.term_label.setStyleSheet(HELD_STYLE)
+            restyle(self.term_label, HELD_STYLE)
         else:
             ref = f" ({t.term_ref})" if t.term_ref else ""
             self.term_label.setText(self.tr("accepted on {0}").format(day_text(t.term_accepted)) + ref)
-            self.term_label.setStyleSheet("")
+            restyle(self.term_label, "")
         if t.bill_to_unit:
             extras = [v for v in (t.authorization, t.cost_center, t.value_class, t.accounting_item) if v]
             more = f" · {' / '.join(extras)}" if extras else ""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSize
 
 from tracker.errors import TrackerError
 from ui.common.fmt import clock_text, day_text, duration_text, error_text
+from ui.common.looks import restyle
 from ui.common.provider import TrackerProvider
 from ui.consultant.sessions_model import SessionsModel
 from ui.consultant.ticket_chooser import NEW, TicketChooser, matching
@@ -116,7 +117,7 @@ class TimerBar(QWidget):
         self.reason_label.setVisible(bool(closed))
         if timer is None:
             self.start_button.setText(self.tr("▶  Start"))
-            self.start_button.setStyleSheet(GREEN)
+            restyle(self.start_button, GREEN)
             self.start_button.setEnabled(bool(selected) and writable and not closed)
             self.running_label.setText(self.tr("No timer running."))
             self.stop_button.hide()
@@ -131,11 +132,11 @@ class TimerBar(QWidget):
         switch = bool(selected) and selected != timer.ticket
         if switch:
             self.start_button.setText(self.tr("▶  Switch to {0}").format(selected))
-            self.start_button.setStyleSheet(GREEN)
+            restyle(self.start_button, GREEN)
             self.stop_button.show()
         else:
             self.start_button.setText(self.tr("■  Stop"))
-            self.start_button.setStyleSheet(RED)
+            restyle(self.start_button, RED)
             self.stop_button.hide()
         self.start_button.setEnabled(writable and not (switch and closed))
         self.stop_button.setEnabled(writable)
