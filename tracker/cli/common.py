@@ -15,12 +15,14 @@ written over what they need and opened for them by a decorator:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import functools
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TypeAlias
+from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
 
 from tracker.cli.output import warn
 from tracker.clock import default_clock
@@ -28,8 +30,35 @@ from tracker.context import Context, open_context
 from tracker.errors import BadInput, TrackerError
 
 
+def _terminal_columns() -> int:
+    """The terminal's width as ``shutil.get_terminal_size`` finds it (COLUMNS, the terminal, 80)."""
+    with contextlib.suppress(KeyError, ValueError):
+        columns = int(os.environ["COLUMNS"])
+        if columns > 0:
+            return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help formatter, given the width it would ask ``shutil`` for.
+
+    argparse makes one for every parser it builds and imports shutil (and with it
+    bz2, lzma and zlib) to size it: a few milliseconds of every command, help or not.
+    """
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24) -> None:
+        super().__init__(prog, indent_increment, max_help_position, width=_terminal_columns() - 2)
+
+
 class Parser(argparse.ArgumentParser):
     """argparse, but a usage error is bad input (exit 2) with no traceback."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
