@@ -35,6 +35,7 @@ FORBIDDEN = (
     "tracker.importer",
     "tracker.moving_in",
     "tracker.report",
+    "shutil",  # argparse's formatter asks it for the terminal's width, unless told (bz2, lzma, zlib)
 )
 
 COMMANDS = [

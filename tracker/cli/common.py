@@ -42,22 +42,15 @@ def _terminal_columns() -> int:
         return 80
 
 
-class _Formatter(argparse.HelpFormatter):
-    """argparse's help formatter, given the width it would ask ``shutil`` for.
-
-    argparse makes one for every parser it builds and imports shutil (and with it
-    bz2, lzma and zlib) to size it: a few milliseconds of every command, help or not.
-    """
-
-    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24) -> None:
-        super().__init__(prog, indent_increment, max_help_position, width=_terminal_columns() - 2)
-
-
 class Parser(argparse.ArgumentParser):
     """argparse, but a usage error is bad input (exit 2) with no traceback."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", _Formatter)
+        # argparse makes a help formatter for every parser it builds, and the formatter
+        # imports shutil (bz2, lzma, zlib with it) to ask for the terminal's width unless
+        # it is given one: a few milliseconds of every command, help or not.
+        formatter = kwargs.get("formatter_class", argparse.HelpFormatter)
+        kwargs["formatter_class"] = functools.partial(formatter, width=_terminal_columns() - 2)
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:

@@ -1,16 +1,14 @@
-"""``tracker config``: the settings; ``tracker desktop-entry``: this machine's menu entry."""
+"""``tracker config``: the settings."""
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.cli.common import on_context
 from tracker.cli.output import print_json
 from tracker.config import KEYS
 from tracker.context import Context
-from tracker.desktop import install
 
 if TYPE_CHECKING:  # pragma: no cover
     from tracker.cli.common import Subparsers
@@ -41,11 +39,6 @@ def keys_help() -> str:
     return "keys:\n" + "\n".join(lines)
 
 
-def register_desktop(sub: Subparsers) -> None:
-    d = sub.add_parser("desktop-entry", help="install the Linux desktop entry and icon for this user")
-    d.set_defaults(func=desktop_entry)
-
-
 @on_context
 def config_set(ctx: Context, args: argparse.Namespace) -> int:
     value = ctx.settings.set(args.key, args.value)
@@ -63,10 +56,4 @@ def config_get(ctx: Context, args: argparse.Namespace) -> int:
     else:
         for key, value in values.items():
             print(f"{key} = {value}")
-    return 0
-
-
-def desktop_entry(home: Path, args: argparse.Namespace) -> int:
-    for path in install():
-        print(f"wrote {path}")
     return 0

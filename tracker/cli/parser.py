@@ -38,7 +38,7 @@ REGISTRY: tuple[tuple[tuple[str, ...], str], ...] = (
     (("backup", "restore"), "tracker.cli.backup:register"),
     (("sync", "central"), "tracker.cli.central:register"),
     (("rates", "bill"), "tracker.cli.billing:register"),
-    (("desktop-entry",), "tracker.cli.config:register_desktop"),
+    (("desktop-entry",), "tracker.cli.desktop:register"),
     (("review",), "tracker.cli.review:register"),
 )
 
