@@ -116,7 +116,10 @@ def test_a_billing_homes_new_rate_counts_at_once_and_everywhere_after_its_sync(w
     # The support ticket's term (2026-11-20) falls under the new version: 231.00.
     assert {x["ticket"]: x["amount"] for x in bill(world.fatima).json()["lines"]}["7000002"] == "231.00"
     assert {x["ticket"]: x["amount"] for x in bill(world.gil).json()["lines"]}["7000002"] == "210.00"
-    assert ok(world.fatima("sync", "--json")).json()["batches_written"] == 1
+    r = ok(world.fatima("sync"))
+    # The adjustment made a version of each type: both are sent, and said.
+    assert "sent 0 session revisions, 0 ticket events and 2 rate versions in 1 batch to " in r.out
+    assert ok(world.fatima("sync", "--json")).json()["rates"] == 0  # nothing sent twice
     assert bill(world.gil).out == bill(world.fatima).out
 
 

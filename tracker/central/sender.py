@@ -45,6 +45,8 @@ class SyncResult:
     events: int
     pending: int
     target: str
+    reviews: int = 0  # a lead's decisions sent
+    rates: int = 0  # billing's rate versions sent
 
 
 @dataclass(frozen=True)
@@ -189,14 +191,14 @@ class Sender:
             or self.prepare(limit, [who for area, who in held if area == "consultants"])
         )
 
-    def _send(self, batch: Batch) -> tuple[bool, int, int]:
-        """Publish, verify and mark one batch: (its files were written, sessions, events)."""
+    def _send(self, batch: Batch) -> tuple[bool, tuple[int, int, int, int]]:
+        """Publish, verify and mark one batch: whether its files were written, and what it marked."""
         wrote = self.central.publish(batch)
         self.central.verify(batch)
         crash_point("before_mark")
-        n_sessions, n_events = outbox.mark_synced(self.store, batch.batch, to_ts(self.ctx.now()))
+        marked = outbox.mark_synced(self.store, batch.batch, to_ts(self.ctx.now()))
         crash_point("after_mark")
-        return wrote, n_sessions, n_events
+        return wrote, marked
 
     def sync(self, progress: Progress | None = None, limit: int = BATCH_ROWS) -> SyncResult:
         """Send everything pending; on failure, everything not verified stays queued.
@@ -205,7 +207,7 @@ class Sender:
         there differs) stays queued and is reported; the other batches still go, and
         the first refusal is raised at the end.
         """
-        sent = [0, 0, 0, 0]  # batches written, batches skipped, sessions, events
+        sent = [0, 0, 0, 0, 0, 0]  # batches written, batches skipped, sessions, events, reviews, rates
         billing = self.ctx.settings.get("role") == "billing"
         total = pending(self.store, billing).total
         done = 0
@@ -213,13 +215,13 @@ class Sender:
         try:
             while (batch := self._next(held, limit)) is not None:
                 try:
-                    wrote, n_sessions, n_events = self._send(batch)
+                    wrote, marked = self._send(batch)
                 except BatchRefused as exc:
                     held[(batch.area, batch.consultant)] = self._explain(exc, batch)
                     continue
                 sent[0 if wrote else 1] += 1
-                sent[2] += n_sessions
-                sent[3] += n_events
+                for i, n in enumerate(marked, start=2):
+                    sent[i] += n
                 done += batch.rows
                 if progress is not None:
                     progress(min(done, total), total)
@@ -230,9 +232,9 @@ class Sender:
             outbox.set_sync_state(self.store, {"last-error": str(exc), "last-error-at": iso(self.ctx.now())})
             raise
         outbox.set_sync_state(self.store, {"last-sync": iso(self.ctx.now()), "last-error": ""})
-        return SyncResult(
-            sent[0], sent[1], sent[2], sent[3], pending(self.store, billing).total, self.central.describe()
-        )
+        written, skipped, sessions, events, reviews, rates = sent
+        left = pending(self.store, billing).total
+        return SyncResult(written, skipped, sessions, events, left, self.central.describe(), reviews, rates)
 
     def _explain(self, exc: BatchRefused, batch: Batch) -> BatchRefused:
         """The refusal, with a word on why when the batch holds someone else's work."""

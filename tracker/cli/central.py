@@ -100,15 +100,20 @@ def sync(app: Tracker, args: argparse.Namespace) -> int:
                 "batches_skipped": result.batches_skipped,
                 "sessions": result.sessions,
                 "events": result.events,
+                "reviews": result.reviews,
+                "rates": result.rates,
                 "pending": result.pending,
             }
         )
     else:
         batches = result.batches_written + result.batches_skipped
-        print(
-            f"sent {count(result.sessions, 'session revision')} and {count(result.events, 'ticket event')} "
-            f"in {count(batches, 'batch', 'batches')} to {result.target}"
-        )
+        sent = [count(result.sessions, "session revision"), count(result.events, "ticket event")]
+        if result.reviews:
+            sent.append(count(result.reviews, "review decision"))
+        if result.rates:
+            sent.append(count(result.rates, "rate version"))
+        what = ", ".join(sent[:-1]) + f" and {sent[-1]}"
+        print(f"sent {what} in {count(batches, 'batch', 'batches')} to {result.target}")
     return 0
 
 

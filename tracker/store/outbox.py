@@ -128,8 +128,8 @@ def mark_sent(store: Store, uuids: list[str]) -> None:
     )
 
 
-def mark_synced(store: Store, batch: str, done_ts: int) -> tuple[int, int]:
-    """Its records count as synced and the batch as done; (sessions, events) marked."""
+def mark_synced(store: Store, batch: str, done_ts: int) -> tuple[int, int, int, int]:
+    """Its records count as synced and the batch as done; (sessions, events, reviews, rates) marked."""
     with store.atomic():
         items = store.all("SELECT kind, uuid, revision FROM outbox_items WHERE batch = ?", (batch,))
         sessions = [(r["uuid"], r["revision"]) for r in items if r["kind"] == "session"]
@@ -141,4 +141,4 @@ def mark_synced(store: Store, batch: str, done_ts: int) -> tuple[int, int]:
         store.conn.executemany("UPDATE reviews SET synced = 1 WHERE uuid = ?", reviews)
         store.conn.executemany("UPDATE rates SET synced = 1 WHERE uuid = ?", rates)
         store.conn.execute("UPDATE outbox SET done_ts = ?, data = NULL WHERE batch = ?", [done_ts, batch])
-    return len(sessions), len(events)
+    return len(sessions), len(events), len(reviews), len(rates)
