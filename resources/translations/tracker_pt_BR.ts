@@ -28,35 +28,43 @@
     <message>
         <location filename="../../ui/consultant/session_dialogs.py" line="96" />
         <source>Add session — {0}</source>
-        <translation>Adicionar sessão — {0}</translation></message>
+        <translation>Adicionar sessão — {0}</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/session_dialogs.py" line="105" />
         <source>Work you did not time. Its ticket must be open.</source>
-        <translation>Trabalho que você não cronometrou. O chamado precisa estar aberto.</translation></message>
+        <translation>Trabalho que você não cronometrou. O chamado precisa estar aberto.</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/session_dialogs.py" line="112" />
         <source>optional</source>
-        <translation>opcional</translation></message>
+        <translation>opcional</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/session_dialogs.py" line="113" />
         <source>Ticket:</source>
-        <translation>Chamado:</translation></message>
+        <translation>Chamado:</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/session_dialogs.py" line="114" />
         <source>Start:</source>
-        <translation>Início:</translation></message>
+        <translation>Início:</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/session_dialogs.py" line="115" />
         <source>End:</source>
-        <translation>Fim:</translation></message>
+        <translation>Fim:</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/session_dialogs.py" line="116" />
         <source>Note:</source>
-        <translation>Observação:</translation></message>
+        <translation>Observação:</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/session_dialogs.py" line="117" />
         <source>Add</source>
-        <translation>Adicionar</translation></message>
+        <translation>Adicionar</translation>
+    </message>
 </context>
 <context>
     <name>BackupController</name>
@@ -118,122 +126,132 @@
 <context>
     <name>BillingWindow</name>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="58" />
+        <location filename="../../ui/billing/billing_window.py" line="59" />
         <source>Billing statement</source>
         <translation>Extrato de faturamento</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="88" />
+        <location filename="../../ui/billing/billing_window.py" line="89" />
         <source>Month:</source>
         <translation>Mês:</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="89" />
+        <location filename="../../ui/billing/billing_window.py" line="90" />
         <source>Approved days only</source>
         <translation>Somente dias aprovados</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="90" />
+        <location filename="../../ui/billing/billing_window.py" line="91" />
         <source>Count only the sessions of days a team lead approved</source>
         <translation>Contar somente as sessões dos dias aprovados por um líder</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="94" />
+        <location filename="../../ui/billing/billing_window.py" line="95" />
         <source>Rebuild</source>
         <translation>Recalcular</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="94" />
+        <location filename="../../ui/billing/billing_window.py" line="95" />
         <source>Read the central export again and price the month</source>
         <translation>Ler novamente a exportação central e calcular os valores do mês</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="98" />
+        <location filename="../../ui/billing/billing_window.py" line="99" />
         <source>Bill to:</source>
         <translation>Faturar para:</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="103" />
+        <location filename="../../ui/billing/billing_window.py" line="104" />
         <source>Type:</source>
         <translation>Tipo:</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="105" />
+        <location filename="../../ui/billing/billing_window.py" line="106" />
         <source>All types</source>
         <translation>Todos os tipos</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="134" />
+        <location filename="../../ui/billing/billing_window.py" line="135" />
         <source>Totals per party (held lines left out)</source>
         <translation>Totais por cliente/unidade (sem as linhas retidas)</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="81" />
+        <location filename="../../ui/billing/billing_window.py" line="82" />
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="81" />
+        <location filename="../../ui/billing/billing_window.py" line="82" />
         <source>Export XLSX…</source>
         <translation>Exportar XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="81" />
+        <location filename="../../ui/billing/billing_window.py" line="82" />
         <source>Export JSON…</source>
         <translation>Exportar JSON…</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="82" />
+        <location filename="../../ui/billing/billing_window.py" line="83" />
         <source>The whole statement of the month, whatever the filters show</source>
         <translation>O extrato completo do mês, independentemente dos filtros</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="163" />
+        <location filename="../../ui/billing/billing_window.py" line="164" />
         <source>Reading the central export…</source>
         <translation>Lendo a exportação central…</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="164" />
+        <location filename="../../ui/billing/billing_window.py" line="165" />
         <source>Pricing…</source>
         <translation>Calculando os valores…</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="175" />
+        <location filename="../../ui/billing/billing_window.py" line="176" />
         <source>Building the statement of {month}…</source>
         <translation>Montando o extrato de {month}…</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="185" />
+        <location filename="../../ui/billing/billing_window.py" line="186" />
         <source>The statement could not be built: {error}</source>
         <translation>Não foi possível montar o extrato: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="227" />
+        <location filename="../../ui/billing/billing_window.py" line="213" />
+        <source>{0} standard-support atendimento recorded and never billed.</source>
+        <translation>{0} atendimento de Suporte Padrão registrado e nunca faturado.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/billing/billing_window.py" line="214" />
+        <source>{0} standard-support atendimentos recorded and never billed.</source>
+        <translation>{0} atendimentos de Suporte Padrão registrados e nunca faturados.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/billing/billing_window.py" line="221" />
+        <source>{0} held line, highlighted: see the reason in its tooltip.</source>
+        <translation>{0} linha retida, em destaque: veja o motivo na dica dela.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/billing/billing_window.py" line="222" />
+        <source>{0} held lines, highlighted: see the reason in each tooltip.</source>
+        <translation>{0} linhas retidas, em destaque: veja o motivo na dica de cada uma.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/billing/billing_window.py" line="234" />
         <source>All parties</source>
         <translation>Todos os clientes e unidades</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="230" />
+        <location filename="../../ui/billing/billing_window.py" line="237" />
         <source>unit {code}</source>
         <translation>unidade {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="197" />
+        <location filename="../../ui/billing/billing_window.py" line="198" />
         <source>{month}: {lines} lines, {held} held; total {total}</source>
         <translation>{month}: {lines} linhas, retidas: {held}; total {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="210" />
-        <source>{n} standard-support atendimento(s) recorded and never billed.</source>
-        <translation>{n} atendimento(s) de Suporte Padrão registrado(s) e nunca faturado(s).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/billing/billing_window.py" line="216" />
-        <source>{n} held line(s), highlighted: see the reason in each tooltip.</source>
-        <translation>{n} linha(s) retida(s), em destaque: veja o motivo na dica de cada uma.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/billing/billing_window.py" line="218" />
+        <location filename="../../ui/billing/billing_window.py" line="225" />
         <source>Problem: {text}</source>
         <translation>Problema: {text}</translation>
     </message>
@@ -258,12 +276,12 @@
         <translation>Exportar o extrato</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="264" />
+        <location filename="../../ui/billing/billing_window.py" line="271" />
         <source>{path} was not written: {error}</source>
         <translation>{path} não foi gravado: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/billing_window.py" line="268" />
+        <location filename="../../ui/billing/billing_window.py" line="275" />
         <source>Exported {path}</source>
         <translation>Exportado: {path}</translation>
     </message>
@@ -271,45 +289,55 @@
 <context>
     <name>CentralField</name>
     <message>
-        <location filename="../../ui/consultant/central_field.py" line="43" />
+        <location filename="../../ui/consultant/central_field.py" line="41" />
         <source>The central export folder</source>
-        <translation>A pasta da exportação central</translation></message>
+        <translation>A pasta da exportação central</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/central_field.py" line="63" />
+        <location filename="../../ui/consultant/central_field.py" line="61" />
         <source>Folder</source>
-        <translation>Pasta</translation></message>
+        <translation>Pasta</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/central_field.py" line="64" />
+        <location filename="../../ui/consultant/central_field.py" line="62" />
         <source>Server</source>
-        <translation>Servidor</translation></message>
+        <translation>Servidor</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/central_field.py" line="69" />
+        <location filename="../../ui/consultant/central_field.py" line="67" />
         <source>a shared folder, e.g. /mnt/billing</source>
-        <translation>uma pasta compartilhada, por exemplo /mnt/faturamento</translation></message>
+        <translation>uma pasta compartilhada, por exemplo /mnt/faturamento</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/central_field.py" line="70" />
+        <location filename="../../ui/consultant/central_field.py" line="68" />
         <source>Browse…</source>
-        <translation>Procurar…</translation></message>
+        <translation>Procurar…</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/central_field.py" line="73" />
+        <location filename="../../ui/consultant/central_field.py" line="72" />
         <source>postgresql://login@host/database</source>
-        <translation>postgresql://login@servidor/banco</translation></message>
+        <translation>postgresql://login@servidor/banco</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/central_field.py" line="80" />
+        <location filename="../../ui/consultant/central_field.py" line="79" />
         <source>Test connection</source>
-        <translation>Testar conexão</translation></message>
+        <translation>Testar conexão</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/central_field.py" line="110" />
+        <location filename="../../ui/consultant/central_field.py" line="109" />
         <source>is empty; give the folder of the central export</source>
-        <translation>está vazio; informe a pasta da exportação central</translation></message>
+        <translation>está vazio; informe a pasta da exportação central</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/central_field.py" line="116" />
+        <location filename="../../ui/consultant/central_field.py" line="119" />
         <source>'{0}' is not a server address; write it as postgresql://login@host/database</source>
-        <translation>'{0}' não é um endereço de servidor; escreva como postgresql://login@servidor/banco</translation></message>
+        <translation>'{0}' não é um endereço de servidor; escreva como postgresql://login@servidor/banco</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/central_field.py" line="136" />
+        <location filename="../../ui/consultant/central_field.py" line="139" />
         <source>Testing…</source>
-        <translation>Testando…</translation></message>
+        <translation>Testando…</translation>
+    </message>
 </context>
 <context>
     <name>CloseNotice</name>
@@ -414,162 +442,221 @@ O arquivo danificado fica guardado ao lado dele, intacto. O tempo registrado dep
     <message>
         <location filename="../../ui/consultant/day_nav.py" line="33" />
         <source>Previous day (Alt+Left)</source>
-        <translation>Dia anterior (Alt+Esquerda)</translation></message>
+        <translation>Dia anterior (Alt+Esquerda)</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/day_nav.py" line="37" />
         <source>The day shown</source>
-        <translation>O dia exibido</translation></message>
+        <translation>O dia exibido</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/day_nav.py" line="38" />
         <source>The day shown: its sessions, total and review</source>
-        <translation>O dia exibido: suas sessões, total e revisão</translation></message>
+        <translation>O dia exibido: suas sessões, total e revisão</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/day_nav.py" line="39" />
         <source>Next day (Alt+Right)</source>
-        <translation>Dia seguinte (Alt+Direita)</translation></message>
+        <translation>Dia seguinte (Alt+Direita)</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/day_nav.py" line="40" />
         <location filename="../../ui/consultant/day_nav.py" line="51" />
         <source>Today</source>
-        <translation>Hoje</translation></message>
+        <translation>Hoje</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/day_nav.py" line="41" />
         <source>Back to today (Alt+Home)</source>
-        <translation>Voltar para hoje (Alt+Home)</translation></message>
+        <translation>Voltar para hoje (Alt+Home)</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/day_nav.py" line="49" />
         <source>Previous day</source>
-        <translation>Dia anterior</translation></message>
+        <translation>Dia anterior</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/day_nav.py" line="50" />
         <source>Next day</source>
-        <translation>Dia seguinte</translation></message>
+        <translation>Dia seguinte</translation>
+    </message>
 </context>
 <context>
     <name>DayState</name>
     <message>
         <location filename="../../ui/consultant/day_state.py" line="25" />
         <source>not reviewed</source>
-        <translation>não revisado</translation></message>
+        <translation>não revisado</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/day_state.py" line="26" />
         <source>approved</source>
-        <translation>aprovado</translation></message>
+        <translation>aprovado</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/day_state.py" line="27" />
         <source>returned</source>
-        <translation>devolvido</translation></message>
+        <translation>devolvido</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/day_state.py" line="28" />
         <source>corrected, awaiting review</source>
-        <translation>corrigido, aguardando revisão</translation></message>
+        <translation>corrigido, aguardando revisão</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/day_state.py" line="29" />
         <source>corrected, not yet sent: sync it</source>
-        <translation>corrigido, ainda não enviado: sincronize</translation></message>
+        <translation>corrigido, ainda não enviado: sincronize</translation>
+    </message>
 </context>
 <context>
     <name>DayTable</name>
     <message>
-        <location filename="../../ui/consultant/day_table.py" line="113" />
+        <location filename="../../ui/consultant/day_table.py" line="139" />
         <source>Today, {0}</source>
         <translation>Hoje, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/day_table.py" line="115" />
+        <location filename="../../ui/consultant/day_table.py" line="141" />
         <source>{0}, {1}</source>
-        <translation>{0}, {1}</translation></message>
+        <translation>{0}, {1}</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/day_table.py" line="140" />
+        <location filename="../../ui/consultant/day_table.py" line="166" />
         <source>Total today: {0}</source>
         <translation>Total de hoje: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/day_table.py" line="142" />
+        <location filename="../../ui/consultant/day_table.py" line="168" />
         <source>Total of the day: {0}</source>
-        <translation>Total do dia: {0}</translation></message>
+        <translation>Total do dia: {0}</translation>
+    </message>
 </context>
 <context>
     <name>DaysModel</name>
     <message>
-        <location filename="../../ui/consultant/days_view.py" line="99" />
+        <location filename="../../ui/consultant/days_view.py" line="97" />
         <source>Day</source>
-        <translation>Dia</translation></message>
+        <translation>Dia</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/days_view.py" line="104" />
+        <location filename="../../ui/consultant/days_view.py" line="102" />
         <source>Total</source>
-        <translation>Total</translation></message>
+        <translation>Total</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/days_view.py" line="110" />
+        <location filename="../../ui/consultant/days_view.py" line="108" />
         <source>Sessions</source>
-        <translation>Sessões</translation></message>
+        <translation>Sessões</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/days_view.py" line="116" />
+        <location filename="../../ui/consultant/days_view.py" line="114" />
         <source>Not sent</source>
-        <translation>Não enviado</translation></message>
+        <translation>Não enviado</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/days_view.py" line="120" />
-        <source>{0} change(s) not yet in the central store: sync</source>
-        <translation>{0} alteração(ões) ainda fora do armazenamento central: sincronize</translation></message>
+        <source>{0} change not yet in the central store: sync</source>
+        <translation>{0} alteração ainda fora do armazenamento central: sincronize</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/days_view.py" line="128" />
+        <location filename="../../ui/consultant/days_view.py" line="121" />
+        <source>{0} changes not yet in the central store: sync</source>
+        <translation>{0} alterações ainda fora do armazenamento central: sincronize</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/days_view.py" line="130" />
         <source>Review</source>
-        <translation>Revisão</translation></message>
-    <message>
-        <location filename="../../ui/consultant/days_view.py" line="147" />
-        <source>Approved by {0} on {1}</source>
-        <translation>Aprovado por {0} em {1}</translation></message>
+        <translation>Revisão</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/days_view.py" line="149" />
+        <source>Approved by {0} on {1}</source>
+        <translation>Aprovado por {0} em {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/days_view.py" line="151" />
         <source>Returned by {0} on {1}</source>
-        <translation>Devolvido por {0} em {1}</translation></message>
+        <translation>Devolvido por {0} em {1}</translation>
+    </message>
 </context>
 <context>
     <name>DaysView</name>
     <message>
-        <location filename="../../ui/consultant/days_view.py" line="162" />
+        <location filename="../../ui/consultant/days_view.py" line="164" />
         <source>My days</source>
-        <translation>Meus dias</translation></message>
+        <translation>Meus dias</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/days_view.py" line="171" />
+        <location filename="../../ui/consultant/days_view.py" line="173" />
         <source>Week</source>
-        <translation>Semana</translation></message>
+        <translation>Semana</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/days_view.py" line="172" />
+        <location filename="../../ui/consultant/days_view.py" line="174" />
         <source>Month</source>
-        <translation>Mês</translation></message>
+        <translation>Mês</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/days_view.py" line="177" />
+        <location filename="../../ui/consultant/days_view.py" line="179" />
         <source>The previous week or month</source>
-        <translation>A semana ou o mês anterior</translation></message>
+        <translation>A semana ou o mês anterior</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/days_view.py" line="182" />
+        <location filename="../../ui/consultant/days_view.py" line="184" />
         <source>The next week or month</source>
-        <translation>A semana ou o mês seguinte</translation></message>
+        <translation>A semana ou o mês seguinte</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/days_view.py" line="205" />
+        <location filename="../../ui/consultant/days_view.py" line="207" />
         <source>Open the day</source>
-        <translation>Abrir o dia</translation></message>
+        <translation>Abrir o dia</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/days_view.py" line="206" />
+        <location filename="../../ui/consultant/days_view.py" line="208" />
         <source>Show the selected day in the main window (Enter)</source>
-        <translation>Mostrar o dia selecionado na janela principal (Enter)</translation></message>
-    <message>
-        <location filename="../../ui/consultant/days_view.py" line="228" />
-        <source>{0} to {1}</source>
-        <translation>{0} a {1}</translation></message>
+        <translation>Mostrar o dia selecionado na janela principal (Enter)</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/days_view.py" line="230" />
+        <source>{0} to {1}</source>
+        <translation>{0} a {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/days_view.py" line="232" />
         <source>Reading your days…</source>
-        <translation>Lendo seus dias…</translation></message>
+        <translation>Lendo seus dias…</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/days_view.py" line="241" />
-        <source>Total {0} in {1} session(s); {2} not yet sent; {3} day(s) returned</source>
-        <translation>Total {0} em {1} sessão(ões); {2} ainda não enviada(s); {3} dia(s) devolvido(s)</translation></message>
+        <location filename="../../ui/consultant/days_view.py" line="243" />
+        <source>Total {0} in {1}; {2} not yet sent; {3}</source>
+        <translation>Total {0} em {1}; não enviadas ainda: {2}; {3}</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/days_view.py" line="249" />
+        <location filename="../../ui/consultant/days_view.py" line="245" />
+        <source>{0} session</source>
+        <translation>{0} sessão</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/days_view.py" line="245" />
+        <source>{0} sessions</source>
+        <translation>{0} sessões</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/days_view.py" line="247" />
+        <source>{0} day returned</source>
+        <translation>{0} dia devolvido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/days_view.py" line="247" />
+        <source>{0} days returned</source>
+        <translation>{0} dias devolvidos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/days_view.py" line="254" />
         <source>Your days could not be read: {0}</source>
-        <translation>Não foi possível ler seus dias: {0}</translation></message>
+        <translation>Não foi possível ler seus dias: {0}</translation>
+    </message>
 </context>
 <context>
     <name>DecisionPanel</name>
@@ -587,7 +674,8 @@ O arquivo danificado fica guardado ao lado dele, intacto. O tempo registrado dep
     <message>
         <location filename="../../ui/lead/decision_panel.py" line="69" />
         <source>Comment (optional to approve, required to return)</source>
-        <translation>Comentário (opcional para aprovar, obrigatório para devolver)</translation></message>
+        <translation>Comentário (opcional para aprovar, obrigatório para devolver)</translation>
+    </message>
     <message>
         <location filename="../../ui/lead/decision_panel.py" line="73" />
         <source>Approve day</source>
@@ -606,7 +694,8 @@ O arquivo danificado fica guardado ao lado dele, intacto. O tempo registrado dep
     <message>
         <location filename="../../ui/lead/decision_panel.py" line="96" />
         <source>Decision on {who}'s day</source>
-        <translation>Decisão sobre o dia de {who}</translation></message>
+        <translation>Decisão sobre o dia de {who}</translation>
+    </message>
     <message>
         <location filename="../../ui/lead/decision_panel.py" line="99" />
         <source>No consultant selected</source>
@@ -824,7 +913,8 @@ O histórico guarda como ela era.</translation>
     <message>
         <location filename="../../ui/consultant/dialogs.py" line="291" />
         <source>Confirmations</source>
-        <translation>Confirmações</translation></message>
+        <translation>Confirmações</translation>
+    </message>
 </context>
 <context>
     <name>FinalizeDialog</name>
@@ -851,17 +941,17 @@ A cobrança é calculada agora e faturada neste mês. O tempo dele não poderá 
 <context>
     <name>Heartbeat</name>
     <message>
-        <location filename="../../ui/consultant/heartbeat.py" line="87" />
+        <location filename="../../ui/consultant/heartbeat.py" line="91" />
         <source>Kept the time across the gap; the timer is flagged for review</source>
         <translation>O tempo do intervalo foi mantido; o cronômetro ficou marcado para revisão</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/heartbeat.py" line="88" />
+        <location filename="../../ui/consultant/heartbeat.py" line="92" />
         <source>Discarded the gap; the session ended at {0} and a new one started</source>
         <translation>O intervalo foi descartado; a sessão terminou às {0} e uma nova começou</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/heartbeat.py" line="89" />
+        <location filename="../../ui/consultant/heartbeat.py" line="93" />
         <source>Kept the gap as its own session, flagged; a new timer started</source>
         <translation>O intervalo virou uma sessão própria, com alerta; um novo cronômetro começou</translation>
     </message>
@@ -871,69 +961,85 @@ A cobrança é calculada agora e faturada neste mês. O tempo dele não poderá 
     <message>
         <location filename="../../ui/consultant/session_history.py" line="34" />
         <source>created</source>
-        <translation>criada</translation></message>
+        <translation>criada</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/session_history.py" line="35" />
         <source>edited</source>
-        <translation>alterada</translation></message>
+        <translation>alterada</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/session_history.py" line="36" />
         <source>split</source>
-        <translation>dividida</translation></message>
+        <translation>dividida</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/session_history.py" line="37" />
         <location filename="../../ui/consultant/session_history.py" line="53" />
         <source>made by a split</source>
-        <translation>criada por uma divisão</translation></message>
+        <translation>criada por uma divisão</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/session_history.py" line="38" />
         <location filename="../../ui/consultant/session_history.py" line="48" />
         <source>deleted</source>
-        <translation>excluída</translation></message>
+        <translation>excluída</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/session_history.py" line="41" />
         <source>ticket</source>
-        <translation>chamado</translation></message>
+        <translation>chamado</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/session_history.py" line="42" />
         <source>type</source>
-        <translation>tipo</translation></message>
+        <translation>tipo</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/session_history.py" line="43" />
         <source>start</source>
-        <translation>início</translation></message>
+        <translation>início</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/session_history.py" line="44" />
         <source>end</source>
-        <translation>fim</translation></message>
+        <translation>fim</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/session_history.py" line="45" />
         <source>duration</source>
-        <translation>duração</translation></message>
+        <translation>duração</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/session_history.py" line="46" />
         <source>note</source>
-        <translation>observação</translation></message>
+        <translation>observação</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/session_history.py" line="47" />
         <source>flags</source>
-        <translation>alertas</translation></message>
+        <translation>alertas</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/session_history.py" line="51" />
         <source>recorded by the timer</source>
-        <translation>registrada pelo cronômetro</translation></message>
+        <translation>registrada pelo cronômetro</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/session_history.py" line="52" />
         <source>typed in by hand</source>
-        <translation>digitada à mão</translation></message>
+        <translation>digitada à mão</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/session_history.py" line="54" />
         <source>time away, kept apart</source>
-        <translation>tempo ausente, mantido à parte</translation></message>
+        <translation>tempo ausente, mantido à parte</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/session_history.py" line="55" />
         <source>imported</source>
-        <translation>importada</translation></message>
+        <translation>importada</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/session_history.py" line="58" />
         <source>Revision</source>
@@ -967,23 +1073,28 @@ A cobrança é calculada agora e faturada neste mês. O tempo dele não poderá 
     <message>
         <location filename="../../ui/consultant/session_history.py" line="90" />
         <source>{0}; the second part of {1}</source>
-        <translation>{0}; a segunda parte de {1}</translation></message>
+        <translation>{0}; a segunda parte de {1}</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/session_history.py" line="98" />
         <source>split at {0}</source>
-        <translation>dividida às {0}</translation></message>
+        <translation>dividida às {0}</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/session_history.py" line="113" />
         <source>yes</source>
-        <translation>sim</translation></message>
+        <translation>sim</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/session_history.py" line="114" />
         <source>no</source>
-        <translation>não</translation></message>
+        <translation>não</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/session_history.py" line="166" />
         <source>The session's revision, as the command line shows it (tracker session history)</source>
-        <translation>A revisão da sessão, como a linha de comando a mostra (tracker session history)</translation></message>
+        <translation>A revisão da sessão, como a linha de comando a mostra (tracker session history)</translation>
+    </message>
 </context>
 <context>
     <name>IdleDialog</name>
@@ -1078,11 +1189,13 @@ Dividir: como Descartar, e o tempo ausente fica como uma sessão própria, marca
     <message>
         <location filename="../../ui/consultant/dialogs.py" line="179" />
         <source>Your login names every session you record. The central store is where your sessions go when you sync, for your lead and billing; ask your lead which one to use. Check both and press OK.</source>
-        <translation>Seu login identifica cada sessão que você registra. O armazenamento central é para onde suas sessões vão quando você sincroniza, para o seu líder e o faturamento; pergunte ao seu líder qual usar. Confira os dois e clique em OK.</translation></message>
+        <translation>Seu login identifica cada sessão que você registra. O armazenamento central é para onde suas sessões vão quando você sincroniza, para o seu líder e o faturamento; pergunte ao seu líder qual usar. Confira os dois e clique em OK.</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/dialogs.py" line="191" />
         <source>Central store:</source>
-        <translation>Armazenamento central:</translation></message>
+        <translation>Armazenamento central:</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/dialogs.py" line="188" />
         <source>Login:</source>
@@ -1092,112 +1205,117 @@ Dividir: como Descartar, e o tempo ausente fica como uma sessão própria, marca
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/consultant/timer_bar.py" line="26" />
+        <location filename="../../ui/consultant/timer_bar.py" line="27" />
         <source>Tracker</source>
         <translation>Tracker</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="87" />
+        <location filename="../../ui/consultant/main_window.py" line="88" />
         <source>Checking the database…</source>
         <translation>Verificando o banco de dados…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="152" />
+        <location filename="../../ui/consultant/main_window.py" line="153" />
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="156" />
+        <location filename="../../ui/consultant/main_window.py" line="157" />
         <source>&amp;Move in from Toggl, Clockify or Watson…</source>
         <translation>&amp;Importar do Toggl, Clockify ou Watson…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="162" />
+        <location filename="../../ui/consultant/main_window.py" line="163" />
         <source>&amp;Close window</source>
         <translation>&amp;Fechar janela</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="163" />
+        <location filename="../../ui/consultant/main_window.py" line="164" />
         <source>&amp;Session</source>
         <translation>&amp;Sessão</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="165" />
+        <location filename="../../ui/consultant/main_window.py" line="166" />
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="170" />
+        <location filename="../../ui/consultant/main_window.py" line="171" />
         <source>&amp;Week…</source>
         <translation>&amp;Semana…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="400" />
+        <location filename="../../ui/consultant/main_window.py" line="401" />
         <source>Restored {0}; the previous database was kept as {1}</source>
         <translation>{0} restaurado; o banco de dados anterior foi guardado como {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="272" />
+        <location filename="../../ui/consultant/main_window.py" line="273" />
         <source>Consultant: {0}</source>
         <translation>Consultor(a): {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="159" />
+        <location filename="../../ui/consultant/main_window.py" line="160" />
         <source>S&amp;ettings…</source>
-        <translation>&amp;Configurações…</translation></message>
+        <translation>&amp;Configurações…</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="168" />
+        <location filename="../../ui/consultant/main_window.py" line="169" />
         <source>My &amp;days…</source>
-        <translation>&amp;Meus dias…</translation></message>
+        <translation>&amp;Meus dias…</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="214" />
+        <location filename="../../ui/consultant/main_window.py" line="215" />
         <source>The database is not writable now; try again in a moment.</source>
-        <translation>O banco de dados não aceita gravação agora; tente de novo em instantes.</translation></message>
+        <translation>O banco de dados não aceita gravação agora; tente de novo em instantes.</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="221" />
+        <location filename="../../ui/consultant/main_window.py" line="222" />
         <source>Settings saved. The language changes the next time Tracker starts.</source>
-        <translation>Configurações salvas. O idioma muda na próxima vez que o Tracker iniciar.</translation></message>
+        <translation>Configurações salvas. O idioma muda na próxima vez que o Tracker iniciar.</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="223" />
+        <location filename="../../ui/consultant/main_window.py" line="224" />
         <source>Settings saved</source>
-        <translation>Configurações salvas</translation></message>
+        <translation>Configurações salvas</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="325" />
+        <location filename="../../ui/consultant/main_window.py" line="326" />
         <source>Warning: {0}</source>
         <translation>Atenção: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="367" />
+        <location filename="../../ui/consultant/main_window.py" line="368" />
         <source>Database checked</source>
         <translation>Banco de dados verificado</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="372" />
+        <location filename="../../ui/consultant/main_window.py" line="373" />
         <source>Nothing is written: the database is damaged</source>
         <translation>Nada é gravado: o banco de dados está danificado</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="373" />
+        <location filename="../../ui/consultant/main_window.py" line="374" />
         <source>The database is damaged; nothing is written to it</source>
         <translation>O banco de dados está danificado; nada é gravado nele</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="398" />
+        <location filename="../../ui/consultant/main_window.py" line="399" />
         <source>Restored {0}; the damaged database was kept as {1}</source>
         <translation>{0} restaurado; o banco de dados danificado foi guardado como {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="468" />
+        <location filename="../../ui/consultant/main_window.py" line="469" />
         <source>Tracker is still running</source>
         <translation>O Tracker continua aberto</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="468" />
+        <location filename="../../ui/consultant/main_window.py" line="469" />
         <source>Open it again from the tray icon.</source>
         <translation>Abra de novo pelo ícone na bandeja.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/main_window.py" line="480" />
+        <location filename="../../ui/consultant/main_window.py" line="481" />
         <source>The timer on {0} keeps running; it is stored and will be here when you reopen.</source>
         <translation>O cronômetro de {0} continua rodando; ele está salvo e estará aqui quando você reabrir.</translation>
     </message>
@@ -1265,7 +1383,8 @@ Dividir: como Descartar, e o tempo ausente fica como uma sessão própria, marca
     <message>
         <location filename="../../ui/common/message_bar.py" line="51" />
         <source>Close this message</source>
-        <translation>Fechar esta mensagem</translation></message>
+        <translation>Fechar esta mensagem</translation>
+    </message>
 </context>
 <context>
     <name>NewTicketDialog</name>
@@ -1456,11 +1575,13 @@ Dividir: como Descartar, e o tempo ausente fica como uma sessão própria, marca
     <message>
         <location filename="../../ui/common/i18n.py" line="39" />
         <source>&amp;Look in:</source>
-        <translation>&amp;Procurar em:</translation></message>
+        <translation>&amp;Procurar em:</translation>
+    </message>
     <message>
         <location filename="../../ui/common/i18n.py" line="40" />
         <source>Files of &amp;type:</source>
-        <translation>Arquivos do &amp;tipo:</translation></message>
+        <translation>Arquivos do &amp;tipo:</translation>
+    </message>
 </context>
 <context>
     <name>QuickSwitchPalette</name>
@@ -1752,38 +1873,43 @@ O banco de dados atual é guardado ao lado, como tracker.db.before-restore-….<
     <message>
         <location filename="../../ui/consultant/returned_banner.py" line="73" />
         <source>Day {0}: {1}</source>
-        <translation>Dia {0}: {1}</translation></message>
+        <translation>Dia {0}: {1}</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/returned_banner.py" line="75" />
         <source>(+{0} more)</source>
-        <translation>(+{0})</translation></message>
+        <translation>(+{0})</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/returned_banner.py" line="77" />
         <source>Open {0}</source>
-        <translation>Abrir {0}</translation></message>
+        <translation>Abrir {0}</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/returned_banner.py" line="82" />
         <source>Your day {0} was returned by {1}: {2}</source>
-        <translation>Seu dia {0} foi devolvido por {1}: {2}</translation></message>
+        <translation>Seu dia {0} foi devolvido por {1}: {2}</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/returned_banner.py" line="89" />
+        <location filename="../../ui/consultant/returned_banner.py" line="87" />
         <source>Also returned: {0}</source>
-        <translation>Também devolvidos: {0}</translation></message>
+        <translation>Também devolvidos: {0}</translation>
+    </message>
 </context>
 <context>
     <name>ReviewBanner</name>
     <message>
-        <location filename="../../ui/consultant/sync_status.py" line="143" />
+        <location filename="../../ui/consultant/sync_status.py" line="145" />
         <source>Day returned by {0} on {1}: {2}</source>
         <translation>Dia devolvido por {0} em {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/sync_status.py" line="149" />
+        <location filename="../../ui/consultant/sync_status.py" line="151" />
         <source>Correct the sessions of this day; the next sync sends the changes.</source>
         <translation>Corrija as sessões deste dia; a próxima sincronização envia as alterações.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/sync_status.py" line="151" />
+        <location filename="../../ui/consultant/sync_status.py" line="153" />
         <source>Approved by {0} on {1}</source>
         <translation>Aprovado por {0} em {1}</translation>
     </message>
@@ -1951,12 +2077,17 @@ O banco de dados atual é guardado ao lado, como tracker.db.before-restore-….<
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="335" />
-        <source>Synced: {batches} batch(es) written to the export.</source>
-        <translation>Sincronizado: {batches} lote(s) gravado(s) na exportação.</translation>
+        <location filename="../../ui/lead/review_window.py" line="337" />
+        <source>Synced: {0} batch written to the export.</source>
+        <translation>Sincronizado: {0} lote gravado na exportação.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/review_window.py" line="344" />
+        <location filename="../../ui/lead/review_window.py" line="338" />
+        <source>Synced: {0} batches written to the export.</source>
+        <translation>Sincronizado: {0} lotes gravados na exportação.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/review_window.py" line="346" />
         <source>Sync failed; the decision stays queued: {error}</source>
         <translation>A sincronização falhou; a decisão continua na fila: {error}</translation>
     </message>
@@ -1966,23 +2097,28 @@ O banco de dados atual é guardado ao lado, como tracker.db.before-restore-….<
     <message>
         <location filename="../../ui/consultant/window_menus.py" line="97" />
         <source>&amp;Review</source>
-        <translation>&amp;Revisão</translation></message>
+        <translation>&amp;Revisão</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/window_menus.py" line="98" />
         <source>&amp;Day review…</source>
-        <translation>Revisão do &amp;dia…</translation></message>
+        <translation>Revisão do &amp;dia…</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/window_menus.py" line="100" />
         <source>&amp;Billing</source>
-        <translation>&amp;Faturamento</translation></message>
+        <translation>&amp;Faturamento</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/window_menus.py" line="101" />
         <source>&amp;Monthly statement…</source>
-        <translation>&amp;Extrato mensal…</translation></message>
+        <translation>&amp;Extrato mensal…</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/window_menus.py" line="102" />
         <source>Hourly &amp;rates…</source>
-        <translation>&amp;Tarifas por hora…</translation></message>
+        <translation>&amp;Tarifas por hora…</translation>
+    </message>
 </context>
 <context>
     <name>RoleWindows</name>
@@ -2003,7 +2139,8 @@ O banco de dados atual é guardado ao lado, como tracker.db.before-restore-….<
     <message>
         <location filename="../../ui/consultant/session_actions.py" line="90" />
         <source>&amp;Add session…</source>
-        <translation>&amp;Adicionar sessão…</translation></message>
+        <translation>&amp;Adicionar sessão…</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/session_actions.py" line="97" />
         <source>&amp;Edit…</source>
@@ -2027,7 +2164,8 @@ O banco de dados atual é guardado ao lado, como tracker.db.before-restore-….<
     <message>
         <location filename="../../ui/consultant/session_actions.py" line="105" />
         <source>Add a session you did not time to the day shown (Ctrl+Shift+N)</source>
-        <translation>Adicionar ao dia exibido uma sessão que você não cronometrou (Ctrl+Shift+N)</translation></message>
+        <translation>Adicionar ao dia exibido uma sessão que você não cronometrou (Ctrl+Shift+N)</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/session_actions.py" line="106" />
         <source>Change the start, end, ticket or note of the selected session (Enter)</source>
@@ -2049,49 +2187,52 @@ O banco de dados atual é guardado ao lado, como tracker.db.before-restore-….<
         <translation>Todas as versões da sessão selecionada: quem, quando, por quê (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="191" />
+        <location filename="../../ui/consultant/session_actions.py" line="194" />
         <source>The running timer: stop it first to edit its session.</source>
         <translation>É o cronômetro em andamento: pare-o antes de editar a sessão.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="194" />
+        <location filename="../../ui/consultant/session_actions.py" line="197" />
         <source>Ticket {0} is finalized; its sessions can no longer change.</source>
         <translation>O chamado {0} está finalizado; as sessões dele não podem mais mudar.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="219" />
+        <location filename="../../ui/consultant/session_actions.py" line="222" />
         <source>Pick a stored session in the table first</source>
         <translation>Escolha primeiro uma sessão gravada na tabela</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="236" />
+        <location filename="../../ui/consultant/session_actions.py" line="239" />
         <source>note changed in the table</source>
-        <translation>observação alterada na tabela</translation></message>
+        <translation>observação alterada na tabela</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="244" />
+        <location filename="../../ui/consultant/session_actions.py" line="247" />
         <source>Note changed: {0}</source>
-        <translation>Observação alterada: {0}</translation></message>
+        <translation>Observação alterada: {0}</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="258" />
+        <location filename="../../ui/consultant/session_actions.py" line="261" />
         <source>Added the session {0}</source>
-        <translation>Sessão adicionada: {0}</translation></message>
+        <translation>Sessão adicionada: {0}</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="273" />
+        <location filename="../../ui/consultant/session_actions.py" line="276" />
         <source>Changed the session {0}</source>
         <translation>Sessão alterada: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="283" />
+        <location filename="../../ui/consultant/session_actions.py" line="286" />
         <source>Split at {0}</source>
         <translation>Dividida às {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="292" />
+        <location filename="../../ui/consultant/session_actions.py" line="295" />
         <source>Deleted the session {0}</source>
         <translation>Sessão excluída: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/session_actions.py" line="304" />
+        <location filename="../../ui/consultant/session_actions.py" line="307" />
         <source>History — {0}</source>
         <translation>Histórico — {0}</translation>
     </message>
@@ -2144,22 +2285,22 @@ O banco de dados atual é guardado ao lado, como tracker.db.before-restore-….<
         <translation>Enviada</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/sessions_model.py" line="262" />
+        <location filename="../../ui/consultant/sessions_model.py" line="270" />
         <source>in the central export</source>
         <translation>na exportação central</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/sessions_model.py" line="262" />
+        <location filename="../../ui/consultant/sessions_model.py" line="270" />
         <source>not yet in the central export</source>
         <translation>ainda não está na exportação central</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/sessions_model.py" line="240" />
+        <location filename="../../ui/consultant/sessions_model.py" line="248" />
         <source>running</source>
         <translation>rodando</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/sessions_model.py" line="261" />
+        <location filename="../../ui/consultant/sessions_model.py" line="269" />
         <source>still running: it is sent once stopped</source>
         <translation>ainda rodando: é enviada depois de parada</translation>
     </message>
@@ -2169,159 +2310,198 @@ O banco de dados atual é guardado ao lado, como tracker.db.before-restore-….<
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="54" />
         <source>Settings</source>
-        <translation>Configurações</translation></message>
+        <translation>Configurações</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="63" />
         <source>Save</source>
-        <translation>Salvar</translation></message>
+        <translation>Salvar</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="74" />
         <source>You</source>
-        <translation>Você</translation></message>
+        <translation>Você</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="79" />
         <source>Consultant</source>
-        <translation>Consultor</translation></message>
+        <translation>Consultor</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="80" />
         <source>Team lead</source>
-        <translation>Líder de equipe</translation></message>
+        <translation>Líder de equipe</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="81" />
         <source>Billing</source>
-        <translation>Faturamento</translation></message>
+        <translation>Faturamento</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="86" />
         <source>empty for the vendor's own staff</source>
-        <translation>vazio para a equipe do próprio fornecedor</translation></message>
+        <translation>vazio para a equipe do próprio fornecedor</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="89" />
         <source>System</source>
-        <translation>Sistema</translation></message>
+        <translation>Sistema</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="92" />
         <source>Login:</source>
-        <translation>Login:</translation></message>
+        <translation>Login:</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="93" />
         <source>Full name:</source>
-        <translation>Nome completo:</translation></message>
+        <translation>Nome completo:</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="94" />
         <source>Role:</source>
-        <translation>Papel:</translation></message>
+        <translation>Papel:</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="95" />
         <source>Unit:</source>
-        <translation>Unidade:</translation></message>
+        <translation>Unidade:</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="96" />
         <source>Language:</source>
-        <translation>Idioma:</translation></message>
+        <translation>Idioma:</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="99" />
         <source>Central store</source>
-        <translation>Armazenamento central</translation></message>
+        <translation>Armazenamento central</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="101" />
         <source>Where your sessions are sent when you sync, and where leads and billing read them.</source>
-        <translation>Para onde suas sessões são enviadas quando você sincroniza, e onde líderes e o faturamento as leem.</translation></message>
+        <translation>Para onde suas sessões são enviadas quando você sincroniza, e onde líderes e o faturamento as leem.</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="106" />
         <source>Central store:</source>
-        <translation>Armazenamento central:</translation></message>
+        <translation>Armazenamento central:</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="111" />
         <source>Work and reminders</source>
-        <translation>Trabalho e lembretes</translation></message>
+        <translation>Trabalho e lembretes</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="125" />
         <source>Products:</source>
-        <translation>Produtos:</translation></message>
+        <translation>Produtos:</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="127" />
         <source>others, separated by commas</source>
-        <translation>outros, separados por vírgulas</translation></message>
+        <translation>outros, separados por vírgulas</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="135" />
         <source>to</source>
-        <translation>às</translation></message>
+        <translation>às</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="138" />
         <source>Working hours:</source>
-        <translation>Horário de trabalho:</translation></message>
+        <translation>Horário de trabalho:</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="140" />
         <source>Working days:</source>
-        <translation>Dias de trabalho:</translation></message>
+        <translation>Dias de trabalho:</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="142" />
         <source>Closing the window leaves Tracker in the tray</source>
-        <translation>Fechar a janela deixa o Tracker na bandeja</translation></message>
+        <translation>Fechar a janela deixa o Tracker na bandeja</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="147" />
         <source>Mon</source>
-        <translation>Seg</translation></message>
+        <translation>Seg</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="147" />
         <source>Tue</source>
-        <translation>Ter</translation></message>
+        <translation>Ter</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="147" />
         <source>Wed</source>
-        <translation>Qua</translation></message>
+        <translation>Qua</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="147" />
         <source>Thu</source>
-        <translation>Qui</translation></message>
+        <translation>Qui</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="147" />
         <source>Fri</source>
-        <translation>Sex</translation></message>
+        <translation>Sex</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="148" />
         <source>Sat</source>
-        <translation>Sáb</translation></message>
+        <translation>Sáb</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="148" />
         <source>Sun</source>
-        <translation>Dom</translation></message>
+        <translation>Dom</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="163" />
         <source> h</source>
-        <translation> h</translation></message>
+        <translation> h</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="163" />
         <source> min</source>
-        <translation> min</translation></message>
+        <translation> min</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="163" />
         <source> days</source>
-        <translation> dias</translation></message>
+        <translation> dias</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="170" />
         <source>Remind me of a timer running over:</source>
-        <translation>Lembrar de cronômetro rodando há mais de:</translation></message>
+        <translation>Lembrar de cronômetro rodando há mais de:</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="171" />
         <source>Remind me of sessions not synced for:</source>
-        <translation>Lembrar de sessões sem sincronizar há:</translation></message>
+        <translation>Lembrar de sessões sem sincronizar há:</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="172" />
         <source>Ask about idle time over:</source>
-        <translation>Perguntar sobre ausência de mais de:</translation></message>
+        <translation>Perguntar sobre ausência de mais de:</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="173" />
         <source>Flag sessions longer than:</source>
-        <translation>Alertar sessões mais longas que:</translation></message>
+        <translation>Alertar sessões mais longas que:</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="176" />
         <source>A pause of the app longer than this is a sleep gap:</source>
-        <translation>Pausa do aplicativo maior que isto é suspensão:</translation></message>
+        <translation>Pausa do aplicativo maior que isto é suspensão:</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/settings_dialog.py" line="215" />
         <source>is empty; tick at least one day</source>
-        <translation>está vazio; marque pelo menos um dia</translation></message>
+        <translation>está vazio; marque pelo menos um dia</translation>
+    </message>
 </context>
 <context>
     <name>SkippedModel</name>
@@ -2506,11 +2686,13 @@ Dividir no intervalo: como Descartar, e o intervalo fica como uma sessão própr
     <message>
         <location filename="../../ui/consultant/session_dialogs.py" line="201" />
         <source>Split {0} into two sessions that meet at the time below.</source>
-        <translation>Dividir {0} em duas sessões que se encontram no horário abaixo.</translation></message>
+        <translation>Dividir {0} em duas sessões que se encontram no horário abaixo.</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/session_dialogs.py" line="212" />
         <source>required: why it is split (kept in the history)</source>
-        <translation>obrigatório: por que é dividida (fica no histórico)</translation></message>
+        <translation>obrigatório: por que é dividida (fica no histórico)</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/session_dialogs.py" line="213" />
         <source>Split at:</source>
@@ -2529,109 +2711,114 @@ Dividir no intervalo: como Descartar, e o intervalo fica como uma sessão própr
     <message>
         <location filename="../../ui/consultant/session_dialogs.py" line="220" />
         <source>is empty; say why the session is split</source>
-        <translation>está vazio; diga por que a sessão é dividida</translation></message>
+        <translation>está vazio; diga por que a sessão é dividida</translation>
+    </message>
 </context>
 <context>
     <name>StatementModel</name>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="85" />
+        <location filename="../../ui/billing/statement_models.py" line="80" />
         <source>Ticket</source>
         <translation>Chamado</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="87" />
+        <location filename="../../ui/billing/statement_models.py" line="82" />
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="89" />
+        <location filename="../../ui/billing/statement_models.py" line="84" />
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="90" />
+        <location filename="../../ui/billing/statement_models.py" line="85" />
         <source>Bill to</source>
         <translation>Faturar para</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="91" />
+        <location filename="../../ui/billing/statement_models.py" line="86" />
         <source>Consultants</source>
         <translation>Consultores</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="93" />
+        <location filename="../../ui/billing/statement_models.py" line="88" />
         <source>Billable min</source>
         <translation>Min faturáveis</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="100" />
+        <location filename="../../ui/billing/statement_models.py" line="95" />
         <source>Rate/h</source>
         <translation>Valor/h</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="107" />
+        <location filename="../../ui/billing/statement_models.py" line="102" />
         <source>Amount</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="114" />
+        <location filename="../../ui/billing/statement_models.py" line="109" />
         <source>Waived</source>
         <translation>Abonado</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="116" />
+        <location filename="../../ui/billing/statement_models.py" line="111" />
         <source>Held</source>
         <translation>Retido</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="124" />
+        <location filename="../../ui/billing/statement_models.py" line="119" />
         <source>Why held</source>
         <translation>Motivo da retenção</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="131" />
+        <location filename="../../ui/billing/statement_models.py" line="126" />
         <source>Rate / rules</source>
-        <translation>Tarifa / regras</translation></message>
+        <translation>Tarifa / regras</translation>
+    </message>
+    <message>
+        <location filename="../../ui/billing/statement_models.py" line="182" />
+        <source>No hourly rate.</source>
+        <translation>Sem tarifa por hora.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/billing/statement_models.py" line="184" />
+        <source>Hourly rate version {rate}, in force from {since}.</source>
+        <translation>Tarifa por hora versão {rate}, em vigor desde {since}.</translation>
+    </message>
     <message>
         <location filename="../../ui/billing/statement_models.py" line="187" />
-        <source>No hourly rate.</source>
-        <translation>Sem tarifa por hora.</translation></message>
-    <message>
-        <location filename="../../ui/billing/statement_models.py" line="189" />
-        <source>Hourly rate version {rate}, in force from {since}.</source>
-        <translation>Tarifa por hora versão {rate}, em vigor desde {since}.</translation></message>
-    <message>
-        <location filename="../../ui/billing/statement_models.py" line="192" />
         <source>Billing rules version {policy} of {type}.</source>
-        <translation>Regras de cobrança versão {policy} de {type}.</translation></message>
+        <translation>Regras de cobrança versão {policy} de {type}.</translation>
+    </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="151" />
+        <location filename="../../ui/billing/statement_models.py" line="146" />
         <source>unit {code}</source>
         <translation>unidade {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="164" />
+        <location filename="../../ui/billing/statement_models.py" line="159" />
         <source>HELD</source>
         <translation>RETIDO</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="164" />
-        <location filename="../../ui/billing/statement_models.py" line="167" />
+        <location filename="../../ui/billing/statement_models.py" line="159" />
+        <location filename="../../ui/billing/statement_models.py" line="162" />
         <source>no</source>
         <translation>não</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="167" />
+        <location filename="../../ui/billing/statement_models.py" line="162" />
         <source>yes — {ref}</source>
         <translation>sim — {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="175" />
+        <location filename="../../ui/billing/statement_models.py" line="170" />
         <source>Held back from the totals: {reason}</source>
         <translation>Fora dos totais (retido): {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="180" />
+        <location filename="../../ui/billing/statement_models.py" line="175" />
         <source>Waived: defect {ref} was not yet published</source>
         <translation>Abonado: o defeito {ref} ainda não estava publicado</translation>
     </message>
@@ -2639,43 +2826,64 @@ Dividir no intervalo: como Descartar, e o intervalo fica como uma sessão própr
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/consultant/sync_controller.py" line="40" />
+        <location filename="../../ui/consultant/sync_controller.py" line="42" />
         <source>&amp;Sync now</source>
         <translation>&amp;Sincronizar agora</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/sync_controller.py" line="42" />
+        <location filename="../../ui/consultant/sync_controller.py" line="44" />
         <source>Send what is pending to the central export (Ctrl+Shift+S)</source>
         <translation>Enviar o que está pendente para a exportação central (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/sync_controller.py" line="66" />
+        <location filename="../../ui/consultant/sync_controller.py" line="68" />
         <source>Checking the database…</source>
         <translation>Verificando o banco de dados…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/sync_controller.py" line="69" />
+        <location filename="../../ui/consultant/sync_controller.py" line="71" />
         <source>A sync is running already</source>
         <translation>Já há uma sincronização em andamento</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/sync_controller.py" line="92" />
+        <location filename="../../ui/consultant/sync_controller.py" line="100" />
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/sync_controller.py" line="109" />
+        <location filename="../../ui/consultant/sync_controller.py" line="117" />
         <source>Syncing… {0} of {1}</source>
         <translation>Sincronizando… {0} de {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/sync_controller.py" line="130" />
+        <location filename="../../ui/consultant/sync_controller.py" line="138" />
         <source>Sync failed: {0}</source>
-        <translation>A sincronização falhou: {0}</translation></message>
+        <translation>A sincronização falhou: {0}</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/sync_controller.py" line="135" />
-        <source>Synced: {0} session(s) and {1} ticket event(s) sent; {2} pending</source>
-        <translation>Sincronizado: {0} sessão(ões) e {1} evento(s) de chamado enviados; {2} pendente(s)</translation>
+        <location filename="../../ui/consultant/sync_controller.py" line="143" />
+        <source>Synced: {0} and {1} sent; {2} pending</source>
+        <translation>Sincronizado: {0} e {1} enviados; pendentes: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/sync_controller.py" line="144" />
+        <source>{0} session</source>
+        <translation>{0} sessão</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/sync_controller.py" line="144" />
+        <source>{0} sessions</source>
+        <translation>{0} sessões</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/sync_controller.py" line="145" />
+        <source>{0} ticket event</source>
+        <translation>{0} evento de chamado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/sync_controller.py" line="145" />
+        <source>{0} ticket events</source>
+        <translation>{0} eventos de chamado</translation>
     </message>
 </context>
 <context>
@@ -2698,42 +2906,57 @@ Dividir no intervalo: como Descartar, e o intervalo fica como uma sessão própr
     <message>
         <location filename="../../ui/consultant/sync_status.py" line="72" />
         <source>{0} · {1} pending</source>
-        <translation>{0} · {1} pendente(s)</translation>
+        <translation>{0} · pendentes: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/consultant/sync_status.py" line="75" />
-        <source>{0} session(s)</source>
-        <translation>{0} sessão(ões)</translation>
+        <source>{0} session</source>
+        <translation>{0} sessão</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/sync_status.py" line="75" />
+        <source>{0} sessions</source>
+        <translation>{0} sessões</translation>
     </message>
     <message>
         <location filename="../../ui/consultant/sync_status.py" line="76" />
-        <source>{0} ticket event(s)</source>
-        <translation>{0} evento(s) de chamado</translation>
+        <source>{0} ticket event</source>
+        <translation>{0} evento de chamado</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/sync_status.py" line="79" />
-        <source>{0} review decision(s)</source>
-        <translation>{0} decisão(ões) de revisão</translation>
+        <location filename="../../ui/consultant/sync_status.py" line="76" />
+        <source>{0} ticket events</source>
+        <translation>{0} eventos de chamado</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/sync_status.py" line="81" />
+        <location filename="../../ui/consultant/sync_status.py" line="80" />
+        <source>{0} review decision</source>
+        <translation>{0} decisão de revisão</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/sync_status.py" line="80" />
+        <source>{0} review decisions</source>
+        <translation>{0} decisões de revisão</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/sync_status.py" line="83" />
         <source>Waiting for the central export: {0}
 Export folder: {1}</source>
         <translation>Aguardando a exportação central: {0}
 Pasta de exportação: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/sync_status.py" line="93" />
+        <location filename="../../ui/consultant/sync_status.py" line="95" />
         <source>Sync failed: {0}</source>
         <translation>A sincronização falhou: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/sync_status.py" line="102" />
+        <location filename="../../ui/consultant/sync_status.py" line="104" />
         <source>Checking the database…</source>
         <translation>Verificando o banco de dados…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/sync_status.py" line="108" />
+        <location filename="../../ui/consultant/sync_status.py" line="110" />
         <source>Sending {0} of {1}</source>
         <translation>Enviando {0} de {1}</translation>
     </message>
@@ -2743,187 +2966,199 @@ Pasta de exportação: {1}</translation>
     <message>
         <location filename="../../ui/consultant/ticket_chooser.py" line="52" />
         <source>Which ticket?</source>
-        <translation>Qual chamado?</translation></message>
+        <translation>Qual chamado?</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/ticket_chooser.py" line="56" />
         <source>Open tickets matching “{0}”: pick the one to start.</source>
-        <translation>Chamados abertos que correspondem a “{0}”: escolha o que iniciar.</translation></message>
+        <translation>Chamados abertos que correspondem a “{0}”: escolha o que iniciar.</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/ticket_chooser.py" line="68" />
         <source>Start</source>
-        <translation>Início</translation></message>
+        <translation>Início</translation>
+    </message>
     <message>
         <location filename="../../ui/consultant/ticket_chooser.py" line="69" />
         <source>New ticket…</source>
-        <translation>Novo chamado…</translation></message>
+        <translation>Novo chamado…</translation>
+    </message>
 </context>
 <context>
     <name>TicketPanel</name>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="101" />
+        <location filename="../../ui/consultant/ticket_panel.py" line="106" />
         <source>Ticket:</source>
         <translation>Chamado:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="111" />
+        <location filename="../../ui/consultant/ticket_panel.py" line="116" />
         <source>type a number or a customer</source>
         <translation>digite um número ou um cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="122" />
+        <location filename="../../ui/consultant/ticket_panel.py" line="127" />
         <source>New ticket…</source>
         <translation>Novo chamado…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="127" />
-        <location filename="../../ui/consultant/ticket_panel.py" line="351" />
+        <location filename="../../ui/consultant/ticket_panel.py" line="132" />
+        <location filename="../../ui/consultant/ticket_panel.py" line="367" />
         <source>Selected ticket</source>
         <translation>Chamado selecionado</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="144" />
+        <location filename="../../ui/consultant/ticket_panel.py" line="149" />
         <source>Customer:</source>
         <translation>Cliente:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="145" />
+        <location filename="../../ui/consultant/ticket_panel.py" line="150" />
         <source>Type:</source>
         <translation>Tipo:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="146" />
+        <location filename="../../ui/consultant/ticket_panel.py" line="151" />
         <source>Term:</source>
         <translation>Termo:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="147" />
+        <location filename="../../ui/consultant/ticket_panel.py" line="152" />
         <source>Bill to:</source>
         <translation>Faturar para:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="148" />
+        <location filename="../../ui/consultant/ticket_panel.py" line="153" />
         <source>State:</source>
         <translation>Situação:</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="150" />
+        <location filename="../../ui/consultant/ticket_panel.py" line="155" />
         <source>Accept term…</source>
         <translation>Aceite do termo…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="151" />
+        <location filename="../../ui/consultant/ticket_panel.py" line="156" />
         <source>Flag defect…</source>
         <translation>Registrar defeito…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="152" />
+        <location filename="../../ui/consultant/ticket_panel.py" line="157" />
         <source>Escalate…</source>
         <translation>Escalar…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="153" />
+        <location filename="../../ui/consultant/ticket_panel.py" line="158" />
         <source>Finalize…</source>
         <translation>Finalizar…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="292" />
+        <location filename="../../ui/consultant/ticket_panel.py" line="307" />
         <source>No ticket {0} yet: Start offers the open tickets that match it, or a new one.</source>
-        <translation>Ainda não há chamado {0}: Iniciar oferece os chamados abertos que correspondem, ou um novo.</translation></message>
+        <translation>Ainda não há chamado {0}: Iniciar oferece os chamados abertos que correspondem, ou um novo.</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="336" />
+        <location filename="../../ui/consultant/ticket_panel.py" line="351" />
         <source>product</source>
-        <translation>produto</translation></message>
+        <translation>produto</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="336" />
+        <location filename="../../ui/consultant/ticket_panel.py" line="351" />
         <source>documentation</source>
-        <translation>documentação</translation></message>
-    <message numerus="yes">
-        <location filename="../../ui/consultant/ticket_panel.py" line="338" />
-        <source>%n defect(s): {0}</source>
-        <translation>
-            <numerusform>%n defeito: {0}</numerusform><numerusform>%n defeitos: {0}</numerusform></translation></message>
+        <translation>documentação</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="90" />
+        <location filename="../../ui/consultant/ticket_panel.py" line="95" />
         <source>Term accepted</source>
         <translation>Termo aceito</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="91" />
+        <location filename="../../ui/consultant/ticket_panel.py" line="96" />
         <source>Defect flagged</source>
         <translation>Defeito registrado</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="93" />
+        <location filename="../../ui/consultant/ticket_panel.py" line="98" />
         <source>Escalated to support</source>
         <translation>Escalado para suporte</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="95" />
+        <location filename="../../ui/consultant/ticket_panel.py" line="100" />
         <source>Finalized</source>
         <translation>Finalizado</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="289" />
+        <location filename="../../ui/consultant/ticket_panel.py" line="304" />
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="295" />
+        <location filename="../../ui/consultant/ticket_panel.py" line="310" />
         <source>Pick a ticket above, or add one with New ticket…</source>
         <translation>Escolha um chamado acima ou cadastre um com Novo chamado…</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="305" />
+        <location filename="../../ui/consultant/ticket_panel.py" line="320" />
         <source>Ticket {0}</source>
         <translation>Chamado {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="310" />
+        <location filename="../../ui/consultant/ticket_panel.py" line="325" />
         <source> (escalated from standard)</source>
         <translation> (escalado do Suporte Padrão)</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="312" />
+        <location filename="../../ui/consultant/ticket_panel.py" line="327" />
         <source>Scope: {0}</source>
         <translation>Escopo: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="315" />
+        <location filename="../../ui/consultant/ticket_panel.py" line="330" />
         <source>not needed: standard support is never billed</source>
         <translation>não é necessário: Suporte Padrão nunca é faturado</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="318" />
+        <location filename="../../ui/consultant/ticket_panel.py" line="333" />
         <source>no term accepted — billable time held</source>
         <translation>sem aceite do termo — tempo faturável retido</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="322" />
+        <location filename="../../ui/consultant/ticket_panel.py" line="337" />
         <source>accepted on {0}</source>
         <translation>aceito em {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="327" />
+        <location filename="../../ui/consultant/ticket_panel.py" line="342" />
         <source>unit {0}</source>
         <translation>unidade {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="329" />
+        <location filename="../../ui/consultant/ticket_panel.py" line="344" />
         <source>the customer</source>
         <translation>o cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="332" />
+        <location filename="../../ui/consultant/ticket_panel.py" line="347" />
         <source>finalized on {0}</source>
         <translation>finalizado em {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="334" />
+        <location filename="../../ui/consultant/ticket_panel.py" line="349" />
         <source>open</source>
         <translation>aberto</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/ticket_panel.py" line="373" />
+        <location filename="../../ui/consultant/ticket_panel.py" line="354" />
+        <source>{0} defect: {1}</source>
+        <translation>{0} defeito: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/ticket_panel.py" line="354" />
+        <source>{0} defects: {1}</source>
+        <translation>{0} defeitos: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consultant/ticket_panel.py" line="389" />
         <source>Ticket {0} added</source>
         <translation>Chamado {0} cadastrado</translation>
     </message>
@@ -2964,66 +3199,69 @@ Pasta de exportação: {1}</translation>
 <context>
     <name>TimerBar</name>
     <message>
-        <location filename="../../ui/consultant/timer_bar.py" line="65" />
+        <location filename="../../ui/consultant/timer_bar.py" line="66" />
         <source>Note for the session (optional)</source>
         <translation>Observação da sessão (opcional)</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/timer_bar.py" line="98" />
+        <location filename="../../ui/consultant/timer_bar.py" line="99" />
         <source>Stop</source>
         <translation>Parar</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/timer_bar.py" line="118" />
+        <location filename="../../ui/consultant/timer_bar.py" line="119" />
         <source>▶  Start</source>
         <translation>▶  Iniciar</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/timer_bar.py" line="121" />
+        <location filename="../../ui/consultant/timer_bar.py" line="122" />
         <source>No timer running.</source>
         <translation>Nenhum cronômetro rodando.</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/timer_bar.py" line="126" />
+        <location filename="../../ui/consultant/timer_bar.py" line="127" />
         <source>Running on {0}{1}
 since {2}</source>
         <translation>Rodando em {0}{1}
 desde {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/timer_bar.py" line="133" />
+        <location filename="../../ui/consultant/timer_bar.py" line="134" />
         <source>▶  Switch to {0}</source>
         <translation>▶  Trocar para {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/timer_bar.py" line="137" />
+        <location filename="../../ui/consultant/timer_bar.py" line="138" />
         <source>■  Stop</source>
         <translation>■  Parar</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/timer_bar.py" line="150" />
+        <location filename="../../ui/consultant/timer_bar.py" line="151" />
         <source>Ticket {0} was finalized on {1}: its time can no longer change. Pick another ticket.</source>
-        <translation>O chamado {0} foi finalizado em {1}: seu tempo não pode mais mudar. Escolha outro chamado.</translation></message>
+        <translation>O chamado {0} foi finalizado em {1}: seu tempo não pode mais mudar. Escolha outro chamado.</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/timer_bar.py" line="161" />
+        <location filename="../../ui/consultant/timer_bar.py" line="162" />
         <source>Type the note for the next session you start; it is saved when you press Start.</source>
-        <translation>Digite a observação da próxima sessão que iniciar; ela é salva quando você clicar em Iniciar.</translation></message>
+        <translation>Digite a observação da próxima sessão que iniciar; ela é salva quando você clicar em Iniciar.</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/timer_bar.py" line="164" />
+        <location filename="../../ui/consultant/timer_bar.py" line="165" />
         <source>Type the note for the session on {0}; it is saved when you stop or switch.</source>
-        <translation>Digite a observação da sessão em {0}; ela é salva quando você parar ou trocar.</translation></message>
+        <translation>Digite a observação da sessão em {0}; ela é salva quando você parar ou trocar.</translation>
+    </message>
     <message>
-        <location filename="../../ui/consultant/timer_bar.py" line="217" />
+        <location filename="../../ui/consultant/timer_bar.py" line="218" />
         <source>Stopped {0} after {1}; started {2}</source>
         <translation>Parado {0} após {1}; iniciado {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/timer_bar.py" line="221" />
+        <location filename="../../ui/consultant/timer_bar.py" line="222" />
         <source>Started {0}</source>
         <translation>Iniciado {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/consultant/timer_bar.py" line="236" />
+        <location filename="../../ui/consultant/timer_bar.py" line="237" />
         <source>Stopped {0} after {1}</source>
         <translation>Parado {0} após {1}</translation>
     </message>
@@ -3031,42 +3269,42 @@ desde {2}</translation>
 <context>
     <name>TotalsModel</name>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="250" />
+        <location filename="../../ui/billing/statement_models.py" line="245" />
         <source>Bill to</source>
         <translation>Faturar para</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="251" />
+        <location filename="../../ui/billing/statement_models.py" line="246" />
         <source>Party</source>
         <translation>Cliente/unidade</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="252" />
+        <location filename="../../ui/billing/statement_models.py" line="247" />
         <source>Lines</source>
         <translation>Linhas</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="254" />
+        <location filename="../../ui/billing/statement_models.py" line="249" />
         <source>Billable min</source>
         <translation>Min faturáveis</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="256" />
+        <location filename="../../ui/billing/statement_models.py" line="251" />
         <source>Amount</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="250" />
+        <location filename="../../ui/billing/statement_models.py" line="245" />
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="279" />
+        <location filename="../../ui/billing/statement_models.py" line="274" />
         <source>unit</source>
         <translation>unidade</translation>
     </message>
     <message>
-        <location filename="../../ui/billing/statement_models.py" line="279" />
+        <location filename="../../ui/billing/statement_models.py" line="274" />
         <source>customer</source>
         <translation>cliente</translation>
     </message>
@@ -3362,152 +3600,152 @@ desde {2}</translation>
         <translation>reproduzido em ambiente de testes atualizado</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="111" />
+        <location filename="../../ui/common/fmt.py" line="120" />
         <source>overlap</source>
         <translation>sobreposição</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="112" />
+        <location filename="../../ui/common/fmt.py" line="121" />
         <source>long</source>
         <translation>longa</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="113" />
+        <location filename="../../ui/common/fmt.py" line="122" />
         <source>across midnight</source>
         <translation>passa da meia-noite</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="114" />
+        <location filename="../../ui/common/fmt.py" line="123" />
         <source>sleep gap</source>
         <translation>suspensão</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="115" />
+        <location filename="../../ui/common/fmt.py" line="124" />
         <source>clock jump</source>
         <translation>salto do relógio</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="116" />
+        <location filename="../../ui/common/fmt.py" line="125" />
         <source>idle</source>
         <translation>ausência</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="117" />
+        <location filename="../../ui/common/fmt.py" line="126" />
         <source>conflicting copies</source>
         <translation>cópias divergentes</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="118" />
+        <location filename="../../ui/common/fmt.py" line="127" />
         <source>no term acceptance</source>
         <translation>sem aceite do termo</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="119" />
+        <location filename="../../ui/common/fmt.py" line="128" />
         <source>ticket details differ</source>
         <translation>dados do chamado divergem</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="122" />
+        <location filename="../../ui/common/fmt.py" line="131" />
         <source>Overlap: it overlaps another session of the same consultant; keep only the time really worked.</source>
         <translation>Sobreposição: ela se sobrepõe a outra sessão do mesmo consultor; mantenha só o tempo realmente trabalhado.</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="138" />
+        <location filename="../../ui/common/fmt.py" line="147" />
         <source>Idle: away from the keyboard and mouse while the timer ran; kept as a session of its own.</source>
         <translation>Ausência: longe do teclado e do mouse enquanto o cronômetro rodava; mantida como uma sessão própria.</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="141" />
+        <location filename="../../ui/common/fmt.py" line="150" />
         <source>Conflicting copies: the export holds two different copies of this session; the first read is shown.</source>
         <translation>Cópias divergentes: a exportação tem duas cópias diferentes desta sessão; é exibida a primeira lida.</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="145" />
+        <location filename="../../ui/common/fmt.py" line="154" />
         <source>No term acceptance: a billed ticket the customer has not accepted; its time is held from billing.</source>
         <translation>Sem aceite do termo: chamado faturável que o cliente não aceitou; o tempo fica retido do faturamento.</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="149" />
+        <location filename="../../ui/common/fmt.py" line="158" />
         <source>Ticket details differ: consultants recorded different details (customer, type…) for this ticket.</source>
         <translation>Dados do chamado divergem: consultores registraram dados diferentes (cliente, tipo…) para este chamado.</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="126" />
+        <location filename="../../ui/common/fmt.py" line="135" />
         <source>Long: longer than the usual limit for one session; was the timer left running?</source>
         <translation>Longa: mais longa que o limite usual de uma sessão; o cronômetro ficou ligado?</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="129" />
+        <location filename="../../ui/common/fmt.py" line="138" />
         <source>Across midnight: it runs into the next day; was the timer left on overnight?</source>
         <translation>Passa da meia-noite: entra no dia seguinte; o cronômetro ficou ligado durante a noite?</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="132" />
+        <location filename="../../ui/common/fmt.py" line="141" />
         <source>Sleep gap: the computer was asleep (or the app was stopped) while the timer ran.</source>
         <translation>Suspensão: o computador estava suspenso (ou o aplicativo parado) enquanto o cronômetro rodava.</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="135" />
+        <location filename="../../ui/common/fmt.py" line="144" />
         <source>Clock jump: the computer's clock went backwards while it ran; check the times.</source>
         <translation>Salto do relógio: o relógio do computador voltou enquanto ela rodava; confira os horários.</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="175" />
+        <location filename="../../ui/common/fmt.py" line="184" />
         <source>Ticket details differ: consultants recorded this ticket differently: {0}.</source>
         <translation>Dados do chamado divergem: os consultores registraram este chamado de formas diferentes: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="182" />
+        <location filename="../../ui/common/fmt.py" line="191" />
         <source>no term acceptance recorded; record it with tracker ticket accept-term</source>
         <translation>sem aceite do termo registrado; registre com tracker ticket accept-term</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="185" />
+        <location filename="../../ui/common/fmt.py" line="194" />
         <source>no {0} rate in force on {1}; set one with tracker rates set</source>
         <translation>nenhuma tarifa de {0} vigente em {1}; defina uma com tracker rates set</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="186" />
+        <location filename="../../ui/common/fmt.py" line="195" />
         <source>the central export holds two versions of a record of this line; settle it (tracker central log lists the conflicts)</source>
         <translation>a exportação central tem duas versões de um registro desta linha; resolva (tracker central log lista os conflitos)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="191" />
+        <location filename="../../ui/common/fmt.py" line="200" />
         <source>consultants recorded the ticket differently ({0}: {1}); settle it before billing</source>
         <translation>os consultores registraram o chamado de formas diferentes ({0}: {1}); acerte antes de faturar</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="197" />
+        <location filename="../../ui/common/fmt.py" line="206" />
         <source>customer</source>
         <translation>cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="198" />
+        <location filename="../../ui/common/fmt.py" line="207" />
         <source>type</source>
         <translation>tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="199" />
+        <location filename="../../ui/common/fmt.py" line="208" />
         <source>unit billed</source>
         <translation>unidade faturada</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="200" />
+        <location filename="../../ui/common/fmt.py" line="209" />
         <source>authorization</source>
         <translation>autorização</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="201" />
+        <location filename="../../ui/common/fmt.py" line="210" />
         <source>cost center</source>
         <translation>centro de custo</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="202" />
+        <location filename="../../ui/common/fmt.py" line="211" />
         <source>value class</source>
         <translation>classe de valor</translation>
     </message>
     <message>
-        <location filename="../../ui/common/fmt.py" line="203" />
+        <location filename="../../ui/common/fmt.py" line="212" />
         <source>accounting item</source>
         <translation>item contábil</translation>
     </message>

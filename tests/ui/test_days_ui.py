@@ -163,10 +163,10 @@ def test_the_month_lists_every_day_so_far_with_its_total_and_unsent_mark(qtbot: 
         ["Mon 02/11/2026", "2:15:00", "2", "• 2", "not reviewed"],
         ["Sun 01/11/2026", "—", "", "", ""],
     ]
-    assert "2 change(s) not yet in the central store" in view.view.model().index(1, 3).data(
+    assert "2 changes not yet in the central store" in view.view.model().index(1, 3).data(
         Qt.ItemDataRole.ToolTipRole
     )
-    assert view.totals_label.text() == "Total 3:15:00 in 3 session(s); 3 not yet sent; 0 day(s) returned"
+    assert view.totals_label.text() == "Total 3:15:00 in 3 sessions; 3 not yet sent; 0 days returned"
     assert not view.next_button.isEnabled(), "no month after this one"
     with qtbot.waitSignal(view.loaded, timeout=WAIT):
         view.prev_button.click()

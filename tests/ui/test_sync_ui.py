@@ -83,7 +83,7 @@ def test_the_sync_button_sends_everything_and_the_indicator_shows_the_last_sync(
     assert not window.sync.indicator.error_label.isVisible()
     assert not window.sync.indicator.progress.isVisible()
     assert _marks(window) == [("✓", "in the central export")] * 2
-    assert window.statusBar().currentMessage() == "Synced: 2 session(s) and 1 ticket event(s) sent; 0 pending"
+    assert window.statusBar().currentMessage() == "Synced: 2 sessions and 1 ticket event sent; 0 pending"
     assert any(share.rglob("*.jsonl*"))
     assert window.sync.action.shortcut().toString() == "Ctrl+Shift+S"
 

@@ -399,7 +399,9 @@ def test_the_main_window_speaks_portuguese(portuguese, english, qtbot, app, cloc
     click(window.timer_bar.start_button)
     clock.set(datetime.fromisoformat("2026-11-03T15:02:17-03:00"))
     window.tick()
-    _status(window, qtbot, "Última sincronização 03/11/2026 12:00 · 1 pendente(s)")
+    _status(window, qtbot, "Última sincronização 03/11/2026 12:00 · pendentes: 1")
+    waiting = window.sync.indicator.state_label.toolTip()  # counts in the right form, never "(s)"
+    assert "1 sessão, 0 eventos de chamado" in waiting and "(" not in waiting.splitlines()[0]
     assert window.panel.term_label.text().startswith("aceito em 01/11/2026")
     assert "Consultoria Técnica" in window.panel.type_label.text()
     assert window.timer_bar.running_label.text().startswith("Rodando em 12345678")

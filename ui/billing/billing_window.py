@@ -42,6 +42,7 @@ from ui.billing.statement_models import (
     brl,
     party_key,
 )
+from ui.common.fmt import counted
 from ui.common.report_window import ReportWindow
 
 
@@ -207,13 +208,19 @@ class BillingWindow(ReportWindow):
         notes = []
         if st.not_billed:
             notes.append(
-                self.tr("{n} standard-support atendimento(s) recorded and never billed.").format(
-                    n=len(st.not_billed)
+                counted(
+                    len(st.not_billed),
+                    self.tr("{0} standard-support atendimento recorded and never billed."),
+                    self.tr("{0} standard-support atendimentos recorded and never billed."),
                 )
             )
         if held:
             notes.append(
-                self.tr("{n} held line(s), highlighted: see the reason in each tooltip.").format(n=held)
+                counted(
+                    held,
+                    self.tr("{0} held line, highlighted: see the reason in its tooltip."),
+                    self.tr("{0} held lines, highlighted: see the reason in each tooltip."),
+                )
             )
         return notes + [self.tr("Problem: {text}").format(text=p) for p in st.problems]
 

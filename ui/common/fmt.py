@@ -64,6 +64,15 @@ def clock_text(seconds: int) -> str:
     return f"{hours:02d}:{minutes:02d}:{secs:02d}"
 
 
+def counted(n: int, one: str, many: str, *more: object) -> str:
+    """``one`` or ``many`` (each already translated, with ``{0}`` for the number) as ``n`` asks.
+
+    "1 session", "2 sessions": the window never shows "session(s)".  ``more`` fills
+    ``{1}`` on.
+    """
+    return (one if n == 1 else many).format(n, *more)
+
+
 def duration_text(seconds: int) -> str:
     """Durations in tables, totals and the title: h:mm:ss."""
     return human_duration(seconds)

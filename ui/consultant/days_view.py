@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QToolButton, QWidget
 
 from tracker.app import DayTotal, Decision, Tracker
-from ui.common.fmt import day_text, duration_text, weekday_text
+from ui.common.fmt import counted, day_text, duration_text, weekday_text
 from ui.common.report_window import ReportWindow
 from ui.common.rows_model import CENTER, RIGHT, Column, RowsModel, bold_font
 from ui.consultant.day_state import (
@@ -115,7 +115,11 @@ class DaysModel(RowsModel[DayRow]):
                 lambda r: f"• {r.unsynced}" if r.unsynced else "",
                 sort=lambda r: r.unsynced,
                 tip=lambda r: (
-                    self.tr("{0} change(s) not yet in the central store: sync").format(r.unsynced)
+                    counted(
+                        r.unsynced,
+                        self.tr("{0} change not yet in the central store: sync"),
+                        self.tr("{0} changes not yet in the central store: sync"),
+                    )
                     if r.unsynced
                     else None
                 ),
@@ -236,8 +240,11 @@ class DaysView(ReportWindow):
         sessions = sum(r.sessions for r in rows)
         unsent = sum(r.unsynced for r in rows)
         returned = sum(1 for r in rows if r.state == RETURNED)
-        text = self.tr("Total {0} in {1} session(s); {2} not yet sent; {3} day(s) returned").format(
-            duration_text(total), sessions, unsent, returned
+        text = self.tr("Total {0} in {1}; {2} not yet sent; {3}").format(
+            duration_text(total),
+            counted(sessions, self.tr("{0} session"), self.tr("{0} sessions")),
+            unsent,
+            counted(returned, self.tr("{0} day returned"), self.tr("{0} days returned")),
         )
         self.totals_label.setText(text)
         self.open_button.setEnabled(bool(rows))

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from tracker.app import default_export_dir, is_server_url
 from tracker.errors import TrackerError
+from ui.common.fmt import counted
 from ui.common.provider import TrackerProvider
 from ui.consultant.startup_gate import Stage, StartupGate
 from ui.consultant.sync_jobs import SyncOutcome, sync_work
@@ -139,8 +140,10 @@ class SyncController(QObject):
             self.message.emit("", "info")
         elif outcome.sent and not outcome.cancelled:
             self.message.emit(
-                self.tr("Synced: {0} session(s) and {1} ticket event(s) sent; {2} pending").format(
-                    outcome.sessions, outcome.events, outcome.pending
+                self.tr("Synced: {0} and {1} sent; {2} pending").format(
+                    counted(outcome.sessions, self.tr("{0} session"), self.tr("{0} sessions")),
+                    counted(outcome.events, self.tr("{0} ticket event"), self.tr("{0} ticket events")),
+                    outcome.pending,
                 ),
                 "info",
             )

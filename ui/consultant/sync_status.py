@@ -9,7 +9,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from tracker.app import Decision, SyncStatus
-from ui.common.fmt import ERROR_STYLE
+from ui.common.fmt import ERROR_STYLE, counted
 
 WHEN_FORMAT = "%d/%m/%Y %H:%M"
 PENDING_STYLE = "color: #9a5b00;"
@@ -72,11 +72,13 @@ class SyncIndicator(QWidget):
         self.state_label.setText(self.tr("{0} · {1} pending").format(last, str(self.pending)))
         self.state_label.setStyleSheet(PENDING_STYLE if self.pending and not self.last_sync else "")
         parts = [
-            self.tr("{0} session(s)").format(counts.sessions),
-            self.tr("{0} ticket event(s)").format(counts.events),
+            counted(counts.sessions, self.tr("{0} session"), self.tr("{0} sessions")),
+            counted(counts.events, self.tr("{0} ticket event"), self.tr("{0} ticket events")),
         ]
         if counts.reviews:
-            parts.append(self.tr("{0} review decision(s)").format(counts.reviews))
+            parts.append(
+                counted(counts.reviews, self.tr("{0} review decision"), self.tr("{0} review decisions"))
+            )
         self.state_label.setToolTip(
             self.tr("Waiting for the central export: {0}\nExport folder: {1}").format(
                 ", ".join(parts), status.target or "—"

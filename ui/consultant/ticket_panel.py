@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from tracker.app import Tracker
 from tracker.errors import TrackerError
 from tracker.model import ConsultancyType, Ticket
-from ui.common.fmt import day_text, scope_text, type_label
+from ui.common.fmt import counted, day_text, scope_text, type_label
 from ui.common.looks import restyle
 from ui.common.provider import TrackerProvider
 from ui.common.tracker_job import Progress, Work
@@ -350,7 +350,8 @@ class TicketPanel(QWidget):
         if t.defects:
             kinds = {"product": self.tr("product"), "documentation": self.tr("documentation")}
             defects = ", ".join(f"{kinds.get(d.kind.value, d.kind.value)} {d.ref}" for d in t.defects)
-            state.append(self.tr("%n defect(s): {0}", "", len(t.defects)).format(defects))
+            n = len(t.defects)
+            state.append(counted(n, self.tr("{0} defect: {1}"), self.tr("{0} defects: {1}"), defects))
         self.state_label.setText("; ".join(state))
 
     def set_writable(self, writable: bool) -> None:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from tracker.app import Decision, Tracker
 from tracker.errors import BadInput, TrackerError
-from ui.common.fmt import error_text
+from ui.common.fmt import counted, error_text
 from ui.common.report_window import WARN_STYLE, ReportWindow
 from ui.lead.consultants_model import C_NAME, Consultant, ConsultantsModel
 from ui.lead.decision_panel import DecisionPanel
@@ -332,8 +332,10 @@ class ReviewWindow(ReportWindow):
         self.syncer.start(work)
 
     def _sync_done(self, result: Any) -> None:
-        text = self.tr("Synced: {batches} batch(es) written to the export.").format(
-            batches=result.batches_written
+        text = counted(
+            result.batches_written,
+            self.tr("Synced: {0} batch written to the export."),
+            self.tr("Synced: {0} batches written to the export."),
         )
         self.synced_text = text
         self.synced.emit(text)
