@@ -174,10 +174,12 @@ def test_sigkill_during_start_and_stop_never_corrupts_or_loses_time(tmp_path: Pa
         # of the machine varies) and acknowledges a state.
         calibrate = i % 5 == 4
         lifetime = statistics.median(lifetimes[-5:])
+        # (Short of the median life: on a loaded machine, with the suite on every core,
+        # a life varies by a third, and a kill after the end tests nothing.)
         if rng.random() < 0.5:
-            delay = rng.uniform(0.0, lifetime * 1.15)
+            delay = rng.uniform(0.0, lifetime * 1.0)
         else:
-            delay = rng.uniform(lifetime * 0.6, lifetime * 1.1)
+            delay = rng.uniform(lifetime * 0.5, lifetime * 0.95)
 
         args = ("stop",) if op == "stop" else ("start", str(ticket))
         launched = time.perf_counter()

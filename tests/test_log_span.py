@@ -10,7 +10,6 @@ the span's edge, a long session, a fixed offset, a stored flag, an offset with s
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -39,7 +38,7 @@ def history(app: Tracker) -> Tracker:
     app.delete_session(gone.uuid, "typed twice")
     slept = add("7654321", "2018-11-10T14:00", "2018-11-10T15:00", "slept")
     with app.store.atomic() as db:
-        rows.update_session(db, replace(slept, flags=("sleep_gap",)))
+        rows.update_session(db, slept._replace(flags=("sleep_gap",)))
     add("1234567", "2026-11-03T09:00", "2026-11-03T09:25", "today")
     return app
 

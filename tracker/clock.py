@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
@@ -61,17 +60,17 @@ class SystemClock:
         return self._zone
 
 
-@dataclass
 class FixedClock:
     """A clock that says what it is told; tests move it with :meth:`advance`."""
 
-    current: datetime
-    zone_name: str = "America/Sao_Paulo"
-
-    def __post_init__(self) -> None:
-        if self.current.tzinfo is None:
+    def __init__(self, current: datetime, zone_name: str = "America/Sao_Paulo") -> None:
+        if current.tzinfo is None:
             raise ValueError("FixedClock needs a timezone-aware time")
-        self.current = self.current.astimezone(UTC)
+        self.current = current.astimezone(UTC)
+        self.zone_name = zone_name
+
+    def __repr__(self) -> str:
+        return f"FixedClock({self.current.isoformat()}, {self.zone_name!r})"
 
     def now(self) -> datetime:
         return self.current

@@ -7,8 +7,8 @@ import getpass
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from tracker.errors import BadInput
 from tracker.i18n import _
@@ -137,8 +137,7 @@ def _choice(name: str, options: tuple[str, ...]) -> Callable[[str], str]:
     return check
 
 
-@dataclass(frozen=True)
-class Key:
+class Key(NamedTuple):
     name: str
     help: str
     check: Callable[[str], str]

@@ -9,7 +9,6 @@ need over it, without loading the facade and the central store behind it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -24,13 +23,17 @@ from tracker.validate import Warn, ignore
 __all__ = ["Context", "Warn", "ignore", "open_context"]
 
 
-@dataclass
 class Context:
-    store: Store
-    clock: Clock
-    settings: Settings
-    home: Path
-    warn: Warn = ignore
+    """What every service works over: the store, the clock, the settings, the data folder."""
+
+    def __init__(
+        self, store: Store, clock: Clock, settings: Settings, home: Path, warn: Warn = ignore
+    ) -> None:
+        self.store = store
+        self.clock = clock
+        self.settings = settings
+        self.home = home
+        self.warn = warn
 
     @property
     def consultant(self) -> str:

@@ -9,8 +9,8 @@ here, and not in :mod:`tracker.model`, so that the commands that never show one
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from tracker.context import Context
 from tracker.store import reviews as review_store
@@ -19,8 +19,7 @@ from tracker.timeutil import parse_date
 __all__ = ["Decision", "my_reviews"]
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(NamedTuple):
     """A lead's decision about one consultant's day."""
 
     uuid: str

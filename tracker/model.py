@@ -1,10 +1,10 @@
-"""Plain dataclasses and enums of the domain.  No I/O here."""
+"""The domain's records (immutable named tuples, cheap to define at start-up) and enums.  No I/O here."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 from enum import StrEnum
+from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
@@ -143,8 +143,7 @@ def from_ts(ts: int, zone: ZoneInfo | timezone) -> datetime:
     return datetime.fromtimestamp(ts, UTC).astimezone(zone)
 
 
-@dataclass(frozen=True)
-class Defect:
+class Defect(NamedTuple):
     uuid: str
     ticket: str
     kind: DefectKind
@@ -155,8 +154,7 @@ class Defect:
     consultant: str
 
 
-@dataclass(frozen=True)
-class Ticket:
+class Ticket(NamedTuple):
     number: str
     customer: str
     type: ConsultancyType
@@ -174,7 +172,7 @@ class Ticket:
     escalation_checklist: tuple[str, ...] = ()
     finalized_at: datetime | None = None
     created_at: datetime | None = None
-    defects: tuple[Defect, ...] = field(default=())
+    defects: tuple[Defect, ...] = ()
 
     def type_at(self, when: datetime) -> ConsultancyType:
         """The type in force at ``when``: escalation changes it from that moment on."""
@@ -195,8 +193,7 @@ class Ticket:
         return "unit" if self.bill_to_unit else "customer"
 
 
-@dataclass(frozen=True)
-class Session:
+class Session(NamedTuple):
     uuid: str
     ticket: str
     consultant: str
@@ -223,8 +220,7 @@ class Session:
         return self.start.date()
 
 
-@dataclass(frozen=True)
-class RunningTimer:
+class RunningTimer(NamedTuple):
     consultant: str
     ticket: str
     type: ConsultancyType

@@ -10,9 +10,8 @@ the next sync sends.  Until then, changes keep the revision.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, timezone
-from typing import Any
+from typing import Any, NamedTuple
 
 from tracker.context import Context
 from tracker.errors import BadInput, NotFound
@@ -42,8 +41,7 @@ def snapshot(s: Session) -> dict[str, Any]:
     }
 
 
-@dataclass(frozen=True)
-class DayTotal:
+class DayTotal(NamedTuple):
     """One day of a consultant's sessions, as a list of days shows it."""
 
     day: date
@@ -58,7 +56,7 @@ def _next(session: Session, **changes: Any) -> Session:
     # Once a revision is in a batch (sent, even if not yet verified), the export may
     # hold it: a change must then be a new revision, never the same one with new content.
     revision = session.revision + 1 if session.sent_revision >= session.revision else session.revision
-    return replace(session, revision=revision, synced=False, **changes)
+    return session._replace(revision=revision, synced=False, **changes)
 
 
 class SessionService:
@@ -108,7 +106,7 @@ class SessionService:
         last = max(to_ts(s.end) for s in sessions)
         neighbours = rows.sessions_between(store, sessions[0].consultant, first, last)
         flags = session_flags(sessions, neighbours, self.ctx.settings.long_session_seconds)
-        return [replace(s, flags=flags[s.uuid]) for s in sessions]
+        return [s._replace(flags=flags[s.uuid]) for s in sessions]
 
     def days(self, from_day: str | date, to_day: str | date) -> list[DayTotal]:
         """This consultant's days from ``from_day`` to ``to_day`` that hold sessions, oldest first."""
@@ -253,8 +251,7 @@ class SessionService:
         assert tz is not None
         why = (reason or "").strip() or f"split at {iso(when)}"
         first = _next(session, end=when.astimezone(tz))
-        second = replace(
-            session,
+        second = session._replace(
             uuid=new_uuid(),
             start=when.astimezone(tz),
             revision=1,

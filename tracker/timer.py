@@ -8,9 +8,8 @@ are flagged or asked about; the timer's time is never silently changed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from tracker.context import Context
 from tracker.errors import BadInput, TrackerError
@@ -25,8 +24,7 @@ from tracker.timeutil import iso, offset_seconds, to_ts
 from tracker.validate import clean_choice, clean_text
 
 
-@dataclass(frozen=True)
-class StartResult:
+class StartResult(NamedTuple):
     """What ``start`` did: the timer now running, the one it stopped, or ``already``:
     the ticket was running already and nothing changed."""
 
@@ -35,16 +33,14 @@ class StartResult:
     already: bool = False
 
 
-@dataclass(frozen=True)
-class SleepGap:
+class SleepGap(NamedTuple):
     """The open window went silent while the timer ran: since when, and for how long."""
 
     since: datetime  # the last heartbeat, in the timer's zone
     seconds: int
 
 
-@dataclass(frozen=True)
-class TimerStatus:
+class TimerStatus(NamedTuple):
     """The running timer as ``tracker status`` shows it; ``timer`` is None when none runs."""
 
     timer: RunningTimer | None

@@ -8,7 +8,6 @@ ticket, the returned-day banner and the message bar) are walked in Portuguese.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -140,7 +139,7 @@ def test_the_returned_day_banner_speaks_portuguese(portuguese, english, qtbot) -
     banner.show_days(
         [
             ReturnedDay(date(2026, 11, 2), review, RETURNED),
-            ReturnedDay(date(2026, 10, 30), replace(review, day="2026-10-30"), RETURNED),
+            ReturnedDay(date(2026, 10, 30), review._replace(day="2026-10-30"), RETURNED),
         ],
         date(2026, 11, 3),
     )
