@@ -22,7 +22,22 @@ MAX_MODULE_LINES = 500
 MAX_FUNCTION_LINES = 60
 # Imported where used: heavy, or needed only when an environment variable does not
 # answer first (TRACKER_TZ for tzlocal, TRACKER_HOME for platformdirs).
-HEAVY = ("sqlite_utils", "babel", "openpyxl", "psycopg", "msgspec", "importlib", "ctypes", "tzlocal", "platformdirs")
+# Imported where they are used, so that a command that does not use them never loads them
+# (json: only --json and the audit of a change, as a command that only reads prints text;
+# getpass: only a home whose consultant was never set asks the OS for its user name).
+HEAVY = (
+    "sqlite_utils",
+    "babel",
+    "openpyxl",
+    "psycopg",
+    "msgspec",
+    "importlib",
+    "ctypes",
+    "tzlocal",
+    "platformdirs",
+    "json",
+    "getpass",
+)
 UI_MAY_USE = ("tracker.app", "tracker.model", "tracker.errors")
 
 

@@ -22,6 +22,7 @@ from tracker.errors import BadInput, TrackerError
 from tracker.fsutil import install, is_special, temp_beside
 from tracker.i18n import _
 from tracker.livefiles import is_live
+from tracker.store.check import quick_check
 from tracker.store.db import Store
 from tracker.store.files import (
     DB_FILENAME,
@@ -32,7 +33,6 @@ from tracker.store.files import (
     damaged_message,
     latest_good_backup,
     list_backups,
-    quick_check,
 )
 
 __all__ = [

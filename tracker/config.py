@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import getpass
 import os
 import re
 from collections.abc import Callable
@@ -46,6 +45,8 @@ def os_login() -> str:
 
 @functools.cache
 def _login_of(*_names: str | None) -> str:
+    import getpass  # only a home whose consultant was never set asks the OS
+
     try:
         name = getpass.getuser()
     except Exception:  # pragma: no cover - no user name on this host
@@ -196,6 +197,27 @@ KEYS: dict[str, Key] = {
 }
 
 
+# The defaults that depend on nothing; the consultant's (the OS login) and the export
+# folder's (inside the data folder) are worked out by Settings.default_of when asked.
+FIXED_DEFAULTS = {
+    "name": "",
+    "role": Role.CONSULTANT.value,
+    "unit": "",
+    "central": FOLDER,
+    "products": ",".join(DEFAULT_PRODUCTS),
+    "long-session-hours": "10",
+    "sleep-gap-minutes": "15",
+    "work-hours": "08:00-18:00",
+    "work-days": "mon,tue,wed,thu,fri",
+    "remind-running-hours": "4",
+    "remind-unsynced-days": "2",
+    "idle-minutes": "10",
+    "language": "system",
+    "close-to-tray": "yes",
+}
+DEFAULT_ORDER = ("consultant", "name", "role", "unit", "export-dir", *list(FIXED_DEFAULTS)[3:])
+
+
 class Settings:
     def __init__(self, store: Store, home: Path) -> None:
         self.store = store
@@ -204,25 +226,16 @@ class Settings:
     def _stored(self) -> dict[str, str]:
         return stored_settings.stored(self.store)
 
+    def default_of(self, key: str) -> str:
+        """What ``key`` is while it was never set."""
+        if key == "consultant":
+            return os_login()
+        if key == "export-dir":
+            return str(default_export_dir(self.home))
+        return FIXED_DEFAULTS[key]
+
     def defaults(self) -> dict[str, str]:
-        return {
-            "consultant": os_login(),
-            "name": "",
-            "role": Role.CONSULTANT.value,
-            "unit": "",
-            "export-dir": str(default_export_dir(self.home)),
-            "central": FOLDER,
-            "products": ",".join(DEFAULT_PRODUCTS),
-            "long-session-hours": "10",
-            "sleep-gap-minutes": "15",
-            "work-hours": "08:00-18:00",
-            "work-days": "mon,tue,wed,thu,fri",
-            "remind-running-hours": "4",
-            "remind-unsynced-days": "2",
-            "idle-minutes": "10",
-            "language": "system",
-            "close-to-tray": "yes",
-        }
+        return {key: self.default_of(key) for key in DEFAULT_ORDER}
 
     def all(self) -> dict[str, str]:
         values = self.defaults()
@@ -230,11 +243,13 @@ class Settings:
         return values
 
     def get(self, key: str) -> str:
+        """One setting: its stored value, else its default (one row read, nothing else worked out)."""
         if key not in KEYS:
             raise BadInput(
                 "key", _("'{key}' is not a setting; use one of {keys}").format(key=key, keys=", ".join(KEYS))
             )
-        return self.all()[key]
+        value = stored_settings.value_of(self.store, key)
+        return self.default_of(key) if value is None else value
 
     def set_many(self, values: dict[str, str]) -> dict[str, str]:
         """Check every value first, then store them all in one transaction; nothing is

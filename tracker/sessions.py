@@ -9,7 +9,6 @@ the next sync sends.  Until then, changes keep the revision.
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any, NamedTuple
 
@@ -158,6 +157,8 @@ class SessionService:
     # ----- changes, each with its audit entry --------------------------------------
 
     def _audit(self, db: Any, action: str, why: str, before: Session | None, after: Session) -> None:
+        import json  # only a change of a session writes one, not a command that reads
+
         now = self.ctx.now()
         audit.insert_audit(
             db,
@@ -280,6 +281,8 @@ class SessionService:
 
     def history(self, uuid: str) -> list[dict[str, Any]]:
         """Every revision of a session, oldest first: who, when, why, before and after."""
+        import json  # the audit's snapshots; no everyday command reads them
+
         session = self.get(uuid)
         entries = audit.audit_of_session(self.ctx.store, session.uuid)
         found: list[dict[str, Any]] = []

@@ -6,7 +6,6 @@ next sync sends to the central export.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
@@ -34,6 +33,8 @@ class TicketService:
         self.ctx = ctx
 
     def _event(self, db: Any, ticket: str, kind: EventKind, payload: dict[str, Any], at: datetime) -> None:
+        import json  # only where a ticket's JSON texts are written or read
+
         rows.insert_event(
             db,
             uuid=new_uuid(),
@@ -124,6 +125,8 @@ class TicketService:
         self, number: str, at: str | datetime | None = None, confirmations: Iterable[str] = ()
     ) -> Ticket:
         """Standard support becomes support from ``at`` on (now by default)."""
+        import json  # the checklist, stored as a JSON list
+
         ticket = self.get(number)
         when = self.ctx.when(at, "at")
         self.ctx.not_future(when, "at")

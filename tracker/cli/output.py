@@ -9,7 +9,6 @@ can move the cursor, clear the screen or retitle the window of whoever reads it.
 
 from __future__ import annotations
 
-import json
 import sys
 import unicodedata
 from collections.abc import Sequence
@@ -21,6 +20,8 @@ Json = dict[str, object]
 
 
 def print_json(value: object) -> None:
+    import json  # only a --json command pays for it
+
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 

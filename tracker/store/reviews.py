@@ -6,7 +6,6 @@ back, and ``review_batches_seen`` the central batches already read for them.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Collection
 from typing import Any
@@ -26,6 +25,8 @@ def insert_review(store: Store, row: dict[str, Any]) -> None:
 
 def first_pending_lead(store: Store, skip: Collection[str] = ()) -> str | None:
     """A lead with decisions to send, other than those in ``skip``."""
+    import json  # only a sync asks
+
     row = store.one(
         "SELECT lead FROM reviews WHERE synced = 0 AND lead NOT IN (SELECT value FROM json_each(?)) LIMIT 1",
         (json.dumps(sorted(skip)),),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
@@ -19,6 +18,15 @@ TICKET_COLUMNS = (
 
 def utc(ts: int | None) -> datetime | None:
     return None if ts is None else datetime.fromtimestamp(ts, UTC)
+
+
+def _checklist(stored: str) -> tuple[str, ...]:
+    """The escalation checklist, a JSON list (empty on every ticket never escalated)."""
+    if stored in ("", "[]"):
+        return ()
+    import json  # a ticket that was escalated
+
+    return tuple(json.loads(stored))
 
 
 def ticket_from_row(row: sqlite3.Row, defects: tuple[Defect, ...] = ()) -> Ticket:
@@ -41,7 +49,7 @@ def ticket_from_row(row: sqlite3.Row, defects: tuple[Defect, ...] = ()) -> Ticke
         value_class=row["value_class"],
         accounting_item=row["accounting_item"],
         escalated_at=utc(row["escalated_ts"]),
-        escalation_checklist=tuple(json.loads(row["escalation_checklist"])),
+        escalation_checklist=_checklist(row["escalation_checklist"]),
         finalized_at=finalized,
         created_at=utc(row["created_ts"]),
         defects=defects,
@@ -159,6 +167,8 @@ def insert_event(db: Any, **event: Any) -> None:
 
 
 def events_of_ticket(store: Store, number: str) -> list[dict[str, Any]]:
+    import json  # the events' payloads; only a ticket's history reads them
+
     rows = store.all(
         "SELECT uuid, kind, payload, consultant, at_ts, utc_offset, synced FROM ticket_events "
         "WHERE ticket = ? ORDER BY seq",
