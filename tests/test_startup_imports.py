@@ -36,6 +36,9 @@ FORBIDDEN = (
     "tracker.moving_in",
     "tracker.report",
     "shutil",  # argparse's formatter asks it for the terminal's width, unless told (bz2, lzma, zlib)
+    "dataclasses",  # and inspect, ast, dis with it: the everyday records are named tuples
+    "threading",  # only the window's stoppable start-up check
+    "getpass",  # only a home whose consultant was never set
 )
 
 COMMANDS = [

@@ -238,8 +238,11 @@ class Settings:
         return {key: self.default_of(key) for key in DEFAULT_ORDER}
 
     def all(self) -> dict[str, str]:
-        values = self.defaults()
-        values.update(self._stored())
+        """Every setting, stored or default (a default worked out only when not stored)."""
+        stored = self._stored()
+        values = {key: stored[key] if key in stored else self.default_of(key) for key in DEFAULT_ORDER}
+        for key, value in stored.items():
+            values.setdefault(key, value)
         return values
 
     def get(self, key: str) -> str:
