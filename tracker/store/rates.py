@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import uuid as uuidlib
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from tracker.billing import Rate
+from tracker.ids import new_uuid
 from tracker.model import ConsultancyType
 from tracker.store.db import Store
 
@@ -51,7 +51,7 @@ def insert_rate(db: Any, r: Rate) -> None:
     db.execute(
         f"INSERT INTO rates ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            r.uuid or str(uuidlib.uuid4()),
+            r.uuid or new_uuid(),
             r.type.value,
             r.version,
             str(r.hourly),
