@@ -12,10 +12,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
+from typing import NamedTuple
 
 from tracker.model import ConsultancyType
 
@@ -26,8 +26,7 @@ def to_cents(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-@dataclass(frozen=True)
-class Policy:
+class Policy(NamedTuple):
     """The rules for one type, in force from ``effective_from``."""
 
     version: str
@@ -68,8 +67,7 @@ def policy_for(kind: ConsultancyType, on: date, policies: Iterable[Policy] = DEF
     return max(candidates, key=lambda p: p.effective_from)
 
 
-@dataclass(frozen=True)
-class Rate:
+class Rate(NamedTuple):
     """An hourly rate version.  Adjustments add versions; none is ever rewritten."""
 
     type: ConsultancyType
@@ -124,15 +122,13 @@ def adjusted(previous: Decimal, percent: Decimal) -> Decimal:
     return to_cents(previous * (Decimal(1) + percent / Decimal(100)))
 
 
-@dataclass(frozen=True)
-class DefectInfo:
+class DefectInfo(NamedTuple):
     kind: str  # product | documentation
     ref: str
     published: bool
 
 
-@dataclass(frozen=True)
-class Atendimento:
+class Atendimento(NamedTuple):
     """All sessions of one ticket with one billed type, across every consultant."""
 
     ticket: str
@@ -145,7 +141,7 @@ class Atendimento:
     term_accepted: date | None
     finalized_on: date
     defects: tuple[DefectInfo, ...] = ()
-    accounting: dict[str, str] = field(default_factory=dict)
+    accounting: dict[str, str] = {}  # noqa: RUF012 - never changed: a record
     disputes: tuple[HeldReason, ...] = ()  # what the central store could not settle: held, never chosen
 
     @property
@@ -162,8 +158,7 @@ class HeldKind(Enum):
     )
 
 
-@dataclass(frozen=True)
-class HeldReason:
+class HeldReason(NamedTuple):
     """Why a line is held back from the totals; each front end words it in its own language."""
 
     kind: HeldKind
@@ -194,8 +189,7 @@ class HeldReason:
         return f"no {kind} rate in force on {on}"
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     ticket: str
     type: ConsultancyType
     customer: str
@@ -212,7 +206,7 @@ class Line:
     held_reasons: tuple[HeldReason, ...]  # empty: the line counts in the totals
     rate_version: str
     policy_version: str
-    accounting: dict[str, str] = field(default_factory=dict)
+    accounting: dict[str, str] = {}  # noqa: RUF012 - never changed: a record
 
     @property
     def held(self) -> bool:
@@ -268,8 +262,7 @@ def price(a: Atendimento, rates: Sequence[Rate], policies: Iterable[Policy] = DE
     )
 
 
-@dataclass(frozen=True)
-class PartyTotal:
+class PartyTotal(NamedTuple):
     bill_to: str
     bill_to_kind: str
     lines: int

@@ -19,7 +19,7 @@ is listed as a held adjustment, outside the totals, like any held line.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -202,8 +202,7 @@ def _difference(now: Line | None, so: _SoFar | None) -> Line | None:
     if now is None:
         was = line_from_record(so.template)
         held = was.held and not so.billed_minutes and not so.billed_amount
-        now = replace(
-            was,
+        now = was._replace(
             sessions=0,
             recorded_seconds=0,
             billable_minutes=0,
@@ -220,7 +219,7 @@ def _difference(now: Line | None, so: _SoFar | None) -> Line | None:
     sessions, seconds = now.sessions - so.sessions, now.recorded_seconds - so.seconds
     if not (sessions or seconds or minutes or amount):
         return None
-    return replace(now, sessions=sessions, recorded_seconds=seconds, billable_minutes=minutes, amount=amount)
+    return now._replace(sessions=sessions, recorded_seconds=seconds, billable_minutes=minutes, amount=amount)
 
 
 @dataclass

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Any, Protocol, TypeAlias
+from typing import Any, NamedTuple, Protocol, TypeAlias
 
 from tracker.billing import Rate, policy_for, rate_for, to_cents
 from tracker.context import Context
@@ -39,28 +38,31 @@ class WeekSource(Protocol):
     def ticket(self, number: str) -> Ticket: ...
 
 
-@dataclass
 class DaySummary:
-    day: date
-    seconds: dict[str, int] = field(default_factory=lambda: {t.value: 0 for t in ConsultancyType})
-    amount: Decimal | None = None
+    """One day of the week: seconds per type, and the estimate when a rate is known."""
+
+    def __init__(self, day: date) -> None:
+        self.day = day
+        self.seconds: dict[str, int] = {t.value: 0 for t in ConsultancyType}
+        self.amount: Decimal | None = None
 
     @property
     def total(self) -> int:
         return sum(self.seconds.values())
 
 
-@dataclass
 class TicketSummary:
-    number: str
-    customer: str
-    type: str
-    sessions: int = 0
-    seconds: int = 0
+    """One ticket and type of the week: its sessions and seconds, counted as they are read."""
+
+    def __init__(self, number: str, customer: str, type: str) -> None:
+        self.number = number
+        self.customer = customer
+        self.type = type
+        self.sessions = 0
+        self.seconds = 0
 
 
-@dataclass
-class WeekReport:
+class WeekReport(NamedTuple):
     consultant: str
     start: date
     days: list[DaySummary]
@@ -131,19 +133,19 @@ TYPE_ORDER = {t.value: n for n, t in enumerate(ConsultancyType)}
 Missing: TypeAlias = set[tuple[ConsultancyType, date]]  # billed types with no rate on a pricing day
 
 
-@dataclass
 class Totals:
-    """One group's time and its estimated amount."""
+    """One group's time and its estimated amount, added up as the sessions are read."""
 
-    key: str  # the day, ticket number, type or customer
-    customer: str = ""  # a ticket's customer (grouped by ticket)
-    sessions: int = 0
-    recorded_seconds: int = 0
-    billable_seconds: int = 0  # recorded in billed types (technical, support)
-    standard_seconds: int = 0
-    billable_minutes: int = 0  # after the minimum and the rounding, once per atendimento
-    priced: Decimal = Decimal("0.00")  # the amount of the minutes with a known rate
-    unpriced_minutes: int = 0  # billable minutes with no rate known
+    def __init__(self, key: str, customer: str = "") -> None:
+        self.key = key  # the day, ticket number, type or customer
+        self.customer = customer  # a ticket's customer (grouped by ticket)
+        self.sessions = 0
+        self.recorded_seconds = 0
+        self.billable_seconds = 0  # recorded in billed types (technical, support)
+        self.standard_seconds = 0
+        self.billable_minutes = 0  # after the minimum and the rounding, once per atendimento
+        self.priced = Decimal("0.00")  # the amount of the minutes with a known rate
+        self.unpriced_minutes = 0  # billable minutes with no rate known
 
     @property
     def amount(self) -> Decimal | None:
@@ -162,8 +164,7 @@ class Totals:
         self.unpriced_minutes += other.unpriced_minutes
 
 
-@dataclass
-class SpanReport:
+class SpanReport(NamedTuple):
     consultant: str
     first: date
     last: date

@@ -7,7 +7,6 @@ read them, so estimates work offline.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable
 from datetime import date
@@ -95,11 +94,17 @@ def mark_synced(store: Store, uuids: Iterable[str]) -> None:
 
 def central_rates(store: Store) -> list[Rate]:
     rows = store.all("SELECT record FROM central_rates ORDER BY uuid")
+    if not rows:
+        return []
+    import json  # the central store's versions, as the last sync kept them
+
     return [_rate(json.loads(r["record"])) for r in rows]
 
 
 def remember_central(store: Store, rates: Iterable[Rate]) -> None:
     """Replace the kept central versions with ``rates``, whole."""
+    import json  # a sync keeps them as JSON texts
+
     rows = [
         (
             r.uuid,
