@@ -1,7 +1,5 @@
 """Settings kept in the local database: who the consultant is, and where the export goes."""
 
-from __future__ import annotations
-
 import functools
 import os
 import re

@@ -7,8 +7,6 @@ here, and not in :mod:`tracker.model`, so that the commands that never show one
 (status, start, stop) do not pay for building its class.
 """
 
-from __future__ import annotations
-
 from datetime import date
 from typing import NamedTuple
 

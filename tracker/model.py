@@ -1,6 +1,8 @@
-"""The domain's records (immutable named tuples, cheap to define at start-up) and enums.  No I/O here."""
+"""The domain's records (immutable named tuples, cheap to define at start-up) and enums.  No I/O here.
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: a named tuple's fields given as strings
+are each compiled by ``typing`` at import, and every command imports this module.
+"""
 
 from datetime import UTC, date, datetime, timedelta, timezone
 from enum import StrEnum

@@ -6,8 +6,6 @@ Amounts are an estimate from the rates this home knows (billing prices per atend
 when a ticket is finalized); they are None when no rate is known.
 """
 
-from __future__ import annotations
-
 import math
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
@@ -154,7 +152,7 @@ class Totals:
             return None
         return self.priced
 
-    def add(self, other: Totals) -> None:
+    def add(self, other: "Totals") -> None:
         self.sessions += other.sessions
         self.recorded_seconds += other.recorded_seconds
         self.billable_seconds += other.billable_seconds

@@ -7,8 +7,6 @@ concerned: the change becomes a new revision (a delete, a tombstone revision), w
 the next sync sends.  Until then, changes keep the revision.
 """
 
-from __future__ import annotations
-
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any, NamedTuple
 

@@ -6,8 +6,6 @@ backwards, a window that went silent (a sleep gap) and time away from the keyboa
 are flagged or asked about; the timer's time is never silently changed.
 """
 
-from __future__ import annotations
-
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
