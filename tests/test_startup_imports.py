@@ -76,11 +76,14 @@ def ready(tmp_path_factory: pytest.TempPathFactory) -> Cli:
 
 
 def importtime(cli: Cli, *args: str) -> tuple[int, str, list[str]]:
+    # Without coverage in the child: under the test command's --cov it would start first
+    # and import dataclasses, threading and more, hiding what the command itself loads.
+    env = {k: v for k, v in cli.env().items() if not k.startswith("COVERAGE_PROCESS_")}
     proc = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "tracker", *args],
         capture_output=True,
         text=True,
-        env=cli.env(),
+        env=env,
         timeout=60,
         cwd=ROOT,
     )
