@@ -213,7 +213,6 @@ FIXED_DEFAULTS = {
     "language": "system",
     "close-to-tray": "yes",
 }
-DEFAULT_ORDER = ("consultant", "name", "role", "unit", "export-dir", *list(FIXED_DEFAULTS)[3:])
 
 
 class Settings:
@@ -233,12 +232,12 @@ class Settings:
         return FIXED_DEFAULTS[key]
 
     def defaults(self) -> dict[str, str]:
-        return {key: self.default_of(key) for key in DEFAULT_ORDER}
+        return {key: self.default_of(key) for key in KEYS}
 
     def all(self) -> dict[str, str]:
         """Every setting, stored or default (a default worked out only when not stored)."""
         stored = self._stored()
-        values = {key: stored[key] if key in stored else self.default_of(key) for key in DEFAULT_ORDER}
+        values = {key: stored[key] if key in stored else self.default_of(key) for key in KEYS}
         for key, value in stored.items():
             values.setdefault(key, value)
         return values

@@ -32,7 +32,6 @@ from tracker.central.folder_queries import CacheQueries
 from tracker.central.records import AREAS, BATCH_RE, ReadReport, sha256_of
 from tracker.central.roles import DamagedRoles, Roles, load_roles
 from tracker.i18n import _
-from tracker.livefiles import keep_off, release
 
 CACHE_VERSION = 7
 COMMIT_EVERY = 10
@@ -84,8 +83,6 @@ class FolderCache(CacheQueries):
             for suffix in ("", "-wal", "-shm"):
                 Path(str(cache) + suffix).unlink(missing_ok=True)
             self.conn = self._connect(cache)
-        keep_off(cache)
-        self._kept = True
         where = str(files.root)
         known = self.conn.execute("SELECT value FROM meta WHERE key = 'source'").fetchone()
         version = self.conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
@@ -121,9 +118,6 @@ class FolderCache(CacheQueries):
 
     def close(self) -> None:
         self.conn.close()
-        if self._kept:
-            self._kept = False
-            release(self.cache_path)
 
     # ----- reading the export ----------------------------------------------------
 

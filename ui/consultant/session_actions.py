@@ -9,7 +9,7 @@ cell (or F2 on it), type, Enter.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -136,8 +136,14 @@ class SessionActions(QObject):
         self.table.model().modelReset.connect(self.update)
         self.table.model().rowsInserted.connect(lambda *_: self.update())
         self.table.model().rowsRemoved.connect(lambda *_: self.update())
-        self.table.model().dataChanged.connect(lambda *_: self.update())
+        self.table.model().dataChanged.connect(self._row_replaced)
         self.table.model().layoutChanged.connect(self.update)
+
+    def _row_replaced(self, _top: Any, _bottom: Any, roles: Sequence[int] = ()) -> None:
+        """A row changed whole (a stop turned the running row into a session); not the
+        running duration's cell, which changes every second."""
+        if not roles:
+            self.update()
 
     def _button_row(self) -> QHBoxLayout:
         """A button per action under the table, and the hint that says why some are off."""

@@ -120,7 +120,7 @@ class SessionsModel(RowsModel[Row]):
     ) -> None:
         """``running_flags`` are the timer's (Tracker.status()); ``finalized`` the ticket numbers;
         ``day`` the day shown (today when None): times on another date show that date."""
-        before = (self._today, self._finalized, self._running_flags)
+        day_before, finalized_before, flags_before = self._today, self._finalized, self._running_flags
         self._timer = timer
         self._now = now
         self._today = day or now.date()
@@ -129,12 +129,12 @@ class SessionsModel(RowsModel[Row]):
         self._running_flags = tuple(running_flags) if timer is not None else ()
         self._finalized = frozenset(finalized)
         rows = [*sessions, timer] if self._timer_shown and timer is not None else sessions
-        if before[:2] != (self._today, self._finalized):
+        if (day_before, finalized_before) != (self._today, self._finalized):
             super().load(rows)  # another day, or a ticket finalized: every row looks different
         else:
             # The same day again (a start, a stop, another process's change): only what
             # changed is redrawn.  The running row also when its flags changed.
-            flags_changed = before[2] != self._running_flags
+            flags_changed = flags_before != self._running_flags
             super().update(rows, also=len(rows) - 1 if flags_changed and self._timer_shown else None)
 
     def set_running_flags(self, flags: tuple[str, ...] | list[str]) -> None:
