@@ -17,7 +17,7 @@ from tests.conftest import Cli, Result, share_home
 from tracker.app import Tracker, open_tracker, week_report
 from tracker.clock import FixedClock
 from tracker.store import open_store
-from tracker.store.schema import migrations
+from tracker.store.schema import SCHEMA_VERSION, migrations
 
 NOW = "2026-11-30T18:00:00-03:00"
 RATE_KEYS = {
@@ -185,7 +185,7 @@ def test_a_home_from_before_central_rates_migrates_and_its_billing_rates_are_pub
     old.close()
 
     store = open_store(home_dir)
-    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 6
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     items = [tuple(r) for r in store.conn.execute("SELECT batch, kind FROM outbox_items")]
     assert items == [("00000001-aaaaaaaa", "session")]
     assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []

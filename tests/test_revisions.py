@@ -24,7 +24,7 @@ def one(app: Tracker):
 def mark_synced(app: Tracker, uuid: str) -> None:
     """What a verified sync does to a session (the sync issue owns this step)."""
     with app.store.atomic() as db:
-        db.execute("UPDATE sessions SET synced = 1, sent_revision = revision WHERE uuid = ?", [uuid])
+        db.execute("DELETE FROM sync_queue WHERE uuid = ?", [uuid])
 
 
 def test_an_unsynced_edit_keeps_the_revision_and_audits_before_and_after(app: Tracker, one) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from tracker.app import Tracker
 from tracker.central import TamperedBatch, TargetUnavailable, open_central
 from tracker.central.folder import FolderExport
 from tracker.central.sender import Pending, Sender
+from tracker.clock import FixedClock
 from tracker.context import Context
 from tracker.errors import TrackerError
 
@@ -55,12 +57,17 @@ def test_a_sync_sends_sessions_and_events_once(ana: Tracker, share: Path) -> Non
     assert len(names) == 2 and names[0].endswith(".jsonl") and names[1].endswith(".manifest.json")
     manifest = json.loads(batch_files(share)[1].read_text())
     assert (manifest["rows"], manifest["consultant"], manifest["kinds"]) == (
-        2, "ana", {"session": 1, "ticket_event": 1})
+        2,
+        "ana",
+        {"session": 1, "ticket_event": 1},
+    )
     again = ana.sync()
     assert (again.sessions, again.events, again.batches_written) == (0, 0, 0)
     assert len(batch_files(share)) == 2
     sessions, report, conflicts = central(ana)
-    assert [(x["uuid"], x["seconds"], x["note"], x["revision"]) for x in sessions] == [(s.uuid, 1500, "setup", 1)]
+    assert [(x["uuid"], x["seconds"], x["note"], x["revision"]) for x in sessions] == [
+        (s.uuid, 1500, "setup", 1)
+    ]
     assert report.problems == [] and conflicts == []
     status = ana.sync_status()
     assert status.last_sync == "2026-11-03T15:00:00-03:00" and status.last_error is None
@@ -108,6 +115,56 @@ def test_an_edit_between_prepare_and_mark_becomes_a_new_revision(ana: Tracker) -
     assert conflicts == []
 
 
+def test_a_delete_or_a_move_between_prepare_and_mark_is_sent_after_the_batch(
+    ana: Tracker, share: Path
+) -> None:
+    gone = ana.add_session("1234567", "2026-11-03T09:00:00-03:00", "2026-11-03T09:25:00-03:00", "gone")
+    moved = ana.add_session("1234567", "2026-11-03T10:00:00-03:00", "2026-11-03T10:25:00-03:00", "moved")
+    assert sender(ana).prepare(100) is not None
+    ana.delete_session(gone.uuid, reason="not worked")
+    ana.edit_session(
+        moved.uuid, reason="later", start="2026-11-03T11:00:00-03:00", end="2026-11-03T11:30:00-03:00"
+    )
+    assert ana.sync_status().pending.sessions == 2
+    result = ana.sync()  # the prepared batch (both as revision 1), then both as revision 2
+    assert (result.batches_written, result.pending) == (2, 0)
+    sent = [
+        json.loads(x) for p in batch_files(share) if p.suffix == ".jsonl" for x in p.read_text().splitlines()
+    ]
+    assert sorted(
+        (x["note"], x["revision"], x["deleted"], x["start"]) for x in sent if x["kind"] == "session"
+    ) == [
+        ("gone", 1, False, "2026-11-03T09:00:00-03:00"),
+        ("gone", 2, True, "2026-11-03T09:00:00-03:00"),
+        ("moved", 1, False, "2026-11-03T10:00:00-03:00"),
+        ("moved", 2, False, "2026-11-03T11:00:00-03:00"),
+    ]
+    sessions, _, conflicts = central(ana)
+    assert [(x["note"], x["revision"], x["seconds"]) for x in sessions] == [("moved", 2, 1800)]
+    assert conflicts == []
+    assert [(s.note, s.synced) for s in ana.log("2026-11-03")] == [("moved", True)]
+
+
+def test_a_session_across_a_clock_change_is_sent_with_each_end_s_own_offset(
+    ana: Tracker, share: Path
+) -> None:
+    """Lisbon's clocks go back at 02:00 on 2026-10-25: the session ends an hour "earlier"."""
+    lisbon = Tracker(
+        ana.store, FixedClock(datetime.fromisoformat("2026-10-26T09:00:00+00:00"), "Europe/Lisbon"), ana.home
+    )
+    lisbon.add_session("1234567", "2026-10-25T01:30:00+01:00", "2026-10-25T01:15:00+00:00", "night")
+    lisbon.sync()
+    sent = [json.loads(x) for x in batch_files(share)[0].read_text().splitlines()]
+    (session,) = [x for x in sent if x["kind"] == "session"]
+    assert (session["zone"], session["start"], session["end"], session["seconds"], session["day"]) == (
+        "Europe/Lisbon",
+        "2026-10-25T01:30:00+01:00",
+        "2026-10-25T01:15:00+00:00",
+        2700,
+        "2026-10-25",
+    )
+
+
 def test_a_missing_share_keeps_everything_queued_until_it_returns(ana: Tracker, share: Path) -> None:
     ana.add_session("1234567", "2026-11-03T09:00:00-03:00", "2026-11-03T09:25:00-03:00")
     shutil.rmtree(share)
@@ -122,13 +179,16 @@ def test_a_missing_share_keeps_everything_queued_until_it_returns(ana: Tracker, 
     assert ana.sync_status().last_error is None
 
 
-@pytest.mark.parametrize(("fault", "words"), [
-    ("batch_write:ENOSPC", "disk is full"),
-    ("manifest_write:ENOSPC", "disk is full"),
-    ("batch_write:EROFS", "read-only"),
-    ("batch_write:EACCES", "read-only"),
-    ("batch_write:EIO", "failed"),
-])
+@pytest.mark.parametrize(
+    ("fault", "words"),
+    [
+        ("batch_write:ENOSPC", "disk is full"),
+        ("manifest_write:ENOSPC", "disk is full"),
+        ("batch_write:EROFS", "read-only"),
+        ("batch_write:EACCES", "read-only"),
+        ("batch_write:EIO", "failed"),
+    ],
+)
 def test_write_failures_say_what_happened_and_keep_everything_queued(
     ana: Tracker, share: Path, monkeypatch: pytest.MonkeyPatch, fault: str, words: str
 ) -> None:
@@ -207,7 +267,9 @@ def test_reading_the_same_batch_twice_changes_nothing(ana: Tracker, share: Path)
     assert central(ana)[2] == []
 
 
-def test_the_same_uuid_and_revision_with_other_content_is_a_reported_conflict(ana: Tracker, share: Path) -> None:
+def test_the_same_uuid_and_revision_with_other_content_is_a_reported_conflict(
+    ana: Tracker, share: Path
+) -> None:
     ana.add_session("1234567", "2026-11-03T09:00:00-03:00", "2026-11-03T09:25:00-03:00")
     ana.sync()
     folder = share / "consultants" / "ana"
@@ -218,8 +280,9 @@ def test_the_same_uuid_and_revision_with_other_content_is_a_reported_conflict(an
 
     (folder / "00000060-cccccccc.jsonl").write_bytes(forged)
     manifest = json.loads(_.read_text())
-    manifest.update(batch="00000060-cccccccc", file="00000060-cccccccc.jsonl",
-                    sha256=hashlib.sha256(forged).hexdigest())
+    manifest.update(
+        batch="00000060-cccccccc", file="00000060-cccccccc.jsonl", sha256=hashlib.sha256(forged).hexdigest()
+    )
     (folder / "00000060-cccccccc.manifest.json").write_text(json.dumps(manifest))
     sessions, report, conflicts = central(ana)
     assert report.problems == []
@@ -265,7 +328,10 @@ def test_cli_sync_and_central_log(cli: Cli, home: Path, share: Path) -> None:
     doc = r.json()
     assert [s["seconds"] for s in doc["sessions"]] == [1500] and doc["problems"] == []
     assert "total ana: 0:25:00" in cli("central", "log", "--day", "2026-11-03").out
-    assert cli("central", "log", "--day", "2026-11-03", "--consultant", "bruno", "--json").json()["sessions"] == []
+    assert (
+        cli("central", "log", "--day", "2026-11-03", "--consultant", "bruno", "--json").json()["sessions"]
+        == []
+    )
     shutil.rmtree(share)
     cli("add", "1234567", "--start", "2026-11-03T10:00", "--end", "2026-11-03T10:05")
     r = cli("sync")
@@ -287,3 +353,75 @@ def test_a_damaged_reader_cache_is_rebuilt_from_the_export(ana: Tracker, home: P
         (home / f"central-cache.db{suffix}").unlink(missing_ok=True)
     sessions, report, _ = central(ana)
     assert len(sessions) == 1 and report.problems == []
+
+
+def test_a_home_from_before_the_sync_queue_keeps_what_waits_and_what_was_sent(tmp_path: Path) -> None:
+    """Schema 6 to 7: the sessions' synced and sent_revision flags become the queue.
+
+    A session in a batch prepared but not yet verified keeps that batch.
+    """
+    from tracker.store import open_store
+    from tracker.store.schema import migrations
+
+    old = open_store(tmp_path / "ana", migrate=False)
+    migrations().apply(old.db, stop_before="m007_sync_queue")
+    columns = (
+        "uuid, ticket, consultant, type, start_ts, end_ts, utc_offset, local_day, "
+        "revision, synced, deleted, sent_revision, created_ts"
+    )
+    rows = {  # note: (revision, synced, deleted, sent_revision)
+        "synced": (1, 1, 0, 1),
+        "waiting": (1, 0, 0, 0),
+        "edited after sync": (2, 0, 0, 1),
+        "deleted before sent": (1, 0, 1, 0),
+        "in an undone batch": (1, 0, 0, 1),
+    }
+    with old.atomic() as db:
+        db.execute(
+            "INSERT INTO tickets (number, customer, type, original_type, created_ts, created_by) "
+            "VALUES ('1234567', 'ACME', 'technical', 'technical', 0, 'ana')"
+        )
+        for i, (note, flags) in enumerate(rows.items()):
+            start = 1_793_700_000 + 3600 * i
+            db.execute(
+                f"INSERT INTO sessions ({columns}, note) VALUES "
+                "(?, '1234567', 'ana', 'technical', ?, ?, -10800, '2026-11-03', ?, ?, ?, ?, 0, ?)",
+                [f"00000000-0000-4000-8000-00000000000{i}", start, start + 900, *flags, note],
+            )
+        db.execute(
+            "INSERT INTO outbox (batch, seq, consultant, data, manifest, sha256, rows, created_ts) "
+            "VALUES ('00000001-aaaaaaaa', 1, 'ana', x'00', x'00', 'x', 1, 0)"
+        )
+        db.execute(
+            "INSERT INTO outbox_items VALUES "
+            "('00000001-aaaaaaaa', 'session', '00000000-0000-4000-8000-000000000004', 1)"
+        )
+    old.close()
+
+    store = open_store(tmp_path / "ana")
+    queue = store.conn.execute(
+        "SELECT s.note, q.sent_revision, q.batch FROM sync_queue q JOIN sessions s USING (uuid) "
+        "ORDER BY q.start_ts"
+    ).fetchall()
+    assert [tuple(r) for r in queue] == [
+        ("waiting", 0, None),
+        ("edited after sync", 1, None),
+        ("in an undone batch", 1, "00000001-aaaaaaaa"),
+    ]
+    synced = dict(
+        store.conn.execute(
+            "SELECT note, synced FROM (SELECT note, NOT EXISTS "
+            "(SELECT 1 FROM sync_queue q WHERE q.uuid = sessions.uuid) AS synced FROM sessions)"
+        ).fetchall()
+    )
+    assert synced == {
+        "synced": 1,
+        "waiting": 0,
+        "edited after sync": 0,
+        "deleted before sent": 1,
+        "in an undone batch": 0,
+    }
+    from tracker.store import outbox
+
+    outbox.mark_synced(store, "00000001-aaaaaaaa", 1)
+    assert outbox.pending_counts(store)[0] == 2

@@ -23,7 +23,7 @@ from tracker.central.checks import RecordError
 from tracker.errors import TrackerError
 from tracker.i18n import _
 from tracker.inbox import Decision as Decision
-from tracker.model import Session
+from tracker.model import zone_of
 from tracker.timeutil import iso
 
 FORMAT = schema.FORMAT
@@ -114,24 +114,42 @@ def dumps(record: Struct | dict[str, Any] | list[Any] | str) -> str:
     return json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def session_record(s: Session) -> schema.SessionRecord:
-    record = schema.SessionRecord(
-        uuid=s.uuid,
-        revision=s.revision,
-        consultant=s.consultant,
-        ticket=s.ticket,
-        type=s.type.value,
-        start=iso(s.start),
-        end=iso(s.end),
-        seconds=s.seconds,
-        zone=s.zone,
-        day=s.start.date().isoformat(),
-        note=s.note,
-        flags=list(s.flags),  # type: ignore[arg-type]  # checked by the schema below
-        deleted=s.deleted,
-        source=s.source,  # type: ignore[arg-type]
-    )
-    return record
+def queued_session_records(rows: Iterable[sqlite3.Row]) -> list[schema.SessionRecord]:
+    """The record of each queued session's row (tracker.store.outbox.pending_sessions).
+
+    Read straight from the stored columns, without a Session between: the sender's hot
+    path (a first sync sends every session).  The times are shown in the session's
+    zone (its IANA zone, else its recorded offset), each with its own offset.
+    """
+    zones: dict[tuple[str | None, int], Any] = {}
+    out = []
+    for r in rows:
+        key = (r["zone"], r["utc_offset"])
+        tz = zones.get(key)
+        if tz is None:
+            tz = zones[key] = zone_of(*key)
+        start_ts, end_ts = r["start_ts"], r["end_ts"]
+        start = datetime.fromtimestamp(start_ts, tz).isoformat(timespec="seconds")
+        flags = r["flags"]
+        out.append(
+            schema.SessionRecord(
+                uuid=r["uuid"],
+                revision=r["revision"],
+                consultant=r["consultant"],
+                ticket=r["ticket"],
+                type=r["type"],
+                start=start,
+                end=datetime.fromtimestamp(end_ts, tz).isoformat(timespec="seconds"),
+                seconds=end_ts - start_ts,
+                zone=r["zone"],
+                day=start[:10],
+                note=r["note"],
+                flags=[f for f in flags.split(",") if f] if flags else [],
+                deleted=bool(r["deleted"]),
+                source=r["source"],
+            )
+        )
+    return out
 
 
 def event_record(row: sqlite3.Row) -> schema.TicketEventRecord:

@@ -167,19 +167,18 @@ class Sender:
         """The next batch: one consultant's pending records, stored in the outbox first."""
         store = self.store
         with store.atomic() as db:
-            outbox.skip_unsent_deletions(db)
             who = outbox.first_pending_consultant(store, held)
             if who is None:
                 return None
             events = outbox.pending_events(store, who, limit)
             sessions = outbox.pending_sessions(store, who, max(limit - len(events), 0))
             lines = [rec.dumps(rec.event_record(e)) for e in events]
-            lines += [rec.dumps(rec.session_record(x)) for x in sessions]
+            lines += [rec.dumps(r) for r in rec.queued_session_records(sessions)]
             items: list[tuple[str, str, int]] = [("event", str(e["uuid"]), 1) for e in events]
-            items += [("session", x.uuid, x.revision) for x in sessions]
+            items += [("session", x["uuid"], x["revision"]) for x in sessions]
             kinds = {"session": len(sessions), "ticket_event": len(events)}
             batch = self._store_batch(db, who, "consultants", lines, kinds, items)
-            outbox.mark_sent(store, [x.uuid for x in sessions])
+            outbox.mark_sent(store, batch.batch, sessions)
         return batch
 
     def _next(self, held: dict[tuple[str, str], BatchRefused], limit: int) -> Batch | None:

@@ -27,6 +27,7 @@ from tracker.server_url import is_server_url, server_label, url_user
 from tracker.statement import IssuedInfo, Statement
 from tracker.store import outbox
 from tracker.store import reviews as review_store
+from tracker.store import sessions as session_store
 from tracker.timeutil import iso, offset_seconds, parse_date, to_ts, zone
 from tracker.validate import clean_login, clean_month, clean_text
 
@@ -82,7 +83,7 @@ class CentralService:
         The oldest pending session's recording time, but never before the last sync
         that went through: a session edited since then has waited only since then.
         """
-        ts = outbox.oldest_pending_created_ts(self.ctx.store)
+        ts = session_store.oldest_pending_created_ts(self.ctx.store)
         if ts is None:
             return None
         last = outbox.sync_state(self.ctx.store).get("last-sync")

@@ -3,7 +3,7 @@
 The sessions are staged in a temp table first, so that a uuid already stored (or
 twice in the import) with other content is found by one query and refused before
 anything counts.  A large import into a smaller table drops the sessions' secondary
-indexes and builds them again afterwards from the definitions the database itself
+indexes (and the sync queue's) and builds them again afterwards from the definitions the database itself
 holds, so a change of the schema is never undone by an import.
 """
 
@@ -133,12 +133,20 @@ def _insert_staged(conn: sqlite3.Connection) -> Written:
         indexes = [
             (r[0], r[1])
             for r in conn.execute(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sessions' "
-                "AND sql IS NOT NULL ORDER BY name"
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                "AND tbl_name IN ('sessions', 'sync_queue') AND sql IS NOT NULL ORDER BY name"
             )
         ]
         for name, _sql in indexes:
             conn.execute(f'DROP INDEX "{name}"')
+    # New sessions wait for the central store (those already stored are skipped below);
+    # the same uuid twice in the import has the same content, so the same queue key.
+    conn.execute(
+        "INSERT OR IGNORE INTO sync_queue (consultant, start_ts, uuid) "
+        "SELECT consultant, start_ts, uuid FROM import_sessions i "
+        "WHERE NOT EXISTS (SELECT 1 FROM sessions s WHERE s.uuid = i.uuid) "
+        "ORDER BY consultant, start_ts, uuid"
+    )
     before = conn.total_changes
     conn.execute(
         "INSERT OR IGNORE INTO sessions (uuid, ticket, consultant, type, start_ts, end_ts, zone, "

@@ -12,12 +12,7 @@ import sqlite3
 from collections.abc import Collection
 from typing import Any
 
-from tracker.model import Session
-from tracker.store import sessions as q
 from tracker.store.db import Store
-
-# A session deleted before it was ever sent: the central store never saw it, nothing to send.
-_SESSION_PENDING = "synced = 0 AND NOT (deleted = 1 AND sent_revision = 0)"
 
 
 def _count(store: Store, sql: str) -> int:
@@ -28,16 +23,10 @@ def _count(store: Store, sql: str) -> int:
 def pending_counts(store: Store) -> tuple[int, int, int]:
     """(sessions, ticket events, review decisions) waiting for the central store."""
     return (
-        _count(store, f"SELECT count(*) AS n FROM sessions WHERE {_SESSION_PENDING}"),
+        _count(store, "SELECT count(*) AS n FROM sync_queue"),
         _count(store, "SELECT count(*) AS n FROM ticket_events WHERE synced = 0"),
         _count(store, "SELECT count(*) AS n FROM reviews WHERE synced = 0"),
     )
-
-
-def oldest_pending_created_ts(store: Store) -> int | None:
-    """When the oldest session still waiting for the central store was recorded."""
-    row = store.one(f"SELECT min(created_ts) AS ts FROM sessions WHERE {_SESSION_PENDING}")
-    return None if row is None or row["ts"] is None else int(row["ts"])
 
 
 def sync_state(store: Store) -> dict[str, str]:
@@ -86,18 +75,13 @@ def insert_batch(store: Store, db: Any, row: dict[str, Any], items: list[tuple[s
     )
 
 
-def skip_unsent_deletions(db: Any) -> None:
-    """Sessions deleted before they were ever sent: the central store never saw them."""
-    db.execute("UPDATE sessions SET synced = 1 WHERE synced = 0 AND deleted = 1 AND sent_revision = 0")
-
-
 def first_pending_consultant(store: Store, skip: Collection[str] = ()) -> str | None:
     """A login with records to send, other than those in ``skip``."""
     others = json.dumps(sorted(skip))
     row = store.one(
         "SELECT consultant FROM ticket_events WHERE synced = 0 "
         "AND consultant NOT IN (SELECT value FROM json_each(?)) "
-        "UNION ALL SELECT consultant FROM sessions WHERE synced = 0 "
+        "UNION ALL SELECT consultant FROM sync_queue WHERE batch IS NULL "
         "AND consultant NOT IN (SELECT value FROM json_each(?)) LIMIT 1",
         (others, others),
     )
@@ -112,19 +96,34 @@ def pending_events(store: Store, consultant: str, limit: int) -> list[sqlite3.Ro
     )
 
 
-def pending_sessions(store: Store, consultant: str, limit: int) -> list[Session]:
-    rows = store.all(
-        f"SELECT {q.SESSION_COLUMNS} FROM sessions WHERE synced = 0 AND consultant = ? "
-        "ORDER BY start_ts, uuid LIMIT ?",
+def pending_sessions(store: Store, consultant: str, limit: int) -> list[sqlite3.Row]:
+    """A consultant's sessions in no prepared batch yet, in the queue's order (by start).
+
+    Rows of the session's columns (tracker.central.records.queued_session_records).
+    """
+    return store.all(
+        "SELECT s.uuid, s.revision, s.consultant, s.ticket, s.type, s.start_ts, s.end_ts, s.zone, "
+        "s.utc_offset, s.note, s.flags, s.deleted, s.source "
+        "FROM sync_queue q JOIN sessions s ON s.uuid = q.uuid "
+        "WHERE q.consultant = ? AND q.batch IS NULL ORDER BY q.start_ts, q.uuid LIMIT ?",
         (consultant, limit),
     )
-    return [q.session_from_row(r) for r in rows]
 
 
-def mark_sent(store: Store, uuids: list[str]) -> None:
-    """The revision in a prepared batch: any later change becomes a new revision."""
-    store.conn.executemany(
-        "UPDATE sessions SET sent_revision = revision WHERE uuid = ?", [(u,) for u in uuids]
+def mark_sent(store: Store, batch: str, sessions: list[sqlite3.Row]) -> None:
+    """The revisions in a prepared batch: any later change becomes a new revision.
+
+    ``sessions`` are what :func:`pending_sessions` just read, in the same transaction:
+    the consultant's first queued sessions, so one range of the queue.
+    """
+    if not sessions:
+        return
+    last = sessions[-1]
+    store.conn.execute(
+        "UPDATE sync_queue SET batch = ?, "
+        "sent_revision = (SELECT s.revision FROM sessions s WHERE s.uuid = sync_queue.uuid) "
+        "WHERE consultant = ? AND batch IS NULL AND (start_ts, uuid) <= (?, ?)",
+        (batch, last["consultant"], last["start_ts"], last["uuid"]),
     )
 
 
@@ -132,11 +131,12 @@ def mark_synced(store: Store, batch: str, done_ts: int) -> tuple[int, int, int, 
     """Its records count as synced and the batch as done; (sessions, events, reviews, rates) marked."""
     with store.atomic():
         items = store.all("SELECT kind, uuid, revision FROM outbox_items WHERE batch = ?", (batch,))
-        sessions = [(r["uuid"], r["revision"]) for r in items if r["kind"] == "session"]
+        sessions = [r["uuid"] for r in items if r["kind"] == "session"]
         events = [(r["uuid"],) for r in items if r["kind"] == "event"]
         reviews = [(r["uuid"],) for r in items if r["kind"] == "review"]
         rates = [(r["uuid"],) for r in items if r["kind"] == "rate"]
-        store.conn.executemany("UPDATE sessions SET synced = 1 WHERE uuid = ? AND revision = ?", sessions)
+        # The sessions still in this batch (one changed since has left it, and waits).
+        store.conn.execute("DELETE FROM sync_queue WHERE batch = ?", (batch,))
         store.conn.executemany("UPDATE ticket_events SET synced = 1 WHERE uuid = ?", events)
         store.conn.executemany("UPDATE reviews SET synced = 1 WHERE uuid = ?", reviews)
         store.conn.executemany("UPDATE rates SET synced = 1 WHERE uuid = ?", rates)

@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from sqlite_utils import Database
     from sqlite_utils.migrations import Migrations
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 TYPES = "('technical', 'support', 'standard')"
 
@@ -274,6 +274,40 @@ DROP TABLE temp.outbox_items_kept;
 """
 
 
+# What waits for the central store moves from two flags in every session row to a queue
+# of its own, kept in the order the sender reads it (a consultant's sessions by start).
+# Marking a batch sent, and then synced, used to rewrite rows scattered over the whole
+# sessions table (it is keyed by uuid): at 1,000,000 sessions every batch dirtied a
+# third of its pages twice. Now it updates, then deletes, one contiguous range here.
+#
+# A session is pending while it has a row here. ``sent_revision`` is the highest revision
+# of it put into a batch (0: none ever was, so a deletion before then sends nothing);
+# ``batch`` names the prepared batch holding its current revision, NULL while none does.
+# A session without a row is synced: its current revision is in the central store.
+# The sessions' own ``synced`` and ``sent_revision`` columns are no longer read or written.
+SYNC_QUEUE = """
+CREATE TABLE sync_queue (
+    consultant TEXT NOT NULL,
+    start_ts INTEGER NOT NULL,
+    uuid TEXT NOT NULL,
+    sent_revision INTEGER NOT NULL DEFAULT 0,
+    batch TEXT,
+    PRIMARY KEY (consultant, start_ts, uuid)
+) WITHOUT ROWID;
+CREATE INDEX sync_queue_batch ON sync_queue(batch) WHERE batch IS NOT NULL;
+INSERT INTO sync_queue (consultant, start_ts, uuid, sent_revision, batch)
+    SELECT s.consultant, s.start_ts, s.uuid, s.sent_revision,
+        (SELECT i.batch FROM outbox_items i JOIN outbox o ON o.batch = i.batch
+         WHERE o.done_ts IS NULL AND i.kind = 'session' AND i.uuid = s.uuid AND i.revision = s.revision)
+    FROM sessions s
+    WHERE s.synced = 0 AND NOT (s.deleted = 1 AND s.sent_revision = 0)
+    ORDER BY s.consultant, s.start_ts, s.uuid;
+DROP INDEX sessions_pending;
+DROP INDEX ticket_events_pending;
+CREATE INDEX ticket_events_pending ON ticket_events(consultant, seq) WHERE synced = 0;
+"""
+
+
 def statements(sql: str) -> Iterator[str]:
     """The statements of a script, each whole, as SQLite itself tells where one ends.
 
@@ -332,5 +366,10 @@ def migrations() -> Migrations:
     def m006_central_rates(db: Database) -> None:
         _script(db, CENTRAL_RATES)
         db.execute("PRAGMA user_version = 6")
+
+    @migrations()
+    def m007_sync_queue(db: Database) -> None:
+        _script(db, SYNC_QUEUE)
+        db.execute("PRAGMA user_version = 7")
 
     return migrations

@@ -9,9 +9,19 @@ from typing import Any
 from tracker.model import ConsultancyType, Session, from_ts, zone_of
 from tracker.store.db import Store
 
+# Whether a session waits for the central store is kept in ``sync_queue`` (schema.py),
+# keyed in the sender's order: synced means no row there; its sent revision is the
+# queue's, or the current one.
+_QUEUED = (
+    "FROM sync_queue q WHERE q.consultant = sessions.consultant AND q.start_ts = sessions.start_ts "
+    "AND q.uuid = sessions.uuid"
+)
+SYNCED = f"NOT EXISTS (SELECT 1 {_QUEUED})"
+SENT_REVISION = f"coalesce((SELECT q.sent_revision {_QUEUED}), revision)"
+
 SESSION_COLUMNS = (
     "uuid, ticket, consultant, type, start_ts, end_ts, zone, utc_offset, note, revision, "
-    "synced, source, flags, deleted, sent_revision"
+    f"{SYNCED} AS synced, source, flags, deleted, {SENT_REVISION} AS sent_revision"
 )
 
 
@@ -49,13 +59,36 @@ def session_row(session: Session, created_ts: int) -> dict[str, Any]:
         "local_day": session.start.date().isoformat(),
         "note": session.note,
         "revision": session.revision,
-        "synced": int(session.synced),
         "source": session.source,
         "flags": ",".join(session.flags),
         "deleted": int(session.deleted),
-        "sent_revision": session.sent_revision,
         "created_ts": created_ts,
     }
+
+
+def _queue(db: Any, session: Session, before: tuple[str, int] | None = None) -> None:
+    """The session waits for the central store, in its new state.
+
+    ``before`` is its (consultant, start) as stored until now, the key of its queue row.
+    A session deleted before any revision of it went into a batch leaves the queue: the
+    central store never saw it, so there is nothing to send.  A queued session keeps
+    what was sent of it; one that was synced has sent its revision before this change.
+    """
+    sent = session.sent_revision
+    if before is not None:
+        key = [before[0], before[1], session.uuid]
+        row = db.execute(
+            "SELECT sent_revision FROM sync_queue WHERE consultant = ? AND start_ts = ? AND uuid = ?", key
+        ).fetchone()
+        if row is not None:
+            sent = max(sent, row[0])
+            db.execute("DELETE FROM sync_queue WHERE consultant = ? AND start_ts = ? AND uuid = ?", key)
+    if session.deleted and sent == 0:
+        return
+    db.execute(
+        "INSERT INTO sync_queue (consultant, start_ts, uuid, sent_revision) VALUES (?, ?, ?, ?)",
+        [session.consultant, int(session.start.timestamp()), session.uuid, sent],
+    )
 
 
 def insert_session(db: Any, session: Session, created_ts: int) -> None:
@@ -63,6 +96,7 @@ def insert_session(db: Any, session: Session, created_ts: int) -> None:
     names = ", ".join(row)
     marks = ", ".join("?" for _ in row)
     db.execute(f"INSERT INTO sessions ({names}) VALUES ({marks})", list(row.values()))
+    _queue(db, session)
 
 
 def get_session(store: Store, uuid: str) -> Session | None:
@@ -83,13 +117,19 @@ def update_session(db: Any, session: Session) -> None:
     row = session_row(session, created_ts=0)
     del row["created_ts"], row["uuid"]
     sets = ", ".join(f"{name} = ?" for name in row)
+    before = db.execute("SELECT consultant, start_ts FROM sessions WHERE uuid = ?", [session.uuid]).fetchone()
     db.execute(f"UPDATE sessions SET {sets} WHERE uuid = ?", [*row.values(), session.uuid])
+    _queue(db, session, None if before is None else (before[0], before[1]))
 
 
 def restamp_sessions(db: Any, number: str, from_ts_: int, type_: str) -> None:
-    """Sessions of a ticket not yet synced that start at ``from_ts_`` or later take ``type_``."""
+    """Sessions of a ticket not yet synced that start at ``from_ts_`` or later take ``type_``.
+
+    Only those in no prepared batch: a batch's content is fixed once prepared.
+    """
     db.execute(
-        "UPDATE sessions SET type = ? WHERE ticket = ? AND start_ts >= ? AND synced = 0",
+        "UPDATE sessions SET type = ? WHERE ticket = ? AND start_ts >= ? "
+        f"AND EXISTS (SELECT 1 {_QUEUED} AND q.batch IS NULL)",
         [type_, number, from_ts_],
     )
 
@@ -129,10 +169,7 @@ def sessions_of_ticket(store: Store, number: str) -> list[Session]:
 
 def oldest_pending_created_ts(store: Store) -> int | None:
     """When the oldest session still waiting for the central export was recorded."""
-    row = store.one(
-        "SELECT min(created_ts) AS ts FROM sessions "
-        "WHERE synced = 0 AND NOT (deleted = 1 AND sent_revision = 0)"
-    )
+    row = store.one("SELECT min(s.created_ts) AS ts FROM sync_queue q JOIN sessions s USING (uuid)")
     return None if row is None or row["ts"] is None else int(row["ts"])
 
 
@@ -194,7 +231,7 @@ def _json_sql(offsets: list[int]) -> str:
         f" 'start', local_day || 'T' || time(start_ts + utc_offset, 'unixepoch') || {offset},"
         f" 'end', date({end}) || 'T' || time({end}) || {offset},"
         " 'seconds', end_ts - start_ts, 'revision', revision,"
-        " 'synced', CASE synced WHEN 1 THEN json('true') ELSE json('false') END,"
+        f" 'synced', CASE WHEN {SYNCED} THEN json('true') ELSE json('false') END,"
         " 'flags', CASE f WHEN '' THEN json_array()"
         " ELSE json('[\"' || replace(f, ',', '\",\"') || '\"]') END,"
         " 'note', note, 'zone', zone, 'source', source)"
@@ -261,7 +298,7 @@ def span_rows(
         found = store.conn.execute(f"SELECT DISTINCT utc_offset FROM sessions WHERE {where}", params)
         columns = f"{_json_sql([r[0] for r in found])}, start_ts, end_ts, zone, utc_offset, local_day, flags"
     sql = (
-        f"SELECT {columns} FROM (SELECT *, {_FLAGS_SQL} AS f FROM sessions WHERE {where})"
+        f"SELECT {columns} FROM (SELECT *, {_FLAGS_SQL} AS f FROM sessions WHERE {where}) AS sessions"
         " ORDER BY local_day, start_ts, uuid"
     )
     # A scan's rows are sorted: a page cache as large as them keeps SQLite's sorter in
@@ -309,7 +346,7 @@ def day_totals(store: Store, consultant: str, first_day: str, last_day: str) -> 
         "SELECT local_day, "
         "SUM(CASE WHEN deleted = 0 THEN end_ts - start_ts ELSE 0 END) AS seconds, "
         "SUM(deleted = 0) AS sessions, "
-        "SUM(synced = 0 AND NOT (deleted = 1 AND sent_revision = 0)) AS unsynced, "
+        f"SUM(NOT {SYNCED}) AS unsynced, "
         "MAX(max(created_ts, COALESCE("
         "(SELECT MAX(at_ts) FROM audit WHERE audit.session = sessions.uuid), 0))) AS changed_ts "
         "FROM sessions WHERE consultant = ? AND local_day BETWEEN ? AND ? "
