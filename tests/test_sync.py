@@ -390,7 +390,7 @@ def test_a_home_from_before_the_sync_queue_keeps_what_waits_and_what_was_sent(tm
             )
         db.execute(
             "INSERT INTO outbox (batch, seq, consultant, data, manifest, sha256, rows, created_ts) "
-            "VALUES ('00000001-aaaaaaaa', 1, 'ana', x'00', x'00', 'x', 1, 0)"
+            "VALUES ('00000001-aaaaaaaa', 1, 'ana', x'00', '{\"kinds\":{\"session\":1}}', 'x', 1, 0)"
         )
         db.execute(
             "INSERT INTO outbox_items VALUES "
@@ -423,5 +423,5 @@ def test_a_home_from_before_the_sync_queue_keeps_what_waits_and_what_was_sent(tm
     }
     from tracker.store import outbox
 
-    outbox.mark_synced(store, "00000001-aaaaaaaa", 1)
+    assert outbox.mark_synced(store, "00000001-aaaaaaaa", 1) == (1, 0, 0, 0)
     assert outbox.pending_counts(store)[0] == 2

@@ -54,11 +54,12 @@ class Rows:
     kinds: dict[str, int] = field(default_factory=dict)
 
 
-def parse(area: str, owner: str, data: bytes, ref: object = "") -> Rows:
+def parse(area: str, owner: str, data: bytes, ref: object = "", keep: bool = True) -> Rows:
     """The records of a batch file of ``area/owner/``, every one checked; BadBatch for the first that fails.
 
     ``ref`` names the batch in the rows (where each record was read from).  The hot
-    path of a first read: a million sessions go through the loop below.
+    path of a first read: a million sessions go through the loop below.  Without
+    ``keep`` the sessions are checked only, not kept (the sender's check of its own batch).
     """
     if not data.endswith(b"\n"):
         raise BadBatch(0, "", "its last line does not end (cut short?)")
@@ -71,6 +72,8 @@ def parse(area: str, owner: str, data: bytes, ref: object = "") -> Rows:
         try:
             if type(rec) is SessionRecord and take_sessions and rec.consultant == owner:
                 start_ts, end_ts = rec.check()
+                if not keep:
+                    continue
                 flags = ",".join(rec.flags) if rec.flags else ""
                 append(
                     (
@@ -90,7 +93,8 @@ def parse(area: str, owner: str, data: bytes, ref: object = "") -> Rows:
                 _other(rows, rec, area, owner, ref)
         except RecordError as exc:
             raise BadBatch(n, exc.field, exc.message) from None
-    counts = {"session": len(rows.sessions), "ticket_event": len(rows.events), "review": len(rows.reviews)}
+    sessions = len(rows.sessions) if keep else sum(type(rec) is SessionRecord for rec in records)
+    counts = {"session": sessions, "ticket_event": len(rows.events), "review": len(rows.reviews)}
     rows.kinds = {name: count for name, count in counts.items() if count}
     return rows
 

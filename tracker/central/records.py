@@ -87,7 +87,7 @@ def check_batch(area: str, who: str, data: bytes) -> None:
     if area not in batches.AREA_KINDS:
         return
     try:
-        batches.parse(area, who, data)
+        batches.parse(area, who, data, keep=False)
     except batches.BadBatch as exc:
         lines = data.split(b"\n")
         line = lines[exc.line - 1] if 0 < exc.line <= len(lines) else b"{}"

@@ -174,8 +174,8 @@ class Sender:
             sessions = outbox.pending_sessions(store, who, max(limit - len(events), 0))
             lines = [rec.dumps(rec.event_record(e)) for e in events]
             lines += [rec.dumps(r) for r in rec.queued_session_records(sessions)]
+            # The sessions' part of the batch is kept in the sync queue (marked by mark_sent).
             items: list[tuple[str, str, int]] = [("event", str(e["uuid"]), 1) for e in events]
-            items += [("session", x["uuid"], x["revision"]) for x in sessions]
             kinds = {"session": len(sessions), "ticket_event": len(events)}
             batch = self._store_batch(db, who, "consultants", lines, kinds, items)
             outbox.mark_sent(store, batch.batch, sessions)

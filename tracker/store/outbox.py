@@ -131,7 +131,10 @@ def mark_synced(store: Store, batch: str, done_ts: int) -> tuple[int, int, int, 
     """Its records count as synced and the batch as done; (sessions, events, reviews, rates) marked."""
     with store.atomic():
         items = store.all("SELECT kind, uuid, revision FROM outbox_items WHERE batch = ?", (batch,))
-        sessions = [r["uuid"] for r in items if r["kind"] == "session"]
+        # A batch's sessions are counted by its manifest (they are kept in the sync queue,
+        # not in outbox_items; a batch prepared before the queue has them in both).
+        manifest = store.one("SELECT manifest FROM outbox WHERE batch = ?", (batch,))
+        sessions = int(json.loads(manifest["manifest"])["kinds"].get("session", 0)) if manifest else 0
         events = [(r["uuid"],) for r in items if r["kind"] == "event"]
         reviews = [(r["uuid"],) for r in items if r["kind"] == "review"]
         rates = [(r["uuid"],) for r in items if r["kind"] == "rate"]
@@ -141,4 +144,4 @@ def mark_synced(store: Store, batch: str, done_ts: int) -> tuple[int, int, int, 
         store.conn.executemany("UPDATE reviews SET synced = 1 WHERE uuid = ?", reviews)
         store.conn.executemany("UPDATE rates SET synced = 1 WHERE uuid = ?", rates)
         store.conn.execute("UPDATE outbox SET done_ts = ?, data = NULL WHERE batch = ?", [done_ts, batch])
-    return len(sessions), len(events), len(reviews), len(rates)
+    return sessions, len(events), len(reviews), len(rates)
