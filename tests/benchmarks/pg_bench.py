@@ -166,10 +166,9 @@ def open_cluster(root: Path, rebuild: bool) -> PgCluster:
             conf.write(CONF)
         cluster._run("pg_ctl", "-D", str(cluster.data), "-l", str(cluster.log), "-w", "restart")
     else:
-        probe = subprocess.run(
-            [str(cluster.bindir / "pg_ctl"), "-D", str(cluster.data), "status"], capture_output=True
-        )
-        if probe.returncode != 0:
+        try:  # as the cluster's owner (pg_ctl refuses to run as root)
+            cluster._run("pg_ctl", "-D", str(cluster.data), "status")
+        except RuntimeError:  # not running
             cluster._run("pg_ctl", "-D", str(cluster.data), "-l", str(cluster.log), "-w", "start")
     cluster.running = True
     return cluster
@@ -646,9 +645,11 @@ def part_sync_one(cluster: PgCluster, meta: dict[str, Any], args: argparse.Names
 def part_first_sync(cluster: PgCluster, args: argparse.Namespace, report: Report) -> None:
     # Its own seed: the histories of one seed share their random uuids, and the server would
     # rightly refuse a session it holds with other contents.
-    full = DATA / f"history-{FIRST_SYNC}x1-seed2-{bench.generator_digest()}.jsonl"
+    # 20-30 sessions a working day, so that 100,000 reach back 16 years (to 2010), not
+    # 60 (a home refuses dates before 2000).
+    full = DATA / f"history-{FIRST_SYNC}x1d20-30-seed2-{bench.generator_digest()}.jsonl"
     if not full.exists():
-        bench.generate.generate(full, FIRST_SYNC, 1, seed=20261104)
+        bench.generate.generate(full, FIRST_SYNC, 1, seed=20261104, day_sessions=(20, 30))
     meta = json.loads(Path(str(full) + ".meta.json").read_text(encoding="utf-8"))
     who = meta["consultants"][0]
     create_logins(cluster, [who])

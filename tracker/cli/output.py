@@ -22,8 +22,9 @@ Json = dict[str, object]
 def print_json(value: object) -> None:
     import json  # only a --json command pays for it
 
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    # One write of the whole text: json.dump would write it in tens of thousands of pieces
+    # (a day of 1,000 sessions took 0.12 s to print that way, 0.03 s this way).
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
 
 MAX_PROBLEMS = 20  # the export's problems shown on stderr; the JSON output lists them all
