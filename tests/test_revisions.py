@@ -214,3 +214,33 @@ def test_property_no_write_stores_end_before_start_and_history_lists_every_chang
         history = app.session_history(uuid)
         assert [h["action"] for h in history if h["action"] != "created"] == actions
         assert history[-1]["after"]["seconds"] == app.get_session(uuid).seconds
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda app, uuid: app.edit_session(uuid, reason="typo", note="fixed"),
+        lambda app, uuid: app.split_session(uuid, "2026-11-03T09:10:00-03:00", reason="two parts"),
+        lambda app, uuid: app.delete_session(uuid, reason="not worked"),
+    ],
+    ids=["edit", "split", "delete"],
+)
+def test_a_change_reads_the_session_in_its_own_write_transaction(
+    app: Tracker, one, change, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sync (another connection) cannot put the revision in a batch between the read and the write.
+
+    Otherwise the change would keep a revision already sent, with other content.
+    """
+    from tracker.sessions import SessionService
+
+    seen: list[bool] = []
+    read = SessionService.get
+
+    def get(self: SessionService, uuid: str):
+        seen.append(app.store.conn.in_transaction)
+        return read(self, uuid)
+
+    monkeypatch.setattr(SessionService, "get", get)
+    change(app, one.uuid)
+    assert seen and all(seen)

@@ -203,63 +203,65 @@ class SessionService:
         ticket: str | None = None,
         note: str | None = None,
     ) -> Session:
-        session = self.get(uuid)
-        why = clean_reason(reason)
-        self._changeable(session)
-        if start is None and end is None and ticket is None and note is None:
-            raise BadInput("start", _("nothing to change; give --start, --end, --ticket or --note"))
-        begin = session.start if start is None else self.ctx.when(start, "start")
-        finish = session.end if end is None else self.ctx.when(end, "end")
-        if start is not None or end is not None:
-            check_interval(begin, finish, self.ctx.now())
-        target = session.ticket if ticket is None else self.tickets.get(ticket).number
-        if target != session.ticket and self.tickets.get(target).finalized:
-            raise BadInput("ticket", _("ticket {number} is finalized").format(number=target))
-        zone_name = session.zone
-        tz = zone_of(session.zone, offset_seconds(session.start))
-        if start is not None and begin.utcoffset() != session.start.utcoffset():
-            zone_name = session_zone(begin, self.ctx.clock.zone())
-            tz = zone_of(zone_name, offset_seconds(begin))
-        changed = _next(
-            session,
-            ticket=target,
-            type=self.tickets.get(target).type_at(begin),
-            start=begin.astimezone(tz),
-            end=finish.astimezone(tz),
-            zone=zone_name,
-            note=session.note if note is None else clean_text(note, "note"),
-        )
+        # Read, decided and written in one transaction: a sync between the read and the
+        # write would otherwise send the revision this change keeps (see _next).
         with self.ctx.store.atomic() as db:
+            session = self.get(uuid)
+            why = clean_reason(reason)
+            self._changeable(session)
+            if start is None and end is None and ticket is None and note is None:
+                raise BadInput("start", _("nothing to change; give --start, --end, --ticket or --note"))
+            begin = session.start if start is None else self.ctx.when(start, "start")
+            finish = session.end if end is None else self.ctx.when(end, "end")
+            if start is not None or end is not None:
+                check_interval(begin, finish, self.ctx.now())
+            target = session.ticket if ticket is None else self.tickets.get(ticket).number
+            if target != session.ticket and self.tickets.get(target).finalized:
+                raise BadInput("ticket", _("ticket {number} is finalized").format(number=target))
+            zone_name = session.zone
+            tz = zone_of(session.zone, offset_seconds(session.start))
+            if start is not None and begin.utcoffset() != session.start.utcoffset():
+                zone_name = session_zone(begin, self.ctx.clock.zone())
+                tz = zone_of(zone_name, offset_seconds(begin))
+            changed = _next(
+                session,
+                ticket=target,
+                type=self.tickets.get(target).type_at(begin),
+                start=begin.astimezone(tz),
+                end=finish.astimezone(tz),
+                zone=zone_name,
+                note=session.note if note is None else clean_text(note, "note"),
+            )
             rows.update_session(db, changed)
             self._audit(db, "edit", why, session, changed)
         return changed
 
     def split(self, uuid: str, at: str | datetime, reason: str = "") -> tuple[Session, Session]:
         """Two sessions that meet at ``at``; the total time is kept to the second."""
-        session = self.get(uuid)
-        self._changeable(session)
-        when = self.ctx.when(at, "at")
-        if not to_ts(session.start) < to_ts(when) < to_ts(session.end):
-            raise BadInput(
-                "at",
-                _("{time} is not inside the session ({start} - {end})").format(
-                    time=iso(when), start=iso(session.start), end=iso(session.end)
-                ),
+        with self.ctx.store.atomic() as db:  # read to write in one transaction, as edit
+            session = self.get(uuid)
+            self._changeable(session)
+            when = self.ctx.when(at, "at")
+            if not to_ts(session.start) < to_ts(when) < to_ts(session.end):
+                raise BadInput(
+                    "at",
+                    _("{time} is not inside the session ({start} - {end})").format(
+                        time=iso(when), start=iso(session.start), end=iso(session.end)
+                    ),
+                )
+            tz = session.start.tzinfo
+            assert tz is not None
+            why = (reason or "").strip() or f"split at {iso(when)}"
+            first = _next(session, end=when.astimezone(tz))
+            second = session._replace(
+                uuid=new_uuid(),
+                start=when.astimezone(tz),
+                revision=1,
+                synced=False,
+                sent_revision=0,
+                source="split",
+                type=self.tickets.get(session.ticket).type_at(when),
             )
-        tz = session.start.tzinfo
-        assert tz is not None
-        why = (reason or "").strip() or f"split at {iso(when)}"
-        first = _next(session, end=when.astimezone(tz))
-        second = session._replace(
-            uuid=new_uuid(),
-            start=when.astimezone(tz),
-            revision=1,
-            synced=False,
-            sent_revision=0,
-            source="split",
-            type=self.tickets.get(session.ticket).type_at(when),
-        )
-        with self.ctx.store.atomic() as db:
             rows.update_session(db, first)
             rows.insert_session(db, second, created_ts=to_ts(self.ctx.now()))
             self._audit(db, "split", why, session, first)
@@ -268,11 +270,11 @@ class SessionService:
 
     def delete(self, uuid: str, reason: str) -> Session:
         """A tombstone: the row stays, marked deleted, and the audit keeps what it was."""
-        session = self.get(uuid)
-        why = clean_reason(reason)
-        self._changeable(session)
-        gone = _next(session, deleted=True)
-        with self.ctx.store.atomic() as db:
+        with self.ctx.store.atomic() as db:  # read to write in one transaction, as edit
+            session = self.get(uuid)
+            why = clean_reason(reason)
+            self._changeable(session)
+            gone = _next(session, deleted=True)
             rows.update_session(db, gone)
             self._audit(db, "delete", why, session, gone)
         return gone
