@@ -17,6 +17,8 @@ from tracker.central.sender import Pending, Sender
 from tracker.clock import FixedClock
 from tracker.context import Context
 from tracker.errors import TrackerError
+from tracker.store import open_store, outbox
+from tracker.store.schema import migrations
 
 
 @pytest.fixture
@@ -360,9 +362,6 @@ def test_a_home_from_before_the_sync_queue_keeps_what_waits_and_what_was_sent(tm
 
     A session in a batch prepared but not yet verified keeps that batch.
     """
-    from tracker.store import open_store
-    from tracker.store.schema import migrations
-
     old = open_store(tmp_path / "ana", migrate=False)
     migrations().apply(old.db, stop_before="m007_sync_queue")
     columns = (
@@ -421,7 +420,5 @@ def test_a_home_from_before_the_sync_queue_keeps_what_waits_and_what_was_sent(tm
         "deleted before sent": 1,
         "in an undone batch": 0,
     }
-    from tracker.store import outbox
-
     assert outbox.mark_synced(store, "00000001-aaaaaaaa", 1) == (1, 0, 0, 0)
     assert outbox.pending_counts(store)[0] == 2

@@ -2,9 +2,10 @@
 
 The sessions are staged in a temp table first, so that a uuid already stored (or
 twice in the import) with other content is found by one query and refused before
-anything counts.  A large import into a smaller table drops the sessions' secondary
-indexes (and the sync queue's) and builds them again afterwards from the definitions the database itself
-holds, so a change of the schema is never undone by an import.
+anything counts.  A large import into a smaller table drops the secondary indexes of
+the sessions and of the sync queue and builds them again afterwards from the
+definitions the database itself holds, so a change of the schema is never undone by
+an import.
 """
 
 from __future__ import annotations

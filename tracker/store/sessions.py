@@ -66,23 +66,12 @@ def session_row(session: Session, created_ts: int) -> dict[str, Any]:
     }
 
 
-def _queue(db: Any, session: Session, before: tuple[str, int] | None = None) -> None:
+def _queue(db: Any, session: Session, sent: int) -> None:
     """The session waits for the central store, in its new state.
 
-    ``before`` is its (consultant, start) as stored until now, the key of its queue row.
-    A session deleted before any revision of it went into a batch leaves the queue: the
-    central store never saw it, so there is nothing to send.  A queued session keeps
-    what was sent of it; one that was synced has sent its revision before this change.
+    ``sent`` is the highest revision of it put into a batch so far.  A session deleted
+    before any revision of it went into a batch has nothing to send: it is not queued.
     """
-    sent = session.sent_revision
-    if before is not None:
-        key = [before[0], before[1], session.uuid]
-        row = db.execute(
-            "SELECT sent_revision FROM sync_queue WHERE consultant = ? AND start_ts = ? AND uuid = ?", key
-        ).fetchone()
-        if row is not None:
-            sent = max(sent, row[0])
-            db.execute("DELETE FROM sync_queue WHERE consultant = ? AND start_ts = ? AND uuid = ?", key)
     if session.deleted and sent == 0:
         return
     db.execute(
@@ -96,7 +85,7 @@ def insert_session(db: Any, session: Session, created_ts: int) -> None:
     names = ", ".join(row)
     marks = ", ".join("?" for _ in row)
     db.execute(f"INSERT INTO sessions ({names}) VALUES ({marks})", list(row.values()))
-    _queue(db, session)
+    _queue(db, session, session.sent_revision)
 
 
 def get_session(store: Store, uuid: str) -> Session | None:
@@ -117,9 +106,15 @@ def update_session(db: Any, session: Session) -> None:
     row = session_row(session, created_ts=0)
     del row["created_ts"], row["uuid"]
     sets = ", ".join(f"{name} = ?" for name in row)
-    before = db.execute("SELECT consultant, start_ts FROM sessions WHERE uuid = ?", [session.uuid]).fetchone()
+    # Its queue row (keyed by the stored consultant and start) goes, keeping what was sent;
+    # a session that was synced has sent the revision this change replaces.
+    queued = db.execute(
+        "DELETE FROM sync_queue WHERE (consultant, start_ts, uuid) = "
+        "(SELECT consultant, start_ts, uuid FROM sessions WHERE uuid = ?) RETURNING sent_revision",
+        [session.uuid],
+    ).fetchone()
     db.execute(f"UPDATE sessions SET {sets} WHERE uuid = ?", [*row.values(), session.uuid])
-    _queue(db, session, None if before is None else (before[0], before[1]))
+    _queue(db, session, session.sent_revision if queued is None else max(session.sent_revision, queued[0]))
 
 
 def restamp_sessions(db: Any, number: str, from_ts_: int, type_: str) -> None:
